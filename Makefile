@@ -1,0 +1,34 @@
+# Two commands do everything on a fresh machine:
+#   make report   set up, extract $(ARTICLES) and render every report into reports/
+#   make test     set up and run the test suite
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+ARTICLES ?= seeds
+DATA ?= data
+LANG_ARG ?= ru
+
+.PHONY: setup system-deps extract report test bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+system-deps:
+	./scripts/install-system-deps.sh
+
+setup: system-deps $(VENV)/.installed
+
+extract: setup
+	$(PY) -m analysis extract $(ARTICLES) --out $(DATA)
+
+report: extract
+	$(PY) -m analysis report --data $(DATA) --out reports --lang $(LANG_ARG)
+
+test: setup
+	$(PY) -m pytest -q
+
+clean:
+	rm -rf $(DATA) reports/*.html reports/*.pdf reports/*.ipynb reports/*/

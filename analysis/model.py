@@ -1,0 +1,114 @@
+"""The data that flows through the pipeline: files -> Document -> DocFacts.
+
+Plain dataclasses, so that a DocFacts pickles cheaply across processes and into
+the per-document cache, and tables.py can turn lists of them into DataFrames.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Document:
+    """One input file, read and cleaned; nothing after ingest touches files."""
+
+    doc_id: str
+    path: str
+    text: str = ""  # article text only, site chrome removed
+    title: str = ""
+    published: str = ""  # ISO date from metadata or a stamp in the text
+    url: str = ""
+    source: str = ""
+    sha256: str = ""
+    status: str = "ok"  # "ok" or "rejected: <reason>"
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A date at some precision: year/month/day may be missing (None)."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        if self.year and self.month and self.day:
+            return "day"
+        if self.year and self.month:
+            return "month"
+        if self.year:
+            return "year"
+        if self.month and self.day:
+            return "monthday"
+        return "unknown"
+
+    def iso(self) -> str:
+        """SPEC.md format: YYYY-MM-DD, YYYY-MM, YYYY, --MM-DD or empty."""
+        p = self.precision
+        if p == "day":
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if p == "month":
+            return f"{self.year:04d}-{self.month:02d}"
+        if p == "year":
+            return f"{self.year:04d}"
+        if p == "monthday":
+            return f"--{self.month:02d}-{self.day:02d}"
+        return ""
+
+
+@dataclass
+class Meeting:
+    meeting_id: str
+    doc_id: str
+    date: DateValue = field(default_factory=DateValue)
+    kind: str = "meeting"
+    ru_region: str = ""
+    kz_regions: list[str] = field(default_factory=list)
+    place: str = ""
+    is_primary: bool = False
+    evidence: str = ""
+
+
+@dataclass
+class Participant:
+    doc_id: str
+    meeting_id: str
+    name: str
+    role: str
+    side: str
+    mention: str
+    evidence: str = ""
+
+
+@dataclass
+class SectorHit:
+    doc_id: str
+    meeting_id: str
+    sector: str
+    evidence: str
+
+
+@dataclass
+class Figure:
+    doc_id: str
+    meeting_id: str
+    kind: str
+    value: float
+    unit: str
+    qualifier: str
+    evidence: str
+
+
+@dataclass
+class DocFacts:
+    """Everything found in one document; the unit of caching and parallelism."""
+
+    document: Document
+    event_date: DateValue = field(default_factory=DateValue)
+    ru_regions: list[str] = field(default_factory=list)
+    kz_regions: list[str] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    sectors: list[SectorHit] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)

@@ -1,0 +1,136 @@
+"""The natasha pipeline, loaded once per process, and what the extractors need of it.
+
+`parse(text)` segments, tags morphology and named entities; extractors work on
+the resulting sentences and tokens (with lemmas) instead of raw strings, so that
+vocabularies can be written as lemmas ("астраханский область") and match every
+inflected form. pymorphy3 is used for single words (natasha's bundled
+pymorphy2 breaks on Python 3.11 when built directly).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pymorphy3
+from natasha import (Doc, MorphVocab, NewsEmbedding, NewsMorphTagger,
+                     NewsNERTagger, Segmenter)
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    stop: int
+    lemma: str
+    pos: str
+    feats: dict
+
+
+@dataclass
+class Entity:
+    """A natasha NER span: type is PER, LOC or ORG."""
+
+    type: str
+    text: str
+    start: int
+    stop: int
+    tokens: list[Token]
+
+
+@dataclass
+class Sentence:
+    text: str
+    start: int
+    stop: int
+    tokens: list[Token] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+
+    @property
+    def lemmas(self) -> list[str]:
+        return [t.lemma for t in self.tokens]
+
+
+@dataclass
+class Parsed:
+    text: str
+    sentences: list[Sentence]
+
+    @property
+    def entities(self) -> list[Entity]:
+        return [e for s in self.sentences for e in s.entities]
+
+
+class _Pipeline:
+    """natasha models; built lazily so importing analysis stays cheap."""
+
+    def __init__(self) -> None:
+        emb = NewsEmbedding()
+        self.segmenter = Segmenter()
+        self.morph_tagger = NewsMorphTagger(emb)
+        self.ner_tagger = NewsNERTagger(emb)
+        self.morph_vocab = MorphVocab()
+
+
+@lru_cache(maxsize=1)
+def pipeline() -> _Pipeline:
+    return _Pipeline()
+
+
+@lru_cache(maxsize=1)
+def morph() -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """Dictionary form of one word, lower case, ё kept as е for matching."""
+    return morph().parse(word)[0].normal_form.replace("ё", "е")
+
+
+def parse(text: str) -> Parsed:
+    """Segment, morph-tag, NER-tag and lemmatise `text`."""
+    p = pipeline()
+    doc = Doc(text)
+    doc.segment(p.segmenter)
+    doc.tag_morph(p.morph_tagger)
+    doc.tag_ner(p.ner_tagger)
+    sentences = []
+    for s in doc.sents:
+        toks = [Token(t.text, t.start, t.stop, _token_lemma(t), t.pos, dict(t.feats or {}))
+                for t in s.tokens]
+        sentences.extend(_split_lines(text, s.start, s.stop, toks))
+    for span in doc.spans:
+        for sent in sentences:
+            if sent.start <= span.start < sent.stop:
+                toks = [t for t in sent.tokens if span.start <= t.start < span.stop]
+                sent.entities.append(Entity(span.type, span.text, span.start, span.stop, toks))
+                break
+    return Parsed(text, sentences)
+
+
+def _token_lemma(token) -> str:
+    """Lemma of a tagged token, chosen by natasha to agree with its POS tag."""
+    if not any(c.isalpha() for c in token.text):
+        return token.text.lower()
+    token.lemmatize(pipeline().morph_vocab)
+    return (token.lemma or token.text).lower().replace("ё", "е")
+
+
+def _split_lines(text: str, start: int, stop: int, tokens: list[Token]) -> list[Sentence]:
+    """Cut a natasha sentence at line breaks.
+
+    Scraped pages put a headline, a dateline or a stamp on a line of its own
+    without a full stop; natasha would glue it to the next sentence.
+    """
+    out = []
+    pos = start
+    for line in text[start:stop].split("\n"):
+        line_start, line_stop = pos, pos + len(line)
+        pos = line_stop + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        lead = line_start + (len(line) - len(line.lstrip()))
+        toks = [t for t in tokens if line_start <= t.start < line_stop]
+        out.append(Sentence(stripped, lead, lead + len(stripped), toks))
+    return out
