@@ -1,0 +1,149 @@
+"""Site chrome out of scraped plain text: what is article and what is page.
+
+Scraped pages wrap the article in a header (site name, menus, tickers,
+weather), sprinkle it with photo credits and counters, and trail it with
+related news, tags, comments and ads. Only the article may yield facts, so
+this module finds the headline, keeps the date stamps of the header (they are
+the publication date), and cuts the trailing blocks.
+
+The rules are declarations below; `split_article` applies them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A line that opens a trailing block: it and everything after it is page, not article.
+END_OF_ARTICLE = [
+    r"(читайте|смотрите) также\b",
+    r"(последние|свежие|другие|ещ[её]|главные|похожие|популярные|лучшие) "
+    r"(новости|статьи|материалы|комментарии)\b",
+    r"новости (по теме|партн[её]ров|рубрики)\b",
+    r"другие новости\b",
+    r"ещ[её] (в разделе|по теме|новости)\b",
+    r"популярное\b",
+    r"(теги|метки|tags)\s*:",
+    r"комментари[йиев]*\s*(\(\d+\)|:\s*\d+)?\s*$",
+    r"(оставить|добавить|ваш|написать) комментари",
+    r"(поделиться|поделитесь|подписывайтесь|подписаться на рассылку)\b",
+    r"(опрос|реклама|новости партн[её]ров)\s*$",
+    r"связь с эфиром\s*$",
+    r"т[эе]ги\s*:",
+    r"текст подготовлен\b",
+    r"сообщение отправлено\s*$",
+]
+
+# Page furniture that only the header carries (menus, tickers, weather, login,
+# search, site contacts): the last such line before the article closes the header.
+HEADER_LINE = [
+    r"войти( в почту)?\s*$",
+    r"(поиск|меню|войти|подписаться)\b.{0,80}$",
+    r"(главная|home)\b.{0,150}$",
+    r".*(\s[|›→]\s)",
+    r".*(\s[/»>·]\s.*){2,}",
+    r"[^\d]{0,50}\s/\s[^\d]{0,50}$",
+    r".*(курс[а-я]* (цб|валют)|(usd|eur|rub)\b\s*[:/]?\s*[\d.,]+|[$€₽]\s*[\d.,]+)",
+    r".*[+−-]?\d+\s*°\s*c?\b",
+    r"мы используем (файлы )?cookie",
+    r"(телефон|горячая линия|справочная служба|единый контакт-центр|адрес|для сми|"
+    r"телефон для справок|реклама на сайте)\b",
+    r"©",
+    r".*[+]7\s*\(\d{3,4}\)",
+    r"(қазақ тіліне аудару|қаз\b.*)$",
+    r".*версия для (печати|слабовидящих)",
+]
+
+# Furniture that also sits inside the article (credits, counters, captions):
+# the line is dropped, the article goes on.
+INLINE_LINE = [
+    r"\[?(на )?(фото|фотография|ф о т о|изображение|видео|иллюстрация|источник фото)\b",
+    r"(автор|текст|редакция|корреспондент|сюжет|источник)\s*:",
+    r"(просмотр(ов|ы|а)?|👁|💬)\s*:?\s*[\d\s]+$",
+    r"[\d\s]+просмотр(ов|а)?\s*$",
+    r"изменить шрифт\s*$",
+    r"нашли ошибку\b",
+    r"примерное время чтения\b",
+]
+
+# Header lines worth keeping: they carry the publication date or a dateline.
+DATE_STAMP = re.compile(
+    r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
+    r"\b\d{1,2}\s+(январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
+    r"янв|фев|мар|апр|авг|сен|окт|ноя|дек)[а-я]*\.?|"
+    r"\b(янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|сент|окт|ноя|дек)[а-я]*\.?\s+\d{1,2},\s+\d{4}",
+    re.IGNORECASE,
+)
+
+BODY_MIN_CHARS = 120  # a paragraph at least this long is article text, not chrome
+TITLE_MIN_WORDS = 3
+
+_END = [re.compile(p, re.IGNORECASE) for p in END_OF_ARTICLE]
+_HEADER = [re.compile(p, re.IGNORECASE) for p in HEADER_LINE]
+_INLINE = [re.compile(p, re.IGNORECASE) for p in INLINE_LINE]
+
+
+@dataclass
+class Article:
+    title: str
+    text: str  # title line, header date stamps, then the article's paragraphs
+
+
+def is_header_line(line: str) -> bool:
+    s = line.strip()
+    return any(p.match(s) for p in _HEADER)
+
+
+def is_chrome_line(line: str) -> bool:
+    s = line.strip()
+    return is_header_line(s) or any(p.match(s) for p in _INLINE)
+
+
+def is_end_marker(line: str) -> bool:
+    s = line.strip().lstrip("•—–-→ ").strip()
+    return any(p.match(s) for p in _END)
+
+
+def _is_stamp(line: str) -> bool:
+    return bool(DATE_STAMP.search(line)) and len(line) < BODY_MIN_CHARS
+
+
+def _is_title_like(line: str) -> bool:
+    s = line.strip()
+    return (len(s.split()) >= TITLE_MIN_WORDS and not is_chrome_line(s) and not _is_stamp(s)
+            and not is_end_marker(s))
+
+
+def split_article(raw: str) -> Article:
+    """Headline and article text of a scraped page (see module docstring)."""
+    lines = [ln.rstrip() for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    body_start = next((i for i, ln in enumerate(lines) if len(ln.strip()) >= BODY_MIN_CHARS
+                       and not is_chrome_line(ln) and not is_end_marker(ln)), None)
+    if body_start is None:
+        kept = [ln for ln in lines if ln.strip() and not is_chrome_line(ln)]
+        title = next((ln.strip() for ln in kept if _is_title_like(ln)), "")
+        return Article(title, "\n".join(kept))
+
+    # Header: the last menu/ticker/search line before the first date stamp or
+    # the body closes it (widgets after the headline do not).
+    first_stamp = next((i for i in range(body_start) if _is_stamp(lines[i])
+                        and not is_header_line(lines[i])), body_start)
+    header_end = -1
+    for i in range(min(body_start, first_stamp)):
+        if is_header_line(lines[i]):
+            header_end = i
+    candidates = [i for i in range(header_end + 1, body_start) if _is_title_like(lines[i])]
+    if not candidates:  # the headline sits among header lines, or the body opens the text
+        candidates = [i for i in range(body_start) if _is_title_like(lines[i])][-1:]
+    title_idx = candidates[0] if candidates else body_start
+    stamps = [lines[i].strip() for i in range(title_idx) if _is_stamp(lines[i])]
+
+    body = []
+    for ln in lines[title_idx:]:
+        if body and is_end_marker(ln):
+            break
+        if ln.strip() and (_is_stamp(ln) or not is_chrome_line(ln)):
+            body.append(ln.strip())
+    title = lines[title_idx].strip()
+    head = [title] + stamps
+    return Article(title, "\n\n".join(head + body[1:]) if body and body[0] == title
+                   else "\n\n".join(head + body))

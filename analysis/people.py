@@ -1,0 +1,430 @@
+"""People: who took part, under which canonical name, in which role, for which side.
+
+natasha finds the person mentions (PER spans); this module
+- normalises each mention to the nominative (`Дауреном Абаевым` -> Даурен Абаев),
+  with pymorphy3 for the words natasha leaves inflected (Kazakh surnames),
+- merges the mentions of one person (`Бабушкиным И.Ю.` = `Бабушкин`,
+  `Даурен Аскербекович` = Абаев),
+- reads the role and side from the words before the name (or an apposition
+  after it) with the triggers of vocab/roles.csv,
+- and keeps only participants (SPEC.md "Who is a participant").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from analysis.matching import LemmaMatcher
+from analysis.nlp import Entity, Parsed, Sentence, morph
+from analysis.regions import SentenceRegions
+from analysis.vocab import read_vocab
+
+CONTEXT_TOKENS = 14  # how far back from a name a role trigger may stand
+APPOSITION_TOKENS = 8  # "Ерлан Искаков, генеральный консул Казахстана"
+
+# Words right before a name that make it something other than a person taking part.
+NOT_A_PERSON_BEFORE = {"имени", "им", "им.", "памятник", "памятнику", "памятника", "мемориал",
+                       "улица", "улице", "улицы", "проспект", "проспекте", "честь", "памяти",
+                       "бюст", "музей", "премии", "премия", "стипендии", "ордена", "орден",
+                       "медали", "медаль", "произведения", "стихи", "поэт", "поэта",
+                       "писателя", "писатель", "героя", "герой", "Дед", "дед"}
+CHARACTERS = {"дед мороз", "снегурочка"}
+DIPLOMATIC_ROLES = {"ambassador", "consul_general", "consul", "diplomat"}
+MINISTERIAL_ROLES = {"regional_minister", "regional_official", "deputy_governor"}
+EXCLUDED_ROLES = {"head_of_state", "not_participant"}
+PATRONYMIC = re.compile(r"(ович|евич|ич)(а|у|ем|е|ом)?$|(овн|евн|ичн)(а|ы|е|у|ой)$",
+                        re.IGNORECASE)
+# Sentences that quote someone from another occasion, not the reported event.
+OTHER_OCCASION_WORDS = {"ранее", "интервью"}
+SPEECH_VERBS = {"рассказывать", "напоминать", "отмечать", "говорить", "сообщать",
+                "заявлять", "подчеркивать", "писать"}
+INITIALS = re.compile(r"^([А-ЯЁ]\.\s?){1,3}$")
+
+
+@dataclass
+class NameParts:
+    first: str = ""
+    surname: str = ""
+    patronymic: str = ""
+    initials: str = ""  # "И.Ю."
+
+    @property
+    def key(self) -> str:
+        """Surname key for merging mentions; female forms fold onto the male stem."""
+        return _surname_key(self.surname)
+
+    def canonical(self) -> str:
+        if self.first and self.surname:
+            return f"{self.first} {self.surname}"
+        if self.surname and self.initials:
+            return f"{self.surname} {self.initials}"
+        return self.surname or self.first
+
+
+@dataclass
+class Role:
+    role: str
+    side: str  # "RU", "KZ" or "" when the phrase names no country
+    phrase: str
+
+
+@dataclass
+class Person:
+    name: NameParts
+    mention: str  # surface form first seen
+    role: Role | None = None
+    sentences: list[int] = field(default_factory=list)
+    excluded: str = ""  # why this person is not a participant
+
+    @property
+    def side(self) -> str:
+        return self.role.side if self.role else ""
+
+
+@lru_cache(maxsize=1)
+def _role_matcher() -> LemmaMatcher[tuple[str, str]]:
+    return LemmaMatcher((r["trigger"], (r["role"], r["side"])) for r in read_vocab("roles"))
+
+
+@lru_cache(maxsize=1)
+def _country_matcher() -> LemmaMatcher[str]:
+    return LemmaMatcher((r["lemma"], r["country"]) for r in read_vocab("countries"))
+
+
+def _surname_key(surname: str) -> str:
+    s = surname.lower().replace("ё", "е")
+    for fem, masc in (("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("ская", "ский"), ("цкая", "цкий")):
+        if s.endswith(fem) and len(s) > len(fem) + 2:
+            return s[: -len(fem)] + masc
+    return s
+
+
+def _cap(word: str) -> str:
+    return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
+
+
+def _tags(word: str) -> list:
+    return morph().parse(word)
+
+
+# Case endings of names pymorphy3 does not know (Kazakh and other non-Russian
+# names): (ending, replacement), longest first. Indeclinable endings stay.
+MALE_SURNAME_ENDINGS = [("овым", "ов"), ("евым", "ев"), ("ёвым", "ёв"), ("иным", "ин"),
+                        ("ыным", "ын"), ("ского", "ский"), ("скому", "ский"), ("ским", "ский"),
+                        ("ском", "ский"), ("цкого", "цкий"), ("цкому", "цкий"), ("цким", "цкий"),
+                        ("ову", "ов"), ("еву", "ев"), ("ину", "ин"), ("ыну", "ын"), ("ове", "ов"),
+                        ("еве", "ев"), ("ине", "ин"), ("ова", "ов"), ("ева", "ев"), ("ина", "ин"),
+                        ("ына", "ын")]
+FEMALE_SURNAME_ENDINGS = [("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ыной", "ына"),
+                          ("ской", "ская"), ("цкой", "цкая"), ("ову", "ова"), ("еву", "ева"),
+                          ("ину", "ина")]
+INDECLINABLE = re.compile(r"(улы|ұлы|кызы|қызы|ых|их|ко|[оиыэ])$", re.IGNORECASE)
+CONSONANT_STEM_CASE = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])(ом|у|е|а)$|"
+                                r"(?<=[жшчщц])(ем)$", re.IGNORECASE)
+SOFT_STEM_CASE = re.compile(r"(?<=[бвгдзклмнпрстф])(ем|ю|я)$|(?<=[аеоу])(ем|ю|я|е)$",
+                            re.IGNORECASE)
+SURNAME_SHAPE = re.compile(r"(ов|ев|ёв|ин|ын|ский|цкий|енко|ук|юк)$", re.IGNORECASE)
+FEMALE_HINT = re.compile(r"(овна|евна|ична|вны|вной|кызы|қызы)$", re.IGNORECASE)
+
+
+def _by_rule(word: str, kind: str, female: bool, nominative: bool) -> str:
+    """Nominative of an unknown name word from its case ending.
+
+    nominative: natasha tagged the word Nom; trusted only where the ending is
+    ambiguous (-а, -я), since natasha often calls unknown names nominative.
+    """
+    low = word.lower()
+    if kind == "Surn":
+        for end, rep in (FEMALE_SURNAME_ENDINGS if female else MALE_SURNAME_ENDINGS):
+            if low.endswith(end) and len(low) > len(end) + 2 and not (nominative and end[-1] == "а"):
+                return word[: -len(end)] + rep
+        if female or INDECLINABLE.search(low):
+            return word
+    elif female or INDECLINABLE.search(low):
+        return word
+    if kind == "Patr" or (nominative and low[-1] in "ая"):
+        return word
+    m = CONSONANT_STEM_CASE.search(low)
+    if m and m.start() >= 3:
+        return word[: m.start()]
+    m = SOFT_STEM_CASE.search(low)
+    if m and m.start() >= 3:
+        vowel_stem = low[m.start() - 1] in "аеоу"
+        return word[: m.start()] + ("й" if vowel_stem else "ь")
+    return word
+
+
+def _nominative(word: str, kind: str, female: bool, case: str) -> str:
+    """Nominative of a name word; kind is 'Name', 'Surn' or 'Patr'; case is natasha's."""
+    nominative = case == "Nom"
+    if kind == "Surn" and not morph().word_is_known(word):
+        return _cap(_by_rule(word, kind, female, nominative))
+    tagged = [p for p in _tags(word) if kind in p.tag] if morph().word_is_known(word) else []
+    if not tagged:
+        return _cap(_by_rule(word, kind, female, nominative))
+    if kind != "Surn":
+        return _cap(_agreeing(tagged, case).normal_form)
+    gender = "femn" if female else "masc"
+    for p in tagged:  # the word is already a nominative of the right gender
+        if p.tag.case == "nomn" and (p.tag.gender in {gender, None} or "ms-f" in p.tag):
+            if p.tag.number != "plur" and (nominative or not _by_rule_changes(word, female)):
+                return _cap(word)
+    form = _agreeing(tagged, case).inflect({"nomn", "sing", gender})
+    return _cap(form.word if form else _by_rule(word, kind, female, nominative))
+
+
+def _by_rule_changes(word: str, female: bool) -> bool:
+    return _by_rule(word, "Surn", female, False) != word
+
+
+PYMORPHY_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt",
+                 "Loc": "loct"}
+
+
+def _agreeing(parses: list, case: str):
+    """The parse whose case agrees with natasha's tag, else the most likely one."""
+    want = PYMORPHY_CASE.get(case)
+    return next((p for p in parses if want and p.tag.case == want), parses[0])
+
+
+def _known_as(word: str, kind: str) -> bool:
+    """True when pymorphy3's dictionary (not its guesser) knows the word as a `kind`."""
+    return morph().word_is_known(word) and any(kind in p.tag for p in _tags(word))
+
+
+def _is_female(words: list[str], kinds: list[str], cases: list[str]) -> bool:
+    for w, k, c in zip(words, kinds, cases):
+        if k == "Patr" and FEMALE_HINT.search(w):
+            return True
+        if k == "Name":
+            if _known_as(w, "Name"):
+                return _agreeing([p for p in _tags(w) if "Name" in p.tag], c).tag.gender == "femn"
+            return c == "Nom" and w[-1].lower() in "ая"
+    return False
+
+
+def _word_kinds(words: list[str], has_initials: bool) -> list[str]:
+    """Name/Surn/Patr for each word, by position as Russian news writes names."""
+    patr = [bool(PATRONYMIC.search(w)) or _known_as(w, "Patr") for w in words]
+    if len(words) == 1:
+        if patr[0] and not has_initials:
+            return ["Patr"]
+        return ["Surn" if has_initials or not _known_as(words[0], "Name") else "Name"]
+    if len(words) == 2:
+        if patr[1]:
+            return ["Name", "Patr"]
+        if SURNAME_SHAPE.search(words[0]) and not SURNAME_SHAPE.search(words[1]) \
+                and _known_as(words[1], "Name"):
+            return ["Surn", "Name"]
+        return ["Name", "Surn"]
+    if patr[1]:
+        return ["Name", "Patr", "Surn"] + ["Surn"] * (len(words) - 3)
+    if patr[-1]:
+        return ["Surn", "Name", "Patr"] + ["Patr"] * (len(words) - 3)
+    return ["Name"] + ["Surn"] * (len(words) - 1)
+
+
+def is_name_word(word: str) -> bool:
+    """False for dictionary words that are not names (Политика, Чрезвычайный, Иртыш)."""
+    if not morph().word_is_known(word):
+        return True
+    return any(k in p.tag for p in _tags(word) for k in ("Name", "Surn", "Patr"))
+
+
+def normalise_name(entity: Entity) -> NameParts:
+    """Split a PER mention into first name, surname, patronymic, initials (nominative)."""
+    initials = "".join(f"{c}." for c in re.findall(r"(?<![А-ЯЁа-яё])([А-ЯЁ])(?:\.|$)",
+                                                      entity.text))
+    words = [w for w in re.findall(r"[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*", entity.text)]
+    if len(words) == 1 and not initials and not is_name_word(words[0]):
+        return NameParts()
+    parts = NameParts(initials=initials)
+    if not words or len(words) > 4:
+        return parts
+    kinds = _word_kinds(words, bool(initials))
+    case_of = {t.text: t.feats.get("Case", "") for t in entity.tokens}
+    cases = [case_of.get(w, "") for w in words]
+    female = _is_female(words, kinds, cases)
+    for w, k, c in zip(words, kinds, cases):
+        value = _nominative(w, k, female, c)
+        if k == "Name" and not parts.first:
+            parts.first = value
+        elif k == "Patr" and not parts.patronymic:
+            parts.patronymic = value
+        elif k == "Surn" and not parts.surname:
+            parts.surname = value
+    if parts.first and parts.initials:  # "А.Е." stands for a first name we now know
+        parts.initials = ""
+    return parts
+
+
+def _markers(lemmas: list[str]) -> list[tuple[int, str]]:
+    return [(m.start, m.payload) for m in _country_matcher().find(lemmas)]
+
+
+def _side_from(lemmas: list[str], region_sides: list[tuple[int, str]]) -> str:
+    """The first country (RU/KZ) a role phrase names: 'посол Казахстана в России' -> KZ."""
+    found = sorted([(i, c) for i, c in _markers(lemmas) if c in {"RU", "KZ"}] + region_sides)
+    return found[0][1] if found else ""
+
+
+def _span_tokens(sentence: Sentence, entity: Entity) -> tuple[int, int]:
+    toks = sentence.tokens
+    first = next((i for i, t in enumerate(toks) if t.start >= entity.start), len(toks))
+    last = next((i for i, t in enumerate(toks) if t.start >= entity.stop), len(toks))
+    return first, last
+
+
+def find_role(sentence: Sentence, entity: Entity, floor: int,
+              region_sides: dict[int, str]) -> Role | None:
+    """Role of the person named by `entity`, from the words before it (after `floor`).
+
+    region_sides maps token index -> country of a region named there, so that
+    'губернатор Астраханской области' and 'аким Атырауской области' give sides.
+    """
+    toks = sentence.tokens
+    first, last = _span_tokens(sentence, entity)
+    lo = max(floor, first - CONTEXT_TOKENS)
+    matches = _role_matcher().find([t.lemma for t in toks[lo:first]])
+    if matches:
+        m = matches[-1]
+        start, stop = lo + m.start, first
+        if len(matches) > 1 and matches[-2].stop == m.start \
+                and matches[-2].payload[0] == "not_participant":
+            m = matches[-2]  # "по поручению главы региона X": X only gave the order
+    else:
+        after = toks[last:last + APPOSITION_TOKENS]
+        if not after or after[0].text != ",":
+            return None
+        matches = [m for m in _role_matcher().find([t.lemma for t in after[1:]]) if m.start <= 1]
+        if not matches:
+            return None
+        m = matches[0]
+        start = last + 1 + m.start
+        limit = min(len(toks), last + APPOSITION_TOKENS)
+        stop = next((k for k in range(start, limit) if toks[k].text in {",", ".", "—"}), limit)
+        m = type(m)(0, m.stop - m.start, m.payload)
+    role, side = m.payload
+    if role == "none":
+        return None
+    phrase = toks[start:stop]
+    lemmas = [t.lemma for t in phrase]
+    rsides = [(i - start, c) for i, c in region_sides.items() if start <= i < stop]
+    tail = lemmas[m.stop - m.start:]
+    named = _side_from(tail, [(i - (m.stop - m.start), c) for i, c in rsides]) if tail else ""
+    if role in MINISTERIAL_ROLES and named and not rsides and _markers(tail):
+        role = "federal_official"  # a minister of Russia or Kazakhstan, not of a region
+    if role == "legislator" and "маслихат" in lemmas:
+        side = "KZ"
+    return Role(role, side or named, " ".join(t.text for t in phrase))
+
+
+@lru_cache(maxsize=1)
+def _heads_of_state() -> frozenset[str]:
+    return frozenset(r["surname"] for r in read_vocab("heads_of_state"))
+
+
+def _commemorated(sentence: Sentence, entity: Entity) -> bool:
+    """Named in an organisation's name, a monument, an anniversary: not a person taking part."""
+    prev = [t for t in sentence.tokens if t.stop <= entity.start][-2:]
+    lemma = " ".join(t.lemma for t in entity.tokens)
+    return any(t.text.lower() in NOT_A_PERSON_BEFORE or t.lemma in NOT_A_PERSON_BEFORE
+               for t in prev) or lemma in CHARACTERS
+
+
+def other_occasion(sentence: Sentence) -> bool:
+    """A sentence quoting someone from another occasion ("Ранее ... рассказывал")."""
+    lemmas = sentence.lemmas
+    if any(w in OTHER_OCCASION_WORDS for w in lemmas):
+        return True
+    return any(t.pos == "VERB" and t.lemma in SPEECH_VERBS and t.feats.get("Aspect") == "Imp"
+               and t.feats.get("Tense") == "Past" for t in sentence.tokens)
+
+
+def _merge(people: list[Person], parts: NameParts) -> Person | None:
+    """The already-seen person this mention refers to, if any."""
+    if parts.surname:
+        return next((p for p in people if p.name.key == parts.key), None)
+    if parts.first:  # "Даурен Аскербекович": first name (and patronymic) only
+        same = [p for p in people if p.name.first == parts.first]
+        return same[0] if len(same) == 1 else None
+    return None
+
+
+def _absorb(person: Person, parts: NameParts) -> None:
+    """Fill in what a new mention of the same person tells (a first name)."""
+    if parts.first and not person.name.first:
+        person.name.first = parts.first
+        person.name.initials = ""
+
+
+def _without_places(entity: Entity, places: list[tuple[int, int]]) -> Entity:
+    """natasha sometimes glues a place to a name ("области Абай Мейирлан Раханов")."""
+    toks = [t for t in entity.tokens if not any(a <= t.start < b for a, b in places)]
+    if len(toks) == len(entity.tokens) or not toks:
+        return entity
+    return Entity(entity.type, " ".join(t.text for t in toks), toks[0].start, toks[-1].stop, toks)
+
+
+def find_people(parsed: Parsed, relevant: list[bool],
+                regions: list[SentenceRegions]) -> list[Person]:
+    """All persons mentioned in relevant sentences, merged, with roles and exclusions.
+
+    relevant[i] says whether sentence i concerns Kazakhstan cooperation;
+    regions[i] holds the region mentions of sentence i (for sides, and to
+    tell a place glued to a name apart from the name).
+    """
+    people: list[Person] = []
+    for si, sent in enumerate(parsed.sentences):
+        if not relevant[si]:
+            continue
+        places = [(m.start, m.stop) for m in regions[si].mentions]
+        floor, previous = 0, None
+        for ent in sent.entities:
+            if ent.type != "PER":
+                continue
+            ent = _without_places(ent, places)
+            first_tok, last_tok = _span_tokens(sent, ent)
+            parts = normalise_name(ent)
+            between = {t.text for t in sent.tokens[floor:first_tok]}
+            coordinated = previous is not None and between <= {",", "и"} and bool(between)
+            if not (parts.surname or parts.first) or any(a <= ent.start < b for a, b in places):
+                continue
+            role = None if coordinated else find_role(sent, ent, floor, regions[si].token_sides)
+            if coordinated:  # "депутаты Павел Иткин, Павел Крупник и Валерий Гарнец"
+                role = previous.role
+            floor = last_tok
+            person = _merge(people, parts)
+            if person is None:
+                person = Person(parts, ent.text)
+                people.append(person)
+            else:
+                _absorb(person, parts)
+            previous = person
+            if si not in person.sentences:
+                person.sentences.append(si)
+            if _commemorated(sent, ent):
+                person.excluded = "commemorated"
+            elif parts.key in _heads_of_state():
+                person.excluded = "head_of_state"
+            elif role and role.role in EXCLUDED_ROLES:
+                person.excluded = role.role
+            elif role and (person.role is None or (not person.role.side and role.side)):
+                person.role = role
+    for person in people:
+        if all(other_occasion(parsed.sentences[i]) for i in person.sentences):
+            person.excluded = person.excluded or "quoted from another occasion"
+    return people
+
+
+def participants(people: list[Person]) -> list[Person]:
+    """The persons SPEC.md counts as participants: with an office and not excluded."""
+    out = []
+    for p in people:
+        if p.excluded or p.role is None or not p.name.surname:
+            continue
+        if not p.role.side:
+            p.role.side = "KZ" if p.role.role in DIPLOMATIC_ROLES else "RU"
+        out.append(p)
+    return out
