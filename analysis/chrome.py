@@ -89,8 +89,9 @@ class Article:
 
 
 def is_header_line(line: str) -> bool:
+    """Menus, tickers and the like are short; a paragraph that cites "$17 млн" is not one."""
     s = line.strip()
-    return any(p.match(s) for p in _HEADER)
+    return len(s) < BODY_MIN_CHARS and any(p.match(s) for p in _HEADER)
 
 
 def is_chrome_line(line: str) -> bool:

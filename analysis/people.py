@@ -28,7 +28,8 @@ NOT_A_PERSON_BEFORE = {"имени", "им", "им.", "памятник", "па�
                        "улица", "улице", "улицы", "проспект", "проспекте", "честь", "памяти",
                        "бюст", "музей", "премии", "премия", "стипендии", "ордена", "орден",
                        "медали", "медаль", "произведения", "стихи", "поэт", "поэта",
-                       "писателя", "писатель", "героя", "герой", "Дед", "дед"}
+                       "писателя", "писатель", "героя", "герой", "Дед", "дед", "рождения",
+                       "рождение", "аудитория", "аудитории"}
 CHARACTERS = {"дед мороз", "снегурочка"}
 DIPLOMATIC_ROLES = {"ambassador", "consul_general", "consul", "diplomat"}
 MINISTERIAL_ROLES = {"regional_minister", "regional_official", "deputy_governor"}
@@ -38,7 +39,7 @@ PATRONYMIC = re.compile(r"(ович|евич|ич)(а|у|ем|е|ом)?$|(овн
 # Sentences that quote someone from another occasion, not the reported event.
 OTHER_OCCASION_WORDS = {"ранее", "интервью"}
 SPEECH_VERBS = {"рассказывать", "напоминать", "отмечать", "говорить", "сообщать",
-                "заявлять", "подчеркивать", "писать"}
+                "заявлять", "подчеркивать", "писать", "признаваться"}
 INITIALS = re.compile(r"^([А-ЯЁ]\.\s?){1,3}$")
 
 
@@ -158,7 +159,7 @@ def _by_rule(word: str, kind: str, female: bool, nominative: bool) -> str:
 def _nominative(word: str, kind: str, female: bool, case: str) -> str:
     """Nominative of a name word; kind is 'Name', 'Surn' or 'Patr'; case is natasha's."""
     nominative = case == "Nom"
-    if kind == "Surn" and not morph().word_is_known(word):
+    if kind == "Surn" and (not morph().word_is_known(word) or _by_rule_changes(word, female)):
         return _cap(_by_rule(word, kind, female, nominative))
     tagged = [p for p in _tags(word) if kind in p.tag] if morph().word_is_known(word) else []
     if not tagged:
@@ -168,14 +169,17 @@ def _nominative(word: str, kind: str, female: bool, case: str) -> str:
     gender = "femn" if female else "masc"
     for p in tagged:  # the word is already a nominative of the right gender
         if p.tag.case == "nomn" and (p.tag.gender in {gender, None} or "ms-f" in p.tag):
-            if p.tag.number != "plur" and (nominative or not _by_rule_changes(word, female)):
+            if p.tag.number != "plur":
                 return _cap(word)
     form = _agreeing(tagged, case).inflect({"nomn", "sing", gender})
     return _cap(form.word if form else _by_rule(word, kind, female, nominative))
 
 
 def _by_rule_changes(word: str, female: bool) -> bool:
-    return _by_rule(word, "Surn", female, False) != word
+    """True when a regular surname ending (-овым, -ского...) gives the nominative."""
+    low = word.lower()
+    return any(low.endswith(end) and len(low) > len(end) + 2
+               for end, _ in (FEMALE_SURNAME_ENDINGS if female else MALE_SURNAME_ENDINGS))
 
 
 PYMORPHY_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt",
@@ -306,9 +310,10 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
         stop = next((k for k in range(start, limit) if toks[k].text in {",", ".", "—"}), limit)
         m = type(m)(0, m.stop - m.start, m.payload)
     role, side = m.payload
-    if role == "none":
-        return None
     phrase = toks[start:stop]
+    if role == "none" or any(t.pos in {"VERB", "AUX"} and t.feats.get("VerbForm") == "Fin"
+                             for t in phrase):
+        return None  # a verb between title and name: the title is someone else's
     lemmas = [t.lemma for t in phrase]
     rsides = [(i - start, c) for i, c in region_sides.items() if start <= i < stop]
     tail = lemmas[m.stop - m.start:]
@@ -338,8 +343,11 @@ def other_occasion(sentence: Sentence) -> bool:
     lemmas = sentence.lemmas
     if any(w in OTHER_OCCASION_WORDS for w in lemmas):
         return True
-    return any(t.pos == "VERB" and t.lemma in SPEECH_VERBS and t.feats.get("Aspect") == "Imp"
-               and t.feats.get("Tense") == "Past" for t in sentence.tokens)
+    for i, t in enumerate(sentence.tokens):
+        if t.pos == "VERB" and t.lemma in SPEECH_VERBS and t.feats.get("Aspect") == "Imp" \
+                and t.feats.get("Tense") == "Past":
+            return any(n.lemma in {"что", ":", "«", '"'} for n in sentence.tokens[i + 1:i + 4])
+    return False
 
 
 def _merge(people: list[Person], parts: NameParts) -> Person | None:

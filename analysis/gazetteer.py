@@ -1,0 +1,222 @@
+"""Russian federal subjects and Kazakh regions: the gazetteer and its matcher.
+
+The vocabulary lives in `vocab/regions.csv`, one row per region: ISO 3166-2
+code, country, canonical Russian name (SPEC.md, Regions), English name, kind
+(`region`, or `city` for Москва, Санкт-Петербург, Севастополь, Астана, Алматы,
+Шымкент) and three `;`-separated lists of lemma sequences:
+
+- `variants`: names of the region itself (Ленобласть, СКО, область Абай);
+- `adjectives`: the bare adjective (псковский), which names the region only
+  when context makes it clear, so the caller decides;
+- `cities`: towns inside the region, which are places, not the region (SPEC).
+
+Matching is done on lemmas so one entry covers every inflected form. A token
+matches an entry word by natasha's lemma, by pymorphy's lemma or by its own
+lower-cased text, because each lemmatiser gets some rare proper names wrong
+(natasha: Вологодчине -> "вологодчин"; pymorphy: Актобе -> "актоба") and
+indeclinable names (Алматы, Кокшетау) are their own lemma.
+"""
+from __future__ import annotations
+
+import csv
+import difflib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from analysis.nlp import lemma, morph
+
+VOCAB = Path(__file__).parent / "vocab" / "regions.csv"
+
+# CSV column -> RegionMention.form
+_FORMS = {"variants": "name", "cities": "city", "adjectives": "adjective"}
+_END = object()          # trie key marking the end of an entry
+_DASHES = str.maketrans({"—": "-", "–": "-", "‑": "-", "ё": "е"})
+_WORD = re.compile(r"\w+(?:-\w+)*|[^\w\s.]")   # words and punctuation; dots of "обл." dropped
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str       # ISO 3166-2 (RU-AST, KZ-15, KZ-71)
+    country: str    # RU or KZ
+    name_ru: str    # canonical name used in every output table
+    name_en: str
+    kind: str       # "region" or "city" (a city that is a region in its own right)
+
+
+@dataclass(frozen=True)
+class RegionMention:
+    region: Region
+    form: str       # "name" (a variant), "adjective" or "city"
+    start: int      # character offsets in the document text
+    stop: int
+    text: str       # surface text
+
+
+@dataclass(frozen=True)
+class _Entry:
+    region: Region
+    form: str
+    lemmas: str     # the matched lemma sequence, for the coordination rule
+
+
+@dataclass(frozen=True)
+class _Gazetteer:
+    regions: tuple[Region, ...]
+    exact: dict[str, Region]          # normalised canonical/English name or code -> region
+    names: dict[str, Region]          # variant lemma sequence -> region
+    trie: dict
+
+
+def _norm(s: str) -> str:
+    """Lower case, ё as е, every dash as a hyphen: the form vocabulary is written in."""
+    return s.lower().translate(_DASHES)
+
+
+@lru_cache(maxsize=1)
+def _load() -> _Gazetteer:
+    regions, exact, names, trie = [], {}, {}, {}
+    with VOCAB.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            region = Region(row["code"], row["country"], row["name_ru"], row["name_en"], row["kind"])
+            regions.append(region)
+            for key in (row["name_ru"], row["name_en"], row["code"]):
+                exact[_norm(key)] = region
+            for column, form in _FORMS.items():
+                for seq in filter(None, row[column].split(";")):
+                    node = trie
+                    for word in seq.split(" "):
+                        node = node.setdefault(word, {})
+                    if _END in node:
+                        raise ValueError(f"{VOCAB.name}: {seq!r} listed twice")
+                    node[_END] = _Entry(region, form, seq)
+                    if form == "name":
+                        names[seq] = region
+    return _Gazetteer(tuple(regions), exact, names, trie)
+
+
+@lru_cache(maxsize=100_000)
+def _keys(text: str, natasha_lemma: str | None = None) -> dict[str, int]:
+    """Every form under which a token may appear in the vocabulary (see module doc),
+    ranked for breaking ties: 0 natasha's lemma (chosen in context), 1 the text
+    itself, 2 pymorphy's lemma and its adjective readings (for rare adjectives it
+    puts a guessed noun first: Жетысуской -> "жетысуска", then "жетысуский")."""
+    keys: dict[str, int] = {}
+    if any(c.isalpha() for c in text):
+        keys.update((_norm(p.normal_form), 2) for p in morph().parse(text) if p.tag.POS == "ADJF")
+        keys[_norm(lemma(text))] = 2
+    keys[_norm(text)] = 1
+    if natasha_lemma:
+        keys[_norm(natasha_lemma)] = 0
+    return keys
+
+
+def _longest(keys: list[dict[str, int]], i: int) -> tuple[int, _Entry] | None:
+    """Longest vocabulary entry starting at position i, as (end position, entry);
+    between equally long ones, the one matched through the best-ranked keys."""
+    best, stack = None, [(_load().trie, i, 0)]
+    while stack:
+        node, j, cost = stack.pop()
+        if _END in node and (best is None or (j, -cost) > best[:2]):
+            best = (j, -cost, node[_END])
+        if j < len(keys):
+            stack.extend((node[k], j + 1, cost + rank) for k, rank in keys[j].items() if k in node)
+    return (best[0], best[2]) if best else None
+
+
+def all_regions() -> list[Region]:
+    """All regions in file order: Russian subjects, then Kazakh regions and cities."""
+    return list(_load().regions)
+
+
+def by_name(name_ru: str) -> Region:
+    """Region for a canonical Russian name (case and ё/е insensitive); KeyError if unknown."""
+    region = _load().exact.get(_norm(name_ru))
+    if region is None or _norm(region.name_ru) != _norm(name_ru):
+        raise KeyError(name_ru)
+    return region
+
+
+def find_mentions(tokens: list) -> list[RegionMention]:
+    """Region names, bare adjectives and cities in a token sequence (analysis.nlp.Token).
+
+    Longest match first, without overlaps. A one-word name or city must be
+    capitalised: many are also common words (Семей/семей, Курган/курган, Орел/орел).
+    A bare adjective coordinated with a region name sharing its head noun
+    (Костанайской и Атырауской областями) is upgraded to a name.
+    """
+    keys = [_keys(t.text, t.lemma) for t in tokens]
+    found: list[tuple[int, int, _Entry]] = []
+    i = 0
+    while i < len(tokens):
+        hit = _longest(keys, i)
+        if hit and (hit[0] - i > 1 or hit[1].form == "adjective" or tokens[i].text[:1].isupper()):
+            found.append((i, hit[0], hit[1]))
+            i = hit[0]
+        else:
+            i += 1
+    found = [(i, j, _coordinated(found, n, tokens)) for n, (i, j, _) in enumerate(found)]
+    return [RegionMention(e.region, e.form, tokens[i].start, tokens[j - 1].stop, _surface(tokens[i:j]))
+            for i, j, e in found]
+
+
+def _coordinated(found: list, n: int, tokens: list) -> _Entry:
+    """Entry n, made a name if it is an adjective in a list ending in a region name
+    with a head noun that fits it ("Омской, Томской и Новосибирской областей")."""
+    i, j, entry = found[n]
+    if entry.form != "adjective":
+        return entry
+    for i2, j2, nxt in found[n + 1:]:
+        gap = tokens[j:i2]
+        if not gap or not all(t.pos == "CCONJ" or t.text == "," for t in gap):
+            break
+        if nxt.form == "name":
+            seq = f"{entry.lemmas} {nxt.lemmas.split(' ')[-1]}"
+            if _load().names.get(seq) == entry.region:
+                return _Entry(entry.region, "name", seq)
+            break
+        if nxt.form != "adjective":
+            break
+        j = j2
+    return entry
+
+
+def _surface(tokens: list) -> str:
+    """Text of consecutive tokens, gaps between them rendered as single spaces."""
+    out = tokens[0].text
+    for prev, tok in zip(tokens, tokens[1:]):
+        out += (" " if tok.start > prev.stop else "") + tok.text
+    return out
+
+
+def resolve_region(text: str) -> Region | None:
+    """Region named by user input or a report parameter, or None.
+
+    Accepts the canonical or English name, the ISO code, or any inflected
+    variant, city or adjective in the vocabulary ("Астраханской области",
+    "астраханская обл.", "Ленобласть", "СКО", "Санкт-Петербурга"); the whole
+    input must be one entry, so a misspelling gives None (see suggest()).
+    """
+    g = _load()
+    norm = _norm(" ".join(text.split()))
+    if norm in g.exact:
+        return g.exact[norm]
+    words = _WORD.findall(norm)
+    hit = _longest([_keys(w) for w in words], 0) if words else None
+    return hit[1].region if hit and hit[0] == len(words) else None
+
+
+def suggest(text: str, n: int = 3) -> list[str]:
+    """Up to n canonical names close to a string that did not resolve, for error messages."""
+    g = _load()
+    choices: dict[str, str] = {}
+    for key, region in [*g.exact.items(), *g.names.items()]:
+        choices.setdefault(key, region.name_ru)
+    words = _WORD.findall(_norm(text))
+    scores: dict[str, float] = {}
+    for query in {_norm(text), " ".join(_norm(lemma(w)) for w in words)}:
+        for key in difflib.get_close_matches(query, choices, n=3 * n, cutoff=0.6):
+            ratio = difflib.SequenceMatcher(None, query, key).ratio()
+            scores[choices[key]] = max(ratio, scores.get(choices[key], 0.0))
+    return sorted(scores, key=lambda name: -scores[name])[:n]
