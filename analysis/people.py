@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from analysis.matching import LemmaMatcher
 from analysis.nlp import Entity, Parsed, Sentence, morph
+from analysis.gazetteer import RegionMention
 from analysis.regions import SentenceRegions
 from analysis.vocab import read_vocab
 
@@ -267,10 +268,32 @@ def _markers(lemmas: list[str]) -> list[tuple[int, str]]:
     return [(m.start, m.payload) for m in _country_matcher().find(lemmas)]
 
 
-def _side_from(lemmas: list[str], region_sides: list[tuple[int, str]]) -> str:
-    """The first country (RU/KZ) a role phrase names: 'посол Казахстана в России' -> KZ."""
-    found = sorted([(i, c) for i, c in _markers(lemmas) if c in {"RU", "KZ"}] + region_sides)
-    return found[0][1] if found else ""
+def _countries_in(tokens: list, mentions: dict[int, RegionMention], offset: int
+                  ) -> list[tuple[int, str]]:
+    """(position, RU/KZ) of countries and regions a phrase names as whose it is.
+
+    A place after "в" is where the person serves ("посол Казахстана в России"),
+    not whose the person is, and is skipped.
+    """
+    lemmas = [t.lemma for t in tokens]
+    found = [(i, c) for i, c in _markers(lemmas) if c in {"RU", "KZ"}]
+    found += [(i - offset, m.region.country) for i, m in mentions.items()
+              if 0 <= i - offset < len(tokens)]
+    return sorted((i, c) for i, c in found if not (i > 0 and lemmas[i - 1] in {"в", "во"}))
+
+
+def _adjust(role: str, tail: list, mentions: list[RegionMention]) -> str:
+    """Offices whose role depends on the place they govern (SPEC.md "Roles")."""
+    towns = [m for m in mentions if m.form == "city" and m.region.kind != "city"]
+    federal_cities = [m for m in mentions if m.region.kind == "city" and m.region.country == "RU"]
+    regions_ru = [m for m in mentions if m.region.country == "RU"]
+    if role == "governor" and towns and len(towns) == len(mentions):
+        return "regional_official"  # глава Астрахани: head of a town
+    if role == "regional_official" and federal_cities and tail and tail[0].lemma == "мэр":
+        return "governor"  # мэр Москвы
+    if role == "other" and tail and tail[0].lemma == "президент" and regions_ru:
+        return "governor"  # formerly президент республики
+    return role
 
 
 def _span_tokens(sentence: Sentence, entity: Entity) -> tuple[int, int]:
@@ -281,11 +304,12 @@ def _span_tokens(sentence: Sentence, entity: Entity) -> tuple[int, int]:
 
 
 def find_role(sentence: Sentence, entity: Entity, floor: int,
-              region_sides: dict[int, str]) -> Role | None:
+              regions: SentenceRegions) -> Role | None:
     """Role of the person named by `entity`, from the words before it (after `floor`).
 
-    region_sides maps token index -> country of a region named there, so that
-    'губернатор Астраханской области' and 'аким Атырауской области' give sides.
+    The nearest title wins, but a generic one ("руководитель", "председатель")
+    that only continues a specific one ("заместитель премьер-министра —
+    руководитель аппарата") yields to it.
     """
     toks = sentence.tokens
     first, last = _span_tokens(sentence, entity)
@@ -293,10 +317,13 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
     matches = _role_matcher().find([t.lemma for t in toks[lo:first]])
     if matches:
         m = matches[-1]
-        start, stop = lo + m.start, first
         if len(matches) > 1 and matches[-2].stop == m.start \
                 and matches[-2].payload[0] == "not_participant":
             m = matches[-2]  # "по поручению главы региона X": X only gave the order
+        elif len(matches) > 1 and m.stop - m.start == 1 and m.payload[0] == "other" \
+                and {t.text for t in toks[lo + matches[-2].stop:lo + m.start]} & {"—", "–"}:
+            m = matches[-2]
+        start, stop = lo + m.start, first
     else:
         after = toks[last:last + APPOSITION_TOKENS]
         if not after or after[0].text != ",":
@@ -308,20 +335,24 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
         start = last + 1 + m.start
         limit = min(len(toks), last + APPOSITION_TOKENS)
         stop = next((k for k in range(start, limit) if toks[k].text in {",", ".", "—"}), limit)
-        m = type(m)(0, m.stop - m.start, m.payload)
     role, side = m.payload
     phrase = toks[start:stop]
     if role == "none" or any(t.pos in {"VERB", "AUX"} and t.feats.get("VerbForm") == "Fin"
                              for t in phrase):
         return None  # a verb between title and name: the title is someone else's
-    lemmas = [t.lemma for t in phrase]
-    rsides = [(i - start, c) for i, c in region_sides.items() if start <= i < stop]
-    tail = lemmas[m.stop - m.start:]
-    named = _side_from(tail, [(i - (m.stop - m.start), c) for i, c in rsides]) if tail else ""
-    if role in MINISTERIAL_ROLES and named and not rsides and _markers(tail):
-        role = "federal_official"  # a minister of Russia or Kazakhstan, not of a region
-    if role == "legislator" and "маслихат" in lemmas:
+    n = m.stop - m.start
+    places = [mm for i, mm in regions.at_token.items() if start <= i < stop]
+    role = _adjust(role, phrase, places)
+    whose = _countries_in(phrase[n:], regions.at_token, start + n)
+    named = whose[0][1] if whose else ""
+    if role in MINISTERIAL_ROLES and named and not places and whose:
+        role, side = "federal_official", ""  # a minister of Russia or Kazakhstan
+    if role == "legislator" and "маслихат" in [t.lemma for t in phrase]:
         side = "KZ"
+    if not side and not named and role not in DIPLOMATIC_ROLES:
+        around = _countries_in(toks, regions.at_token, 0)
+        near = sorted(around, key=lambda ic: abs(ic[0] - first))
+        named = near[0][1] if near else ""
     return Role(role, side or named, " ".join(t.text for t in phrase))
 
 
@@ -399,7 +430,7 @@ def find_people(parsed: Parsed, relevant: list[bool],
             coordinated = previous is not None and between <= {",", "и"} and bool(between)
             if not (parts.surname or parts.first) or any(a <= ent.start < b for a, b in places):
                 continue
-            role = None if coordinated else find_role(sent, ent, floor, regions[si].token_sides)
+            role = None if coordinated else find_role(sent, ent, floor, regions[si])
             if coordinated:  # "депутаты Павел Иткин, Павел Крупник и Валерий Гарнец"
                 role = previous.role
             floor = last_tok

@@ -1,0 +1,108 @@
+"""Which Russian and Kazakh regions an article reports as cooperating.
+
+The gazetteer (vocab/regions.csv) finds every region name, adjective and city;
+this module decides which of them are partners (SPEC.md "Regions"):
+- a region named in a relevant sentence is a partner, unless it is only
+  geography (a list of neighbours, a river's course);
+- a city is a place, not a region; a federal city or one of the three Kazakh
+  republican cities counts when it acts (its people, its parliament, an
+  agreement with it), not when it is only the venue ("в Астане прошла");
+- the region in a participant's title ("аким Атырауской области") counts.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from analysis.gazetteer import RegionMention, find_mentions
+from analysis.nlp import Parsed, Sentence
+
+# Prepositions that make a following place name a venue or a destination.
+VENUE_PREPOSITIONS = {"в", "во", "из", "на", "до", "через", "под"}
+# Lemmas right before a name that make it geography, not a partner.
+GEOGRAPHY_BEFORE = {"граница", "граничить", "река", "течение", "побережье"}
+# Sentences that place regions on a map (a consular district, a list of
+# neighbours, a river's course, how a region was formed) name no partners.
+GEOGRAPHY_SENTENCE = {"располагаться", "расположить", "граничить", "протекать", "выделить"}
+GEOGRAPHY_PHRASES = [("консульский", "округ"), ("федеральный", "округ")]
+# Nouns an adjective form needs after it to stand for its region's people or bodies.
+ACTOR_NOUNS = {"делегация", "предприниматель", "компания", "предприятие", "производитель",
+               "бизнес", "сторона", "гость", "коллега", "власть", "правительство", "губернатор",
+               "аким", "акимат", "вуз", "университет", "министерство", "парламент", "депутат",
+               "промышленник", "аграрий", "фермер", "делегат", "школьник", "студент",
+               "продукция", "товар", "сельхозтоваропроизводитель", "регион", "область"}
+
+
+@dataclass
+class SentenceRegions:
+    mentions: list[RegionMention]
+    at_token: dict[int, RegionMention]  # token index where a mention starts -> mention
+
+    @property
+    def token_sides(self) -> dict[int, str]:
+        """Token index -> country of the region named there."""
+        return {i: m.region.country for i, m in self.at_token.items()}
+
+
+def sentence_regions(sentence: Sentence) -> SentenceRegions:
+    mentions = find_mentions(sentence.tokens)
+    starts = {t.start: i for i, t in enumerate(sentence.tokens)}
+    return SentenceRegions(mentions, {starts[m.start]: m for m in mentions if m.start in starts})
+
+
+def _in_quotes(sentence: Sentence, char: int) -> bool:
+    """Inside «...»: the name of a company, venue or event, not a region."""
+    before = sentence.text[: char - sentence.start]
+    return before.count("«") > before.count("»")
+
+
+def is_geography(sentence: Sentence) -> bool:
+    lemmas = sentence.lemmas
+    pairs = set(zip(lemmas, lemmas[1:]))
+    return bool(GEOGRAPHY_SENTENCE & set(lemmas)) or any(p in pairs for p in GEOGRAPHY_PHRASES)
+
+
+def _token_index(sentence: Sentence, char: int) -> int:
+    return next((i for i, t in enumerate(sentence.tokens) if t.start >= char), len(sentence.tokens))
+
+
+def _venue_before(sentence: Sentence, i: int) -> bool:
+    """A venue preposition governs token i, also through a list: "в Астане и Алматы"."""
+    k = i - 1
+    while k > 0 and sentence.tokens[k].lemma in {"и", ","}:
+        k -= 2  # skip the conjunction and the previous list item
+    return k >= 0 and sentence.tokens[k].lemma in VENUE_PREPOSITIONS
+
+
+def _is_partner(sentence: Sentence, m: RegionMention) -> bool:
+    i = _token_index(sentence, m.start)
+    prev = sentence.tokens[i - 1].lemma if i > 0 else ""
+    if prev in GEOGRAPHY_BEFORE or _in_quotes(sentence, m.start):
+        return False
+    if m.text.isupper() and len(m.text) > 3:
+        return False  # a dateline ("АСТАНА, 19 фев"), not a partner
+    if m.form == "city" and m.region.kind != "city":
+        return False  # a town inside a region is a place
+    if m.region.kind == "city" and _venue_before(sentence, i):
+        return False  # the capital as venue or destination
+    if m.form == "adjective":
+        j = _token_index(sentence, m.stop)
+        following = [t.lemma for t in sentence.tokens[j:j + 2]]
+        return any(w in ACTOR_NOUNS for w in following)
+    return True
+
+
+def document_regions(parsed: Parsed, relevant: list[bool],
+                     per_sentence: list[SentenceRegions]) -> tuple[list[str], list[str]]:
+    """Canonical RU and KZ partner regions, in order of first mention."""
+    ru: list[str] = []
+    kz: list[str] = []
+    for si, sent in enumerate(parsed.sentences):
+        if not relevant[si] or is_geography(sent):
+            continue
+        for m in per_sentence[si].mentions:
+            if not _is_partner(sent, m):
+                continue
+            target = ru if m.region.country == "RU" else kz
+            if m.region.name_ru not in target:
+                target.append(m.region.name_ru)
+    return ru, kz
