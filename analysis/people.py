@@ -23,6 +23,7 @@ from analysis.vocab import read_vocab
 
 CONTEXT_TOKENS = 14  # how far back from a name a role trigger may stand
 APPOSITION_TOKENS = 8  # "Ерлан Искаков, генеральный консул Казахстана"
+BARE_TITLE_GAP = 6  # a name this close after a title is the title's holder
 
 # Words right before a name that make it something other than a person taking part.
 NOT_A_PERSON_BEFORE = {"имени", "им", "им.", "памятник", "памятнику", "памятника", "мемориал",
@@ -454,7 +455,44 @@ def find_people(parsed: Parsed, relevant: list[bool],
     for person in people:
         if all(other_occasion(parsed.sentences[i]) for i in person.sentences):
             person.excluded = person.excluded or "quoted from another occasion"
+    _give_bare_titles(parsed, relevant, regions, people)
     return people
+
+
+def _bare_titles(parsed: Parsed, relevant: list[bool], regions: list[SentenceRegions]
+                 ) -> list[Role]:
+    """Titles used without a name ("Губернатор Астраханской области назвал ...")."""
+    out = []
+    for si, sent in enumerate(parsed.sentences):
+        if not relevant[si]:
+            continue
+        starts = [_span_tokens(sent, e)[0] for e in sent.entities if e.type == "PER"]
+        for m in _role_matcher().find(sent.lemmas):
+            role, side = m.payload
+            if role in EXCLUDED_ROLES | {"none", "other"}:
+                continue
+            if any(m.stop <= k <= m.stop + BARE_TITLE_GAP for k in starts):
+                continue  # the title of a named person
+            phrase = sent.tokens[m.start:m.stop + BARE_TITLE_GAP]
+            whose = _countries_in(phrase[m.stop - m.start:], regions[si].at_token, m.stop)
+            out.append(Role(role, side or (whose[0][1] if whose else ""),
+                            " ".join(t.text for t in phrase)))
+    return out
+
+
+def _give_bare_titles(parsed: Parsed, relevant: list[bool], regions: list[SentenceRegions],
+                      people: list[Person]) -> None:
+    """A person named only without a title takes a title used only without a name.
+
+    Only people mentioned at least twice, and only titles no one else holds:
+    the headline says "Губернатор", the text says "Игорь Бабушкин".
+    """
+    held = {p.role.role for p in people if p.role}
+    free = [r for r in _bare_titles(parsed, relevant, regions) if r.role not in held]
+    for person in people:
+        if person.role is None and not person.excluded and len(person.sentences) >= 2 and free:
+            person.role = free.pop(0)
+            free = [r for r in free if r.role != person.role.role]
 
 
 def participants(people: list[Person]) -> list[Person]:

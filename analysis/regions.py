@@ -18,6 +18,8 @@ from analysis.nlp import Parsed, Sentence
 
 # Prepositions that make a following place name a venue or a destination.
 VENUE_PREPOSITIONS = {"в", "во", "из", "на", "до", "через", "под"}
+# Verbs that make a capital next to them a destination ("Астану посетит").
+VISIT_VERBS = {"посетить", "посещать", "приехать", "прибыть", "побывать", "отправиться"}
 # Lemmas right before a name that make it geography, not a partner.
 GEOGRAPHY_BEFORE = {"граница", "граничить", "река", "течение", "побережье"}
 # Sentences that place regions on a map (a consular district, a list of
@@ -49,10 +51,18 @@ def sentence_regions(sentence: Sentence) -> SentenceRegions:
     return SentenceRegions(mentions, {starts[m.start]: m for m in mentions if m.start in starts})
 
 
+QUOTED_NAME_MAX_CHARS = 60  # «МФЦ «Астана»» is a name; a long «...» is direct speech
+
+
 def _in_quotes(sentence: Sentence, char: int) -> bool:
-    """Inside «...»: the name of a company, venue or event, not a region."""
-    before = sentence.text[: char - sentence.start]
-    return before.count("«") > before.count("»")
+    """Inside a short «...»: the name of a company, venue or event, not a region."""
+    pos = char - sentence.start
+    before, after = sentence.text[:pos], sentence.text[pos:]
+    if before.count("«") <= before.count("»"):
+        return False
+    opened = before.rfind("«")
+    closed = after.find("»")
+    return closed >= 0 and (pos - opened) + closed <= QUOTED_NAME_MAX_CHARS
 
 
 def is_geography(sentence: Sentence) -> bool:
@@ -82,7 +92,8 @@ def _is_partner(sentence: Sentence, m: RegionMention) -> bool:
         return False  # a dateline ("АСТАНА, 19 фев"), not a partner
     if m.form == "city" and m.region.kind != "city":
         return False  # a town inside a region is a place
-    if m.region.kind == "city" and _venue_before(sentence, i):
+    near = {t.lemma for t in sentence.tokens[max(0, i - 2):i + 3]}
+    if m.region.kind == "city" and (_venue_before(sentence, i) or near & VISIT_VERBS):
         return False  # the capital as venue or destination
     if m.form == "adjective":
         j = _token_index(sentence, m.stop)

@@ -1,0 +1,72 @@
+"""Sectors of cooperation, matched on lemmas with the triggers of vocab/sectors.csv.
+
+A trigger phrase may stand for two sectors at once (медицинский туризм is
+tourism and healthcare; приграничная торговля is cross_border and trade): the
+same phrase listed under both sectors yields both.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.matching import LemmaMatcher
+from analysis.nlp import Parsed, Sentence
+from analysis.vocab import read_vocab
+
+# A sector word that only completes the name of an office or institution
+# ("министр транспорта", "НИИ экологии") names no field of cooperation.
+INSTITUTION_HEADS = {"министр", "министерство", "вице-министр", "минтранс", "департамент",
+                     "управление", "комитет", "ведомство", "агентство", "институт", "нии",
+                     "факультет", "кафедра", "палата"}
+INSTITUTION_REACH = 4  # tokens between the head and the sector word ("науки и высшего")
+
+
+@dataclass(frozen=True)
+class SectorEvidence:
+    sector: str
+    evidence: str  # the sentence, verbatim
+    phrase: str  # the words that triggered it
+    sentence: int
+
+
+@lru_cache(maxsize=1)
+def sector_labels() -> dict[str, dict[str, str]]:
+    """key -> {'ru', 'en', 'color'} in taxonomy order."""
+    return {r["key"]: {"ru": r["ru"], "en": r["en"], "color": r["color"]}
+            for r in read_vocab("sectors")}
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> LemmaMatcher[tuple[str, ...]]:
+    by_phrase: dict[str, list[str]] = {}
+    for row in read_vocab("sectors"):
+        for phrase in row["triggers"].split(";"):
+            phrase = phrase.strip()
+            if phrase:
+                by_phrase.setdefault(phrase, []).append(row["key"])
+    return LemmaMatcher((p, tuple(keys)) for p, keys in by_phrase.items())
+
+
+def _names_an_institution(sentence: Sentence, start: int) -> bool:
+    before = sentence.tokens[max(0, start - INSTITUTION_REACH):start]
+    for k in range(len(before) - 1, -1, -1):
+        if before[k].lemma in INSTITUTION_HEADS:
+            return all(t.pos in {"NOUN", "ADJ", "CCONJ"} for t in before[k + 1:])
+    return False
+
+
+
+def find_sectors(parsed: Parsed, relevant: list[bool]) -> list[SectorEvidence]:
+    """Each sector once, with the first relevant sentence that names it."""
+    seen: dict[str, SectorEvidence] = {}
+    for si, sent in enumerate(parsed.sentences):
+        if not relevant[si]:
+            continue
+        for m in _matcher().find(sent.lemmas):
+            if _names_an_institution(sent, m.start):
+                continue
+            phrase = parsed.text[sent.tokens[m.start].start:sent.tokens[m.stop - 1].stop]
+            for key in m.payload:
+                seen.setdefault(key, SectorEvidence(key, sent.text, phrase, si))
+    order = list(sector_labels())
+    return sorted(seen.values(), key=lambda e: order.index(e.sector))
