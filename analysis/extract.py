@@ -43,15 +43,15 @@ def extract_document(doc: Document) -> DocFacts:
         doc.published = dates.published.iso()
     facts.event_date = dates.event
 
-    relevant = relevant_sentences(parsed)
+    regions = [sentence_regions(s) for s in sentences]
+    relevant = relevant_sentences(parsed, regions)
     if not any(relevant):
         return facts
-    regions = [sentence_regions(s) for s in sentences]
     facts.ru_regions, facts.kz_regions = document_regions(parsed, relevant, regions)
 
     people = participants(find_people(parsed, relevant, regions))
     anchor = dates.anchor
-    events = find_events(parsed, relevant, dates.event,
+    events = find_events(parsed, relevant, regions, dates.event,
                          _explicit_dates([s.text for s in sentences], anchor))
     meeting_of_sentence: dict[int, str] = {}
     for n, ev in enumerate(events, 1):

@@ -541,8 +541,25 @@ def _after_change_verb(toks, k: int) -> bool:
 
 
 # -- kinds ------------------------------------------------------------------
-def _cue_at(toks, j: int) -> str | None:
+@lru_cache(maxsize=1)
+def _cue_index() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]],
+                          list[tuple[tuple[str, ...], str]]]:
+    """Cues by first word (and the prefix cues apart), so a token is checked
+    against the few cues that can start at it; order (longest first) is kept."""
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    prefixed = []
     for words, role in _vocab().cues:
+        if words[0].endswith("*") and len(words[0]) > 1:
+            prefixed.append((words, role))
+        else:
+            by_first.setdefault(words[0], []).append((words, role))
+    return by_first, prefixed
+
+
+def _cue_at(toks, j: int) -> str | None:
+    by_first, prefixed = _cue_index()
+    candidates = [c for k in _keys(toks[j]) for c in by_first.get(k, [])] + prefixed
+    for words, role in sorted(candidates, key=lambda c: -len(c[0])):
         if _word_is(toks[j], words[0]) and _match(toks, j, words) is not None:
             return role
     return None

@@ -1,0 +1,65 @@
+"""Command line: a thin layer over the library API (papermill's model).
+
+    python -m analysis extract INPUT_DIR --out OUT_DIR
+    python -m analysis report [--data DIR] [--out DIR] [--region R ...] [--lang ru|en] [--format html,pdf]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from analysis.pipeline import extract_dir
+
+    summary = extract_dir(Path(args.input_dir), Path(args.out), progress=not args.quiet)
+    print(summary.line())
+    return 0 if summary.documents else 1
+
+
+def _report(args: argparse.Namespace) -> int:
+    from analysis.render import build_reports
+
+    formats = [f.strip() for f in args.format.split(",") if f.strip()]
+    written = build_reports(Path(args.data), Path(args.out), regions=args.region or None,
+                            lang=args.lang, formats=formats, progress=not args.quiet)
+    print(f"{len(written)} files written to {args.out}; open {Path(args.out) / 'index.html'}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ex = sub.add_parser("extract", help="read article files, write the five tables")
+    ex.add_argument("input_dir", help="folder of article files (.txt)")
+    ex.add_argument("--out", required=True, help="folder for the CSV and Parquet tables")
+    ex.add_argument("--quiet", action="store_true", help="no progress bar")
+    ex.set_defaults(func=_extract)
+
+    rep = sub.add_parser("report", help="render the notebooks to HTML and PDF")
+    rep.add_argument("--data", default="data", help="folder with the extracted tables")
+    rep.add_argument("--out", default="reports", help="folder for the reports")
+    rep.add_argument("--region", action="append",
+                     help="Russian region (any inflected or variant form); repeatable; "
+                          "default: every region in the data")
+    rep.add_argument("--lang", choices=["ru", "en"], default="ru")
+    rep.add_argument("--format", default="html,pdf", help="comma-separated: html, pdf")
+    rep.add_argument("--quiet", action="store_true", help="no progress bar")
+    rep.set_defaults(func=_report)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (FileNotFoundError, NotADirectoryError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,426 @@
+"""Words, numbers and dates for the reports, in Russian and English.
+
+Everything a report prints about a value goes through here, so that charts,
+tables and the narrative agree: Russian thousands (`2 000 000`), `2 млрд руб.`,
+`22.11.2022`; English `2,000,000`, `RUB 2bn`, `22 Nov 2022`; partial dates shown
+as what they are (`2023`, `29.01, год не указан`).
+"""
+from __future__ import annotations
+
+import csv
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+
+NBSP = "\u00a0"
+NDASH = "\u2013"
+MDASH = "\u2014"
+LANGS = ("ru", "en")
+
+VOCAB = Path(__file__).resolve().parent / "vocab"
+
+
+def check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}: use 'ru' or 'en'")
+    return lang
+
+
+# --------------------------------------------------------------------- words
+KINDS = {
+    "meeting": ("встреча", "meeting"),
+    "visit": ("визит", "visit"),
+    "delegation": ("делегация", "delegation"),
+    "forum": ("форум", "forum"),
+    "agreement": ("соглашение", "agreement"),
+    "other": ("другое событие", "other event"),
+}
+
+ROLES = {
+    "governor": ("губернатор", "governor"),
+    "deputy_governor": ("заместитель губернатора", "deputy governor"),
+    "regional_minister": ("министр региона", "regional minister"),
+    "regional_official": ("чиновник региона", "regional official"),
+    "legislator": ("депутат", "legislator"),
+    "ambassador": ("посол", "ambassador"),
+    "consul_general": ("генеральный консул", "consul general"),
+    "consul": ("консул", "consul"),
+    "diplomat": ("дипломат", "diplomat"),
+    "akim": ("аким", "akim"),
+    "deputy_akim": ("заместитель акима", "deputy akim"),
+    "federal_official": ("федеральный чиновник", "federal official"),
+    "business": ("бизнес", "business"),
+    "other": ("другая роль", "other role"),
+}
+
+FIGURE_KINDS = {
+    "investment": ("Инвестиции", "Investment"),
+    "jobs": ("Рабочие места", "Jobs"),
+    "students": ("Студенты и стажёры", "Students and trainees"),
+    "trade": ("Торговля", "Trade"),
+    "other": ("Другие числа", "Other numbers"),
+}
+
+SIDES = {"RU": ("Россия", "Russia"), "KZ": ("Казахстан", "Kazakhstan")}
+
+PRECISIONS = {
+    "day": ("день", "day"),
+    "month": ("месяц", "month"),
+    "year": ("только год", "year only"),
+    "monthday": ("день и месяц без года", "day and month, no year"),
+    "unknown": ("без даты", "no date"),
+}
+
+
+def pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[0] if lang == "ru" else pair[1]
+
+
+def kind_label(kind: str, lang: str) -> str:
+    return pick(KINDS.get(kind, (kind, kind)), lang)
+
+
+def role_label(role: str, lang: str) -> str:
+    return pick(ROLES.get(role, (role, role.replace("_", " "))), lang) if role else ""
+
+
+def figure_kind_label(kind: str, lang: str) -> str:
+    return pick(FIGURE_KINDS.get(kind, (kind, kind)), lang)
+
+
+def plural_ru(n: float, forms: tuple[str, str, str]) -> str:
+    """forms: (1 встреча, 2 встречи, 5 встреч)."""
+    if n != int(n):
+        return forms[1]
+    n = abs(int(n))
+    if n % 10 == 1 and n % 100 != 11:
+        return forms[0]
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return forms[1]
+    return forms[2]
+
+
+# Nouns counted in the reports: RU forms (1, 2, 5) and EN (singular, plural).
+NOUNS = {
+    "meeting": (("встреча", "встречи", "встреч"), ("meeting", "meetings")),
+    "article": (("статья", "статьи", "статей"), ("article", "articles")),
+    "document": (("документ", "документа", "документов"), ("document", "documents")),
+    "region": (("регион", "региона", "регионов"), ("region", "regions")),
+    "person": (("человек", "человека", "человек"), ("person", "people")),
+    "participant": (("участник", "участника", "участников"), ("participant", "participants")),
+    "job": (("рабочее место", "рабочих места", "рабочих мест"), ("job", "jobs")),
+    "figure": (("число", "числа", "чисел"), ("figure", "figures")),
+    "time": (("раз", "раза", "раз"), ("time", "times")),
+    "fact": (("факт", "факта", "фактов"), ("fact", "facts")),
+    "sector": (("отрасль", "отрасли", "отраслей"), ("sector", "sectors")),
+    "ru_region": (("российский регион", "российских региона", "российских регионов"),
+                  ("Russian region", "Russian regions")),
+    "kz_region": (("казахстанский регион", "казахстанских региона", "казахстанских регионов"),
+                  ("Kazakh region", "Kazakh regions")),
+    "file": (("файл", "файла", "файлов"), ("file", "files")),
+}
+
+
+def noun(n: float, key: str, lang: str) -> str:
+    ru, en = NOUNS[key]
+    if lang == "ru":
+        return plural_ru(n, ru)
+    return en[0] if n == 1 else en[1]
+
+
+def count(n: int, key: str, lang: str) -> str:
+    """`3 встречи` / `3 meetings` (non-breaking space between)."""
+    return f"{fmt_int(n, lang)}{NBSP}{noun(n, key, lang)}"
+
+
+def join_words(items: list[str], lang: str) -> str:
+    """`a, b и c` / `a, b and c`."""
+    items = [i for i in items if i]
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    last = " и " if lang == "ru" else " and "
+    return ", ".join(items[:-1]) + last + items[-1]
+
+
+def lower_label(label: str) -> str:
+    """Sector label inside a sentence: `торговля`, but `АПК` stays."""
+    first = label.split(" ", 1)[0]
+    if len(first) > 1 and first.isupper():
+        return label
+    return label[:1].lower() + label[1:]
+
+
+# ------------------------------------------------------------------- numbers
+def _group(digits: str, sep: str) -> str:
+    out = []
+    while len(digits) > 3:
+        out.insert(0, digits[-3:])
+        digits = digits[:-3]
+    out.insert(0, digits)
+    return sep.join(out)
+
+
+def fmt_int(n: float, lang: str) -> str:
+    """Thousands separated the Russian way (`60 000`) or the English way (`60,000`)."""
+    n = int(round(n))
+    sign = "-" if n < 0 else ""
+    sep = NBSP if lang == "ru" else ","
+    return sign + _group(str(abs(n)), sep)
+
+
+def fmt_number(x: float, lang: str, decimals: int = 1) -> str:
+    """Integers grouped; fractions with a decimal comma in RU (`1,6`)."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return ""
+    if float(x).is_integer():
+        return fmt_int(x, lang)
+    s = f"{x:.{decimals}f}".rstrip("0").rstrip(".")
+    whole, _, frac = s.partition(".")
+    whole = fmt_int(int(whole), lang) if whole not in ("", "-0") else whole or "0"
+    if not frac:
+        return whole
+    return whole + ("," if lang == "ru" else ".") + frac
+
+
+CURRENCIES = {
+    # unit: (RU after number, EN prefix)
+    "RUB": ("руб.", "RUB"),
+    "KZT": ("тенге", "KZT"),
+    "USD": ("долл.", "USD"),
+    "EUR": ("евро", "EUR"),
+    "CNY": ("юаней", "CNY"),
+}
+SCALES = [  # (factor, RU word, EN suffix)
+    (1e12, "трлн", "tn"),
+    (1e9, "млрд", "bn"),
+    (1e6, "млн", "m"),
+    (1e3, "тыс.", "k"),
+]
+
+
+def is_money(unit: str) -> bool:
+    return unit in CURRENCIES
+
+
+def money_scale(max_value: float) -> tuple[float, str, str]:
+    """The scale for a set of amounts: (factor, RU word, EN suffix)."""
+    for factor, ru, en in SCALES[:3]:
+        if abs(max_value) >= factor:
+            return factor, ru, en
+    return 1.0, "", ""
+
+
+def scale_label(unit: str, factor: float, lang: str) -> str:
+    """Axis unit for a money chart: `млрд руб.` / `RUB bn`."""
+    cur_ru, cur_en = CURRENCIES.get(unit, (unit, unit))
+    for f, ru, en in SCALES:
+        if f == factor:
+            return f"{ru}{NBSP}{cur_ru}" if lang == "ru" else f"{cur_en} {en}"
+    return cur_ru if lang == "ru" else cur_en
+
+
+def fmt_money(value: float, unit: str, lang: str) -> str:
+    """`2 млрд руб.`, `64 млрд тенге`, `350 000 руб.`; EN `RUB 2bn`, `KZT 64bn`."""
+    cur_ru, cur_en = CURRENCIES.get(unit, (unit, unit))
+    factor, ru, en = money_scale(value)
+    if factor >= 1e6:
+        num = fmt_number(value / factor, lang, decimals=2 if value / factor < 10 else 1)
+        return f"{num}{NBSP}{ru}{NBSP}{cur_ru}" if lang == "ru" else f"{cur_en} {num}{en}"
+    num = fmt_int(value, lang)
+    return f"{num}{NBSP}{cur_ru}" if lang == "ru" else f"{cur_en} {num}"
+
+
+QUALIFIERS = {
+    "more_than": ("более", "more than"),
+    "about": ("около", "about"),
+    "up_to": ("до", "up to"),
+}
+
+
+def fmt_value(value: float, unit: str, lang: str, qualifier: str = "") -> str:
+    """A figure as a reader wants it: `более 60 000 человек`, `в 1,6 раза`, `2-е место`."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if is_money(unit):
+        text = fmt_money(value, unit, lang)
+    elif unit == "jobs":
+        text = f"{fmt_number(value, lang)}{NBSP}{noun(value, 'job', lang)}"
+    elif unit == "persons":
+        text = f"{fmt_number(value, lang)}{NBSP}{noun(value, 'person', lang)}"
+    elif unit == "percent":
+        text = f"{fmt_number(value, lang)}{NBSP}%" if lang == "ru" else f"{fmt_number(value, lang)}%"
+    elif unit == "times":
+        text = (f"в{NBSP}{fmt_number(value, lang)}{NBSP}{noun(value, 'time', lang)}" if lang == "ru"
+                else f"{fmt_number(value, lang)}{NBSP}times")
+    elif unit == "rank":
+        text = (f"{fmt_int(value, lang)}-е{NBSP}место" if lang == "ru"
+                else f"rank{NBSP}{fmt_int(value, lang)}")
+    else:
+        text = f"{fmt_number(value, lang)}{NBSP}{unit}" if unit else fmt_number(value, lang)
+    q = QUALIFIERS.get(qualifier or "")
+    if q:
+        text = f"{pick(q, lang)}{NBSP if lang == 'ru' else ' '}{text}"
+    return text
+
+
+# --------------------------------------------------------------------- dates
+MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+MONTHS_RU = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+             "сентябрь", "октябрь", "ноябрь", "декабрь"]
+
+_DATE_RE = re.compile(r"^(?:(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?|--(\d{2})-(\d{2}))$")
+
+
+def parse_date(text: str) -> tuple[int | None, int | None, int | None]:
+    """SPEC.md date string -> (year, month, day), missing parts None."""
+    m = _DATE_RE.match((text or "").strip())
+    if not m:
+        return None, None, None
+    if m.group(4):
+        return None, int(m.group(4)), int(m.group(5))
+    y, mo, d = m.group(1), m.group(2), m.group(3)
+    return int(y), int(mo) if mo else None, int(d) if d else None
+
+
+def fmt_date(text: str, lang: str) -> str:
+    """`22.11.2022` / `22 Nov 2022`; `ноябрь 2022`; `2022`; `29.01 (год не указан)`; `—`."""
+    y, m, d = parse_date(text)
+    if y and m and d:
+        return f"{d:02d}.{m:02d}.{y}" if lang == "ru" else f"{d} {MONTHS_EN[m - 1]} {y}"
+    if y and m:
+        return f"{MONTHS_RU[m - 1]} {y}" if lang == "ru" else f"{MONTHS_EN[m - 1]} {y}"
+    if y:
+        return str(y)
+    if m and d:
+        return (f"{d:02d}.{m:02d} (год не указан)" if lang == "ru"
+                else f"{d} {MONTHS_EN[m - 1]} (year not stated)")
+    return MDASH
+
+
+def fmt_period(years: list[int], lang: str) -> str:
+    """`2020–2024`, `2023`, or empty."""
+    years = sorted({int(y) for y in years if y})
+    if not years:
+        return ""
+    if years[0] == years[-1]:
+        return str(years[0])
+    return f"{years[0]}{NDASH}{years[-1]}"
+
+
+# -------------------------------------------------------------------- quotes
+def quote(text: str, lang: str) -> str:
+    """«ёлочки» in RU, “curly quotes” in EN; inner quotes become „лапки“."""
+    text = (text or "").strip().rstrip(".")
+    if lang == "ru":
+        inner = text.replace("«", "„").replace("»", "“")
+        return f"«{inner}»"
+    return f"\u201c{text}\u201d"
+
+
+def typograph_ru(text: str) -> str:
+    """Straight quotes to «ёлочки», hyphen between spaces to a dash, nbsp after initials."""
+    text = re.sub(r'"([^"]*)"', r"«\1»", text)
+    text = text.replace(" - ", f"{NBSP}{MDASH} ")
+    text = re.sub(r"\b([А-ЯЁ]\.) ?([А-ЯЁ]\.) ([А-ЯЁ][а-яё]+)", rf"\1{NBSP}\2{NBSP}\3", text)
+    return text
+
+
+def shorten(text: str, limit: int = 220, keep: str = "") -> str:
+    """Cut a long evidence sentence around `keep` with an ellipsis, on word bounds."""
+    text = re.sub(r"\s+", " ", (text or "")).strip()
+    if len(text) <= limit:
+        return text
+    pos = text.find(keep) if keep else -1
+    if pos < 0:
+        cut = text[:limit].rsplit(" ", 1)[0]
+        return cut.rstrip(",;:—– ") + "…"
+    start = max(0, pos - limit // 2)
+    end = min(len(text), start + limit)
+    start = max(0, end - limit)
+    piece = text[start:end]
+    if start > 0:
+        piece = "…" + piece.split(" ", 1)[-1]
+    if end < len(text):
+        piece = piece.rsplit(" ", 1)[0].rstrip(",;:—– ") + "…"
+    return piece
+
+
+# ----------------------------------------------------------------- sectors
+@lru_cache(maxsize=1)
+def sector_table() -> dict[str, dict[str, str]]:
+    """key -> {ru, en, color} from analysis/vocab/sectors.csv (in the file's order)."""
+    with open(VOCAB / "sectors.csv", encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if line.strip() and not line.lstrip().startswith("#")]
+    return {row["key"].strip(): {"ru": row["ru"].strip(), "en": row["en"].strip(), "color": row["color"].strip()}
+            for row in csv.DictReader(lines) if row.get("key") and row.get("ru")}
+
+
+def sector_label(key: str, lang: str) -> str:
+    row = sector_table().get(key)
+    return row[lang] if row else key
+
+
+def sector_color(key: str) -> str:
+    row = sector_table().get(key)
+    return row["color"] if row else "#9e9e9e"
+
+
+# ------------------------------------------------------- names in English
+_TRANSLIT = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
+    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya", "ә": "a", "ғ": "g", "қ": "q", "ң": "n", "ө": "o", "ұ": "u", "ү": "u",
+    "һ": "h", "і": "i",
+}
+
+
+def translit(text: str) -> str:
+    """Cyrillic to Latin for people's names in English reports (`Игорь Бабушкин` -> `Igor Babushkin`)."""
+    out = []
+    for ch in text or "":
+        low = ch.lower()
+        if low in _TRANSLIT:
+            lat = _TRANSLIT[low]
+            out.append(lat.capitalize() if ch != low and lat else lat)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def person_name(name: str, lang: str) -> str:
+    if lang == "ru":
+        return re.sub(r"(?<=\w) (?=[А-ЯЁ]\.)", NBSP, name or "")
+    return translit(name)
+
+
+# ---------------------------------------------------------------- regions
+def gazetteer():
+    """analysis.gazetteer if it is installed (it is written alongside), else None."""
+    try:
+        from analysis import gazetteer as gz  # noqa: PLC0415
+    except ImportError:
+        return None
+    return gz
+
+
+@lru_cache(maxsize=512)
+def region_label(name_ru: str, lang: str) -> str:
+    """A canonical region name in the report's language (EN from the gazetteer)."""
+    if lang == "ru" or not name_ru:
+        return name_ru
+    gz = gazetteer()
+    if gz is not None:
+        try:
+            region = gz.by_name(name_ru)
+        except (KeyError, LookupError, ValueError):
+            region = None
+        if region is None:
+            region = gz.resolve_region(name_ru)
+        if region is not None and getattr(region, "name_en", ""):
+            return region.name_en
+    return translit(name_ru)

@@ -1,0 +1,473 @@
+"""The report's text, written from the tables.
+
+Each function takes DataFrames (as `analysis.data` prepares them) and `lang`, and
+returns a list of `Statement`s: a sentence plus the doc_ids it rests on, so every
+claim can show its sources. Russian and English come from the same facts; no
+sentence about a region, a person or a number is written by hand. Sentences are
+built so that names stay in the nominative (`Астраханская область: 3 встречи`)
+rather than being inflected by guesswork.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analysis import fmt
+
+NB = fmt.NBSP
+THIN_DATA = 10  # fewer articles than this: conclusions are flagged as preliminary
+
+
+@dataclass
+class Statement:
+    text: str
+    doc_ids: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _docs(df: pd.DataFrame) -> list[str]:
+    return sorted(set(df["doc_id"])) if len(df) else []
+
+
+def _ru(lang: str) -> bool:
+    return fmt.check_lang(lang) == "ru"
+
+
+def _period(years: list[int], lang: str) -> str:
+    """`за 2020–2023 годы` / `in 2020–2023`; empty without years."""
+    p = fmt.fmt_period(years, lang)
+    if not p:
+        return ""
+    if _ru(lang):
+        return f"за {p}{NB}{'годы' if fmt.NDASH in p else 'год'}"
+    return f"in {p}"
+
+
+def _meeting_key(df: pd.DataFrame) -> pd.Series:
+    return df["meeting_id"].where(df["meeting_id"] != "", "doc:" + df["doc_id"])
+
+
+def _counted(items: list[tuple[str, int]], noun_key: str, lang: str) -> str:
+    """`образование (5 встреч), торговля (4) и культура (4)`."""
+    parts = []
+    for i, (label, n) in enumerate(items):
+        parts.append(f"{label} ({fmt.count(n, noun_key, lang) if i == 0 else fmt.fmt_int(n, lang)})")
+    return fmt.join_words(parts, lang)
+
+
+def _top(counts: pd.Series, k: int = 3) -> pd.Series:
+    """The k largest, plus any tied with the k-th."""
+    counts = counts.sort_values(ascending=False, kind="stable")
+    if len(counts) <= k:
+        return counts
+    return counts[counts >= counts.iloc[k - 1]].head(k + 1)
+
+
+# ------------------------------------------------------------------ activity
+def activity(meetings: pd.DataFrame, documents: pd.DataFrame, lang: str,
+             region: str | None = None) -> list[Statement]:
+    """Who met how often over which period, by kind of event."""
+    ru = _ru(lang)
+    if meetings.empty:
+        where = fmt.region_label(region, lang) if region else ""
+        if ru:
+            text = (f"{where}: в данных нет встреч с казахстанской стороной." if where
+                    else "В данных нет встреч с казахстанской стороной.")
+        else:
+            text = (f"{where}: the data holds no meetings with Kazakh partners." if where
+                    else "The data holds no meetings with Kazakh partners.")
+        return [Statement(text, _docs(documents))]
+    n = len(meetings)
+    years = [int(y) for y in meetings["year"].dropna()]
+    kinds = meetings["kind"].replace("", "other").value_counts()
+    kinds = kinds.drop("meeting", errors="ignore")
+    if len(kinds):
+        if ru:
+            breakdown = f", из них {_kinds_ru(kinds)}"
+        else:
+            breakdown = ", including " + fmt.join_words(
+                [f"{c} {fmt.kind_label(k, lang)}{'' if c == 1 else 's'}" for k, c in kinds.items()], lang)
+    else:
+        breakdown = ""
+    n_regions = meetings.loc[meetings["region"] != "", "region"].nunique()
+    if region:
+        subject = fmt.region_label(region, lang)
+    else:
+        subject = fmt.count(n_regions, "ru_region", lang)
+        subject = subject[:1].upper() + subject[1:]
+    period = _period(years, lang)
+    if ru:
+        text = f"{subject}: {fmt.count(n, 'meeting', lang)} с казахстанской стороной"
+        text += f" {period}" if period else ""
+        text += breakdown + "."
+    else:
+        text = f"{subject}: {fmt.count(n, 'meeting', lang)} with Kazakh partners"
+        text += f" {period}" if period else ""
+        text += breakdown + "."
+    out = [Statement(text, _docs(meetings))]
+    undated = meetings[meetings["year"].isna()]
+    if len(undated):
+        out.append(Statement(
+            (f"У {fmt.fmt_int(len(undated), lang)} из {fmt.fmt_int(n, lang)} "
+             f"{fmt.plural_ru(n, ('встречи', 'встреч', 'встреч'))} год в статье не указан."
+             if ru else f"For {len(undated)} of {fmt.count(n, 'meeting', lang)} the article gives no year."),
+            _docs(undated)))
+    return out
+
+
+_KIND_FORMS = {
+    "meeting": ("встреча", "встречи", "встреч"),
+    "visit": ("визит", "визита", "визитов"),
+    "delegation": ("делегация", "делегации", "делегаций"),
+    "forum": ("форум", "форума", "форумов"),
+    "agreement": ("подписание соглашения", "подписания соглашений", "подписаний соглашений"),
+    "other": ("другое событие", "других события", "других событий"),
+}
+
+
+def _kinds_ru(kinds: pd.Series) -> str:
+    return fmt.join_words([f"{c}{NB}{fmt.plural_ru(c, _KIND_FORMS.get(k, (k, k, k)))}"
+                           for k, c in kinds.items()], "ru")
+
+
+def leading_regions(meetings: pd.DataFrame, lang: str) -> list[Statement]:
+    """Overview: the regions with most meetings."""
+    m = meetings[meetings["region"] != ""]
+    if m.empty or m["region"].nunique() < 2:
+        return []
+    counts = m["region"].value_counts()
+    if counts.iloc[0] == 1:
+        text = ("Каждый регион в данных — с одной встречей." if _ru(lang)
+                else "Each region in the data has one meeting.")
+        return [Statement(text, _docs(m))]
+    top = _top(counts, 3)
+    top = top[top > 1] if (top > 1).any() else top
+    items = [(fmt.region_label(r, lang), int(c)) for r, c in top.items()]
+    text = (f"Чаще других встречались {_counted(items, 'meeting', lang)}." if _ru(lang)
+            else f"Most active: {_counted(items, 'meeting', lang)}.")
+    if _ru(lang) and len(items) == 1:
+        text = f"Чаще других — {_counted(items, 'meeting', lang)}."
+    return [Statement(text, _docs(m[m["region"].isin(top.index)]))]
+
+
+# ------------------------------------------------------------------- sectors
+def sector_statements(sectors: pd.DataFrame, lang: str) -> list[Statement]:
+    """The leading sectors and how wide the agenda is."""
+    if sectors.empty:
+        return [Statement("Отрасли сотрудничества в статьях не названы." if _ru(lang)
+                          else "The articles name no sectors of cooperation.", [])]
+    df = sectors.assign(key=_meeting_key(sectors)).drop_duplicates(["sector", "key"])
+    counts = df["sector"].value_counts()
+    top = _top(counts, 3)
+    items = [(fmt.lower_label(fmt.sector_label(k, lang)), int(c)) for k, c in top.items()]
+    lead = _counted(items, "meeting", lang)
+    out = [Statement(f"Ведущие темы — {lead}." if _ru(lang) else f"Leading sectors: {lead}.",
+                     _docs(df[df["sector"].isin(top.index)]))]
+    if len(counts) > len(top):
+        rest = counts.drop(top.index)
+        once = rest[rest == 1]
+        text = (f"Всего на повестке {fmt.count(len(counts), 'sector', lang)}" if _ru(lang)
+                else f"The agenda spans {fmt.count(len(counts), 'sector', lang)}")
+        if len(once):
+            names = [fmt.lower_label(fmt.sector_label(k, lang)) for k in once.index[:4]]
+            more = len(once) - len(names)
+            tail = fmt.join_words(names, lang) + (
+                (f" и ещё {more}" if _ru(lang) else f" and {more} more") if more > 0 else "")
+            text += (f"; по одному разу — {tail}" if _ru(lang) else f"; mentioned once: {tail}")
+        out.append(Statement(text + ".", _docs(df)))
+    return out
+
+
+# ------------------------------------------------------------------ partners
+def partner_statements(meetings: pd.DataFrame, lang: str) -> list[Statement]:
+    """Kazakh partner regions, and meetings where none is named."""
+    if meetings.empty:
+        return []
+    rows = meetings.explode("partners")
+    named = rows[rows["partners"].notna() & (rows["partners"] != "")]
+    out = []
+    if len(named):
+        counts = named["partners"].value_counts()
+        items = [(fmt.region_label(r, lang), int(c)) for r, c in counts.head(5).items()]
+        more = len(counts) - len(items)
+        if more > 0:
+            parts = [f"{lab} ({fmt.count(n, 'meeting', lang) if i == 0 else fmt.fmt_int(n, lang)})"
+                     for i, (lab, n) in enumerate(items)]
+            listing = ", ".join(parts) + (f" и ещё {fmt.count(more, 'region', lang)}" if _ru(lang)
+                                          else f" and {more} more")
+        else:
+            listing = _counted(items, "meeting", lang)
+        lead = "Казахстанские партнёры" if _ru(lang) else "Kazakh partner regions"
+        if len(counts) == 1:
+            lead = "Казахстанский партнёр" if _ru(lang) else "Kazakh partner region"
+        out.append(Statement(f"{lead} — {listing}." if _ru(lang) else f"{lead}: {listing}.",
+                             _docs(named)))
+    none = meetings[meetings["partners"].map(len) == 0]
+    if len(none):
+        n = len(none)
+        if _ru(lang):
+            text = (f"{'В' if n != 2 else 'Во'} {fmt.fmt_int(n, lang)} "
+                    f"{fmt.plural_ru(n, ('встрече', 'встречах', 'встречах'))} казахстанская область "
+                    f"не названа: партнёр — посольство, консульство или страна в целом.")
+            if len(none) == len(meetings):
+                text = ("Ни в одной встрече казахстанская область не названа: партнёр — посольство, "
+                        "консульство или страна в целом.")
+        else:
+            text = (f"In {fmt.count(n, 'meeting', lang)} no Kazakh region is named: the partner is the "
+                    f"embassy, a consulate or the country as a whole.")
+        out.append(Statement(text, _docs(none)))
+    return out
+
+
+def people_statements(participants: pd.DataFrame, lang: str) -> list[Statement]:
+    """How many people took part on each side; who appears most often."""
+    p = participants[participants["name"] != ""]
+    if p.empty:
+        return [Statement("Участники встреч в статьях не названы." if _ru(lang)
+                          else "The articles name no participants.", [])]
+    p = p.assign(key=_meeting_key(p))
+    n_ru = p.loc[p["side"] == "RU", "name"].nunique()
+    n_kz = p.loc[p["side"] == "KZ", "name"].nunique()
+    total = p["name"].nunique()
+    out = [Statement(
+        (f"Участников — {fmt.fmt_int(total, lang)}: {fmt.fmt_int(n_ru, lang)} с российской стороны, "
+         f"{fmt.fmt_int(n_kz, lang)} с казахстанской." if _ru(lang) else
+         f"{fmt.count(total, 'participant', lang).capitalize()}: {n_ru} on the Russian side, "
+         f"{n_kz} on the Kazakh side."), _docs(p))]
+    freq = p.groupby("name")["key"].nunique().sort_values(ascending=False, kind="stable")
+    for side in ("KZ", "RU"):
+        names = p.loc[p["side"] == side, "name"].unique()
+        f = freq[freq.index.isin(names)]
+        if f.empty or f.iloc[0] < 2:
+            continue
+        name = f.index[0]
+        role = p.loc[p["name"] == name, "role"].value_counts().index[0]
+        who = fmt.person_name(name, lang)
+        r = fmt.role_label(role, lang)
+        side_ru = "с казахстанской стороны" if side == "KZ" else "с российской стороны"
+        side_en = "on the Kazakh side" if side == "KZ" else "on the Russian side"
+        text = (f"Чаще всех {side_ru} в статьях встречается {who}, {r}: "
+                f"{fmt.count(int(f.iloc[0]), 'meeting', lang)}." if _ru(lang) else
+                f"The most frequent participant {side_en} is {who}, {r}: "
+                f"{fmt.count(int(f.iloc[0]), 'meeting', lang)}.")
+        out.append(Statement(text, _docs(p[p["name"] == name])))
+    return out
+
+
+# ------------------------------------------------------------------- figures
+def figure_statements(figures: pd.DataFrame, lang: str, quote_evidence: bool = True) -> list[Statement]:
+    """The largest figure of each kind (money per currency), the investment with its sentence."""
+    ru = _ru(lang)
+    f = figures[figures["value"].notna() & figures["kind"].isin(["investment", "jobs", "students", "trade"])]
+    if f.empty:
+        return [Statement("Чисел об инвестициях, рабочих местах, студентах и торговле в статьях нет."
+                          if ru else "The articles give no figures on investment, jobs, students or trade.",
+                          [])]
+    out = []
+    order = {"investment": 0, "trade": 1, "jobs": 2, "students": 3}
+    groups = sorted(f.groupby(["kind", "unit"], sort=False), key=lambda g: (order[g[0][0]], -len(g[1])))
+    seen_kind: dict[str, int] = {}
+    for (kind, unit), rows in groups:
+        if seen_kind.get(kind, 0) >= 2:
+            continue
+        if kind == "trade" and not fmt.is_money(unit) and any(
+                k == "trade" and fmt.is_money(u) for (k, u), _ in groups):
+            continue  # trade growth or rank only when no trade amount is known
+        seen_kind[kind] = seen_kind.get(kind, 0) + 1
+        top = rows.sort_values("value", ascending=False).iloc[0]
+        value = fmt.fmt_value(top["value"], unit, lang, top["qualifier"])
+        where = fmt.region_label(top["region"], lang) if top.get("region") else ""
+        where = f" ({where})" if where else ""
+        label = fmt.figure_kind_label(kind, lang)
+        cur = ""
+        if fmt.is_money(unit) and sum(1 for (k, u), _ in groups if k == kind) > 1:
+            cur = " " + fmt.pick({"RUB": ("в рублях", "in roubles"), "KZT": ("в тенге", "in tenge"),
+                                  "USD": ("в долларах", "in dollars"),
+                                  "EUR": ("в евро", "in euros")}.get(unit, (unit, unit)), lang)
+        if kind == "investment":
+            text = (f"Крупнейшая названная инвестиция{cur} — {value}{where}" if ru
+                    else f"The largest investment named{cur}: {value}{where}")
+        elif kind == "trade" and fmt.is_money(unit):
+            text = (f"Крупнейшая сумма в торговле{cur} — {value}{where}" if ru
+                    else f"The largest trade figure{cur}: {value}{where}")
+        elif kind == "trade":
+            text = (f"Торговля: {value}{where}" if ru else f"Trade: {value}{where}")
+        elif kind == "jobs":
+            q = fmt.QUALIFIERS.get(top["qualifier"] or "")
+            num = (fmt.pick(q, lang) + (NB if ru else " ") if q else "") + fmt.fmt_number(top["value"], lang)
+            text = (f"Число рабочих мест — {num}{where}" if ru else f"Jobs: {num}{where}")
+            if len(rows) > 1:
+                text = (f"Число рабочих мест в крупнейшем проекте — {num}{where}" if ru
+                        else f"Jobs in the largest project: {num}{where}")
+        else:
+            text = f"{label}: {value}{where}"
+        if kind == "investment" and quote_evidence and top["evidence"]:
+            ev = fmt.shorten(top["evidence"], 200)
+            text += f": {fmt.quote(ev, 'ru')}" if ru else f"; the article says: {fmt.quote(ev, 'en')}"
+        out.append(Statement(text + ".", [top["doc_id"]]))
+    return out
+
+
+# -------------------------------------------------------------- over time
+def change_statements(meetings: pd.DataFrame, sectors: pd.DataFrame, lang: str) -> list[Statement]:
+    """Meetings per year, the latest year against the one before, sectors new in the latest year."""
+    ru = _ru(lang)
+    dated = meetings[meetings["year"].notna()]
+    if dated.empty:
+        return []
+    counts = dated["year"].astype(int).value_counts().sort_index()
+    out = []
+    if len(counts) >= 2:
+        if ru:
+            by_year = ", ".join(f"{y}{NB}{fmt.MDASH} {fmt.fmt_int(c, lang)}" for y, c in counts.items())
+            text = f"Встреч по годам: {by_year}."
+        else:
+            by_year = ", ".join(f"{c} in {y}" for y, c in counts.items())
+            text = f"Meetings per year: {by_year}."
+        out.append(Statement(text, _docs(dated)))
+        y1, y0 = int(counts.index[-1]), int(counts.index[-2])
+        c1, c0 = int(counts.iloc[-1]), int(counts.iloc[-2])
+        rows = dated[dated["year"].astype(int).isin([y0, y1])]
+        if c1 > c0:
+            text = (f"В {y1} году встреч больше, чем в {y0}-м: {c1} против {c0}." if ru
+                    else f"{y1} saw more meetings than {y0}: {c1} against {c0}.")
+        elif c1 < c0:
+            text = (f"В {y1} году встреч меньше, чем в {y0}-м: {c1} против {c0}." if ru
+                    else f"{y1} saw fewer meetings than {y0}: {c1} against {c0}.")
+        else:
+            text = (f"В {y1} и {y0} годах — поровну, по {fmt.count(c1, 'meeting', lang)}." if ru
+                    else f"{y1} and {y0} had the same number of meetings: {c1} each.")
+        out.append(Statement(text, _docs(rows)))
+        if not sectors.empty:
+            year_of = dict(zip(dated["meeting_id"], dated["year"].astype(int)))
+            s = sectors.assign(year=sectors["meeting_id"].map(year_of)).dropna(subset=["year"])
+            new = set(s.loc[s["year"] == y1, "sector"]) - set(s.loc[s["year"] < y1, "sector"])
+            if new and set(s.loc[s["year"] < y1, "sector"]):
+                order = list(fmt.sector_table())
+                new_sorted = sorted(new, key=lambda k: order.index(k) if k in order else 99)
+                labels = [fmt.lower_label(fmt.sector_label(k, lang)) for k in new_sorted[:5]]
+                text = (f"Впервые в {y1} году на повестке — {fmt.join_words(labels, lang)}." if ru
+                        else f"New on the agenda in {y1}: {fmt.join_words(labels, lang)}.")
+                out.append(Statement(text, _docs(s[(s["year"] == y1) & s["sector"].isin(new)])))
+    return out
+
+
+# ----------------------------------------------------------------- caveats
+def caveat_statements(documents: pd.DataFrame, meetings: pd.DataFrame, all_documents: pd.DataFrame,
+                      lang: str, left_out_undated: int = 0) -> list[Statement]:
+    """What a reader must know before trusting the numbers: thin data, uncertain dates."""
+    ru = _ru(lang)
+    out = []
+    n = len(documents)
+    if n < THIN_DATA:
+        out.append(Statement(
+            (f"Данных мало: {fmt.count(n, 'article', lang)}, поэтому выводы предварительные." if ru
+             else f"Thin data: {fmt.count(n, 'article', lang)}, so the conclusions are preliminary."),
+            _docs(documents)))
+    if len(meetings):
+        unsure = meetings[meetings["date_precision"] != "day"]
+        if len(unsure):
+            m = len(meetings)
+            out.append(Statement(
+                (f"У {fmt.fmt_int(len(unsure), lang)} из {fmt.fmt_int(m, lang)} "
+                 f"{fmt.plural_ru(m, ('встречи', 'встреч', 'встреч'))} дата неполная: известны только "
+                 f"год, месяц или день без года." if ru else
+                 f"{len(unsure)} of {fmt.count(m, 'meeting', lang)} {'has' if len(unsure) == 1 else 'have'} "
+                 f"an incomplete date: only the "
+                 f"year, the month, or a day without the year is known."), _docs(unsure)))
+    rejected = all_documents[all_documents["status"].str.startswith("rejected")]
+    if len(rejected):
+        k = len(rejected)
+        out.append(Statement(
+            (f"{fmt.count(k, 'file', lang).capitalize()} не {'прочитан' if k % 10 == 1 and k % 100 != 11 else 'прочитаны'}"
+             f" (причины — в разделе «Качество данных»)." if ru else
+             f"{fmt.count(k, 'file', lang).capitalize()} could not be read (reasons under Data quality)."),
+            _docs(rejected)))
+    if left_out_undated:
+        out.append(Statement(
+            (f"Фильтр по датам не учитывает {fmt.count(left_out_undated, 'meeting', lang)} без года."
+             if ru else f"The date filter leaves out {fmt.count(left_out_undated, 'meeting', lang)} "
+                        f"with no year."), []))
+    return out
+
+
+# -------------------------------------------------------------- assembling
+def lead(ds, limit: int = 3) -> list[Statement]:
+    """Two or three sentences for the first screen: activity, what changed, what stands out."""
+    m, lang = ds.meetings, ds.lang
+    out = activity(m, ds.documents, lang, ds.scope.region)[:1]
+    if m.empty:
+        return out
+    changes = change_statements(m, ds.sectors, lang)
+    if len(changes) >= 2:
+        out.append(changes[1])
+    secs = sector_statements(ds.sectors, lang)
+    if secs and secs[0].doc_ids:
+        out.append(secs[0])
+    return out[:limit]
+
+
+def paragraphs(ds) -> list[list[Statement]]:
+    """The narrative section: activity, sectors, partners and people, figures, change."""
+    lang, m = ds.lang, ds.meetings
+    if m.empty:
+        return [activity(m, ds.documents, lang, ds.scope.region)]
+    paras = [
+        activity(m, ds.documents, lang, ds.scope.region)
+        + ([] if ds.scope.region else leading_regions(m, lang)),
+        sector_statements(ds.sectors, lang),
+        partner_statements(m, lang) + people_statements(ds.participants, lang),
+        figure_statements(ds.figures, lang),
+        change_statements(m, ds.sectors, lang),
+    ]
+    return [p for p in paras if p]
+
+
+# ---------------------------------------------------------------- to HTML
+def compress_refs(numbers: list[int]) -> str:
+    """[1, 2, 3, 5] -> `1–3, 5`."""
+    nums = sorted(set(numbers))
+    parts, i = [], 0
+    while i < len(nums):
+        j = i
+        while j + 1 < len(nums) and nums[j + 1] == nums[j] + 1:
+            j += 1
+        parts.append(str(nums[i]) if i == j else
+                     f"{nums[i]},{nums[j]}" if j == i + 1 else f"{nums[i]}{fmt.NDASH}{nums[j]}")
+        i = j + 1
+    return ", ".join(parts).replace(",", ", ").replace(",  ", ", ")
+
+
+def ref_html(doc_ids: list[str], refs: dict[str, int]) -> str:
+    nums = sorted({refs[d] for d in doc_ids if d in refs})
+    if not nums:
+        return ""
+    first = f"#src-{nums[0]}"
+    title = ", ".join(d for d in doc_ids if d in refs)
+    return (f'{NB}<a class="ref" href="{first}" title="{html.escape(title)}">'
+            f"[{compress_refs(nums)}]</a>")
+
+
+def statement_html(st: Statement, refs: dict[str, int], lang: str) -> str:
+    text = fmt.typograph_ru(st.text) if lang == "ru" else st.text
+    return html.escape(text, quote=False) + ref_html(st.doc_ids, refs)
+
+
+def to_html(paras: list[list[Statement]], refs: dict[str, int], lang: str) -> str:
+    return "".join("<p>" + " ".join(statement_html(s, refs, lang) for s in p) + "</p>" for p in paras)
+
+
+def to_text(paras: list[list[Statement]], refs: dict[str, int] | None = None) -> str:
+    """Plain text with `[n]` references (for tests and for pasting)."""
+    out = []
+    for p in paras:
+        sents = []
+        for s in p:
+            nums = sorted({(refs or {}).get(d) for d in s.doc_ids} - {None})
+            sents.append(s.text + (f" [{compress_refs(nums)}]" if nums else ""))
+        out.append(" ".join(sents))
+    return "\n\n".join(out)

@@ -1,0 +1,50 @@
+"""Which sentences concern cooperation with Kazakhstan.
+
+SPEC.md: in an article that also covers another country (Kyrgyzstan,
+Abkhazia), what concerns that other country is left out; an article about
+another country only yields no facts. A sentence that names another country
+and not Kazakhstan starts a passage about that country; the passage runs to
+the end of its paragraph unless Kazakhstan comes back.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from analysis.matching import LemmaMatcher
+from analysis.nlp import Parsed, Sentence
+from analysis.regions import SentenceRegions
+from analysis.vocab import read_vocab
+
+
+@lru_cache(maxsize=1)
+def _countries() -> LemmaMatcher[str]:
+    return LemmaMatcher((r["lemma"], r["country"]) for r in read_vocab("countries"))
+
+
+def countries_named(sentence: Sentence, regions: SentenceRegions) -> set[str]:
+    """Country codes a sentence names; a Kazakh region or city counts as KZ."""
+    found = {m.payload for m in _countries().find(sentence.lemmas)}
+    if any(m.region.country == "KZ" for m in regions.mentions):
+        found.add("KZ")
+    return found
+
+
+def relevant_sentences(parsed: Parsed, regions: list[SentenceRegions]) -> list[bool]:
+    """One flag per sentence: True where the text is about Kazakhstan (or neutral in such a text)."""
+    named = [countries_named(s, r) for s, r in zip(parsed.sentences, regions)]
+    if not any("KZ" in n for n in named):
+        return [False] * len(named)
+    flags: list[bool] = []
+    other_passage = False
+    prev_stop = -1
+    for sent, countries in zip(parsed.sentences, named):
+        if "\n" in parsed.text[prev_stop + 1:sent.start] or prev_stop < 0:
+            other_passage = False  # a new paragraph
+        foreign = countries - {"RU", "KZ"}
+        if "KZ" in countries:
+            other_passage = False
+        elif foreign:
+            other_passage = True
+        flags.append(not other_passage)
+        prev_stop = sent.stop
+    return flags

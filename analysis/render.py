@@ -1,0 +1,391 @@
+"""Render the reports: papermill runs the notebooks, nbconvert exports HTML and PDF.
+
+    build_reports(Path("data"), Path("reports"), regions=None, lang="ru",
+                  formats=["html", "pdf"], progress=True) -> list[Path]
+
+For every Russian region in the data (or the ones asked for) it executes
+notebooks/region.ipynb, plus notebooks/overview.ipynb, keeps each executed
+notebook in out_dir, exports it to HTML with the code hidden (our `report`
+template) and to PDF (nbconvert's webpdf exporter driving Debian's chromium),
+and writes out_dir/index.html linking every report.
+
+Files: `<name>.<lang>.ipynb|html|pdf`, where name is `overview` or the region's
+English name as a slug (`astrakhan-oblast.ru.html`); full tables as CSV in
+out_dir/tables/; reports.json remembers what was built (index.html lists both
+languages when both were rendered into the same folder).
+"""
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+
+from analysis import data, fmt
+from analysis.data import ReportError  # noqa: F401  (re-exported: parameter errors)
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = PROJECT_ROOT / "notebooks"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEMPLATE = "report"
+FORMATS = ("html", "pdf")
+KERNEL = "python3"
+CELL_TIMEOUT = 300  # seconds per notebook cell
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
+    "--disable-default-apps", "--mute-audio", "--font-render-hinting=none",
+]
+FOOTER = ('<div style="width:100%;font-family:\'DejaVu Sans\',sans-serif;font-size:7.5pt;color:#888;'
+          'padding:0 16mm;display:flex;justify-content:space-between">'
+          '<span class="title"></span><span><span class="pageNumber"></span> / '
+          '<span class="totalPages"></span></span></div>')
+
+
+# ------------------------------------------------------------------ chromium
+def find_chromium() -> str | None:
+    """A system chromium: $CHROMIUM_PATH, then chromium / chromium-browser / google-chrome on PATH."""
+    env = os.environ.get("CHROMIUM_PATH") or os.environ.get("PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH")
+    if env and Path(env).exists():
+        return env
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+def _pdf_exporter_class():
+    from nbconvert.exporters.webpdf import WebPDFExporter
+    from traitlets import Unicode
+
+    class ChromiumPDFExporter(WebPDFExporter):
+        """nbconvert's webpdf, printing with a system chromium (Debian's /usr/bin/chromium):
+        A4 pages, page numbers in the footer, no browser download, no network."""
+
+        executable_path = Unicode("", help="chromium binary; empty: find_chromium()").tag(config=True)
+
+        def run_playwright(self, html_text):
+            import asyncio
+            import concurrent.futures
+
+            async def main(path: str) -> bytes:
+                from playwright.async_api import async_playwright
+
+                exe = self.executable_path or find_chromium()
+                async with async_playwright() as pw:
+                    try:
+                        browser = await pw.chromium.launch(
+                            executable_path=exe, args=CHROMIUM_ARGS + list(self.browser_args),
+                            handle_sigint=False, handle_sigterm=False, handle_sighup=False)
+                    except Exception as exc:  # noqa: BLE001
+                        raise RuntimeError(
+                            f"cannot start chromium ({exe or 'playwright default'}): {exc}. "
+                            "Install it with `make system-deps` (Debian package chromium) or "
+                            "render HTML only with --format html") from exc
+                    try:
+                        page = await browser.new_page()
+                        await page.emulate_media(media="print")
+                        await page.goto(Path(path).as_uri(), wait_until="load")
+                        await page.wait_for_timeout(self.page_render_timeout)
+                        return await page.pdf(format="A4", print_background=True,
+                                              prefer_css_page_size=True, display_header_footer=True,
+                                              header_template="<span></span>",
+                                              footer_template=FOOTER)
+                    finally:
+                        await browser.close()
+
+            with tempfile.NamedTemporaryFile(suffix=".html", delete=False) as tmp:
+                tmp.write(html_text.encode("utf-8"))
+            try:
+                with concurrent.futures.ThreadPoolExecutor(1) as pool:
+                    return pool.submit(asyncio.run, main(tmp.name)).result()
+            finally:
+                os.unlink(tmp.name)
+
+    return ChromiumPDFExporter
+
+
+# ---------------------------------------------------------------- exporters
+def _exporter_config():
+    from traitlets.config import Config
+
+    c = Config()
+    c.TemplateExporter.exclude_input = True
+    c.TemplateExporter.exclude_input_prompt = True
+    c.TemplateExporter.exclude_output_prompt = True
+    c.TagRemovePreprocessor.enabled = True
+    c.TagRemovePreprocessor.remove_cell_tags = {"analyst-note", "parameters", "injected-parameters"}
+    c.TagRemovePreprocessor.remove_all_outputs_tags = set()
+    return c
+
+
+def export_html(nb) -> str:
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(config=_exporter_config(), template_name=TEMPLATE,
+                            extra_template_basedirs=[str(TEMPLATES)])
+    body, _ = exporter.from_notebook_node(nb)
+    return body
+
+
+def export_pdf(nb, chromium: str | None = None) -> bytes:
+    exporter = _pdf_exporter_class()(config=_exporter_config(), template_name=TEMPLATE,
+                                     extra_template_basedirs=[str(TEMPLATES)],
+                                     executable_path=chromium or find_chromium() or "",
+                                     page_render_timeout=200)
+    pdf, _ = exporter.from_notebook_node(nb)
+    return pdf
+
+
+# -------------------------------------------------------------------- jobs
+@dataclass
+class Job:
+    name: str                 # file stem without language: overview, astrakhan-oblast
+    kind: str                 # overview | region
+    region: str               # canonical RU name ("" for the overview)
+    lang: str
+    notebook: str             # notebooks/<kind>.ipynb
+    title: str = ""
+    meetings: int = 0
+    documents: int = 0
+
+    @property
+    def stem(self) -> str:
+        return f"{self.name}.{self.lang}"
+
+
+def slug(region: str) -> str:
+    """`Астраханская область` -> `astrakhan-oblast` (from the gazetteer's English name)."""
+    en = fmt.region_label(region, "en")
+    s = re.sub(r"[^a-z0-9]+", "-", fmt.translit(en).lower()).strip("-")
+    return s or "region"
+
+
+def _check_formats(formats) -> list[str]:
+    out = []
+    for f in formats or []:
+        f = f.strip().lower()
+        if f not in FORMATS:
+            raise ReportError(f"unknown format {f!r}: use html, pdf or html,pdf")
+        if f not in out:
+            out.append(f)
+    if not out:
+        raise ReportError("no output format: use html, pdf or html,pdf")
+    return out
+
+
+def plan(tables: data.Tables, regions: list[str] | None, lang: str) -> list[Job]:
+    """The reports to build: the overview (when no region is asked for) and one per region."""
+    present = data.regions_in_data(tables)
+    if regions:
+        wanted = list(dict.fromkeys(data.resolve_region(r, tables) for r in regions))
+    else:
+        wanted = present
+    jobs = []
+    if not regions:
+        jobs.append(Job("overview", "overview", "", lang, str(NOTEBOOKS / "overview.ipynb")))
+    for r in wanted:
+        jobs.append(Job(slug(r), "region", r, lang, str(NOTEBOOKS / "region.ipynb")))
+    names = [j.name for j in jobs]
+    for j in jobs:  # two regions with the same slug: disambiguate
+        if names.count(j.name) > 1:
+            j.name = f"{j.name}-{abs(hash(j.region)) % 10000}"
+    return jobs
+
+
+def _title_of(nb) -> str:
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            text = out.get("data", {}).get("text/html", "")
+            m = re.search(r"<h1>(.*?)</h1>", text if isinstance(text, str) else "".join(text), re.S)
+            if m:
+                return html.unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip()
+    return nb.metadata.get("papermill", {}).get("parameters", {}).get("region", "") or "report"
+
+
+def run_notebook(job: Job, data_dir: Path, out_dir: Path) -> Path:
+    """Execute one notebook with papermill; the executed copy stays in out_dir."""
+    import papermill as pm
+
+    out = out_dir / f"{job.stem}.ipynb"
+    params = dict(region=job.region, date_from="", date_to="", sectors=[], lang=job.lang,
+                  data_dir=str(data_dir.resolve()), export_dir=str(out_dir.resolve()),
+                  report_name=job.stem, index_link=True)
+    try:
+        pm.execute_notebook(job.notebook, str(out), parameters=params, kernel_name=KERNEL,
+                            progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+                            execution_timeout=CELL_TIMEOUT, cwd=str(PROJECT_ROOT),
+                            # the kernel's own log (a TCP-without-encryption notice) would break
+                            # the progress bar; errors in cells still come back through papermill
+                            extra_arguments=["--IPKernelApp.log_level=ERROR"])
+    except pm.PapermillExecutionError as exc:
+        raise RuntimeError(f"{job.stem}: notebook failed in cell {exc.exec_count}: {exc.ename}: "
+                           f"{exc.evalue} (executed notebook kept at {out})") from exc
+    return out
+
+
+def _finish_notebook(path: Path, job: Job):
+    import nbformat
+
+    nb = nbformat.read(str(path), as_version=4)
+    job.title = _title_of(nb)
+    built = datetime.now().strftime("%d.%m.%Y %H:%M" if job.lang == "ru" else "%d %b %Y %H:%M")
+    colophon = (f"Собрано {built} из таблиц извлечения: papermill + nbconvert, пакет analysis."
+                if job.lang == "ru" else
+                f"Built {built} from the extraction tables with papermill + nbconvert, package analysis.")
+    nb.metadata["report"] = {"lang": job.lang, "title": job.title, "colophon": colophon}
+    nbformat.write(nb, str(path))
+    return nb
+
+
+def build_reports(data_dir: Path, out_dir: Path, regions: list[str] | None = None, lang: str = "ru",
+                  formats: list[str] | None = None, progress: bool = True) -> list[Path]:
+    """Execute and export every report; return the files written (index.html last)."""
+    if lang not in fmt.LANGS:
+        raise ReportError(f"unknown language {lang!r}: use ru or en")
+    formats = _check_formats(formats if formats is not None else list(FORMATS))
+    data_dir, out_dir = data.resolve_data_dir(data_dir), Path(out_dir)
+    tables = data.read_tables(data_dir)
+    if tables.documents.empty:
+        raise ReportError(f"no documents in {data_dir}: the article folder was empty or held no "
+                          f"readable .txt files. Put articles in a folder and run "
+                          f"`python -m analysis extract FOLDER --out {data_dir}` first")
+    chromium = None
+    if "pdf" in formats:
+        chromium = find_chromium()
+        if chromium is None:
+            raise FileNotFoundError("no chromium for the PDF export: run `make system-deps` "
+                                    "(installs Debian's chromium) or use --format html")
+    jobs = plan(tables, regions, lang)
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+    for job in jobs:
+        ds = data.select(tables, data.Scope(region=job.region or None, lang=lang), data_dir)
+        job.meetings, job.documents = len(ds.meetings), len(ds.documents)
+
+    steps = len(jobs) * (1 + len(formats))
+    bar = _progress(steps, progress)
+    written: list[Path] = []
+    try:
+        for job in jobs:
+            bar.set_description(f"{job.stem}: notebook")
+            nb_path = run_notebook(job, data_dir, out_dir)
+            nb = _finish_notebook(nb_path, job)
+            written.append(nb_path)
+            bar.update(1)
+            if "html" in formats:
+                bar.set_description(f"{job.stem}: html")
+                path = out_dir / f"{job.stem}.html"
+                path.write_text(export_html(nb), encoding="utf-8")
+                written.append(path)
+                bar.update(1)
+            if "pdf" in formats:
+                bar.set_description(f"{job.stem}: pdf")
+                path = out_dir / f"{job.stem}.pdf"
+                path.write_bytes(export_pdf(nb, chromium))
+                written.append(path)
+                bar.update(1)
+    finally:
+        bar.close()
+    written += [p for p in (out_dir / "tables").glob("*.csv")] if (out_dir / "tables").exists() else []
+    written.append(write_index(out_dir, jobs, lang, tables))
+    return written
+
+
+class _NoBar:
+    def set_description(self, *_):
+        pass
+
+    def update(self, *_):
+        pass
+
+    def close(self):
+        pass
+
+
+def _progress(total: int, show: bool):
+    if not show:
+        return _NoBar()
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, unit="step", file=sys.stderr, dynamic_ncols=True)
+
+
+# -------------------------------------------------------------------- index
+def write_index(out_dir: Path, jobs: list[Job], lang: str, tables: data.Tables) -> Path:
+    """reports/index.html: every report in the folder (this run's and earlier ones still there)."""
+    manifest_path = out_dir / "reports.json"
+    entries: dict[str, dict] = {}
+    if manifest_path.exists():
+        try:
+            entries = {e["stem"]: e for e in json.loads(manifest_path.read_text(encoding="utf-8"))}
+        except (ValueError, KeyError, TypeError):
+            entries = {}
+    for job in jobs:
+        entries[job.stem] = dict(asdict(job), stem=job.stem)
+    for stem in list(entries):  # forget reports whose files are gone
+        if not any((out_dir / f"{stem}.{ext}").exists() for ext in ("html", "pdf")):
+            del entries[stem]
+    manifest_path.write_text(json.dumps(sorted(entries.values(), key=lambda e: e["stem"]),
+                                        ensure_ascii=False, indent=1), encoding="utf-8")
+
+    def t(ru, en):
+        return ru if lang == "ru" else en
+
+    docs = tables.documents
+    n_ok = int(docs["status"].isin(["ok", ""]).sum())
+    groups = []
+    for group_lang in sorted({e["lang"] for e in entries.values()}, key=lambda x: x != lang):
+        items = sorted((e for e in entries.values() if e["lang"] == group_lang),
+                       key=lambda e: (e["kind"] != "overview", fmt.region_label(e["region"], group_lang)))
+        rows = []
+        for e in items:
+            links = []
+            for ext, label in (("html", "HTML"), ("pdf", "PDF"), ("ipynb", t("блокнот", "notebook"))):
+                if (out_dir / f"{e['stem']}.{ext}").exists():
+                    links.append(f'<a href="{html.escape(e["stem"])}.{ext}">{label}</a>')
+            name = (t("Все регионы (обзор)", "All regions (overview)") if e["kind"] == "overview"
+                    else fmt.region_label(e["region"], group_lang))
+            counts = (f'{fmt.count(e["meetings"], "meeting", lang)}, '
+                      f'{fmt.count(e["documents"], "article", lang)}')
+            main = (f'<a href="{html.escape(e["stem"])}.html">{html.escape(name)}</a>'
+                    if (out_dir / f"{e['stem']}.html").exists() else html.escape(name))
+            rows.append(f'<tr class="{e["kind"]}"><td>{main}<div class="sub">{html.escape(e.get("title", ""))}</div></td>'
+                        f'<td class="num">{html.escape(counts)}</td><td class="links">{" · ".join(links)}</td></tr>')
+        heading = {"ru": "На русском", "en": "In English"}[group_lang]
+        groups.append(f"<h2>{heading}</h2><table><tbody>{''.join(rows)}</tbody></table>")
+    built = datetime.now().strftime("%d.%m.%Y %H:%M" if lang == "ru" else "%d %b %Y %H:%M")
+    page = f"""<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>{t("Отчёты: российские регионы и Казахстан", "Reports: Russian regions and Kazakhstan")}</title>
+<style>
+body {{ font-family: "DejaVu Sans", Arial, sans-serif; color: #222; margin: 0; line-height: 1.45; }}
+main {{ max-width: 760px; margin: 0 auto; padding: 28px 24px; }}
+h1 {{ font-size: 1.7rem; margin: 0 0 .3rem; }} h2 {{ font-size: 1.15rem; margin-top: 1.8rem; border-top: 2px solid #222; padding-top: .5rem; }}
+p.meta {{ color: #5f6670; font-size: .9rem; }}
+table {{ border-collapse: collapse; width: 100%; font-size: .92rem; }}
+td {{ border-bottom: 1px solid #e3e5e8; padding: 7px 8px 7px 0; vertical-align: top; }}
+td.num {{ color: #5f6670; white-space: nowrap; font-size: .85rem; }} td.links {{ white-space: nowrap; text-align: right; }}
+tr.overview td:first-child a {{ font-weight: bold; }}
+.sub {{ color: #5f6670; font-size: .8rem; }}
+a {{ color: #1f5f8b; text-decoration: none; }} a:hover {{ text-decoration: underline; }}
+</style></head><body><main>
+<h1>{t("Российские регионы и Казахстан: отчёты", "Russian regions and Kazakhstan: reports")}</h1>
+<p class="meta">{html.escape(t(
+        f"Данные: {fmt.count(n_ok, 'article', lang)} в таблицах извлечения; "
+        f"отчёты собраны {built}. Каждый отчёт — HTML, PDF и исполненный блокнот Jupyter.",
+        f"Data: {fmt.count(n_ok, 'article', lang)} from the extraction tables; built {built}. "
+        f"Each report comes as HTML, PDF and the executed Jupyter notebook."))}</p>
+{''.join(groups)}
+</main></body></html>
+"""
+    path = out_dir / "index.html"
+    path.write_text(page, encoding="utf-8")
+    return path

@@ -1,0 +1,79 @@
+"""DocFacts -> the five tables of SPEC.md, as DataFrames and as CSV + Parquet files.
+
+The one place that knows column names, order and types; notebooks and
+reports read these tables, never raw text.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.model import DocFacts
+
+COLUMNS: dict[str, list[str]] = {
+    "documents": ["doc_id", "title", "published", "event_date", "event_date_precision",
+                  "ru_regions", "kz_regions", "status", "path", "url", "source", "sha256",
+                  "n_meetings", "n_participants", "n_sectors", "n_figures"],
+    "meetings": ["meeting_id", "doc_id", "date", "date_precision", "kind", "ru_region",
+                 "kz_regions", "place", "is_primary", "evidence"],
+    "participants": ["doc_id", "meeting_id", "name", "role", "side", "mention", "evidence"],
+    "sectors": ["doc_id", "meeting_id", "sector", "evidence"],
+    "figures": ["doc_id", "meeting_id", "kind", "value", "unit", "qualifier", "evidence"],
+}
+TABLES = list(COLUMNS)
+
+
+def _join(items: Iterable[str]) -> str:
+    return ";".join(items)
+
+
+def build_tables(all_facts: Iterable[DocFacts]) -> dict[str, pd.DataFrame]:
+    rows: dict[str, list[dict]] = {name: [] for name in TABLES}
+    for f in all_facts:
+        d = f.document
+        rows["documents"].append({
+            "doc_id": d.doc_id, "title": d.title, "published": d.published,
+            "event_date": f.event_date.iso(), "event_date_precision": f.event_date.precision,
+            "ru_regions": _join(f.ru_regions), "kz_regions": _join(f.kz_regions),
+            "status": d.status, "path": d.path, "url": d.url, "source": d.source,
+            "sha256": d.sha256, "n_meetings": len(f.meetings),
+            "n_participants": len(f.participants), "n_sectors": len(f.sectors),
+            "n_figures": len(f.figures)})
+        for m in f.meetings:
+            rows["meetings"].append({
+                "meeting_id": m.meeting_id, "doc_id": m.doc_id, "date": m.date.iso(),
+                "date_precision": m.date.precision, "kind": m.kind, "ru_region": m.ru_region,
+                "kz_regions": _join(m.kz_regions), "place": m.place, "is_primary": m.is_primary,
+                "evidence": m.evidence})
+        rows["participants"] += [vars(p).copy() for p in f.participants]
+        rows["sectors"] += [vars(s).copy() for s in f.sectors]
+        rows["figures"] += [vars(x).copy() for x in f.figures]
+    frames = {}
+    for name, cols in COLUMNS.items():
+        df = pd.DataFrame(rows[name], columns=cols)
+        frames[name] = df.astype({c: "string" for c in cols
+                                  if c not in {"value", "is_primary"} and not c.startswith("n_")})
+    frames["figures"]["value"] = frames["figures"]["value"].astype("float64")
+    frames["meetings"]["is_primary"] = frames["meetings"]["is_primary"].astype("bool")
+    return frames
+
+
+def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, df in frames.items():
+        df.to_csv(out_dir / f"{name}.csv", index=False, encoding="utf-8")
+        df.to_parquet(out_dir / f"{name}.parquet", index=False)
+
+
+def read_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
+    """The five tables from data_dir (Parquet), with a clear error when one is missing."""
+    frames = {}
+    for name in TABLES:
+        path = data_dir / f"{name}.parquet"
+        if not path.exists():
+            raise FileNotFoundError(f"{path} not found: run `python -m analysis extract "
+                                    f"ARTICLES --out {data_dir}` first")
+        frames[name] = pd.read_parquet(path)
+    return frames
