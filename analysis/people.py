@@ -51,6 +51,7 @@ class NameParts:
     surname: str = ""
     patronymic: str = ""
     initials: str = ""  # "И.Ю."
+    doubtful: bool = False  # a dictionary word, not a known name: only refers back to someone
 
     @property
     def key(self) -> str:
@@ -244,7 +245,7 @@ def normalise_name(entity: Entity) -> NameParts:
                                                       entity.text))
     words = [w for w in re.findall(r"[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*", entity.text)]
     if len(words) == 1 and not initials and not is_name_word(words[0]):
-        return NameParts()
+        return NameParts(surname=_cap(_by_rule(words[0], "Surn", False, False)), doubtful=True)
     parts = NameParts(initials=initials)
     if not words or len(words) > 4:
         return parts
@@ -436,6 +437,8 @@ def find_people(parsed: Parsed, relevant: list[bool],
                 role = previous.role
             floor = last_tok
             person = _merge(people, parts)
+            if person is None and parts.doubtful:
+                continue  # "Политика", "Чрезвычайный": tagged PER, but no one seen before
             if person is None:
                 person = Person(parts, ent.text)
                 people.append(person)

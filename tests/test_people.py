@@ -1,0 +1,88 @@
+"""People: name normalisation, merging, roles and sides, and who is not a participant."""
+import pytest
+
+from analysis.nlp import parse
+from analysis.people import find_people, normalise_name, participants
+from analysis.regions import sentence_regions
+from analysis.relevance import relevant_sentences
+
+
+def _names(text: str) -> list[str]:
+    return [normalise_name(e).canonical() for e in parse(text).entities if e.type == "PER"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Губернатор встретился с Дауреном Абаевым.", "Даурен Абаев"),
+    ("Встреча с акимом Гауезом Нурмухамбетовым прошла в акимате.", "Гауез Нурмухамбетов"),
+    ("Письмо передали акиму Женису Касымбеку.", "Женис Касымбек"),
+    ("Губернатор Бабушкиным И.Ю. подписано письмо.", "Бабушкин И.Ю."),
+    ("Встреча Генерального консула Мадиева А.Е. состоялась вчера.", "Мадиев А.Е."),
+    ("В делегацию вошла Наталья Кирилова.", "Наталья Кирилова"),
+    ("Гостей принимал Сергей Дегтярь.", "Сергей Дегтярь"),
+    ("Делегацию возглавил Берик Абдыгалиулы.", "Берик Абдыгалиулы"),
+    ("С докладом выступила Маргуба Шумова.", "Маргуба Шумова"),
+    ("Вместе с Асхатом Нускабаем прибыли гости.", "Асхат Нускабай"),
+])
+def test_names_are_normalised_to_the_nominative(text, expected):
+    assert _names(text) == [expected]
+
+
+def _participants(text: str) -> list[tuple[str, str, str]]:
+    parsed = parse(text)
+    regions = [sentence_regions(s) for s in parsed.sentences]
+    people = participants(find_people(parsed, relevant_sentences(parsed, regions), regions))
+    return [(p.name.canonical(), p.role.role, p.role.side) for p in people]
+
+
+def test_mentions_of_one_person_merge_and_keep_the_full_name():
+    text = ("Губернатор Псковской области Михаил Ведерников встретился с послом Казахстана в "
+            "России Дауреном Абаевым. Абаев поблагодарил Ведерникова. "
+            "Губернатор поблагодарил Даурена Аскербековича за визит.")
+    assert _participants(text) == [("Михаил Ведерников", "governor", "RU"),
+                                   ("Даурен Абаев", "ambassador", "KZ")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Аким Атырауской области Серик Шапкенов посетил Астраханскую область.",
+     ("Серик Шапкенов", "akim", "KZ")),
+    ("Глава Астрахани Игорь Редькин подписал план с Казахстаном.",
+     ("Игорь Редькин", "regional_official", "RU")),
+    ("Генеральный консул Республики Казахстан в Казани Асхат Нускабай выступил на открытии.",
+     ("Асхат Нускабай", "consul_general", "KZ")),
+    ("Министр транспорта Казахстана Марат Карабаев посетил Мурманскую область.",
+     ("Марат Карабаев", "federal_official", "KZ")),
+    ("Представитель МИД России в Казани Радик Вахитов приветствовал гостей из Казахстана.",
+     ("Радик Вахитов", "federal_official", "RU")),
+    ("Президент Республики Татарстан Рустам Минниханов встретился с делегацией Казахстана.",
+     ("Рустам Минниханов", "governor", "RU")),
+    ("Председатель маслихата Астаны Ерлан Каналимов подписал меморандум с Петербургом.",
+     ("Ерлан Каналимов", "legislator", "KZ")),
+])
+def test_role_and_side_come_from_the_title(text, expected):
+    assert _participants(text) == [expected]
+
+
+def test_a_list_after_one_title_shares_it():
+    text = ("На встрече с делегацией Казахстана были депутаты Павел Иткин, Павел Крупник и "
+            "Валерий Гарнец.")
+    assert [p[0] for p in _participants(text)] == ["Павел Иткин", "Павел Крупник",
+                                                   "Валерий Гарнец"]
+    assert {p[1] for p in _participants(text)} == {"legislator"}
+
+
+@pytest.mark.parametrize("text", [
+    "Президент Казахстана Касым-Жомарт Токаев направил приветствие форуму.",
+    "Посол возложил цветы к памятнику Абаю и Пушкину в Казахстане.",
+    "Студенты Казахстана учатся в университете имени Пушкина.",
+    "Ранее генеральный консул Казахстана Марат Калыкулов в интервью отмечал, что связи крепнут.",
+    "Делегация Казахстана приехала по поручению главы региона Берика Уали.",
+])
+def test_not_participants(text):
+    assert _participants(text) == []
+
+
+def test_a_headline_title_goes_to_the_person_named_only_without_one():
+    text = ("Губернатор Астраханской области назвал Казахстан партнёром\n"
+            "Такое заявление Игорь Бабушкин сделал на встрече с послом Казахстана Ермеком "
+            "Кошербаевым. Кошербаев поблагодарил Бабушкина.")
+    assert ("Игорь Бабушкин", "governor", "RU") in _participants(text)
