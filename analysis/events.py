@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from analysis.matching import LemmaMatcher
 from analysis.model import DateValue
-from analysis.nlp import Parsed, Sentence
+from analysis.nlp import Parsed, Sentence, proper_case
 from analysis.regions import SentenceRegions
 from analysis.vocab import read_vocab
 
@@ -44,17 +44,13 @@ def event_kind(sentence: Sentence) -> str | None:
     return next((k for k in _kind_order() if k in kinds), None)
 
 
-def _cap(lemma: str) -> str:
-    return "-".join(part[:1].upper() + part[1:] for part in lemma.split("-"))
-
-
 def place_of(sentence: Sentence, regions: SentenceRegions) -> str:
     """A city named as venue: 'в Астрахани', 'в Петропавловске'."""
     toks = sentence.tokens
     for m in regions.mentions:
         i = next((k for k, t in enumerate(toks) if t.start == m.start), None)
         if i and toks[i - 1].lemma in {"в", "во"} and (m.form == "city" or m.region.kind == "city"):
-            return m.region.name_ru if m.region.kind == "city" else _cap(toks[i].lemma)
+            return m.region.name_ru if m.region.kind == "city" else proper_case(toks[i].lemma)
     return ""
 
 

@@ -87,6 +87,11 @@ def lemma(word: str) -> str:
     return morph().parse(word)[0].normal_form.replace("ё", "е")
 
 
+def proper_case(word: str) -> str:
+    """'усть-каменогорск' -> 'Усть-Каменогорск': each hyphenated part capitalised."""
+    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+
+
 def parse(text: str) -> Parsed:
     """Segment, morph-tag, NER-tag and lemmatise `text`."""
     p = pipeline()

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from analysis.matching import LemmaMatcher
-from analysis.nlp import Entity, Parsed, Sentence, morph
+from analysis.nlp import Entity, Parsed, Sentence, morph, proper_case
 from analysis.gazetteer import RegionMention
 from analysis.regions import SentenceRegions
 from analysis.vocab import read_vocab
@@ -104,10 +104,6 @@ def _surname_key(surname: str) -> str:
     return s
 
 
-def _cap(word: str) -> str:
-    return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
-
-
 def _tags(word: str) -> list:
     return morph().parse(word)
 
@@ -163,19 +159,19 @@ def _nominative(word: str, kind: str, female: bool, case: str) -> str:
     """Nominative of a name word; kind is 'Name', 'Surn' or 'Patr'; case is natasha's."""
     nominative = case == "Nom"
     if kind == "Surn" and (not morph().word_is_known(word) or _by_rule_changes(word, female)):
-        return _cap(_by_rule(word, kind, female, nominative))
+        return proper_case(_by_rule(word, kind, female, nominative))
     tagged = [p for p in _tags(word) if kind in p.tag] if morph().word_is_known(word) else []
     if not tagged:
-        return _cap(_by_rule(word, kind, female, nominative))
+        return proper_case(_by_rule(word, kind, female, nominative))
     if kind != "Surn":
-        return _cap(_agreeing(tagged, case).normal_form)
+        return proper_case(_agreeing(tagged, case).normal_form)
     gender = "femn" if female else "masc"
     for p in tagged:  # the word is already a nominative of the right gender
         if p.tag.case == "nomn" and (p.tag.gender in {gender, None} or "ms-f" in p.tag):
             if p.tag.number != "plur":
-                return _cap(word)
+                return proper_case(word)
     form = _agreeing(tagged, case).inflect({"nomn", "sing", gender})
-    return _cap(form.word if form else _by_rule(word, kind, female, nominative))
+    return proper_case(form.word if form else _by_rule(word, kind, female, nominative))
 
 
 def _by_rule_changes(word: str, female: bool) -> bool:
@@ -245,7 +241,7 @@ def normalise_name(entity: Entity) -> NameParts:
                                                       entity.text))
     words = [w for w in re.findall(r"[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*", entity.text)]
     if len(words) == 1 and not initials and not is_name_word(words[0]):
-        return NameParts(surname=_cap(_by_rule(words[0], "Surn", False, False)), doubtful=True)
+        return NameParts(surname=proper_case(_by_rule(words[0], "Surn", False, False)), doubtful=True)
     parts = NameParts(initials=initials)
     if not words or len(words) > 4:
         return parts
