@@ -404,6 +404,25 @@ def _without_places(entity: Entity, places: list[tuple[int, int]]) -> Entity:
     return Entity(entity.type, " ".join(t.text for t in toks), toks[0].start, toks[-1].stop, toks)
 
 
+def _names_inside_places(sentence: Sentence, places: list[tuple[int, int]]) -> list[Entity]:
+    """Names natasha swallowed into a place entity: "Республики Саха (Якутия) Айсена Николаева".
+
+    The words after the place that start with a known first name are a person.
+    """
+    found = []
+    for ent in sentence.entities:
+        if ent.type == "PER":
+            continue
+        ends = [b for a, b in places if ent.start <= a < ent.stop] + \
+            [t.stop for t in ent.tokens if t.text == ")"]
+        rest = [t for t in ent.tokens if t.start >= max(ends, default=ent.stop)]
+        words = [t for t in rest if t.text[:1].isupper() and t.text.isalpha()]
+        if 2 <= len(words) <= 3 and len(words) == len(rest) and _known_as(words[0].text, "Name"):
+            found.append(Entity("PER", " ".join(t.text for t in words), words[0].start,
+                                words[-1].stop, words))
+    return found
+
+
 def find_people(parsed: Parsed, relevant: list[bool],
                 regions: list[SentenceRegions]) -> list[Person]:
     """All persons mentioned in relevant sentences, merged, with roles and exclusions.
@@ -418,9 +437,8 @@ def find_people(parsed: Parsed, relevant: list[bool],
             continue
         places = [(m.start, m.stop) for m in regions[si].mentions]
         floor, previous = 0, None
-        for ent in sent.entities:
-            if ent.type != "PER":
-                continue
+        named = [e for e in sent.entities if e.type == "PER"] + _names_inside_places(sent, places)
+        for ent in sorted(named, key=lambda e: e.start):
             ent = _without_places(ent, places)
             first_tok, last_tok = _span_tokens(sent, ent)
             parts = normalise_name(ent)

@@ -86,3 +86,9 @@ def test_a_headline_title_goes_to_the_person_named_only_without_one():
             "Такое заявление Игорь Бабушкин сделал на встрече с послом Казахстана Ермеком "
             "Кошербаевым. Кошербаев поблагодарил Бабушкина.")
     assert ("Игорь Бабушкин", "governor", "RU") in _participants(text)
+
+
+def test_a_name_swallowed_into_a_place_entity_is_recovered():
+    text = ("Об этом шла речь на встрече Главы Республики Саха (Якутия) Айсена Николаева с "
+            "послом Казахстана Ермеком Кошербаевым.")
+    assert ("Айсен Николаев", "governor", "RU") in _participants(text)
