@@ -9,7 +9,7 @@ from tqdm import tqdm
 
 from analysis.extract import extract_document
 from analysis.ingest import list_inputs, read_document
-from analysis.model import DocFacts
+from analysis.model import DocFacts, Document
 from analysis.tables import build_tables, write_tables
 
 
@@ -30,6 +30,15 @@ class Summary:
                 f"{self.sectors} sectors, {self.figures} figures) -> {self.out_dir}")
 
 
+def _extract_safely(doc: Document) -> DocFacts:
+    """One bad document must not stop the run: it is kept, rejected with the reason."""
+    try:
+        return extract_document(doc)
+    except Exception as exc:  # noqa: BLE001 - any failure of one document is reported, not raised
+        doc.status = f"rejected: extraction failed ({type(exc).__name__}: {exc})"
+        return DocFacts(document=doc)
+
+
 def extract_dir(input_dir: Path, out_dir: Path, progress: bool = True) -> Summary:
     """Extract every file of input_dir into the five tables in out_dir."""
     paths = list_inputs(input_dir)
@@ -38,7 +47,7 @@ def extract_dir(input_dir: Path, out_dir: Path, progress: bool = True) -> Summar
     results: list[DocFacts] = []
     bar = tqdm(paths, desc="extracting", unit="doc", disable=not (progress and sys.stderr.isatty()))
     for path in bar:
-        results.append(extract_document(read_document(path, input_dir)))
+        results.append(_extract_safely(read_document(path, input_dir)))
     frames = build_tables(results)
     write_tables(frames, out_dir)
     rejected = sum(1 for r in results if r.document.status != "ok")

@@ -42,3 +42,19 @@ def test_missing_or_empty_folder_is_a_clear_error(tmp_path: Path):
         list_inputs(tmp_path / "nope")
     with pytest.raises(FileNotFoundError, match="no article files"):
         extract_dir(tmp_path, tmp_path / "out", progress=False)
+
+
+def test_a_document_the_extractor_chokes_on_is_kept_as_rejected(monkeypatch, tmp_path: Path):
+    import analysis.pipeline as pipeline
+
+    def boom(doc):
+        raise RuntimeError("bad input")
+
+    monkeypatch.setattr(pipeline, "extract_document", boom)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    summary = extract_dir(tmp_path / "in", tmp_path / "out", progress=False)
+    assert (summary.documents, summary.rejected) == (1, 1)
+    import pandas as pd
+    docs = pd.read_csv(tmp_path / "out" / "documents.csv")
+    assert docs.status.tolist() == ["rejected: extraction failed (RuntimeError: bad input)"]
