@@ -31,4 +31,4 @@ test: setup
 	$(PY) -m pytest -q
 
 clean:
-	rm -rf $(DATA) reports/*.html reports/*.pdf reports/*.ipynb reports/*/
+	rm -rf $(DATA) reports/*.html reports/*.pdf reports/*.ipynb reports/*.json reports/*/

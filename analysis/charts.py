@@ -153,10 +153,10 @@ def meetings_over_time(meetings: pd.DataFrame, documents: pd.DataFrame, lang: st
         values.append(undated)
         colors.append(GREY)
 
-    fig = _figure(2.5)
+    fig = _figure(2.1)
     ax = fig.add_subplot()
     xs = range(len(values))
-    bars = ax.bar(xs, values, color=colors, width=0.62)
+    bars = ax.bar(xs, values, color=colors, width=0.55 if len(values) > 3 else 0.4)
     ax.bar_label(bars, labels=[fmt.fmt_int(v, lang) if v else "" for v in values],
                  padding=2, fontsize=9.5, color=TEXT)
     ax.set_xticks(list(xs), labels)
@@ -204,10 +204,18 @@ def _top_phrase(counts: pd.Series, lang: str) -> str:
     labels = [fmt.sector_label(k, lang) for k in counts.index]
     top = counts.iloc[0]
     tied = [lab for lab, v in zip(labels, counts.values) if v == top]
-    if len(tied) >= 2:
-        lead = fmt.join_words([tied[0]] + [fmt.lower_label(t) for t in tied[1:2]], lang)
-        return (f"{lead} чаще всего на повестке" if lang == "ru"
-                else f"{lead} lead the agenda")
+    if len(tied) >= 3:
+        n = len(tied)
+        return (f"Широкая повестка: {n}{fmt.NBSP}{fmt.plural_ru(n, ('отрасль', 'отрасли', 'отраслей'))} "
+                f"на равных, по {fmt.count(int(top), 'meeting', lang)}" if lang == "ru" else
+                f"A broad agenda: {n} sectors level at {fmt.count(int(top), 'meeting', lang)} each")
+    if len(tied) == 2:
+        a, b = tied[0], fmt.lower_label(tied[1])
+        if lang == "ru":
+            both = f"{a}, а также {b}" if " и " in a + b else f"{a} и {b}"
+            return f"{both} — чаще всего на повестке"
+        both = f"{a}, and {b}" if " & " in a + b else f"{a} and {b}"
+        return f"{both} lead the agenda"
     return (f"{labels[0]} — главная тема встреч" if lang == "ru"
             else f"{labels[0]} leads the agenda")
 
@@ -249,25 +257,42 @@ def sector_heatmap(sectors: pd.DataFrame, documents: pd.DataFrame, lang: str,
     table = table[col_order]
     table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
     table = table.head(max_regions)
-    n_rows, n_cols = table.shape
-    fig = _figure(0.27 * n_rows + 1.6)
+    n_regions, n_sectors = table.shape
+    # the longer list goes down the rows (horizontal labels); the shorter one across the top
+    sectors_down = n_sectors > n_regions
+    grid = table.T if sectors_down else table
+    n_rows, n_cols = grid.shape
+    fig = _figure(0.27 * n_rows + (1.4 if sectors_down else 1.6))
     ax = fig.add_subplot()
-    vmax = max(int(table.values.max()), 1)
-    ax.imshow(table.values, cmap="Blues", vmin=0, vmax=vmax * 1.15, aspect="auto")
+    vmax = max(int(grid.values.max()), 1)
+    ax.imshow(grid.values, cmap="Blues", vmin=0, vmax=vmax * 1.15, aspect="auto")
     for i in range(n_rows):
         for j in range(n_cols):
-            v = int(table.values[i, j])
+            v = int(grid.values[i, j])
             if v:
                 ax.text(j, i, fmt.fmt_int(v, lang), ha="center", va="center", fontsize=9,
                         color="white" if v > vmax * 0.6 else TEXT)
-    ax.set_yticks(range(n_rows), [_wrap(fmt.region_label(r, lang), 34) for r in table.index])
-    ax.set_xticks(range(n_cols), [fmt.sector_label(k, lang) for k in table.columns],
-                  rotation=45, ha="left", va="bottom", rotation_mode="anchor")
+    region_names = [fmt.region_label(r, lang) for r in table.index]
+    sector_names = [fmt.sector_label(k, lang) for k in table.columns]
+    if sectors_down:
+        ax.set_yticks(range(n_rows), sector_names)
+        ax.set_xticks(range(n_cols), [_wrap(r, 16) for r in region_names],
+                      rotation=0 if n_cols <= 5 else 35, ha="center" if n_cols <= 5 else "left",
+                      va="bottom", rotation_mode="anchor")
+        ax.tick_params(axis="y", pad=16)
+        for i, key in enumerate(grid.index):  # the sector's own colour beside its row
+            ax.add_patch(matplotlib.patches.Rectangle((-0.026, i - 0.36), 0.014, 0.72,
+                                                      transform=ax.get_yaxis_transform(),
+                                                      clip_on=False, color=fmt.sector_color(key), lw=0))
+    else:
+        ax.set_yticks(range(n_rows), [_wrap(r, 34) for r in region_names])
+        ax.set_xticks(range(n_cols), sector_names, rotation=45, ha="left", va="bottom",
+                      rotation_mode="anchor")
+        for j, key in enumerate(grid.columns):  # the sector's own colour above its column
+            ax.add_patch(matplotlib.patches.Rectangle((j - 0.42, -0.5 - 0.24), 0.84, 0.17,
+                                                      clip_on=False, color=fmt.sector_color(key), lw=0))
     ax.xaxis.tick_top()
-    ax.tick_params(axis="x", labeltop=True, labelbottom=False, pad=9)
-    for j, key in enumerate(table.columns):  # the sector's own colour as a marker above its column
-        ax.add_patch(matplotlib.patches.Rectangle((j - 0.42, -0.5 - 0.24), 0.84, 0.17, clip_on=False,
-                                                  color=fmt.sector_color(key), lw=0))
+    ax.tick_params(axis="x", labeltop=True, labelbottom=False, pad=9 if not sectors_down else 4)
     for side in ("top", "right", "left", "bottom"):
         ax.spines[side].set_visible(False)
     ax.tick_params(length=0)
@@ -275,6 +300,7 @@ def sector_heatmap(sectors: pd.DataFrame, documents: pd.DataFrame, lang: str,
     ax.set_yticks([y - 0.5 for y in range(1, n_rows)], minor=True)
     ax.grid(which="minor", color="white", linewidth=1.2)
     ax.tick_params(which="minor", length=0)
+    n_rows = n_regions
 
     top = table.columns[0]
     n_with = int((table[top] > 0).sum())

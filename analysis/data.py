@@ -14,6 +14,7 @@ unfiltered tables for the data-quality section, and the scope itself.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -132,9 +133,32 @@ def read_tables(data_dir: str | Path) -> Tables:
             f"run `python -m analysis extract ARTICLES --out {data_dir}` first")
     tables = Tables(**{name: normalise(name, df) for name, df in raw.items()})
     _complete_meetings(tables)
+    _merge_initials(tables.participants)
     for name in ("participants", "sectors", "figures"):
         _attach_region(getattr(tables, name), tables)
     return tables
+
+
+_INITIALS = re.compile(r"^([А-ЯЁA-Z][\w-]+)\s+([А-ЯЁA-Z])\.\s*(?:[А-ЯЁA-Z]\.)?$")
+
+
+def _merge_initials(p: pd.DataFrame) -> None:
+    """One person across articles: `Бабушкин И.Ю.` (one article gives only initials) becomes
+    `Игорь Бабушкин` when the data holds exactly one full name with that surname and initial.
+    The extracted form stays in `name_extracted`."""
+    p["name_extracted"] = p["name"]
+    full: dict[tuple[str, str], set[str]] = {}
+    for name in set(p["name"]):
+        parts = name.split()
+        if len(parts) == 2 and not _INITIALS.match(name):
+            full.setdefault((parts[1], parts[0][:1]), set()).add(name)
+    mapping = {}
+    for name in set(p["name"]):
+        m = _INITIALS.match(name)
+        if m and len(full.get((m.group(1), m.group(2)), ())) == 1:
+            mapping[name] = next(iter(full[(m.group(1), m.group(2))]))
+    if mapping:
+        p["name"] = [mapping.get(n, n) for n in p["name"]]
 
 
 def _attach_region(df: pd.DataFrame, t: Tables) -> None:

@@ -256,7 +256,7 @@ def fmt_value(value: float, unit: str, lang: str, qualifier: str = "") -> str:
         text = (f"в{NBSP}{fmt_number(value, lang)}{NBSP}{noun(value, 'time', lang)}" if lang == "ru"
                 else f"{fmt_number(value, lang)}{NBSP}times")
     elif unit == "rank":
-        text = (f"{fmt_int(value, lang)}-е{NBSP}место" if lang == "ru"
+        text = (f"{fmt_int(value, lang)}\u2011е{NBSP}место" if lang == "ru"
                 else f"rank{NBSP}{fmt_int(value, lang)}")
     else:
         text = f"{fmt_number(value, lang)}{NBSP}{unit}" if unit else fmt_number(value, lang)
@@ -316,6 +316,7 @@ def quote(text: str, lang: str) -> str:
     text = (text or "").strip().rstrip(".")
     if lang == "ru":
         inner = text.replace("«", "„").replace("»", "“")
+        inner = re.sub(r'"([^"]*)"', "„\\1“", inner).replace('"', "“")
         return f"«{inner}»"
     return f"\u201c{text}\u201d"
 

@@ -161,12 +161,37 @@ def sector_statements(sectors: pd.DataFrame, lang: str) -> list[Statement]:
         return [Statement("Отрасли сотрудничества в статьях не названы." if _ru(lang)
                           else "The articles name no sectors of cooperation.", [])]
     df = sectors.assign(key=_meeting_key(sectors)).drop_duplicates(["sector", "key"])
+    order = list(fmt.sector_table())
     counts = df["sector"].value_counts()
-    top = _top(counts, 3)
-    items = [(fmt.lower_label(fmt.sector_label(k, lang)), int(c)) for k, c in top.items()]
-    lead = _counted(items, "meeting", lang)
-    out = [Statement(f"Ведущие темы — {lead}." if _ru(lang) else f"Leading sectors: {lead}.",
-                     _docs(df[df["sector"].isin(top.index)]))]
+    # ties in the vocabulary's order, as in the charts
+    counts = counts.iloc[sorted(range(len(counts)), key=lambda i: (-counts.iloc[i], order.index(counts.index[i])
+                                                                   if counts.index[i] in order else 99))]
+    if counts.iloc[0] == 1:  # one meeting each: nothing leads, list what was discussed
+        names = [fmt.lower_label(fmt.sector_label(k, lang)) for k in counts.index[:5]]
+        more = len(counts) - len(names)
+        listing = ", ".join(names) if more > 0 else fmt.join_words(names, lang)
+        if more > 0:
+            listing += f" и ещё {more}" if _ru(lang) else f" and {more} more"
+        return [Statement(f"Обсуждались {listing}." if _ru(lang) else f"Sectors discussed: {listing}.",
+                          _docs(df))]
+    n_top = int((counts == counts.iloc[0]).sum())
+    if n_top >= 3:  # several sectors level at the top (as the sector chart's title says)
+        top = counts[counts == counts.iloc[0]]
+        names = [fmt.lower_label(fmt.sector_label(k, lang)) for k in top.index[:4]]
+        more = n_top - len(names)
+        listing = ", ".join(names) if more > 0 else fmt.join_words(names, lang)
+        if more > 0:
+            listing += f" и ещё {more}" if _ru(lang) else f" and {more} more"
+        per = fmt.count(int(counts.iloc[0]), "meeting", lang)
+        text = (f"Повестка широкая: {fmt.count(n_top, 'sector', lang)} на равных, по {per} — {listing}."
+                if _ru(lang) else f"A broad agenda: {n_top} sectors level at {per} each: {listing}.")
+        out = [Statement(text, _docs(df[df["sector"].isin(top.index)]))]
+    else:
+        top = _top(counts, 3)
+        items = [(fmt.lower_label(fmt.sector_label(k, lang)), int(c)) for k, c in top.items()]
+        lead = _counted(items, "meeting", lang)
+        out = [Statement(f"Ведущие темы — {lead}." if _ru(lang) else f"Leading sectors: {lead}.",
+                         _docs(df[df["sector"].isin(top.index)]))]
     if len(counts) > len(top):
         rest = counts.drop(top.index)
         once = rest[rest == 1]
@@ -416,9 +441,9 @@ def paragraphs(ds) -> list[list[Statement]]:
     lang, m = ds.lang, ds.meetings
     if m.empty:
         return [activity(m, ds.documents, lang, ds.scope.region)]
+    act = activity(m, ds.documents, lang, ds.scope.region)
     paras = [
-        activity(m, ds.documents, lang, ds.scope.region)
-        + ([] if ds.scope.region else leading_regions(m, lang)),
+        act[:1] + ([] if ds.scope.region else leading_regions(m, lang)) + act[1:],
         sector_statements(ds.sectors, lang),
         partner_statements(m, lang) + people_statements(ds.participants, lang),
         figure_statements(ds.figures, lang),

@@ -23,6 +23,8 @@ import re
 import shutil
 import sys
 import tempfile
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
@@ -222,9 +224,10 @@ def run_notebook(job: Job, data_dir: Path, out_dir: Path) -> Path:
         pm.execute_notebook(job.notebook, str(out), parameters=params, kernel_name=KERNEL,
                             progress_bar=False, log_output=False, request_save_on_cell_execute=False,
                             execution_timeout=CELL_TIMEOUT, cwd=str(PROJECT_ROOT),
-                            # the kernel's own log (a TCP-without-encryption notice) would break
-                            # the progress bar; errors in cells still come back through papermill
-                            extra_arguments=["--IPKernelApp.log_level=ERROR"])
+                            # the kernel's own log (a TCP-without-encryption notice, the SIGINT every
+                            # shutdown sends) would break the progress bar; errors in cells still
+                            # come back through papermill
+                            extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
     except pm.PapermillExecutionError as exc:
         raise RuntimeError(f"{job.stem}: notebook failed in cell {exc.exec_count}: {exc.ename}: "
                            f"{exc.evalue} (executed notebook kept at {out})") from exc
@@ -272,31 +275,51 @@ def build_reports(data_dir: Path, out_dir: Path, regions: list[str] | None = Non
 
     steps = len(jobs) * (1 + len(formats))
     bar = _progress(steps, progress)
+    lock = threading.Lock()
+
+    def step(job: Job, what: str) -> None:
+        with lock:
+            bar.set_description(f"{job.stem}: {what}")
+            bar.update(1)
+
+    def build(job: Job) -> list[Path]:
+        """One report: execute, keep the notebook, export; returns its files."""
+        nb_path = run_notebook(job, data_dir, out_dir)
+        nb = _finish_notebook(nb_path, job)
+        files = [nb_path]
+        step(job, "notebook")
+        if "html" in formats:
+            path = out_dir / f"{job.stem}.html"
+            path.write_text(export_html(nb), encoding="utf-8")
+            files.append(path)
+            step(job, "html")
+        if "pdf" in formats:
+            path = out_dir / f"{job.stem}.pdf"
+            path.write_bytes(export_pdf(nb, chromium))
+            files.append(path)
+            step(job, "pdf")
+        tables_dir = out_dir / "tables"
+        files += sorted(tables_dir.glob(f"{job.stem}-*.csv")) if tables_dir.exists() else []
+        return files
+
     written: list[Path] = []
     try:
-        for job in jobs:
-            bar.set_description(f"{job.stem}: notebook")
-            nb_path = run_notebook(job, data_dir, out_dir)
-            nb = _finish_notebook(nb_path, job)
-            written.append(nb_path)
-            bar.update(1)
-            if "html" in formats:
-                bar.set_description(f"{job.stem}: html")
-                path = out_dir / f"{job.stem}.html"
-                path.write_text(export_html(nb), encoding="utf-8")
-                written.append(path)
-                bar.update(1)
-            if "pdf" in formats:
-                bar.set_description(f"{job.stem}: pdf")
-                path = out_dir / f"{job.stem}.pdf"
-                path.write_bytes(export_pdf(nb, chromium))
-                written.append(path)
-                bar.update(1)
+        # each report runs in its own kernel process: a few at a time use the cores
+        with ThreadPoolExecutor(max_workers=_workers(len(jobs))) as pool:
+            for files in pool.map(build, jobs):
+                written += files
     finally:
         bar.close()
-    written += [p for p in (out_dir / "tables").glob("*.csv")] if (out_dir / "tables").exists() else []
     written.append(write_index(out_dir, jobs, lang, tables))
     return written
+
+
+def _workers(n_jobs: int) -> int:
+    """Parallel reports: $REPORT_WORKERS, else one per core up to 4."""
+    env = os.environ.get("REPORT_WORKERS", "")
+    if env.isdigit() and int(env) > 0:
+        return min(int(env), n_jobs)
+    return max(1, min(n_jobs, os.cpu_count() or 1, 4))
 
 
 class _NoBar:
@@ -347,14 +370,14 @@ def write_index(out_dir: Path, jobs: list[Job], lang: str, tables: data.Tables) 
                        key=lambda e: (e["kind"] != "overview", fmt.region_label(e["region"], group_lang)))
         rows = []
         for e in items:
+            gl = group_lang
+            name = (("Все регионы (обзор)" if gl == "ru" else "All regions (overview)") if e["kind"] == "overview"
+                    else fmt.region_label(e["region"], gl))
+            counts = f'{fmt.count(e["meetings"], "meeting", gl)}, {fmt.count(e["documents"], "article", gl)}'
             links = []
-            for ext, label in (("html", "HTML"), ("pdf", "PDF"), ("ipynb", t("блокнот", "notebook"))):
+            for ext, label in (("html", "HTML"), ("pdf", "PDF"), ("ipynb", "блокнот" if gl == "ru" else "notebook")):
                 if (out_dir / f"{e['stem']}.{ext}").exists():
                     links.append(f'<a href="{html.escape(e["stem"])}.{ext}">{label}</a>')
-            name = (t("Все регионы (обзор)", "All regions (overview)") if e["kind"] == "overview"
-                    else fmt.region_label(e["region"], group_lang))
-            counts = (f'{fmt.count(e["meetings"], "meeting", lang)}, '
-                      f'{fmt.count(e["documents"], "article", lang)}')
             main = (f'<a href="{html.escape(e["stem"])}.html">{html.escape(name)}</a>'
                     if (out_dir / f"{e['stem']}.html").exists() else html.escape(name))
             rows.append(f'<tr class="{e["kind"]}"><td>{main}<div class="sub">{html.escape(e.get("title", ""))}</div></td>'

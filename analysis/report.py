@@ -161,8 +161,8 @@ class Report:
         out, seen = [], set()
         f = self.ds.figures[self.ds.figures["value"].notna()]
         labels = {"investment": ("крупнейшая инвестиция", "largest investment"),
-                  "jobs": ("рабочие места, максимум", "jobs, largest"),
-                  "students": ("студенты, максимум", "students, largest"),
+                  "jobs": ("рабочих мест в крупнейшем проекте", "jobs in the largest project"),
+                  "students": ("студентов и стажёров, крупнейшее число", "students and trainees, largest number"),
                   "trade": ("торговля", "trade")}
         for kind in ("investment", "trade", "jobs", "students"):
             rows = f[f["kind"] == kind]
@@ -174,9 +174,12 @@ class Report:
                 rows = rub if len(rub) else money[money["unit"] == money["unit"].value_counts().index[0]]
             top = rows.sort_values("value", ascending=False).iloc[0]
             seen.add(kind)
-            out.append((fmt.pick(labels[kind], self.lang),
-                        fmt.fmt_value(top["value"], top["unit"], self.lang, top["qualifier"]),
-                        [top["doc_id"]]))
+            if top["unit"] in ("jobs", "persons"):  # the label names the unit
+                q = fmt.QUALIFIERS.get(top["qualifier"] or "")
+                value = (fmt.pick(q, self.lang) + " " if q else "") + fmt.fmt_number(top["value"], self.lang)
+            else:
+                value = fmt.fmt_value(top["value"], top["unit"], self.lang, top["qualifier"])
+            out.append((fmt.pick(labels[kind], self.lang), value, [top["doc_id"]]))
         return out
 
     def header(self) -> Section:
@@ -315,7 +318,7 @@ class Report:
             ss = secs.get(r.meeting_id, self.ds.sectors.iloc[0:0])
             sec_labels = ", ".join(fmt.sector_label(s, lang) for s in dict.fromkeys(ss["sector"]))
             partners = ", ".join(fmt.region_label(k, lang) for k in r.partners) or fmt.MDASH
-            date = fmt.fmt_date(r.date, lang)
+            date = fmt.fmt_date(r.date, lang) if r.date else self.t("дата не указана", "no date")
             place = f" ({r.place})" if r.place and lang == "ru" else (f" ({fmt.translit(r.place)})" if r.place else "")
             full.append({self.t("дата", "date"): date, self.t("событие", "event"): fmt.kind_label(r.kind, lang),
                          self.t("регион", "region"): fmt.region_label(r.region, lang),
@@ -398,6 +401,20 @@ class Report:
             items.append(self.t(
                 f"Без российского региона (другая страна или не о сотрудничестве): {fmt.fmt_int(len(no_region), lang)}.",
                 f"With no Russian region (another country, or not about cooperation): {len(no_region)}."))
+        m = ds.meetings
+        unsure_ids = set(m.loc[m["date_precision"] != "day", "meeting_id"])
+        facts = pd.concat([ds.participants[["meeting_id"]], ds.sectors[["meeting_id"]], ds.figures[["meeting_id"]]])
+        n_facts = len(facts)
+        n_unsure = int(facts["meeting_id"].isin(unsure_ids).sum())
+        n_loose = int((ds.figures["meeting_id"] == "").sum())
+        if n_facts:
+            items.append(self.t(
+                f"Фактов (участники, отрасли, числа): {fmt.fmt_int(n_facts, lang)}; из них с неполной датой "
+                f"встречи — {fmt.fmt_int(n_unsure, lang)}"
+                + (f"; чисел без привязки к встрече (фон статьи) — {fmt.fmt_int(n_loose, lang)}" if n_loose else "") + ".",
+                f"Facts (participants, sectors, figures): {n_facts}; {n_unsure} of them belong to a meeting "
+                f"with an incomplete date" + (f"; {n_loose} figures belong to no meeting (article background)"
+                                              if n_loose else "") + "."))
         parts = [self.heading("quality"), "<ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>"]
         if len(rejected):
             parts.append(f"<h3>{esc(self.t('Отклонённые файлы', 'Rejected files'))}</h3>")
@@ -407,7 +424,6 @@ class Report:
                 for r in rejected.itertuples())
             parts.append(f'<table class="data"><thead><tr><th>{esc(self.t("Файл", "File"))}</th>'
                          f'<th>{esc(self.t("Причина", "Reason"))}</th></tr></thead><tbody>{rows}</tbody></table>')
-        m = ds.meetings
         if len(m):
             prec = m["date_precision"].replace("", "unknown").value_counts()
             order = ["day", "month", "year", "monthday", "unknown"]
@@ -417,7 +433,7 @@ class Report:
                 f'<td class="src">{self.ref(m.loc[m["date_precision"] == k, "doc_id"]) if k != "day" else ""}</td></tr>'
                 for k in order if prec.get(k, 0))
             parts.append(f"<h3>{esc(self.t('Точность дат встреч', 'How precise the meeting dates are'))}</h3>")
-            parts.append(f'<table class="data"><thead><tr><th>{esc(self.t("Дата известна до", "Date known to"))}</th>'
+            parts.append(f'<table class="data narrow"><thead><tr><th>{esc(self.t("Дата известна до", "Date known to"))}</th>'
                          f'<th class="num">{esc(self.t("Встреч", "Meetings"))}</th><th></th></tr></thead>'
                          f"<tbody>{rows}</tbody></table>")
             unsure = m[m["date_precision"] != "day"]
@@ -441,7 +457,8 @@ class Report:
                          f'{(" — " + esc(", ".join(bits))) if bits else ""}. '
                          f'<span class="docid">{esc(self.t("файл", "file"))} <code>{esc(r.doc_id)}</code></span>{link}</li>')
         note = self.t("Номера в квадратных скобках в тексте ведут сюда.",
-                      "Numbers in square brackets in the text point here.")
+                      "Numbers in square brackets in the text point here. Titles are in Russian, "
+                      "as published.")
         return Section(self.heading("sources") + f'<p class="note">{esc(note)}</p><ol class="sources">'
                        + "".join(items) + "</ol>", "sources")
 

@@ -1,0 +1,187 @@
+"""analysis.charts on small DataFrames built here: titles state the finding, colours
+mean the same everywhere, money never mixes currencies, labels readable at A4."""
+from __future__ import annotations
+
+import base64
+
+import pandas as pd
+import pytest
+from matplotlib.colors import to_hex
+
+from analysis import charts, data, fmt
+from report_fixtures import rich_tables, seed_tables, write_tables
+
+
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory):
+    return data.load(write_tables(tmp_path_factory.mktemp("seed"), seed_tables()))
+
+
+@pytest.fixture(scope="module")
+def rich(tmp_path_factory):
+    return data.load(write_tables(tmp_path_factory.mktemp("rich"), rich_tables()))
+
+
+def sp(text: str) -> str:
+    """Non-breaking spaces (as the charts write them) to plain ones, for readable asserts."""
+    return text.replace("\u00a0", " ")
+
+
+def all_charts(ds, lang):
+    return [charts.meetings_over_time(ds.meetings, ds.documents, lang),
+            charts.sector_heatmap(ds.sectors, ds.documents, lang),
+            charts.sector_profile(ds.sectors, ds.documents, lang),
+            charts.figures_by_kind(ds.figures, ds.documents, lang),
+            charts.partner_links(ds.meetings, ds.documents, lang),
+            charts.people_links(ds.participants, ds.documents, lang)]
+
+
+def texts(fig):
+    """Every text artist of a figure (titles, labels, tick labels, annotations)."""
+    out = []
+    for ax in fig.axes:
+        out += [t for t in ax.texts] + [ax.title, ax.xaxis.label, ax.yaxis.label]
+        out += [t for t in ax.get_xticklabels() + ax.get_yticklabels()]
+    return [t for t in out if t.get_text().strip()]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_every_chart_is_readable_at_a4(rich, lang):
+    for chart in all_charts(rich, lang):
+        assert chart is not None
+        w, _ = chart.fig.get_size_inches()
+        assert w <= 7.0                                     # fits the A4 text column
+        for t in texts(chart.fig):
+            assert t.get_fontsize() >= 9, (chart.name, t.get_text())
+            assert t.get_fontname() == "DejaVu Sans"
+        assert chart.title and chart.subtitle
+        assert sp(chart.source).startswith("Источник: 35 статей" if lang == "ru" else "Source: 35 articles")
+
+
+def test_chart_html_embeds_a_png_with_title_and_source(seed):
+    chart = charts.meetings_over_time(seed.meetings, seed.documents, "ru")
+    html = chart.html()
+    assert 'class="chart-title">Больше всего встреч — в 2022 году: 3<' in html
+    assert "Источник: 5 статей (ТАСС, Деловой Казахстан)" in sp(html)
+    b64 = html.split("base64,", 1)[1].split('"', 1)[0]
+    assert base64.b64decode(b64)[:8] == b"\x89PNG\r\n\x1a\n"
+    assert chart._repr_html_() == html
+
+
+def test_meetings_over_time_keeps_undated_meetings_apart(seed):
+    chart = charts.meetings_over_time(seed.meetings, seed.documents, "ru")
+    ax = chart.fig.axes[0]
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels == ["2020", "2021", "2022", "2023", "год не указан"]   # 2021 shown as a gap
+    heights = [p.get_height() for p in ax.patches]
+    assert heights == [1, 0, 3, 1, 2]
+    assert to_hex(ax.patches[-1].get_facecolor()) == charts.GREY
+    en = charts.meetings_over_time(seed.meetings, seed.documents, "en")
+    assert en.title == "Most meetings in 2022: 3"
+    assert [t.get_text() for t in en.fig.axes[0].get_xticklabels()][-1] == "year not stated"
+
+
+def test_sector_bars_use_the_vocabulary_colours_sorted_by_value(seed):
+    chart = charts.sector_profile(seed.sectors, seed.documents, "ru")
+    ax = chart.fig.axes[0]
+    counts = charts.sector_counts(seed.sectors)
+    assert list(counts.values) == sorted(counts.values, reverse=True)
+    bars = sorted(ax.patches, key=lambda p: -p.get_y())                  # top bar first
+    assert [to_hex(b.get_facecolor()) for b in bars] == [fmt.sector_color(k) for k in counts.index[:len(bars)]]
+    assert chart.title == "Образование — главная тема встреч"            # 5 of 5 meetings with sectors
+
+
+def test_sector_title_with_a_tie():
+    sectors = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "meeting_id": ["a#1", "a#1", "b#1", "b#1"],
+                            "sector": ["trade", "education", "trade", "education"], "evidence": ""})
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "source": ["", ""]})
+    assert charts.sector_profile(sectors, docs, "ru").title == "Торговля и образование — чаще всего на повестке"
+    assert charts.sector_profile(sectors, docs, "en").title == "Trade and education lead the agenda"
+    wide = pd.concat([sectors, sectors.assign(sector=sectors["sector"].replace(
+        {"trade": "transport_logistics", "education": "culture"}))])
+    assert sp(charts.sector_profile(wide, docs, "ru").title) == "Широкая повестка: 4 отрасли на равных, по 2 встречи"
+    assert sp(charts.sector_profile(wide, docs, "en").title) == "A broad agenda: 4 sectors level at 2 meetings each"
+
+
+def test_heatmap_counts_meetings_per_region_and_sector(seed, rich):
+    # few regions, many sectors: sectors run down the rows, regions across
+    chart = charts.sector_heatmap(seed.sectors, seed.documents, "ru")
+    ax = chart.fig.axes[0]
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    cols = [t.get_text().replace("\n", " ") for t in ax.get_xticklabels()]
+    assert rows[0] == "Образование" and len(rows) == 14
+    assert cols[0] == "Астраханская область"                            # most meetings first
+    assert ax.images[0].get_array().max() == 2                           # 003 + 004 both on trade
+    assert chart.title == "Образование — на повестке у всех 4 регионов"
+    # the sector colour marks each row
+    marks = {to_hex(p.get_facecolor()) for p in ax.patches}
+    assert fmt.sector_color("education") in marks and fmt.sector_color("forestry") in marks
+    # more regions than sectors: regions down the rows
+    few = rich.sectors[rich.sectors["sector"].isin(["trade", "industry", "agriculture"])]
+    big = charts.sector_heatmap(few, rich.documents, "en")
+    ax = big.fig.axes[0]
+    rows = [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()]
+    per_region = few.assign(k=few["meeting_id"]).groupby("region")["k"].nunique()
+    assert len(rows) == 7 and rows[0] == fmt.region_label(per_region.idxmax(), "en")
+    assert big.title == "Trade is on the agenda in all 7 regions"
+
+
+def test_money_is_never_added_across_currencies(rich):
+    chart = charts.figures_by_kind(rich.figures, rich.documents, "ru")
+    titles = [sp(ax.get_title(loc="left")) for ax in chart.fig.axes]
+    money_panels = [t for t in titles if t.startswith("Инвестиции") or t.startswith("Торговля")]
+    units = [t.split(", ", 1)[1] for t in money_panels]
+    assert len(units) == len(set(units))                                 # one panel per currency
+    assert any("тенге" in u for u in units) and any("руб." in u for u in units)
+    for ax, title in zip(chart.fig.axes, titles):
+        labels = [sp(t.get_text()) for t in ax.texts]
+        if "тенге" in title:
+            assert all("тенге" in lab for lab in labels)
+        if "руб." in title:
+            assert all("руб." in lab for lab in labels)
+    assert chart.title.startswith("Крупнейшая инвестиция в рублях — ")
+
+
+def test_figures_labels_use_the_language_s_thousands(seed):
+    ru = charts.figures_by_kind(seed.figures, seed.documents, "ru")
+    en = charts.figures_by_kind(seed.figures, seed.documents, "en")
+    ru_labels = {sp(t.get_text()) for ax in ru.fig.axes for t in ax.texts}
+    en_labels = {sp(t.get_text()) for ax in en.fig.axes for t in ax.texts}
+    assert "более 60 000 человек" in ru_labels
+    assert "more than 60,000 people" in en_labels
+    assert "2 млрд руб." in ru_labels and "RUB 2bn" in en_labels
+    assert sp(ru.title) == "Крупнейшая инвестиция — 2 млрд руб. (Ленинградская область)"
+    assert en.title == "Largest investment: RUB 2bn (Leningrad Oblast)"
+
+
+def test_rank_and_percent_figures_are_not_drawn_as_bars():
+    figures = pd.DataFrame({"doc_id": ["a"], "meeting_id": [""], "kind": ["trade"], "value": [2.0],
+                            "unit": ["rank"], "qualifier": [""], "evidence": [""], "region": [""]})
+    assert charts.figures_by_kind(figures, pd.DataFrame({"doc_id": ["a"]}), "ru") is None
+
+
+def test_partner_and_people_links_use_the_country_colours(seed):
+    chart = charts.partner_links(seed.meetings, seed.documents, "ru")
+    ax = chart.fig.axes[0]
+    colors = {to_hex(c) for coll in ax.collections for c in coll.get_facecolors()}
+    assert {charts.RUSSIA, charts.KAZAKHSTAN, charts.GREY} <= colors
+    names = " ".join(t.get_text() for t in ax.texts)
+    assert "Жамбылская область · 2" in names and "Ленинградская область · 2" in names
+    people = charts.people_links(seed.participants, seed.documents, "en")
+    assert people.title == "Most frequent participant: Dauren Abaev (ambassador), 3 of 5 meetings"
+    labels = " ".join(t.get_text() for t in people.fig.axes[0].texts)
+    assert "Igor Babushkin" in labels and "Даурен" not in labels
+
+
+def test_empty_inputs_give_no_chart(seed):
+    none = seed.meetings.iloc[0:0]
+    assert charts.meetings_over_time(none, seed.documents, "ru") is None
+    assert charts.sector_profile(seed.sectors.iloc[0:0], seed.documents, "ru") is None
+    assert charts.sector_heatmap(seed.sectors.iloc[0:0], seed.documents, "ru") is None
+    assert charts.figures_by_kind(seed.figures.iloc[0:0], seed.documents, "ru") is None
+    assert charts.partner_links(none, seed.documents, "ru") is None
+    assert charts.people_links(seed.participants.iloc[0:0], seed.documents, "ru") is None
+
+
+def test_two_fixed_country_colours_differ_from_grey():
+    assert len({charts.RUSSIA, charts.KAZAKHSTAN, charts.GREY}) == 3

@@ -1,0 +1,143 @@
+"""analysis.data: reading the tables and cutting them to a report's scope."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import data
+from analysis.data import ReportError
+from report_fixtures import D0, D1, D2, D3, D4, empty_tables, rich_tables, seed_tables, write_tables
+
+
+@pytest.fixture(scope="module")
+def seed_dir(tmp_path_factory):
+    return write_tables(tmp_path_factory.mktemp("seed"), seed_tables())
+
+
+def test_parquet_and_csv_read_the_same(tmp_path):
+    pq = write_tables(tmp_path / "pq", seed_tables(), csv=False)
+    csv = write_tables(tmp_path / "csv", seed_tables(), parquet=False)
+    a, b = data.read_tables(pq), data.read_tables(csv)
+    for name in data.TABLES:
+        left = getattr(a, name).drop(columns=["year", "month"], errors="ignore")
+        right = getattr(b, name).drop(columns=["year", "month"], errors="ignore")
+        assert list(left.columns) == list(right.columns)
+        assert left.astype(str).equals(right.astype(str)), name
+
+
+def test_list_columns_become_lists_whatever_the_parquet_holds(tmp_path):
+    tables = seed_tables()
+    write_tables(tmp_path, tables, csv=False)
+    # a Parquet file with real list columns (not ';'-joined strings) reads the same
+    tables["meetings"].to_parquet(tmp_path / "meetings.parquet", index=False)
+    t = data.read_tables(tmp_path)
+    assert t.meetings.loc[0, "kz_regions"] == ["Актюбинская область"]
+    assert t.documents.loc[t.documents["doc_id"] == D3, "kz_regions"].iloc[0] == []
+    assert t.meetings["is_primary"].dtype == bool
+
+
+def test_meetings_get_year_partners_and_region(seed_dir):
+    m = data.read_tables(seed_dir).meetings.set_index("meeting_id")
+    assert m.at[f"{D1}#2", "year"] == 2022            # YYYY-MM
+    assert pd.isna(m.at[f"{D0}#1", "year"])            # --MM-DD: no year, none invented
+    # a primary meeting without its own KZ regions takes the document's
+    assert m.at[f"{D2}#1", "partners"] == ["Алматинская область"]
+    assert m.at[f"{D4}#2", "partners"] == []           # not primary: stays empty
+
+
+def test_fact_tables_carry_the_region(seed_dir):
+    t = data.read_tables(seed_dir)
+    assert set(t.figures["region"]) == {"Псковская область", "Ленинградская область"}
+    assert (t.sectors["region"] != "").all()
+
+
+def test_regions_in_data(seed_dir):
+    assert data.regions_in_data(data.read_tables(seed_dir)) == [
+        "Астраханская область", "Вологодская область", "Ленинградская область", "Псковская область"]
+
+
+@pytest.mark.parametrize("form, canonical", [
+    ("Астраханская область", "Астраханская область"),
+    ("астраханская  область", "Астраханская область"),
+    ("Астраханской области", "Астраханская область"),
+    ("Ленобласть", "Ленинградская область"),
+    ("Вологодчина", "Вологодская область"),
+])
+def test_region_forms_are_resolved(seed_dir, form, canonical):
+    assert data.load(seed_dir, region=form).scope.region == canonical
+
+
+def test_unknown_region_lists_the_regions_in_the_data(seed_dir):
+    with pytest.raises(ReportError) as err:
+        data.load(seed_dir, region="Астраханскя обл")
+    msg = str(err.value)
+    assert "Астраханскя обл" in msg
+    for region in ("Астраханская область", "Вологодская область", "Ленинградская область"):
+        assert region in msg
+    assert "Did you mean: Астраханская область" in msg
+
+
+def test_kazakh_region_is_not_a_region_report(seed_dir):
+    with pytest.raises(ReportError, match="Kazakh region"):
+        data.load(seed_dir, region="Актюбинская область")
+
+
+def test_known_region_without_data_gives_an_empty_scope(seed_dir):
+    ds = data.load(seed_dir, region="Омская область")
+    assert ds.scope.region == "Омская область"
+    assert ds.meetings.empty and ds.empty
+
+
+def test_region_scope(seed_dir):
+    ds = data.load(seed_dir, region="Астраханская область")
+    assert set(ds.meetings["doc_id"]) == {D3, D4}
+    assert set(ds.documents["doc_id"]) == {D3, D4}
+    assert set(ds.participants["doc_id"]) <= set(ds.documents["doc_id"])
+    assert ds.figures.empty
+
+
+def test_date_filter_overlaps_partial_dates_and_counts_what_it_leaves_out(seed_dir):
+    ds = data.load(seed_dir, date_from="2022-10", date_to="2023")
+    assert set(ds.meetings["meeting_id"]) == {f"{D1}#1", f"{D4}#1", f"{D4}#2"}
+    assert ds.left_out_undated == 2           # --01-29 and the undated visit
+    ds = data.load(seed_dir, date_from="2023-06-01")
+    assert list(ds.meetings["meeting_id"]) == [f"{D1}#1"]   # "2023" overlaps June 2023
+
+
+def test_sector_filter(seed_dir):
+    ds = data.load(seed_dir, sectors="shipbuilding")
+    assert set(ds.meetings["doc_id"]) == {D3, D4}
+    assert set(ds.sectors["sector"]) == {"shipbuilding"}
+    assert data.load(seed_dir, sectors=["Торговля", "education"]).scope.sectors == ["trade", "education"]
+
+
+@pytest.mark.parametrize("kwargs, match", [
+    (dict(sectors="banking"), "unknown sector"),
+    (dict(date_from="вчера"), "bad date"),
+    (dict(lang="de"), "unknown language"),
+])
+def test_bad_parameters(seed_dir, kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        data.load(seed_dir, **kwargs)
+
+
+def test_empty_and_missing_data(tmp_path):
+    with pytest.raises(FileNotFoundError, match="extract"):
+        data.load(tmp_path / "nowhere")
+    (tmp_path / "no_tables").mkdir()
+    with pytest.raises(FileNotFoundError, match="documents"):
+        data.load(tmp_path / "no_tables")
+    write_tables(tmp_path / "empty", empty_tables())
+    with pytest.raises(ReportError, match="no documents"):
+        data.load(tmp_path / "empty")
+
+
+def test_rejected_documents_stay_out_of_the_scope_but_in_all(seed_dir):
+    ds = data.load(seed_dir)
+    assert "005_broken" not in set(ds.documents["doc_id"])
+    assert "005_broken" in set(ds.all.documents["doc_id"])
+
+
+def test_rich_fixture_loads(tmp_path):
+    ds = data.load(write_tables(tmp_path, rich_tables()))
+    assert len(ds.meetings) > 20 and ds.meetings["region"].nunique() >= 5

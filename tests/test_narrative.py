@@ -1,0 +1,217 @@
+"""analysis.narrative and analysis.fmt: sentences from the tables, each with its sources;
+RU and EN from the same facts; Russian typography and number formats."""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from analysis import data, fmt, narrative as nv
+from report_fixtures import D0, D1, seed_tables, write_tables
+
+NB = "\u00a0"
+CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+
+def sp(text: str) -> str:
+    return text.replace(NB, " ").replace("\u2011", "-")   # nbsp, non-breaking hyphen
+
+
+@pytest.fixture(scope="module")
+def seed_dir(tmp_path_factory):
+    return write_tables(tmp_path_factory.mktemp("seed"), seed_tables())
+
+
+@pytest.fixture(scope="module")
+def seed(seed_dir):
+    return data.load(seed_dir)
+
+
+def meetings_df(rows):
+    """Meetings as analysis.data prepares them, from (doc_id, date, region, partners, kind)."""
+    out = []
+    for i, (doc, date, region, partners, kind) in enumerate(rows):
+        y, _, _ = fmt.parse_date(date)
+        out.append(dict(meeting_id=f"{doc}#{i}", doc_id=doc, date=date,
+                        date_precision="day" if len(date) == 10 else "year" if len(date) == 4 else "unknown",
+                        kind=kind, ru_region=region, region=region, kz_regions=partners,
+                        partners=partners, place="", is_primary=True, evidence="", year=y))
+    df = pd.DataFrame(out)
+    df["year"] = df["year"].astype("Int64")
+    return df
+
+
+# ------------------------------------------------------------------- fmt
+@pytest.mark.parametrize("value, unit, lang, qualifier, expected", [
+    (2_000_000_000, "RUB", "ru", "", "2 млрд руб."),
+    (2_000_000_000, "RUB", "en", "", "RUB 2bn"),
+    (64e9, "KZT", "ru", "", "64 млрд тенге"),
+    (1.5e6, "USD", "en", "about", "about USD 1.5m"),
+    (1.5e6, "USD", "ru", "about", "около 1,5 млн долл."),
+    (350_000, "RUB", "ru", "", "350 000 руб."),
+    (60000, "persons", "ru", "more_than", "более 60 000 человек"),
+    (60000, "persons", "en", "more_than", "more than 60,000 people"),
+    (200, "jobs", "ru", "about", "около 200 рабочих мест"),
+    (1, "jobs", "en", "", "1 job"),
+    (1.6, "times", "ru", "", "в 1,6 раза"),
+    (12, "percent", "ru", "", "12 %"),
+    (12, "percent", "en", "", "12%"),
+    (2, "rank", "ru", "", "2-е место"),
+    (100e6, "RUB", "ru", "up_to", "до 100 млн руб."),
+])
+def test_fmt_value(value, unit, lang, qualifier, expected):
+    assert sp(fmt.fmt_value(value, unit, lang, qualifier)) == expected
+
+
+def test_units_are_glued_with_non_breaking_spaces():
+    assert fmt.fmt_value(2e9, "RUB", "ru") == f"2{NB}млрд{NB}руб."
+    assert fmt.fmt_int(2_000_000_000, "ru") == f"2{NB}000{NB}000{NB}000"
+    assert fmt.fmt_int(2_000_000_000, "en") == "2,000,000,000"
+
+
+@pytest.mark.parametrize("date, ru, en", [
+    ("2022-11-22", "22.11.2022", "22 Nov 2022"),
+    ("2022-09", "сентябрь 2022", "Sep 2022"),
+    ("2023", "2023", "2023"),
+    ("--01-29", "29.01 (год не указан)", "29 Jan (year not stated)"),
+    ("", "—", "—"),
+])
+def test_dates_are_shown_as_precise_as_they_are(date, ru, en):
+    assert fmt.fmt_date(date, "ru") == ru
+    assert fmt.fmt_date(date, "en") == en
+
+
+def test_plurals_periods_quotes():
+    assert [fmt.count(n, "meeting", "ru") for n in (1, 2, 5, 11, 21, 22)] == [
+        f"1{NB}встреча", f"2{NB}встречи", f"5{NB}встреч", f"11{NB}встреч", f"21{NB}встреча", f"22{NB}встречи"]
+    assert fmt.count(1, "meeting", "en") == f"1{NB}meeting"
+    assert fmt.fmt_period([2024, 2020, 2022], "ru") == "2020–2024"
+    assert fmt.quote('Проект "Север" готов.', "ru") == "«Проект „Север“ готов»"
+    assert fmt.typograph_ru('проект "Север" - готов') == f"проект «Север»{NB}— готов"
+    assert fmt.quote("«Горизонт 2050»", "ru") == "«„Горизонт 2050“»"
+
+
+def test_names_in_english_are_transliterated():
+    assert fmt.person_name("Игорь Бабушкин", "en") == "Igor Babushkin"
+    assert fmt.person_name("Мадиев А.Е.", "en") == "Madiev A.E."
+    assert fmt.person_name("Ермек Кошербаев", "en") == "Yermek Kosherbaev".replace("Yermek", "Ermek")
+    assert fmt.region_label("Астраханская область", "en") == "Astrakhan Oblast"
+    assert fmt.region_label("Жамбылская область", "en") != "Жамбылская область"
+
+
+# --------------------------------------------------------------- narrative
+def test_every_statement_rests_on_documents_of_the_scope(seed):
+    for para in nv.paragraphs(seed):
+        for st in para:
+            assert set(st.doc_ids) <= set(seed.documents["doc_id"]), st.text
+    facts = [st for para in nv.paragraphs(seed) for st in para if re.search(r"\d", st.text)]
+    assert facts and all(st.doc_ids for st in facts)   # every sentence with a number has sources
+
+
+def test_activity_sentence(seed):
+    st = nv.activity(seed.meetings, seed.documents, "ru")[0]
+    assert sp(st.text) == ("4 российских региона: 7 встреч с казахстанской стороной за 2020–2023 годы, "
+                           "из них 1 делегация, 1 визит и 1 форум.")
+    assert len(st.doc_ids) == 5
+    en = nv.activity(seed.meetings, seed.documents, "en")[0]
+    assert sp(en.text) == ("4 Russian regions: 7 meetings with Kazakh partners in 2020–2023, "
+                           "including 1 delegation, 1 visit and 1 forum.")
+
+
+def test_region_activity_and_no_data(seed_dir):
+    ds = data.load(seed_dir, region="Астраханской области")
+    st = nv.activity(ds.meetings, ds.documents, "ru", ds.scope.region)[0]
+    assert sp(st.text).startswith("Астраханская область: 3 встречи с казахстанской стороной за 2020–2022 годы")
+    empty = data.load(seed_dir, region="Астраханская область", date_from="2030")
+    st = nv.activity(empty.meetings, empty.documents, "ru", empty.scope.region)[0]
+    assert st.text == "Астраханская область: в данных нет встреч с казахстанской стороной."
+    st = nv.activity(empty.meetings, empty.documents, "en", empty.scope.region)[0]
+    assert st.text == "Astrakhan Oblast: the data holds no meetings with Kazakh partners."
+
+
+def test_sectors_partners_people(seed):
+    sec = nv.sector_statements(seed.sectors, "ru")[0]
+    assert sp(sec.text).startswith("Ведущие темы — образование (5 встреч)")
+    part = nv.partner_statements(seed.meetings, "ru")
+    assert sp(part[0].text) == ("Казахстанские партнёры — Жамбылская область (2 встречи), "
+                                "Актюбинская область (1) и Алматинская область (1).")
+    assert set(part[0].doc_ids) == {D0, D1, "002_7fec1020505c673c"}
+    assert "не названа" in part[1].text
+    people = nv.people_statements(seed.participants, "en")
+    assert any(sp(p.text) == "The most frequent participant on the Kazakh side is Dauren Abaev, ambassador: "
+               "3 meetings." for p in people)
+
+
+def test_figures_quote_their_evidence_and_name_the_source(seed):
+    sts = nv.figure_statements(seed.figures, "ru")
+    inv = sts[0]
+    assert sp(inv.text).startswith("Крупнейшая названная инвестиция — 2 млрд руб. (Ленинградская область): «")
+    assert "объём инвестиций – 2 млрд рублей»" in inv.text
+    assert inv.doc_ids == [D1]
+    en = nv.figure_statements(seed.figures, "en")
+    assert [len(s.doc_ids) for s in en] == [len(s.doc_ids) for s in sts]   # same facts in both languages
+    assert sp(en[0].text).startswith("The largest investment named: RUB 2bn (Leningrad Oblast)")
+
+
+def test_change_over_time():
+    m = meetings_df([("a", "2021-03-01", "Омская область", [], "meeting"),
+                     ("b", "2022-05-01", "Омская область", [], "meeting"),
+                     ("c", "2022-06-01", "Омская область", [], "visit"),
+                     ("d", "2022", "Омская область", [], "forum")])
+    s = pd.DataFrame({"doc_id": ["a", "b"], "meeting_id": ["a#0", "b#1"], "sector": ["trade", "energy"],
+                      "evidence": ""})
+    ru = nv.change_statements(m, s, "ru")
+    assert sp(ru[0].text) == "Встреч по годам: 2021 — 1, 2022 — 3."
+    assert ru[1].text == "В 2022 году встреч больше, чем в 2021-м: 3 против 1."
+    assert sp(ru[2].text) == "Впервые в 2022 году на повестке — энергетика."
+    assert ru[2].doc_ids == ["b"]
+    en = nv.change_statements(m, s, "en")
+    assert en[1].text == "2022 saw more meetings than 2021: 3 against 1."
+
+
+def test_caveats_flag_thin_data_and_uncertain_dates(seed):
+    cav = nv.caveat_statements(seed.documents, seed.meetings, seed.all.documents, "ru")
+    text = sp(" ".join(c.text for c in cav))
+    assert "Данных мало: 5 статей" in text
+    assert "У 4 из 7 встреч дата неполная" in text
+    assert "1 файл не прочитан" in text
+
+
+def test_english_narrative_is_english(seed):
+    paras = nv.paragraphs(data.load(seed.data_dir, lang="en"))
+    for para in paras:
+        for st in para:
+            text = re.sub(r"\u201c[^\u201d]*\u201d", "", st.text)   # quoted Russian evidence aside
+            assert not CYRILLIC.search(text), st.text
+
+
+def test_russian_typography_in_html(seed):
+    refs = {d: i + 1 for i, d in enumerate(sorted(seed.documents["doc_id"]))}
+    html = nv.to_html(nv.paragraphs(seed), refs, "ru")
+    assert "«" in html and '"' not in re.sub(r'<[^>]+>', "", html)
+    assert "2020–2023" in html
+    assert f"2{NB}млрд{NB}руб." in html
+    assert 'href="#src-' in html
+
+
+def test_compress_refs():
+    assert nv.compress_refs([5, 1, 2, 3]) == "1–3, 5"
+    assert nv.compress_refs([1, 2]) == "1, 2"
+    assert nv.compress_refs([4]) == "4"
+
+
+def test_lead_has_two_or_three_sentences(seed):
+    lead = nv.lead(seed)
+    assert 2 <= len(lead) <= 3
+    assert lead[0].text == nv.activity(seed.meetings, seed.documents, "ru")[0].text
+
+
+def test_a_level_agenda_is_not_called_leading(seed_dir):
+    ds = data.load(seed_dir, region="Астраханская область")
+    first = nv.sector_statements(ds.sectors, "ru")[0]
+    assert sp(first.text).startswith("Повестка широкая: 8 отраслей на равных, по 2 встречи — торговля")
+    assert "Ведущие" not in first.text
+    one_each = pd.DataFrame({"doc_id": ["a", "a"], "meeting_id": ["a#1", "a#1"],
+                             "sector": ["trade", "energy"], "evidence": ""})
+    assert nv.sector_statements(one_each, "en")[0].text == "Sectors discussed: trade and energy."
