@@ -47,8 +47,7 @@ def event_kind(sentence: Sentence) -> str | None:
 def place_of(sentence: Sentence, regions: SentenceRegions) -> str:
     """A city named as venue: 'в Астрахани', 'в Петропавловске'."""
     toks = sentence.tokens
-    for m in regions.mentions:
-        i = next((k for k, t in enumerate(toks) if t.start == m.start), None)
+    for i, m in sorted(regions.at_token.items()):
         if i and toks[i - 1].lemma in {"в", "во"} and (m.form == "city" or m.region.kind == "city"):
             return m.region.name_ru if m.region.kind == "city" else proper_case(toks[i].lemma)
     return ""

@@ -1,8 +1,8 @@
 """extract_document(): one Document in, all its facts out. Pure: no I/O, no globals written.
 
-It runs the extractors in the order their facts depend on each other (which
-sentences are relevant -> regions -> people -> dates, events -> sectors,
-figures) and links the facts to the meetings they belong to.
+It runs the extractors in the order their facts depend on each other (dates;
+region mentions -> which sentences are relevant -> partner regions, people,
+events -> sectors, figures) and links the facts to the meetings they belong to.
 """
 from __future__ import annotations
 

@@ -19,6 +19,7 @@ from analysis.matching import LemmaMatcher
 from analysis.nlp import Entity, Parsed, Sentence, morph, proper_case
 from analysis.gazetteer import RegionMention
 from analysis.regions import SentenceRegions
+from analysis.relevance import country_markers
 from analysis.vocab import read_vocab
 
 CONTEXT_TOKENS = 14  # how far back from a name a role trigger may stand
@@ -89,11 +90,6 @@ class Person:
 @lru_cache(maxsize=1)
 def _role_matcher() -> LemmaMatcher[tuple[str, str]]:
     return LemmaMatcher((r["trigger"], (r["role"], r["side"])) for r in read_vocab("roles"))
-
-
-@lru_cache(maxsize=1)
-def _country_matcher() -> LemmaMatcher[str]:
-    return LemmaMatcher((r["lemma"], r["country"]) for r in read_vocab("countries"))
 
 
 def _surname_key(surname: str) -> str:
@@ -262,10 +258,6 @@ def normalise_name(entity: Entity) -> NameParts:
     return parts
 
 
-def _markers(lemmas: list[str]) -> list[tuple[int, str]]:
-    return [(m.start, m.payload) for m in _country_matcher().find(lemmas)]
-
-
 def _countries_in(tokens: list, mentions: dict[int, RegionMention], offset: int
                   ) -> list[tuple[int, str]]:
     """(position, RU/KZ) of countries and regions a phrase names as whose it is.
@@ -274,7 +266,7 @@ def _countries_in(tokens: list, mentions: dict[int, RegionMention], offset: int
     not whose the person is, and is skipped.
     """
     lemmas = [t.lemma for t in tokens]
-    found = [(i, c) for i, c in _markers(lemmas) if c in {"RU", "KZ"}]
+    found = [(i, c) for i, c in country_markers(lemmas) if c in {"RU", "KZ"}]
     found += [(i - offset, m.region.country) for i, m in mentions.items()
               if 0 <= i - offset < len(tokens)]
     return sorted((i, c) for i, c in found if not (i > 0 and lemmas[i - 1] in {"в", "во"}))

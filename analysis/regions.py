@@ -39,11 +39,6 @@ class SentenceRegions:
     mentions: list[RegionMention]
     at_token: dict[int, RegionMention]  # token index where a mention starts -> mention
 
-    @property
-    def token_sides(self) -> dict[int, str]:
-        """Token index -> country of the region named there."""
-        return {i: m.region.country for i, m in self.at_token.items()}
-
 
 def sentence_regions(sentence: Sentence) -> SentenceRegions:
     mentions = find_mentions(sentence.tokens)

@@ -21,9 +21,14 @@ def _countries() -> LemmaMatcher[str]:
     return LemmaMatcher((r["lemma"], r["country"]) for r in read_vocab("countries"))
 
 
+def country_markers(lemmas: list[str]) -> list[tuple[int, str]]:
+    """(token index, country code) of every country marker in a lemma sequence."""
+    return [(m.start, m.payload) for m in _countries().find(lemmas)]
+
+
 def countries_named(sentence: Sentence, regions: SentenceRegions) -> set[str]:
     """Country codes a sentence names; a Kazakh region or city counts as KZ."""
-    found = {m.payload for m in _countries().find(sentence.lemmas)}
+    found = {code for _, code in country_markers(sentence.lemmas)}
     if any(m.region.country == "KZ" for m in regions.mentions):
         found.add("KZ")
     return found
