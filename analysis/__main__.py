@@ -13,8 +13,12 @@ from pathlib import Path
 def _extract(args: argparse.Namespace) -> int:
     from analysis.pipeline import extract_dir
 
-    summary = extract_dir(Path(args.input_dir), Path(args.out), progress=not args.quiet)
+    summary = extract_dir(Path(args.input_dir), Path(args.out), progress=not args.quiet,
+                          workers=args.workers, use_cache=not args.no_cache)
+    for warning in summary.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     print(summary.line())
+    print(summary.cache_line())
     return 0 if summary.documents else 1
 
 
@@ -34,8 +38,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     ex = sub.add_parser("extract", help="read article files, write the five tables")
-    ex.add_argument("input_dir", help="folder of article files (.txt)")
+    ex.add_argument("input_dir", help="folder of article files (.txt, .html; nested folders "
+                                      "and a metadata.csv with file,url,published,source welcome)")
     ex.add_argument("--out", required=True, help="folder for the CSV and Parquet tables")
+    ex.add_argument("--workers", type=int, default=None,
+                    help="worker processes (default: one per core, fewer for few files)")
+    ex.add_argument("--no-cache", action="store_true",
+                    help="extract every file again instead of reusing results for unchanged ones")
     ex.add_argument("--quiet", action="store_true", help="no progress bar")
     ex.set_defaults(func=_extract)
 

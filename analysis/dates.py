@@ -759,18 +759,23 @@ def _lead_sentences(text: str, layout: _Layout, lead: list[str] | None,
     return sents
 
 
-def document_dates(text: str, lead: list[str] | None = None) -> DocDates:
+def document_dates(text: str, lead: list[str] | None = None,
+                   known_published: DateValue = DateValue()) -> DocDates:
     """Publication date, anchor and main-event date of one article (SPEC.md "Dates").
 
     `text` is the article as scraped (stamps and datelines kept). `lead`, when
     given, are the sentences that report the main event; otherwise the headline
     and the first paragraphs are used, because news puts the main event first
-    and mentions earlier or later occasions further down.
+    and mentions earlier or later occasions further down. `known_published`
+    (from metadata.csv or the page's own metadata) wins over stamps in the text
+    and anchors relative and year-less dates.
     """
     layout = _layout(text)
     stamp_y, stamp_n = _find_stamp(layout)
     published = DateValue(stamp_y.year, stamp_y.month, stamp_y.day) if stamp_y else DateValue()
-    if stamp_y:
+    if known_published.precision != "unknown":
+        published = anchor = known_published
+    elif stamp_y:
         anchor = published
     elif stamp_n:
         anchor = DateValue(None, stamp_n.month, stamp_n.day)

@@ -38,7 +38,7 @@ def extract_document(doc: Document) -> DocFacts:
         return facts
     parsed = parse(doc.text)
     sentences = parsed.sentences
-    dates = document_dates(doc.text)
+    dates = document_dates(doc.text, known_published=DateValue.from_iso(doc.published))
     if not doc.published and dates.published.precision != "unknown":
         doc.published = dates.published.iso()
     facts.event_date = dates.event

@@ -31,6 +31,15 @@ class DateValue:
     month: int | None = None
     day: int | None = None
 
+    @classmethod
+    def from_iso(cls, text: str) -> DateValue:
+        """The inverse of iso(): 'YYYY-MM-DD', 'YYYY-MM', 'YYYY', '--MM-DD' or ''."""
+        if text.startswith("--"):
+            month, day = text[2:].split("-")
+            return cls(None, int(month), int(day))
+        parts = [int(p) for p in text.split("-")] if text else []
+        return cls(*parts)
+
     @property
     def precision(self) -> str:
         if self.year and self.month and self.day:

@@ -1,33 +1,71 @@
-"""Folder in, tables out: ingest every file, extract each document, write the tables."""
+"""Folder in, tables out: ingest every file, extract each document, write the tables.
+
+Documents are independent, so extraction maps `process` over the files: in
+this process for a handful, else in a pool of worker processes (one per core)
+that each load the natasha models once. Results come back without the article
+text (tables do not need it), so ten thousand of them fit in memory easily; a
+per-document cache (cache.py) hands back unchanged files without extracting
+them again. Duplicate detection runs last, across all documents.
+"""
 from __future__ import annotations
 
+import hashlib
+import math
+import multiprocessing
+import os
 import sys
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from threadpoolctl import threadpool_limits
 from tqdm import tqdm
 
+from analysis.cache import CACHE_NAME, ExtractionCache, entry_key, extractor_fingerprint
+from analysis.duplicates import Candidate, Fingerprint, find_duplicates, fingerprint
 from analysis.extract import extract_document
-from analysis.ingest import list_inputs, read_document
+from analysis.ingest import HTML_SUFFIXES, MAX_HTML_BYTES, MAX_TEXT_BYTES, InputFile, inventory, read_input
 from analysis.model import DocFacts, Document
 from analysis.tables import build_tables, write_tables
+
+DOCS_PER_WORKER = 10  # below this many documents per core a pool costs more than it saves
+
+
+@dataclass
+class Result:
+    """What extraction keeps of one file."""
+
+    facts: DocFacts
+    fingerprint: Fingerprint | None = None
 
 
 @dataclass
 class Summary:
     documents: int
     rejected: int
+    duplicates: int
     meetings: int
     participants: int
     sectors: int
     figures: int
     out_dir: Path
+    extracted: int = 0
+    from_cache: int = 0
+    workers: int = 1
+    warnings: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         facts = self.meetings + self.participants + self.sectors + self.figures
-        return (f"{self.documents} documents read, {self.rejected} rejected; {facts} facts found "
+        return (f"{self.documents} documents read, {self.rejected} rejected, "
+                f"{self.duplicates} duplicates; {facts} facts found "
                 f"({self.meetings} meetings, {self.participants} participants, "
                 f"{self.sectors} sectors, {self.figures} figures) -> {self.out_dir}")
+
+    def cache_line(self) -> str:
+        where = f"{self.workers} worker processes" if self.workers > 1 else "1 process"
+        return (f"extracted {self.extracted} changed or new files ({where}), "
+                f"{self.from_cache} unchanged from the cache")
 
 
 def _extract_safely(doc: Document) -> DocFacts:
@@ -39,17 +77,111 @@ def _extract_safely(doc: Document) -> DocFacts:
         return DocFacts(document=doc)
 
 
-def extract_dir(input_dir: Path, out_dir: Path, progress: bool = True) -> Summary:
-    """Extract every file of input_dir into the five tables in out_dir."""
-    paths = list_inputs(input_dir)
-    if not paths:
-        raise FileNotFoundError(f"no article files in {input_dir}: add .txt files and rerun")
-    results: list[DocFacts] = []
-    bar = tqdm(paths, desc="extracting", unit="doc", disable=not (progress and sys.stderr.isatty()))
-    for path in bar:
-        results.append(_extract_safely(read_document(path, input_dir)))
-    frames = build_tables(results)
+def process(item: InputFile) -> Result:
+    """One file -> its facts and fingerprint (runs in a worker process)."""
+    try:
+        doc = read_input(item)
+    except Exception as exc:  # noqa: BLE001 - a reader crash on one file rejects that file only
+        doc = Document(doc_id=item.doc_id, path=item.rel,
+                       status=f"rejected: cannot read file ({type(exc).__name__}: {exc})")
+    facts = _extract_safely(doc)
+    fp = fingerprint(doc.text) if doc.status == "ok" else None
+    doc.text = ""  # the tables do not need it; results stay small in memory and between processes
+    return Result(facts, fp)
+
+
+def _init_worker() -> None:
+    """Worker initializer: one BLAS thread per process, models loaded once, before the first document.
+
+    natasha's taggers multiply small matrices; OpenBLAS threads only contend
+    there (one process runs faster single-threaded), and across workers they
+    would fight over the same cores.
+    """
+    from analysis.nlp import parse
+
+    threadpool_limits(limits=1, user_api="blas")
+    parse("Подготовка.")
+
+
+def _content_key(item: InputFile) -> str | None:
+    """The cache key of a file, or None when it is not worth caching (unreadable, oversized)."""
+    try:
+        limit = MAX_HTML_BYTES if item.path.suffix.lower() in HTML_SUFFIXES else MAX_TEXT_BYTES
+        if item.problem or item.path.stat().st_size > limit:
+            return None
+        digest = hashlib.sha256(item.path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+    return entry_key(digest, item.rel, item.doc_id, item.meta.key())
+
+
+def default_workers(n_docs: int) -> int:
+    """One worker per core, but no more than the documents justify."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(cores, math.ceil(n_docs / DOCS_PER_WORKER)))
+
+
+def run(items: list[InputFile], workers: int) -> Iterator[Result]:
+    """process() over items, in order: in this process, or in a pool of `workers`."""
+    if workers <= 1 or len(items) <= 1:
+        with threadpool_limits(limits=1, user_api="blas"):
+            yield from map(process, items)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    chunk = max(1, min(16, len(items) // (workers * 8)))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker) as pool:
+        yield from pool.map(process, items, chunksize=chunk)
+
+
+def extract_items(items: list[InputFile], cache: ExtractionCache | None, workers: int | None,
+                  progress: bool) -> tuple[list[Result], int, int]:
+    """Results for every item (cached or extracted), with how many were extracted and by how many workers."""
+    keys = [_content_key(it) for it in items] if cache else [None] * len(items)
+    results: list[Result | None] = [cache.get(k) if cache and k else None for k in keys]
+    todo = [i for i, r in enumerate(results) if r is None]
+    n_workers = workers if workers else default_workers(len(todo))
+    bar = tqdm(total=len(todo), desc="extracting", unit="doc",
+               disable=not (progress and sys.stderr.isatty()))
+    for i, result in zip(todo, run([items[i] for i in todo], n_workers)):
+        results[i] = result
+        if cache and keys[i]:
+            cache.put(keys[i], result)
+        bar.update(1)
+    bar.close()
+    if cache:
+        cache.close(keep={k for k in keys if k})
+    return [r for r in results if r is not None], len(todo), n_workers
+
+
+def mark_duplicates(results: Iterable[Result]) -> dict[str, str]:
+    """doc_id -> doc_id of the kept copy, over the readable documents."""
+    cands = [Candidate(r.facts.document.doc_id, r.fingerprint, r.facts.document.published,
+                       r.facts.event_date.iso(), tuple(r.facts.ru_regions))
+             for r in results if r.fingerprint is not None]
+    return find_duplicates(cands)
+
+
+def extract_dir(input_dir: Path, out_dir: Path, progress: bool = True, workers: int | None = None,
+                use_cache: bool = True) -> Summary:
+    """Extract every file of input_dir into the five tables in out_dir.
+
+    workers: worker processes (default: one per core, fewer for few files).
+    use_cache: reuse results for unchanged files from out_dir/cache.sqlite.
+    """
+    inv = inventory(input_dir)
+    if not inv.files:
+        raise FileNotFoundError(f"no article files in {input_dir}: add .txt or .html files and rerun")
+    cache = ExtractionCache(Path(out_dir) / CACHE_NAME) if use_cache else None
+    warnings = list(inv.warnings)
+    if cache and cache.previous_extractor and cache.previous_extractor != extractor_fingerprint():
+        warnings.append(f"the extractor changed ({cache.previous_extractor} -> "
+                        f"{extractor_fingerprint()}): cached results are not reused")
+    results, extracted, n_workers = extract_items(inv.files, cache, workers, progress)
+    duplicates = mark_duplicates(results)
+    frames = build_tables((r.facts for r in results), duplicates)
     write_tables(frames, out_dir)
-    rejected = sum(1 for r in results if r.document.status != "ok")
-    return Summary(len(results), rejected, len(frames["meetings"]), len(frames["participants"]),
-                   len(frames["sectors"]), len(frames["figures"]), out_dir)
+    rejected = sum(1 for r in results if r.facts.document.status != "ok")
+    return Summary(len(results), rejected, len(duplicates), len(frames["meetings"]),
+                   len(frames["participants"]), len(frames["sectors"]), len(frames["figures"]),
+                   out_dir, extracted, len(results) - extracted, n_workers, warnings)

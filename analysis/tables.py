@@ -5,7 +5,7 @@ reports read these tables, never raw text.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -14,7 +14,7 @@ from analysis.model import DocFacts
 
 COLUMNS: dict[str, list[str]] = {
     "documents": ["doc_id", "title", "published", "event_date", "event_date_precision",
-                  "ru_regions", "kz_regions", "status", "path", "url", "source", "sha256",
+                  "ru_regions", "kz_regions", "status", "duplicate_of", "path", "url", "source", "sha256",
                   "n_meetings", "n_participants", "n_sectors", "n_figures"],
     "meetings": ["meeting_id", "doc_id", "date", "date_precision", "kind", "ru_region",
                  "kz_regions", "place", "is_primary", "evidence"],
@@ -29,7 +29,10 @@ def _join(items: Iterable[str]) -> str:
     return ";".join(items)
 
 
-def build_tables(all_facts: Iterable[DocFacts]) -> dict[str, pd.DataFrame]:
+def build_tables(all_facts: Iterable[DocFacts],
+                 duplicates: Mapping[str, str] | None = None) -> dict[str, pd.DataFrame]:
+    """The five tables; `duplicates` maps a copy's doc_id to the doc_id of the kept copy."""
+    duplicates = duplicates or {}
     rows: dict[str, list[dict]] = {name: [] for name in TABLES}
     for f in all_facts:
         d = f.document
@@ -37,7 +40,7 @@ def build_tables(all_facts: Iterable[DocFacts]) -> dict[str, pd.DataFrame]:
             "doc_id": d.doc_id, "title": d.title, "published": d.published,
             "event_date": f.event_date.iso(), "event_date_precision": f.event_date.precision,
             "ru_regions": _join(f.ru_regions), "kz_regions": _join(f.kz_regions),
-            "status": d.status, "path": d.path, "url": d.url, "source": d.source,
+            "status": d.status, "duplicate_of": duplicates.get(d.doc_id, ""), "path": d.path, "url": d.url, "source": d.source,
             "sha256": d.sha256, "n_meetings": len(f.meetings),
             "n_participants": len(f.participants), "n_sectors": len(f.sectors),
             "n_figures": len(f.figures)})

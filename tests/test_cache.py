@@ -1,0 +1,89 @@
+"""Incremental runs: only changed files are extracted again; a new extractor invalidates the cache."""
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import analysis.cache as cache
+import analysis.extract as extract
+from analysis.pipeline import extract_dir
+
+ARTICLE = ("Губернатор Омской области встретился с акимом Павлодарской области\n"
+           "Губернатор Омской области Виталий Хоценко 3 апреля 2024 года провёл встречу с акимом "
+           "Павлодарской области Асаином Байхановым. Стороны обсудили торговлю.\n")
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    src = tmp_path / "in"
+    src.mkdir()
+    for n in range(1, 4):
+        (src / f"a{n}.txt").write_text(ARTICLE.replace("3 апреля", f"{n} апреля"), encoding="utf-8")
+    return src
+
+
+def test_rerun_extracts_only_the_changed_file(folder: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    first = extract_dir(folder, out, progress=False, workers=1)
+    assert (first.extracted, first.from_cache) == (3, 0)
+    again = extract_dir(folder, out, progress=False, workers=1)
+    assert (again.extracted, again.from_cache) == (0, 3)
+    assert again.cache_line() == "extracted 0 changed or new files (1 process), 3 unchanged from the cache"
+
+    (folder / "a2.txt").write_text(ARTICLE.replace("3 апреля", "20 мая"), encoding="utf-8")
+    changed = extract_dir(folder, out, progress=False, workers=1)
+    assert (changed.extracted, changed.from_cache) == (1, 2)
+    dates = pd.read_csv(out / "documents.csv").set_index("doc_id")["event_date"].to_dict()
+    assert dates == {"a1": "2024-04-01", "a2": "2024-05-20", "a3": "2024-04-03"}
+
+
+def test_metadata_change_counts_as_a_change(folder: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    extract_dir(folder, out, progress=False, workers=1)
+    (folder / "metadata.csv").write_text("file,source\na3.txt,Агентство\n", encoding="utf-8")
+    run = extract_dir(folder, out, progress=False, workers=1)
+    assert (run.extracted, run.from_cache) == (1, 2)
+    assert pd.read_csv(out / "documents.csv").set_index("doc_id").loc["a3", "source"] == "Агентство"
+
+
+@pytest.fixture()
+def new_extractor_version(monkeypatch):
+    monkeypatch.setattr(extract, "EXTRACTOR_VERSION", "test-next")
+    cache.extractor_fingerprint.cache_clear()
+    yield
+    monkeypatch.undo()
+    cache.extractor_fingerprint.cache_clear()
+
+
+def test_a_new_extractor_version_invalidates_the_cache(folder: Path, tmp_path: Path, request):
+    out = tmp_path / "out"
+    extract_dir(folder, out, progress=False, workers=1)
+    old = cache.extractor_fingerprint()
+    request.getfixturevalue("new_extractor_version")
+    run = extract_dir(folder, out, progress=False, workers=1)
+    assert (run.extracted, run.from_cache) == (3, 0)
+    assert run.warnings == [f"the extractor changed ({old} -> {cache.extractor_fingerprint()}): "
+                            "cached results are not reused"]
+
+
+def test_no_cache_extracts_everything(folder: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    extract_dir(folder, out, progress=False, workers=1)
+    run = extract_dir(folder, out, progress=False, workers=1, use_cache=False)
+    assert (run.extracted, run.from_cache) == (3, 0)
+
+
+def test_worker_pool_gives_the_same_tables_in_the_same_order(folder: Path, tmp_path: Path):
+    extract_dir(folder, tmp_path / "one", progress=False, workers=1, use_cache=False)
+    two = extract_dir(folder, tmp_path / "two", progress=False, workers=2, use_cache=False)
+    assert two.workers == 2
+    for name in ("documents", "meetings", "participants", "sectors", "figures"):
+        pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "one" / f"{name}.parquet"),
+                                      pd.read_parquet(tmp_path / "two" / f"{name}.parquet"))
+
+
+def test_fingerprint_covers_extraction_code_and_vocabularies_only():
+    names = {p.name for p in cache.extraction_sources()}
+    assert {"extract.py", "ingest.py", "people.py", "dates.py", "duplicates.py", "nlp.py",
+            "regions.csv", "sectors.csv"} <= names
+    assert not names & {"report.py", "render.py", "charts.py", "pipeline.py", "cache.py"}

@@ -1,0 +1,70 @@
+"""Property-based tests: random and hostile input never crashes ingest or extraction,
+and whatever is extracted keeps the table contracts (evidence is verbatim, ids unique, vocabularies closed)."""
+import math
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis.duplicates import fingerprint
+from analysis.extract import extract_document
+from analysis.ingest import InputFile, read_input
+from analysis.model import DateValue, Document
+from analysis.vocab import read_vocab
+
+# Pieces of the genre, so that random text reaches the rules and not only the tokenizer.
+GENRE = ["Губернатор", "Омской области", "аким", "Костанайской области", "посол", "Казахстана",
+         "встретился с", "провёл встречу", "делегация", "форум", "соглашение", "подписали",
+         "2 млрд рублей", "300 рабочих мест", "более 1,5 трлн тенге", "в 1,6 раза", "на 12%",
+         "товарооборот", "в пятницу", "вчера", "22 ноября 2022 года", "ПСКОВ, 29 января. /ТАСС/.",
+         "12–13 октября", "Игорь Бабушкин", "Дауреном Абаевым", "Мадиев А.Е.", "ЗКО", "Ленобласть",
+         "«", "»", "—", "(", ")", "…", "\n", "\r\n", "\t", "Комментарии (0)", "Читайте также",
+         "Киргизии", "Абхазия", "0", "99999999999999999999", "−5 °C", "#", "http://x.ru/?a=1",
+         "Ё", "ё", "\u200b", "\ufeff", "😀", "ǅ", "ﬁ", "İ"]
+texts = st.lists(st.one_of(st.sampled_from(GENRE), st.text(max_size=20)), max_size=60).map(" ".join)
+ROLES = {r["role"] for r in read_vocab("roles")} | {"other"}
+SECTORS = {r["key"] for r in read_vocab("sectors")}
+FIGURE_KINDS = {"investment", "jobs", "students", "trade", "other"}
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(texts)
+def test_extraction_never_crashes_and_keeps_the_contracts(text):
+    facts = extract_document(Document(doc_id="d", path="d.txt", text=text, title=text[:80]))
+    evidence = ([m.evidence for m in facts.meetings] + [p.evidence for p in facts.participants]
+                + [s.evidence for s in facts.sectors] + [f.evidence for f in facts.figures])
+    assert all(e and e in text for e in evidence)
+    ids = [m.meeting_id for m in facts.meetings]
+    assert len(ids) == len(set(ids)) and all(i.startswith("d#") for i in ids)
+    assert sum(m.is_primary for m in facts.meetings) == (1 if ids else 0)
+    assert {p.meeting_id for p in facts.participants} <= set(ids)
+    assert all(p.side in {"RU", "KZ"} and p.role in ROLES and p.name for p in facts.participants)
+    assert {s.sector for s in facts.sectors} <= SECTORS
+    assert all(f.kind in FIGURE_KINDS and math.isfinite(f.value) for f in facts.figures)
+    assert facts.event_date.precision in {"day", "month", "year", "monthday", "unknown"}
+
+
+@FAST
+@given(st.binary(max_size=3000), st.sampled_from([".txt", ".html", ".htm", ".TXT", ".doc", ""]))
+def test_any_bytes_give_a_document_ok_or_rejected_with_a_reason(data, suffix):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"file{suffix}"
+        path.write_bytes(data)
+        doc = read_input(InputFile(path, path.name, "file"))
+    assert doc.status == "ok" or doc.status.startswith("rejected: ")
+    assert doc.status != "ok" or sum(c.isalpha() for c in doc.text) >= 1
+
+
+@given(st.one_of(st.none(), st.integers(1, 9999)), st.one_of(st.none(), st.integers(1, 12)),
+       st.one_of(st.none(), st.integers(1, 28)))
+def test_dates_survive_the_round_trip_through_iso(year, month, day):
+    value = DateValue(year, month, day)
+    back = DateValue.from_iso(value.iso())
+    assert back.iso() == value.iso() and back.precision == value.precision
+
+
+@given(texts)
+def test_duplicate_fingerprint_ignores_case_and_spacing(text):
+    assert fingerprint(text).exact == fingerprint("  " + text.upper().replace(" ", "\n ") + " ").exact
