@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import difflib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +33,7 @@ VOCAB = Path(__file__).parent / "vocab" / "regions.csv"
 # CSV column -> RegionMention.form
 _FORMS = {"variants": "name", "cities": "city", "adjectives": "adjective"}
 _END = object()          # trie key marking the end of an entry
+PREFIX = 3               # letters of a word enough to tell it cannot be a vocabulary word
 _DASHES = str.maketrans({"—": "-", "–": "-", "‑": "-", "ё": "е"})
 _WORD = re.compile(r"\w+(?:-\w+)*|[^\w\s.]")   # words and punctuation; dots of "обл." dropped
 
@@ -67,6 +69,7 @@ class _Gazetteer:
     exact: dict[str, Region]          # normalised canonical/English name or code -> region
     names: dict[str, Region]          # variant lemma sequence -> region
     trie: dict
+    prefixes: frozenset[str]          # first PREFIX letters of every vocabulary word
 
 
 def _norm(s: str) -> str:
@@ -93,7 +96,15 @@ def _load() -> _Gazetteer:
                     node[_END] = _Entry(region, form, seq)
                     if form == "name":
                         names[seq] = region
-    return _Gazetteer(tuple(regions), exact, names, trie)
+    prefixes = frozenset(w[:PREFIX] for w in _words(trie))
+    return _Gazetteer(tuple(regions), exact, names, trie, prefixes)
+
+
+def _words(node: dict) -> Iterator[str]:
+    for key, child in node.items():
+        if key is not _END:
+            yield key
+            yield from _words(child)
 
 
 @lru_cache(maxsize=100_000)
@@ -103,9 +114,12 @@ def _keys(text: str, natasha_lemma: str | None = None) -> dict[str, int]:
     itself, 2 pymorphy's lemma and its adjective readings (for rare adjectives it
     puts a guessed noun first: Жетысуской -> "жетысуска", then "жетысуский")."""
     keys: dict[str, int] = {}
-    if any(c.isalpha() for c in text):
-        keys.update((_norm(p.normal_form), 2) for p in morph().parse(text) if p.tag.POS == "ADJF")
-        keys[_norm(lemma(text))] = 2
+    own = [_norm(text)] + ([_norm(natasha_lemma)] if natasha_lemma else [])
+    # pymorphy is the costly part: only for words that may start like a vocabulary word
+    if any(c.isalpha() for c in text) and any(k[:PREFIX] in _load().prefixes for k in own):
+        parses = morph().parse(text)
+        keys.update((_norm(p.normal_form), 2) for p in parses if p.tag.POS == "ADJF")
+        keys[_norm(parses[0].normal_form)] = 2
     keys[_norm(text)] = 1
     if natasha_lemma:
         keys[_norm(natasha_lemma)] = 0

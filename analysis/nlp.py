@@ -117,8 +117,14 @@ def _token_lemma(token) -> str:
     """Lemma of a tagged token, chosen by natasha to agree with its POS tag."""
     if not any(c.isalpha() for c in token.text):
         return token.text.lower()
-    token.lemmatize(pipeline().morph_vocab)
-    return (token.lemma or token.text).lower().replace("ё", "е")
+    return _tagged_lemma(token.text, token.pos, tuple(sorted((token.feats or {}).items())))
+
+
+@lru_cache(maxsize=200_000)
+def _tagged_lemma(text: str, pos: str, feats: tuple) -> str:
+    """natasha's lemma for a word with its tags; a word recurs with the same tags, so cache it."""
+    lemma_ = pipeline().morph_vocab.lemmatize(text, pos, dict(feats))
+    return (lemma_ or text).lower().replace("ё", "е")
 
 
 def _split_lines(text: str, start: int, stop: int, tokens: list[Token]) -> list[Sentence]:
