@@ -8,6 +8,7 @@ pymorphy2 breaks on Python 3.11 when built directly).
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -76,9 +77,22 @@ def pipeline() -> _Pipeline:
     return _Pipeline()
 
 
+def _nameable(word: str) -> bool:
+    """Every letter has a Unicode name: pymorphy's Latin-shape check raises on the others."""
+    return all(unicodedata.name(c, "") for c in word if c.isalpha())
+
+
+class _Morph(pymorphy3.MorphAnalyzer):
+    """pymorphy3, safe on letters Unicode has no name for (hostile or garbled input):
+    such a word is analysed as an unknown word of the same length."""
+
+    def parse(self, word: str):
+        return super().parse(word if _nameable(word) else "x" * len(word))
+
+
 @lru_cache(maxsize=1)
 def morph() -> pymorphy3.MorphAnalyzer:
-    return pymorphy3.MorphAnalyzer()
+    return _Morph()
 
 
 @lru_cache(maxsize=200_000)
@@ -123,6 +137,8 @@ def _token_lemma(token) -> str:
 @lru_cache(maxsize=200_000)
 def _tagged_lemma(text: str, pos: str, feats: tuple) -> str:
     """natasha's lemma for a word with its tags; a word recurs with the same tags, so cache it."""
+    if not _nameable(text):
+        return text.lower()
     lemma_ = pipeline().morph_vocab.lemmatize(text, pos, dict(feats))
     return (lemma_ or text).lower().replace("ё", "е")
 
