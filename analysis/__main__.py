@@ -2,6 +2,7 @@
 
     python -m analysis extract INPUT_DIR --out OUT_DIR
     python -m analysis report [--data DIR] [--out DIR] [--region R ...] [--lang ru|en] [--format html,pdf]
+    python -m analysis bench [--n 2000] [--out reports]
 """
 from __future__ import annotations
 
@@ -32,6 +33,18 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bench(args: argparse.Namespace) -> int:
+    from analysis.bench import run_benchmark, table
+
+    formats = [f.strip() for f in args.format.split(",") if f.strip()]
+    log = (lambda _msg: None) if args.quiet else (lambda msg: print(msg, file=sys.stderr))
+    results = run_benchmark(n=args.n, out=Path(args.out), workers=args.workers, formats=formats,
+                            log=log)
+    print(table(results))
+    print(f"figures written to {Path(args.out) / 'benchmark.json'}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -58,6 +71,15 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--format", default="html,pdf", help="comma-separated: html, pdf")
     rep.add_argument("--quiet", action="store_true", help="no progress bar")
     rep.set_defaults(func=_report)
+
+    bench = sub.add_parser("bench", help="build a synthetic corpus and measure every stage")
+    bench.add_argument("--n", type=int, default=2000, help="articles in the corpus (default 2000)")
+    bench.add_argument("--out", default="reports", help="folder for benchmark.json")
+    bench.add_argument("--workers", type=int, default=None, help="worker processes (default: cores)")
+    bench.add_argument("--format", default="html,pdf",
+                       help="report formats to time (comma-separated; empty: skip reports)")
+    bench.add_argument("--quiet", action="store_true", help="no progress messages")
+    bench.set_defaults(func=_bench)
     return parser
 
 

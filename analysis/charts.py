@@ -72,6 +72,7 @@ class Chart:
     source: str
     alt: str = ""
     doc_ids: list[str] = field(default_factory=list)
+    cited: list[str] = field(default_factory=list)  # documents whose [n] the image itself prints
     _png: bytes | None = None
 
     def png(self, dpi: int = DPI) -> bytes:
@@ -135,6 +136,9 @@ def _meeting_key(df: pd.DataFrame) -> pd.Series:
 
 
 # ------------------------------------------------------------ meetings / time
+MAX_LABELLED_BARS = 16  # year bars whose labels fit side by side across the A4 column
+
+
 def meetings_over_time(meetings: pd.DataFrame, documents: pd.DataFrame, lang: str) -> Chart | None:
     """Meetings per year; meetings without a year in a separate grey bar."""
     if meetings.empty:
@@ -157,9 +161,13 @@ def meetings_over_time(meetings: pd.DataFrame, documents: pd.DataFrame, lang: st
     ax = fig.add_subplot()
     xs = range(len(values))
     bars = ax.bar(xs, values, color=colors, width=0.55 if len(values) > 3 else 0.4)
-    ax.bar_label(bars, labels=[fmt.fmt_int(v, lang) if v else "" for v in values],
+    # past MAX_LABELLED_BARS years the labels would overlap at 9 pt: every step-th bar is
+    # labelled, and the last one (the latest year, or the undated bar)
+    step = -(-len(values) // MAX_LABELLED_BARS)
+    keep = [i % step == 0 or i == len(values) - 1 for i in xs]
+    ax.bar_label(bars, labels=[fmt.fmt_int(v, lang) if v and k else "" for v, k in zip(values, keep)],
                  padding=2, fontsize=9.5, color=TEXT)
-    ax.set_xticks(list(xs), labels)
+    ax.set_xticks(list(xs), [lab if k else "" for lab, k in zip(labels, keep)])
     ax.set_yticks([])
     ax.set_ylim(0, max(values) * 1.18)
     _clean_axes(ax)
@@ -177,8 +185,8 @@ def meetings_over_time(meetings: pd.DataFrame, documents: pd.DataFrame, lang: st
             title = (f"Все датированные встречи — {peak} год" if lang == "ru"
                      else f"All dated meetings fall in {peak}")
         else:
-            title = (f"Больше всего встреч — в {peak} году: {top}" if lang == "ru"
-                     else f"Most meetings in {peak}: {top}")
+            title = (f"Больше всего встреч — в {peak} году: {fmt.fmt_int(top, lang)}" if lang == "ru"
+                     else f"Most meetings in {peak}: {fmt.fmt_int(top, lang)}")
     subtitle = ("число встреч, визитов и форумов по годам" if lang == "ru"
                 else "number of meetings, visits and forums per year")
     if undated:
@@ -256,6 +264,9 @@ def sector_heatmap(sectors: pd.DataFrame, documents: pd.DataFrame, lang: str,
     col_order = sector_counts(df).index
     table = table[col_order]
     table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    n_all = len(table)  # the title speaks of every region, the grid shows the busiest
+    top = table.columns[0]
+    n_with = int((table[top] > 0).sum())
     table = table.head(max_regions)
     n_regions, n_sectors = table.shape
     # the longer list goes down the rows (horizontal labels); the shorter one across the top
@@ -300,21 +311,21 @@ def sector_heatmap(sectors: pd.DataFrame, documents: pd.DataFrame, lang: str,
     ax.set_yticks([y - 0.5 for y in range(1, n_rows)], minor=True)
     ax.grid(which="minor", color="white", linewidth=1.2)
     ax.tick_params(which="minor", length=0)
-    n_rows = n_regions
 
-    top = table.columns[0]
-    n_with = int((table[top] > 0).sum())
     label = fmt.sector_label(top, lang)
-    if n_with == n_rows and n_rows > 1:
-        title = (f"{label} — на повестке у всех {n_rows} "
-                 f"{fmt.plural_ru(n_rows, ('региона', 'регионов', 'регионов'))}" if lang == "ru"
-                 else f"{label} is on the agenda in all {n_rows} regions")
+    regions_ru = fmt.plural_ru(n_all, ("региона", "регионов", "регионов"))
+    if n_with == n_all and n_all > 1:
+        title = (f"{label} — на повестке у всех {n_all} {regions_ru}" if lang == "ru"
+                 else f"{label} is on the agenda in all {n_all} regions")
     else:
-        title = (f"{label} — на повестке у {n_with} из {n_rows} "
-                 f"{fmt.plural_ru(n_rows, ('региона', 'регионов', 'регионов'))}" if lang == "ru"
-                 else f"{label} is on the agenda in {n_with} of {n_rows} regions")
+        title = (f"{label} — на повестке у {n_with} из {n_all} {regions_ru}" if lang == "ru"
+                 else f"{label} is on the agenda in {n_with} of {n_all} regions")
     subtitle = ("число встреч, где регион обсуждал отрасль с казахстанской стороной" if lang == "ru"
                 else "number of meetings where the region discussed the sector with Kazakh partners")
+    if n_all > n_regions:
+        subtitle += (f"; показаны {n_regions} {fmt.plural_ru(n_regions, ('регион', 'региона', 'регионов'))}"
+                     f" с наибольшим числом встреч из {n_all}" if lang == "ru"
+                     else f"; the {n_regions} regions with most meetings of {n_all} shown")
     return Chart("sector_heatmap", fig, title, subtitle, source_line(documents, lang),
                  doc_ids=sorted(set(df["doc_id"])))
 
@@ -360,6 +371,7 @@ def figures_by_kind(figures: pd.DataFrame, documents: pd.DataFrame, lang: str,
     if not groups:
         return None
     groups = [(k, u, rows.head(per_group)) for k, u, rows in groups]
+    cited = sorted({d for _, _, rows in groups for d in rows["doc_id"]}) if refs else []
     heights = [len(rows) + 1.1 for _, _, rows in groups]
     fig = _figure(0.24 * sum(heights) + 0.2)
     axes = fig.subplots(len(groups), 1, gridspec_kw={"height_ratios": heights}, squeeze=False)[:, 0]
@@ -406,7 +418,7 @@ def figures_by_kind(figures: pd.DataFrame, documents: pd.DataFrame, lang: str,
                 if lang == "ru" else
                 "largest figures in the articles by kind; money in the article's currency, not converted")
     return Chart("figures", fig, title, subtitle, source_line(documents, lang),
-                 doc_ids=sorted(set(figures["doc_id"])))
+                 doc_ids=sorted(set(figures["doc_id"])), cited=cited)
 
 
 # ---------------------------------------------------------------- link charts
@@ -447,48 +459,89 @@ def _bipartite(left: list[tuple[str, str, int]], right: list[tuple[str, str, int
     return fig
 
 
+NATIONAL = "__national__"  # partner node: Kazakhstan as a whole (embassy, consulates)
+OTHER = "__other__"        # node for the regions beyond a chart's top N
+
+
+def _top_or_other(totals: pd.Series, limit: int) -> dict[str, str]:
+    """Node of each key: the largest keep their own, the rest share OTHER once there are more
+    than `limit`, so 70 regions still make a readable chart that hides no meetings."""
+    ordered = totals.sort_values(ascending=False, kind="stable")
+    keep = set(ordered.index if len(ordered) <= limit else ordered.index[:limit - 1])
+    return {k: (k if k in keep else OTHER) for k in ordered.index}
+
+
+def _nodes(pairs: dict[tuple[str, str], int], side: int) -> pd.Series:
+    """Meetings per node on one side (0: Russian, 1: Kazakh) of the pairs, largest first,
+    OTHER last."""
+    totals: dict[str, int] = {}
+    for key, k in pairs.items():
+        totals[key[side]] = totals.get(key[side], 0) + k
+    order = sorted(totals, key=lambda n: (n == OTHER, -totals[n]))
+    return pd.Series({n: totals[n] for n in order}, dtype=int)
+
+
 def partner_links(meetings: pd.DataFrame, documents: pd.DataFrame, lang: str,
                   limit: int = 18) -> Chart | None:
     """Russian region <-> Kazakh partner: one curve per pair, width = number of meetings.
-    Meetings with no Kazakh region go to a grey 'Казахстан (посольство, консульства)' node."""
+    Meetings with no Kazakh region go to a grey 'Казахстан (посольство, консульства)' node;
+    beyond `limit` regions a side ends with a grey 'other regions' node."""
     if meetings.empty or (meetings["region"] == "").all():
         return None
-    national = "Казахстан в целом (посольство, консульства)" if lang == "ru" else \
+    ru = lang == "ru"
+    national = "Казахстан в целом (посольство, консульства)" if ru else \
         "Kazakhstan as a whole (embassy, consulates)"
     pairs: dict[tuple[str, str], int] = {}
-    for row in meetings.itertuples():
-        if not row.region:
+    for region, partners in zip(meetings["region"], meetings["partners"]):
+        if not region:
             continue
-        for kz in (row.partners or ["__national__"]):
-            pairs[(row.region, kz)] = pairs.get((row.region, kz), 0) + 1
-    ru_tot = pd.Series({r: sum(v for (a, _), v in pairs.items() if a == r) for r, _ in pairs})
-    kz_tot = pd.Series({k: sum(v for (_, b), v in pairs.items() if b == k) for _, k in pairs})
-    ru_tot = ru_tot.sort_values(ascending=False, kind="stable").head(limit)
-    kz_tot = kz_tot.sort_values(ascending=False, kind="stable").head(limit)
-    left = [(r, _wrap(f"{fmt.region_label(r, lang)} · {ru_tot[r]}", 32), RUSSIA) for r in ru_tot.index]
-    right = [(k, _wrap(f"{national if k == '__national__' else fmt.region_label(k, lang)} · {kz_tot[k]}",
-                       32), GREY if k == "__national__" else KAZAKHSTAN) for k in kz_tot.index]
-    fig = _bipartite(left, right, pairs)
+        for kz in (partners or [NATIONAL]):
+            pairs[(region, kz)] = pairs.get((region, kz), 0) + 1
+    ru_all, kz_all = _nodes(pairs, 0), _nodes(pairs, 1)
+    ru_node, kz_node = _top_or_other(ru_all, limit), _top_or_other(kz_all, limit)
+    links: dict[tuple[str, str], int] = {}
+    for (a, b), k in pairs.items():
+        links[(ru_node[a], kz_node[b])] = links.get((ru_node[a], kz_node[b]), 0) + k
+    ru_tot, kz_tot = _nodes(links, 0), _nodes(links, 1)
 
-    (a, b), k = max(pairs.items(), key=lambda kv: kv[1])
-    national_share = kz_tot.get("__national__", 0) / max(kz_tot.sum(), 1)
+    def label(key: str, country: str) -> str:
+        if key == OTHER:
+            n = sum(1 for v in (ru_node if country == "RU" else kz_node).values() if v == OTHER)
+            name = f"Другие регионы ({n})" if ru else f"Other regions ({n})"
+        else:
+            name = national if key == NATIONAL else fmt.region_label(key, lang)
+        total = (ru_tot if country == "RU" else kz_tot)[key]
+        return _wrap(f"{name} · {fmt.fmt_int(total, lang)}", 32)
+
+    left = [(r, label(r, "RU"), GREY if r == OTHER else RUSSIA) for r in ru_tot.index]
+    right = [(k, label(k, "KZ"), GREY if k in (NATIONAL, OTHER) else KAZAKHSTAN) for k in kz_tot.index]
+    fig = _bipartite(left, right, links)
+
+    national_share = kz_all.get(NATIONAL, 0) / max(kz_all.sum(), 1)
     if national_share > 0.5:
-        title = ("Чаще всего партнёр — Казахстан в целом, а не область" if lang == "ru"
+        title = ("Чаще всего партнёр — Казахстан в целом, а не область" if ru
                  else "Most meetings are with Kazakhstan as a whole, not a region")
-    elif len(kz_tot) == 1:
-        title = (f"Единственный партнёр — {fmt.region_label(kz_tot.index[0], lang)}" if lang == "ru"
-                 else f"The only partner: {fmt.region_label(kz_tot.index[0], lang)}")
+    elif len(kz_all) == 1:
+        title = (f"Единственный партнёр — {fmt.region_label(kz_all.index[0], lang)}" if ru
+                 else f"The only partner: {fmt.region_label(kz_all.index[0], lang)}")
     else:
-        top_kz = kz_tot.index[0]
-        name = national if top_kz == "__national__" else fmt.region_label(top_kz, lang)
-        title = (f"Самый частый партнёр — {name}: {fmt.count(int(kz_tot.iloc[0]), 'meeting', lang)}"
-                 if lang == "ru" else
-                 f"Most frequent partner: {name}, {fmt.count(int(kz_tot.iloc[0]), 'meeting', lang)}")
+        top_kz = kz_all.index[0]
+        name = national if top_kz == NATIONAL else fmt.region_label(top_kz, lang)
+        title = (f"Самый частый партнёр — {name}: {fmt.count(int(kz_all.iloc[0]), 'meeting', lang)}"
+                 if ru else
+                 f"Most frequent partner: {name}, {fmt.count(int(kz_all.iloc[0]), 'meeting', lang)}")
     subtitle = ("российский регион (красный) — казахстанский партнёр (голубой); толщина линии и число после названия — встречи"
-                if lang == "ru" else
+                if ru else
                 "Russian region (red) to Kazakh partner (blue); line width and the number after a name: meetings")
     return Chart("partners", fig, title, subtitle, source_line(documents, lang),
                  doc_ids=sorted(set(meetings["doc_id"])))
+
+
+def _mode(df: pd.DataFrame, key: str, col: str) -> pd.Series:
+    """The most frequent `col` per `key` (the first seen on a tie), in one groupby: a lambda
+    per person takes seconds with thousands of people."""
+    counts = df.groupby([key, col], sort=False).size().sort_values(ascending=False, kind="stable")
+    return counts.reset_index().drop_duplicates(key).set_index(key)[col]
 
 
 def people_links(participants: pd.DataFrame, documents: pd.DataFrame, lang: str,
@@ -501,9 +554,8 @@ def people_links(participants: pd.DataFrame, documents: pd.DataFrame, lang: str,
     p = p.assign(key=_meeting_key(p)).drop_duplicates(["key", "name"])
     if p.empty:
         return None
-    freq = p.groupby("name")["key"].nunique()
-    role = p.groupby("name")["role"].agg(lambda s: s.value_counts().index[0])
-    side = p.groupby("name")["side"].agg(lambda s: s.value_counts().index[0])
+    freq = p.groupby("name").size()  # one row per (meeting, name) left: meetings per person
+    role, side = _mode(p, "name", "role"), _mode(p, "name", "side")
 
     def items(which: str) -> list[tuple[str, str, str]]:
         names = freq[side[side == which].index].sort_values(ascending=False, kind="stable")
@@ -520,10 +572,13 @@ def people_links(participants: pd.DataFrame, documents: pd.DataFrame, lang: str,
     left, right = items("RU"), items("KZ")
     if not left and not right:
         return None
+    shown = {name for name, _, _ in left + right}
+    sides: dict[str, tuple[list[str], list[str]]] = {}  # meeting -> (RU names, KZ names) shown
+    for key, name, s in zip(p["key"], p["name"], p["side"]):
+        if name in shown:
+            sides.setdefault(key, ([], []))[s == "KZ"].append(name)
     links: dict[tuple[str, str], int] = {}
-    for _, grp in p.groupby("key"):
-        ru = grp.loc[grp["side"] == "RU", "name"].unique()
-        kz = grp.loc[grp["side"] == "KZ", "name"].unique()
+    for ru, kz in sides.values():
         for a in ru:
             for b in kz:
                 links[(a, b)] = links.get((a, b), 0) + 1
@@ -534,9 +589,10 @@ def people_links(participants: pd.DataFrame, documents: pd.DataFrame, lang: str,
     r = fmt.role_label(role[name], lang)
     n_meet = p["key"].nunique()
     if int(top.iloc[0]) > 1:
-        title = (f"Самый частый участник — {who} ({r}): {int(top.iloc[0])} из "
-                 f"{n_meet} {fmt.plural_ru(n_meet, ('встречи', 'встреч', 'встреч'))}" if lang == "ru"
-                 else f"Most frequent participant: {who} ({r}), {int(top.iloc[0])} of {n_meet} meetings")
+        most, of = fmt.fmt_int(top.iloc[0], lang), fmt.fmt_int(n_meet, lang)
+        title = (f"Самый частый участник — {who} ({r}): {most} из "
+                 f"{of} {fmt.plural_ru(n_meet, ('встречи', 'встреч', 'встреч'))}" if lang == "ru"
+                 else f"Most frequent participant: {who} ({r}), {most} of {of} meetings")
     else:
         title = (f"{fmt.count(len(freq), 'participant', lang)}, каждый — на одной встрече" if lang == "ru"
                  else f"{fmt.count(len(freq), 'participant', lang)}, each at one meeting")

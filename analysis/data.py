@@ -10,6 +10,11 @@ which reads `documents`, `meetings`, `participants`, `sectors` and `figures`
 resolves the region through the gazetteer (inflected and variant forms are
 accepted) and returns a `Dataset`: the tables filtered to the scope, the
 unfiltered tables for the data-quality section, and the scope itself.
+
+A document whose `duplicate_of` names another document is the same article (or the
+same event from another site): it stays in the unfiltered tables, for the
+data-quality section, but its facts never reach a report's numbers, charts, text or
+tables, so every event counts once.
 """
 from __future__ import annotations
 
@@ -25,7 +30,8 @@ from analysis import fmt
 TABLES = ("documents", "meetings", "participants", "sectors", "figures")
 COLUMNS = {
     "documents": ["doc_id", "title", "published", "event_date", "event_date_precision",
-                  "ru_regions", "kz_regions", "status", "url", "source", "sha256", "path"],
+                  "ru_regions", "kz_regions", "status", "url", "source", "sha256", "path",
+                  "duplicate_of"],
     "meetings": ["meeting_id", "doc_id", "date", "date_precision", "kind", "ru_region",
                  "kz_regions", "place", "is_primary", "evidence"],
     "participants": ["doc_id", "meeting_id", "name", "role", "side", "mention"],
@@ -95,14 +101,15 @@ def normalise(name: str, df: pd.DataFrame | None) -> pd.DataFrame:
     for col in df.columns:
         if col in lists:
             # built by hand: Series.map would infer a pyarrow list dtype under pandas 3
-            df[col] = pd.Series([_split(v) for v in df[col]], index=df.index, dtype=object)
+            df[col] = pd.Series([_split(v) for v in df[col].tolist()], index=df.index, dtype=object)
         elif col == "value":
             df[col] = pd.to_numeric(df[col], errors="coerce")
         elif col == "is_primary":
             df[col] = df[col].map(_bool).astype(bool)
         else:
-            df[col] = pd.Series(["" if _missing(v) else str(v) for v in df[col]], index=df.index,
-                                dtype=object)
+            # tolist() first: iterating an Arrow-backed column value by value is slow at 10,000 rows
+            df[col] = pd.Series(["" if _missing(v) else str(v) for v in df[col].tolist()],
+                                index=df.index, dtype=object)
     return df.reset_index(drop=True)
 
 
@@ -132,11 +139,55 @@ def read_tables(data_dir: str | Path) -> Tables:
             f"no documents table (documents.parquet or documents.csv) in {path}: "
             f"run `python -m analysis extract ARTICLES --out {data_dir}` first")
     tables = Tables(**{name: normalise(name, df) for name, df in raw.items()})
+    _count_facts(tables)
     _complete_meetings(tables)
     _merge_initials(tables.participants)
     for name in ("participants", "sectors", "figures"):
         _attach_region(getattr(tables, name), tables)
     return tables
+
+
+def _count_facts(t: Tables) -> None:
+    """An `n_facts` column on documents: rows of the four fact tables per document. Counted
+    from the tables rather than read from the extract's n_* columns, so older data folders
+    without them tell a document with no facts just as well."""
+    per_doc = pd.concat([getattr(t, name)["doc_id"] for name in TABLES[1:]]).value_counts()
+    t.documents["n_facts"] = [int(per_doc.get(d, 0)) for d in t.documents["doc_id"]]
+
+
+# ------------------------------------------------------------ document kinds
+def is_ok(documents: pd.DataFrame) -> pd.Series:
+    """Documents that were read (status `ok`; empty in hand-made tables)."""
+    return documents["status"].isin(["ok", ""])
+
+
+def is_rejected(documents: pd.DataFrame) -> pd.Series:
+    """Files the extractor could not use (`rejected: <reason>`)."""
+    return ~is_ok(documents)
+
+
+def is_duplicate(documents: pd.DataFrame) -> pd.Series:
+    """Read documents that repeat another one. A `duplicate_of` naming a document absent from
+    the table does not count: dropping it would lose the event altogether."""
+    present = set(documents["doc_id"])
+    dup = documents["duplicate_of"]
+    return is_ok(documents) & (dup != "") & dup.isin(present) & (dup != documents["doc_id"])
+
+
+def is_counted(documents: pd.DataFrame) -> pd.Series:
+    """The documents whose facts the reports count: read, and not a repeat of another."""
+    return is_ok(documents) & ~is_duplicate(documents)
+
+
+def is_unrelated(documents: pd.DataFrame) -> pd.Series:
+    """Read fine but not about Russia–Kazakhstan cooperation: no facts and no Russian region."""
+    return (is_counted(documents) & (documents["n_facts"] == 0)
+            & (documents["ru_regions"].map(len) == 0))
+
+
+def is_article(documents: pd.DataFrame) -> pd.Series:
+    """The reports' articles: counted, and about cooperation."""
+    return is_counted(documents) & ~is_unrelated(documents)
 
 
 _INITIALS = re.compile(r"^([А-ЯЁA-Z][\w-]+)\s+([А-ЯЁA-Z])\.\s*(?:[А-ЯЁA-Z]\.)?$")
@@ -215,9 +266,12 @@ def _complete_meetings(t: Tables) -> None:
 
 # ------------------------------------------------------------------- regions
 def regions_in_data(tables: Tables) -> list[str]:
-    """Russian regions with at least one document or meeting, sorted."""
-    names = set(tables.meetings["region"]) if "region" in tables.meetings else set()
-    for regs in tables.documents["ru_regions"]:
+    """Russian regions with at least one counted document or meeting, sorted (a region that
+    only a duplicate names would get a report with nothing in it)."""
+    counted = tables.documents[is_counted(tables.documents)]
+    m = tables.meetings
+    names = set(m.loc[m["doc_id"].isin(counted["doc_id"]), "region"]) if "region" in m else set()
+    for regs in counted["ru_regions"]:
         names.update(regs)
     return sorted(n for n in names if n)
 
@@ -351,38 +405,38 @@ def _by_meeting(df: pd.DataFrame, meeting_ids: set[str], doc_ids: set[str]) -> p
     return df[keep].reset_index(drop=True)
 
 
+def _in_period(date: str, lo, hi) -> bool | None:
+    """Whether a (partial) date overlaps the period; None when it has no year."""
+    iv = _interval(date)
+    if iv is None:
+        return None
+    return (hi is None or iv[0] <= hi) and (lo is None or iv[1] >= lo)
+
+
 def select(tables: Tables, scope: Scope, data_dir: Path | None = None) -> Dataset:
-    """Cut the tables to a scope (region, period, sectors)."""
-    docs_all, meet = tables.documents, tables.meetings
-    ok_docs = docs_all[docs_all["status"].isin(["ok", ""])]
+    """Cut the tables to a scope (region, period, sectors). Rejected files, duplicates and
+    documents not about cooperation never enter it: they are not the report's articles."""
+    docs_all = tables.documents
+    counted = docs_all[is_article(docs_all)]
+    meet = tables.meetings[tables.meetings["doc_id"].isin(counted["doc_id"])]
 
     if scope.region:
-        in_doc = ok_docs["ru_regions"].map(lambda regs: scope.region in regs)
+        in_doc = counted["ru_regions"].map(lambda regs: scope.region in regs)
         meet = meet[meet["region"] == scope.region]
-        doc_ids = set(ok_docs.loc[in_doc, "doc_id"]) | set(meet["doc_id"])
+        doc_ids = set(counted.loc[in_doc, "doc_id"]) | set(meet["doc_id"])
     else:
-        meet = meet[meet["doc_id"].isin(ok_docs["doc_id"])]
-        doc_ids = set(ok_docs["doc_id"])
+        doc_ids = set(counted["doc_id"])
 
     left_out = 0
     lo, hi = _bound(scope.date_from, False), _bound(scope.date_to, True)
     if lo or hi:
-        keep = []
-        for date in meet["date"]:
-            iv = _interval(date)
-            if iv is None:
-                keep.append(False)
-                left_out += 1
-                continue
-            keep.append((hi is None or iv[0] <= hi) and (lo is None or iv[1] >= lo))
-        meet = meet[pd.Series(keep, index=meet.index, dtype=bool)]
+        inside = [_in_period(date, lo, hi) for date in meet["date"]]
+        left_out = sum(1 for x in inside if x is None)
+        meet = meet[pd.Series([bool(x) for x in inside], index=meet.index, dtype=bool)]
         # documents with no meeting count when their own date is in the period
-        docs_no_meet = {d for d in doc_ids if d not in set(tables.meetings["doc_id"])}
-        dated = set()
-        for d in docs_no_meet:
-            iv = _interval(docs_all.set_index("doc_id").at[d, "event_date"])
-            if iv and (hi is None or iv[0] <= hi) and (lo is None or iv[1] >= lo):
-                dated.add(d)
+        with_meetings = set(tables.meetings["doc_id"])
+        event_date = dict(zip(docs_all["doc_id"], docs_all["event_date"]))
+        dated = {d for d in doc_ids - with_meetings if _in_period(event_date[d], lo, hi)}
         doc_ids = set(meet["doc_id"]) | dated
 
     sec = tables.sectors

@@ -73,6 +73,33 @@ PRECISIONS = {
 }
 
 
+# Why the extractor rejected a file (`rejected: <reason>`, written in English by
+# analysis.ingest and analysis.pipeline): the reason's start, and its Russian form.
+REJECT_REASONS = [
+    ("empty file", "пустой файл"),
+    ("binary file, not text", "двоичный файл, не текст"),
+    ("unsupported file type", "неподдерживаемый тип файла"),
+    ("too large for an article", "слишком большой для статьи"),
+    ("cannot read file", "файл не читается"),
+    ("unknown text encoding", "неизвестная кодировка текста"),
+    ("no readable text", "нет читаемого текста"),
+    ("no article text found in the HTML page", "на HTML-странице не найден текст статьи"),
+    ("metadata file not used", "файл метаданных не использован"),
+    ("extraction failed", "ошибка извлечения"),
+]
+
+
+def reject_reason(status: str, lang: str) -> str:
+    """`rejected: empty file` -> `пустой файл` / `empty file`; the details after a known
+    reason (`.pdf`, `(50 MB)`) are kept, an unknown reason is shown as the extractor wrote it."""
+    reason = status.split(":", 1)[1].strip() if ":" in status else status
+    if lang == "ru":
+        for en, ru in REJECT_REASONS:
+            if reason.startswith(en):
+                return ru + reason[len(en):].replace(" MB)", f"{NBSP}МБ)")
+    return reason
+
+
 def pick(pair: tuple[str, str], lang: str) -> str:
     return pair[0] if lang == "ru" else pair[1]
 
@@ -119,6 +146,7 @@ NOUNS = {
     "kz_region": (("казахстанский регион", "казахстанских региона", "казахстанских регионов"),
                   ("Kazakh region", "Kazakh regions")),
     "file": (("файл", "файла", "файлов"), ("file", "files")),
+    "row": (("строка", "строки", "строк"), ("row", "rows")),
 }
 
 

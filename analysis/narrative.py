@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis import fmt
+from analysis import data, fmt
 
 NB = fmt.NBSP
 THIN_DATA = 10  # fewer articles than this: conclusions are flagged as preliminary
+REF_LIMIT = 6   # source numbers shown after one statement; the rest as `+N`
 
 
 @dataclass
@@ -90,7 +91,8 @@ def activity(meetings: pd.DataFrame, documents: pd.DataFrame, lang: str,
             breakdown = f", из них {_kinds_ru(kinds)}"
         else:
             breakdown = ", including " + fmt.join_words(
-                [f"{c} {fmt.kind_label(k, lang)}{'' if c == 1 else 's'}" for k, c in kinds.items()], lang)
+                [f"{fmt.fmt_int(c, lang)} {fmt.kind_label(k, lang)}{'' if c == 1 else 's'}"
+                 for k, c in kinds.items()], lang)
     else:
         breakdown = ""
     n_regions = meetings.loc[meetings["region"] != "", "region"].nunique()
@@ -114,7 +116,8 @@ def activity(meetings: pd.DataFrame, documents: pd.DataFrame, lang: str,
         out.append(Statement(
             (f"У {fmt.fmt_int(len(undated), lang)} из {fmt.fmt_int(n, lang)} "
              f"{fmt.plural_ru(n, ('встречи', 'встреч', 'встреч'))} год в статье не указан."
-             if ru else f"For {len(undated)} of {fmt.count(n, 'meeting', lang)} the article gives no year."),
+             if ru else f"For {fmt.fmt_int(len(undated), lang)} of {fmt.count(n, 'meeting', lang)} the article "
+                        f"gives no year."),
             _docs(undated)))
     return out
 
@@ -130,7 +133,7 @@ _KIND_FORMS = {
 
 
 def _kinds_ru(kinds: pd.Series) -> str:
-    return fmt.join_words([f"{c}{NB}{fmt.plural_ru(c, _KIND_FORMS.get(k, (k, k, k)))}"
+    return fmt.join_words([f"{fmt.fmt_int(c, 'ru')}{NB}{fmt.plural_ru(c, _KIND_FORMS.get(k, (k, k, k)))}"
                            for k, c in kinds.items()], "ru")
 
 
@@ -261,8 +264,8 @@ def people_statements(participants: pd.DataFrame, lang: str) -> list[Statement]:
     out = [Statement(
         (f"Участников — {fmt.fmt_int(total, lang)}: {fmt.fmt_int(n_ru, lang)} с российской стороны, "
          f"{fmt.fmt_int(n_kz, lang)} с казахстанской." if _ru(lang) else
-         f"{fmt.count(total, 'participant', lang).capitalize()}: {n_ru} on the Russian side, "
-         f"{n_kz} on the Kazakh side."), _docs(p))]
+         f"{fmt.count(total, 'participant', lang).capitalize()}: {fmt.fmt_int(n_ru, lang)} on the Russian "
+         f"side, {fmt.fmt_int(n_kz, lang)} on the Kazakh side."), _docs(p))]
     freq = p.groupby("name")["key"].nunique().sort_values(ascending=False, kind="stable")
     for side in ("KZ", "RU"):
         names = p.loc[p["side"] == side, "name"].unique()
@@ -351,21 +354,22 @@ def change_statements(meetings: pd.DataFrame, sectors: pd.DataFrame, lang: str) 
             by_year = ", ".join(f"{y}{NB}{fmt.MDASH} {fmt.fmt_int(c, lang)}" for y, c in counts.items())
             text = f"Встреч по годам: {by_year}."
         else:
-            by_year = ", ".join(f"{c} in {y}" for y, c in counts.items())
+            by_year = ", ".join(f"{fmt.fmt_int(c, lang)} in {y}" for y, c in counts.items())
             text = f"Meetings per year: {by_year}."
         out.append(Statement(text, _docs(dated)))
         y1, y0 = int(counts.index[-1]), int(counts.index[-2])
         c1, c0 = int(counts.iloc[-1]), int(counts.iloc[-2])
+        n1, n0 = fmt.fmt_int(c1, lang), fmt.fmt_int(c0, lang)
         rows = dated[dated["year"].astype(int).isin([y0, y1])]
         if c1 > c0:
-            text = (f"В {y1} году встреч больше, чем в {y0}-м: {c1} против {c0}." if ru
-                    else f"{y1} saw more meetings than {y0}: {c1} against {c0}.")
+            text = (f"В {y1} году встреч больше, чем в {y0}-м: {n1} против {n0}." if ru
+                    else f"{y1} saw more meetings than {y0}: {n1} against {n0}.")
         elif c1 < c0:
-            text = (f"В {y1} году встреч меньше, чем в {y0}-м: {c1} против {c0}." if ru
-                    else f"{y1} saw fewer meetings than {y0}: {c1} against {c0}.")
+            text = (f"В {y1} году встреч меньше, чем в {y0}-м: {n1} против {n0}." if ru
+                    else f"{y1} saw fewer meetings than {y0}: {n1} against {n0}.")
         else:
             text = (f"В {y1} и {y0} годах — поровну, по {fmt.count(c1, 'meeting', lang)}." if ru
-                    else f"{y1} and {y0} had the same number of meetings: {c1} each.")
+                    else f"{y1} and {y0} had the same number of meetings: {n1} each.")
         out.append(Statement(text, _docs(rows)))
         if not sectors.empty:
             year_of = dict(zip(dated["meeting_id"], dated["year"].astype(int)))
@@ -384,7 +388,8 @@ def change_statements(meetings: pd.DataFrame, sectors: pd.DataFrame, lang: str) 
 # ----------------------------------------------------------------- caveats
 def caveat_statements(documents: pd.DataFrame, meetings: pd.DataFrame, all_documents: pd.DataFrame,
                       lang: str, left_out_undated: int = 0) -> list[Statement]:
-    """What a reader must know before trusting the numbers: thin data, uncertain dates."""
+    """What a reader must know before trusting the numbers: thin data, uncertain dates, files
+    left out (rejected, or repeats counted once)."""
     ru = _ru(lang)
     out = []
     n = len(documents)
@@ -401,23 +406,45 @@ def caveat_statements(documents: pd.DataFrame, meetings: pd.DataFrame, all_docum
                 (f"У {fmt.fmt_int(len(unsure), lang)} из {fmt.fmt_int(m, lang)} "
                  f"{fmt.plural_ru(m, ('встречи', 'встреч', 'встреч'))} дата неполная: известны только "
                  f"год, месяц или день без года." if ru else
-                 f"{len(unsure)} of {fmt.count(m, 'meeting', lang)} {'has' if len(unsure) == 1 else 'have'} "
+                 f"{fmt.fmt_int(len(unsure), lang)} of {fmt.count(m, 'meeting', lang)} "
+                 f"{'has' if len(unsure) == 1 else 'have'} "
                  f"an incomplete date: only the "
                  f"year, the month, or a day without the year is known."), _docs(unsure)))
-    rejected = all_documents[all_documents["status"].str.startswith("rejected")]
-    if len(rejected):
-        k = len(rejected)
-        out.append(Statement(
-            (f"{fmt.count(k, 'file', lang).capitalize()} не {'прочитан' if k % 10 == 1 and k % 100 != 11 else 'прочитаны'}"
-             f" (причины — в разделе «Качество данных»)." if ru else
-             f"{fmt.count(k, 'file', lang).capitalize()} could not be read (reasons under Data quality)."),
-            _docs(rejected)))
+    files = files_statement(documents, all_documents, lang)
+    if files:
+        out.append(files)
     if left_out_undated:
         out.append(Statement(
             (f"Фильтр по датам не учитывает {fmt.count(left_out_undated, 'meeting', lang)} без года."
              if ru else f"The date filter leaves out {fmt.count(left_out_undated, 'meeting', lang)} "
                         f"with no year."), []))
     return out
+
+
+def files_statement(documents: pd.DataFrame, all_documents: pd.DataFrame,
+                    lang: str) -> Statement | None:
+    """One sentence for the first screen on files the numbers leave out: the rejected ones
+    (of the whole data folder) and the repeats of this report's articles, counted once."""
+    ru = _ru(lang)
+    n_rejected = int(data.is_rejected(all_documents).sum())
+    n_dups = int((data.is_duplicate(all_documents)
+                  & all_documents["duplicate_of"].isin(documents["doc_id"])).sum())
+    parts = []
+    if n_rejected:
+        parts.append(f"{fmt.count(n_rejected, 'file', lang)} не "
+                     f"{fmt.plural_ru(n_rejected, ('прочитан', 'прочитаны', 'прочитаны'))}" if ru else
+                     f"{fmt.count(n_rejected, 'file', lang)} could not be read")
+    if n_dups:
+        parts.append(f"{fmt.count(n_dups, 'article', lang)} — "
+                     f"{fmt.plural_ru(n_dups, ('повтор другой, учтена', 'повторы других, учтены', 'повторы других, учтены'))}"
+                     f" один раз" if ru else
+                     f"{fmt.count(n_dups, 'article', lang)} "
+                     f"{'repeats another and counts' if n_dups == 1 else 'repeat others and count'} once")
+    if not parts:
+        return None
+    text = ", ".join(parts) if ru else "; ".join(parts)
+    text += " (подробнее — в разделе «Качество данных»)." if ru else " (details under Data quality)."
+    return Statement(text[:1].upper() + text[1:], [])
 
 
 # -------------------------------------------------------------- assembling
@@ -467,23 +494,41 @@ def compress_refs(numbers: list[int]) -> str:
     return ", ".join(parts).replace(",", ", ").replace(",  ", ", ")
 
 
-def ref_html(doc_ids: list[str], refs: dict[str, int]) -> str:
+def shown_refs(doc_ids: list[str], refs: dict[str, int], limit: int = REF_LIMIT) -> tuple[list[int], int]:
+    """The source numbers a statement shows, and how many more it rests on: a sentence about
+    10,000 meetings cites a few of its articles, not all of them."""
     nums = sorted({refs[d] for d in doc_ids if d in refs})
+    return nums[:limit], len(nums) - min(len(nums), limit)
+
+
+def ref_html(doc_ids: list[str], refs: dict[str, int], lang: str, cited: set[int] | None = None) -> str:
+    """`[1–3, 5]` linking to the first source; `[1–6, +94]` beyond REF_LIMIT. The numbers shown
+    are added to `cited`, so the sources list can hold exactly what the text points to."""
+    nums, more = shown_refs(doc_ids, refs)
     if not nums:
         return ""
-    first = f"#src-{nums[0]}"
-    title = ", ".join(d for d in doc_ids if d in refs)
-    return (f'{NB}<a class="ref" href="{first}" title="{html.escape(title)}">'
-            f"[{compress_refs(nums)}]</a>")
+    if cited is not None:
+        cited.update(nums)
+    shown = set(nums)
+    title = ", ".join(dict.fromkeys(d for d in doc_ids if refs.get(d) in shown))
+    label = compress_refs(nums)
+    if more:
+        label += f", +{fmt.fmt_int(more, lang)}"
+        title += (f"; ещё {fmt.count(more, 'article', lang)}" if _ru(lang)
+                  else f"; {fmt.fmt_int(more, lang)} more {fmt.noun(more, 'article', lang)}")
+    return (f'{NB}<a class="ref" href="#src-{nums[0]}" title="{html.escape(title)}">'
+            f"[{label}]</a>")
 
 
-def statement_html(st: Statement, refs: dict[str, int], lang: str) -> str:
+def statement_html(st: Statement, refs: dict[str, int], lang: str, cited: set[int] | None = None) -> str:
     text = fmt.typograph_ru(st.text) if lang == "ru" else st.text
-    return html.escape(text, quote=False) + ref_html(st.doc_ids, refs)
+    return html.escape(text, quote=False) + ref_html(st.doc_ids, refs, lang, cited)
 
 
-def to_html(paras: list[list[Statement]], refs: dict[str, int], lang: str) -> str:
-    return "".join("<p>" + " ".join(statement_html(s, refs, lang) for s in p) + "</p>" for p in paras)
+def to_html(paras: list[list[Statement]], refs: dict[str, int], lang: str,
+            cited: set[int] | None = None) -> str:
+    return "".join("<p>" + " ".join(statement_html(s, refs, lang, cited) for s in p) + "</p>"
+                   for p in paras)
 
 
 def to_text(paras: list[list[Statement]], refs: dict[str, int] | None = None) -> str:

@@ -12,7 +12,15 @@ and writes out_dir/index.html linking every report.
 Files: `<name>.<lang>.ipynb|html|pdf`, where name is `overview` or the region's
 English name as a slug (`astrakhan-oblast.ru.html`); full tables as CSV in
 out_dir/tables/; reports.json remembers what was built (index.html lists both
-languages when both were rendered into the same folder).
+languages when both were rendered into the same folder) and how long each stage
+of each report took, in seconds (null for a format not rendered):
+
+    "timings": {"kernel_start": 1.0, "execute": 2.2, "kernel_stop": 0.5, "html": 0.4, "pdf": 2.9}
+
+kernel_start runs from the call until the kernel answers, execute from then until
+the last cell finishes (nbclient's on_notebook_start and on_cell_complete hooks,
+which papermill hands on to its client), kernel_stop covers the kernel's shutdown
+and the executed notebook being written, html and pdf the exports.
 """
 from __future__ import annotations
 
@@ -24,10 +32,12 @@ import shutil
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
+from time import perf_counter
 
 from analysis import data, fmt
 from analysis.data import ReportError  # noqa: F401  (re-exported: parameter errors)
@@ -157,6 +167,8 @@ class Job:
     title: str = ""
     meetings: int = 0
     documents: int = 0
+    timings: dict[str, float | None] = field(
+        default_factory=lambda: dict.fromkeys(("kernel_start", "execute", "kernel_stop", "html", "pdf")))
 
     @property
     def stem(self) -> str:
@@ -212,32 +224,60 @@ def _title_of(nb) -> str:
     return nb.metadata.get("papermill", {}).get("parameters", {}).get("region", "") or "report"
 
 
-def run_notebook(job: Job, data_dir: Path, out_dir: Path) -> Path:
-    """Execute one notebook with papermill; the executed copy stays in out_dir."""
+class _Clock:
+    """The stage times of one notebook run, marked by nbclient's hooks."""
+
+    def __init__(self) -> None:
+        self.start = perf_counter()
+        self.kernel_ready = self.last_cell = self.start
+
+    def on_notebook_start(self, **_) -> None:
+        self.kernel_ready = self.last_cell = perf_counter()
+
+    def on_cell_complete(self, **_) -> None:
+        self.last_cell = perf_counter()
+
+    def timings(self) -> dict[str, float]:
+        end = perf_counter()
+        return {"kernel_start": round(self.kernel_ready - self.start, 3),
+                "execute": round(self.last_cell - self.kernel_ready, 3),
+                "kernel_stop": round(end - self.last_cell, 3)}
+
+
+def run_notebook(job: Job, data_dir: Path, out_dir: Path):
+    """Execute one notebook with papermill (parameters injected, the executed copy kept in
+    out_dir); job.timings gets kernel_start, execute and kernel_stop. Returns the notebook."""
     import papermill as pm
 
     out = out_dir / f"{job.stem}.ipynb"
     params = dict(region=job.region, date_from="", date_to="", sectors=[], lang=job.lang,
                   data_dir=str(data_dir.resolve()), export_dir=str(out_dir.resolve()),
                   report_name=job.stem, index_link=True)
+    clock = _Clock()
     try:
-        pm.execute_notebook(job.notebook, str(out), parameters=params, kernel_name=KERNEL,
-                            progress_bar=False, log_output=False, request_save_on_cell_execute=False,
-                            execution_timeout=CELL_TIMEOUT, cwd=str(PROJECT_ROOT),
-                            # the kernel's own log (a TCP-without-encryption notice, the SIGINT every
-                            # shutdown sends) would break the progress bar; errors in cells still
-                            # come back through papermill
-                            extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
+        nb = pm.execute_notebook(job.notebook, str(out), parameters=params, kernel_name=KERNEL,
+                                 progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+                                 execution_timeout=CELL_TIMEOUT, cwd=str(PROJECT_ROOT),
+                                 # the kernel's own log (a TCP-without-encryption notice, the SIGINT
+                                 # every shutdown sends) would break the progress bar; errors in
+                                 # cells still come back through papermill
+                                 extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+                                 # nbclient hooks: papermill passes them on to its client
+                                 on_notebook_start=clock.on_notebook_start,
+                                 on_cell_complete=clock.on_cell_complete)
     except pm.PapermillExecutionError as exc:
         raise RuntimeError(f"{job.stem}: notebook failed in cell {exc.exec_count}: {exc.ename}: "
                            f"{exc.evalue} (executed notebook kept at {out})") from exc
-    return out
+    nb = _finish_notebook(nb, out, job)
+    job.timings.update(clock.timings())
+    return nb
 
 
-def _finish_notebook(path: Path, job: Job):
+def _finish_notebook(nb, path: Path, job: Job):
+    """The executed notebook with what the report template needs (language, title, colophon),
+    written back over papermill's copy."""
     import nbformat
 
-    nb = nbformat.read(str(path), as_version=4)
     job.title = _title_of(nb)
     built = datetime.now().strftime("%d.%m.%Y %H:%M" if job.lang == "ru" else "%d %b %Y %H:%M")
     colophon = (f"Собрано {built} из таблиц извлечения: papermill + nbconvert, пакет analysis."
@@ -246,6 +286,26 @@ def _finish_notebook(path: Path, job: Job):
     nb.metadata["report"] = {"lang": job.lang, "title": job.title, "colophon": colophon}
     nbformat.write(nb, str(path))
     return nb
+
+
+def build_report(job: Job, data_dir: Path, out_dir: Path, formats: list[str], chromium: str | None = None,
+                 step: Callable[[Job, str], None] | None = None) -> list[Path]:
+    """One report: execute the notebook, keep it, export it; returns its files (with its CSV
+    tables) and fills job.timings. `step(job, stage)` is called after each stage."""
+    done = step or (lambda *_: None)
+    nb = run_notebook(job, data_dir, out_dir)
+    files = [out_dir / f"{job.stem}.ipynb"]
+    done(job, "notebook")
+    exporters = {"html": lambda: export_html(nb).encode("utf-8"), "pdf": lambda: export_pdf(nb, chromium)}
+    for fmt_name in formats:
+        start = perf_counter()
+        path = out_dir / f"{job.stem}.{fmt_name}"
+        path.write_bytes(exporters[fmt_name]())
+        job.timings[fmt_name] = round(perf_counter() - start, 3)
+        files.append(path)
+        done(job, fmt_name)
+    tables_dir = out_dir / "tables"
+    return files + (sorted(tables_dir.glob(f"{job.stem}-*.csv")) if tables_dir.exists() else [])
 
 
 def build_reports(data_dir: Path, out_dir: Path, regions: list[str] | None = None, lang: str = "ru",
@@ -273,8 +333,7 @@ def build_reports(data_dir: Path, out_dir: Path, regions: list[str] | None = Non
         ds = data.select(tables, data.Scope(region=job.region or None, lang=lang), data_dir)
         job.meetings, job.documents = len(ds.meetings), len(ds.documents)
 
-    steps = len(jobs) * (1 + len(formats))
-    bar = _progress(steps, progress)
+    bar = _progress(len(jobs) * (1 + len(formats)), progress)
     lock = threading.Lock()
 
     def step(job: Job, what: str) -> None:
@@ -282,31 +341,12 @@ def build_reports(data_dir: Path, out_dir: Path, regions: list[str] | None = Non
             bar.set_description(f"{job.stem}: {what}")
             bar.update(1)
 
-    def build(job: Job) -> list[Path]:
-        """One report: execute, keep the notebook, export; returns its files."""
-        nb_path = run_notebook(job, data_dir, out_dir)
-        nb = _finish_notebook(nb_path, job)
-        files = [nb_path]
-        step(job, "notebook")
-        if "html" in formats:
-            path = out_dir / f"{job.stem}.html"
-            path.write_text(export_html(nb), encoding="utf-8")
-            files.append(path)
-            step(job, "html")
-        if "pdf" in formats:
-            path = out_dir / f"{job.stem}.pdf"
-            path.write_bytes(export_pdf(nb, chromium))
-            files.append(path)
-            step(job, "pdf")
-        tables_dir = out_dir / "tables"
-        files += sorted(tables_dir.glob(f"{job.stem}-*.csv")) if tables_dir.exists() else []
-        return files
-
     written: list[Path] = []
     try:
-        # each report runs in its own kernel process: a few at a time use the cores
+        # each report runs in its own kernel process: the threads only wait for them
         with ThreadPoolExecutor(max_workers=_workers(len(jobs))) as pool:
-            for files in pool.map(build, jobs):
+            for files in pool.map(lambda job: build_report(job, data_dir, out_dir, formats, chromium, step),
+                                  jobs):
                 written += files
     finally:
         bar.close()
@@ -315,11 +355,12 @@ def build_reports(data_dir: Path, out_dir: Path, regions: list[str] | None = Non
 
 
 def _workers(n_jobs: int) -> int:
-    """Parallel reports: $REPORT_WORKERS, else one per core up to 4."""
+    """Parallel reports: $REPORT_WORKERS, else one per core this process may use."""
     env = os.environ.get("REPORT_WORKERS", "")
     if env.isdigit() and int(env) > 0:
         return min(int(env), n_jobs)
-    return max(1, min(n_jobs, os.cpu_count() or 1, 4))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(n_jobs, cores))
 
 
 class _NoBar:
@@ -362,8 +403,7 @@ def write_index(out_dir: Path, jobs: list[Job], lang: str, tables: data.Tables) 
     def t(ru, en):
         return ru if lang == "ru" else en
 
-    docs = tables.documents
-    n_ok = int(docs["status"].isin(["ok", ""]).sum())
+    n_articles = int(data.is_article(tables.documents).sum())
     groups = []
     for group_lang in sorted({e["lang"] for e in entries.values()}, key=lambda x: x != lang):
         items = sorted((e for e in entries.values() if e["lang"] == group_lang),
@@ -402,9 +442,9 @@ a {{ color: #1f5f8b; text-decoration: none; }} a:hover {{ text-decoration: under
 </style></head><body><main>
 <h1>{t("Российские регионы и Казахстан: отчёты", "Russian regions and Kazakhstan: reports")}</h1>
 <p class="meta">{html.escape(t(
-        f"Данные: {fmt.count(n_ok, 'article', lang)} в таблицах извлечения; "
+        f"Данные: {fmt.count(n_articles, 'article', lang)} в таблицах извлечения; "
         f"отчёты собраны {built}. Каждый отчёт — HTML, PDF и исполненный блокнот Jupyter.",
-        f"Data: {fmt.count(n_ok, 'article', lang)} from the extraction tables; built {built}. "
+        f"Data: {fmt.count(n_articles, 'article', lang)} from the extraction tables; built {built}. "
         f"Each report comes as HTML, PDF and the executed Jupyter notebook."))}</p>
 {''.join(groups)}
 </main></body></html>

@@ -11,6 +11,11 @@
 Each method returns a `Section` that Jupyter (and nbconvert) shows as HTML. Nothing
 here writes a sentence about a region, person or number by hand: the words come
 from analysis.narrative and analysis.charts, the labels from analysis.fmt.
+
+The size of a report does not grow with the data (10,000 articles render like 50):
+tables show their top TABLE_ROWS rows and data-quality lists LIST_ROWS, each with
+the full table as CSV in export_dir/tables/; a sentence cites a few sources and
+counts the rest; past SOURCES_ALL sources the list holds the ones the report cites.
 """
 from __future__ import annotations
 
@@ -23,7 +28,9 @@ import pandas as pd
 
 from analysis import charts, data, fmt, narrative
 
-TABLE_ROWS = 25  # rows shown in a report table; the full table goes to CSV
+TABLE_ROWS = 25    # rows shown in a report table; the full table goes to CSV
+LIST_ROWS = 20     # files shown in a data-quality list; the full list goes to CSV
+SOURCES_ALL = 100  # up to this many sources the list shows them all; beyond, those cited
 
 HEADINGS = {
     "summary": ("Подробнее", "In detail"),
@@ -35,6 +42,10 @@ HEADINGS = {
     "meetings": ("Встречи", "Meetings"),
     "figures_table": ("Числа и цитаты", "Figures and their sources"),
     "quality": ("Качество данных", "Data quality"),
+    "rejected": ("Отклонённые файлы", "Rejected files"),
+    "duplicates": ("Повторы статей", "Repeated articles"),
+    "unrelated": ("Не о сотрудничестве с Казахстаном", "Not about cooperation with Kazakhstan"),
+    "precision": ("Точность дат встреч", "How precise the meeting dates are"),
     "sources": ("Источники", "Sources"),
 }
 
@@ -80,6 +91,8 @@ class Report:
         docs = docs.sort_values(["_sort", "doc_id"])
         self.sources_df = docs.drop(columns="_sort").reset_index(drop=True)
         self.refs = {d: i + 1 for i, d in enumerate(self.sources_df["doc_id"])}
+        self.urls = dict(zip(self.sources_df["doc_id"], self.sources_df["url"]))
+        self.cited: set[int] = set()  # source numbers the sections shown so far point to
         self._charts: dict[str, charts.Chart | None] = {}
 
     # ------------------------------------------------------------ helpers
@@ -90,10 +103,11 @@ class Report:
         return f'<h2 id="sec-{key}">{esc(fmt.pick(HEADINGS[key], self.lang))}</h2>'
 
     def ref(self, doc_ids) -> str:
-        return narrative.ref_html(list(doc_ids), self.refs)
+        return narrative.ref_html(list(doc_ids), self.refs, self.lang, self.cited)
 
     def sentences(self, statements: list[narrative.Statement]) -> str:
-        return " ".join(narrative.statement_html(s, self.refs, self.lang) for s in statements)
+        return " ".join(narrative.statement_html(s, self.refs, self.lang, self.cited)
+                        for s in statements)
 
     @property
     def region_name(self) -> str:
@@ -120,7 +134,10 @@ class Report:
                 "partners": lambda: charts.partner_links(ds.meetings, ds.documents, lang),
                 "people": lambda: charts.people_links(ds.participants, ds.documents, lang),
             }[name]
-            self._charts[name] = make()
+            chart = make()
+            if chart is not None:
+                self.cited.update(self.refs[d] for d in chart.cited if d in self.refs)
+            self._charts[name] = chart
         return self._charts[name]
 
     def _scope_line(self) -> str:
@@ -245,7 +262,7 @@ class Report:
         paras = [[st for st in p if st.text not in lead] for p in narrative.paragraphs(self.ds)]
         paras = [p for p in paras if p]
         return Section(self.heading("summary") + '<div class="narrative">'
-                       + narrative.to_html(paras, self.refs, self.lang) + "</div>", "summary")
+                       + narrative.to_html(paras, self.refs, self.lang, self.cited) + "</div>", "summary")
 
     def _chart_section(self, key: str, empty_ru: str, empty_en: str) -> Section:
         if self.ds.meetings.empty:
@@ -283,75 +300,103 @@ class Report:
 
     # -------------------------------------------------------------- tables
     def _export(self, df: pd.DataFrame, what: str) -> str:
-        """Write the full table to CSV beside the report; return a link to it."""
+        """Write the full table to CSV beside the report; return its link ("" outside a build)."""
         if self.export_dir is None:
             return ""
         folder = self.export_dir / "tables"
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{self.name}-{what}.csv"
         df.to_csv(path, index=False, encoding="utf-8")
-        label = self.t(f"вся таблица в CSV ({len(df)} строк)", f"full table as CSV ({len(df)} rows)")
-        return f'<p class="more"><a href="tables/{esc(path.name)}">{esc(label)}</a></p>'
+        return f"tables/{path.name}"
+
+    def _more(self, full: pd.DataFrame, shown: int, what: str) -> str:
+        """Under a table cut to its top rows: how many more there are, and the full CSV."""
+        href, rest, lang = self._export(full, what), len(full) - shown, self.lang
+        csv = ""
+        if href:
+            label = f"CSV, {fmt.count(len(full), 'row', lang)}"
+            csv = f'<a href="{esc(href)}">{esc(label)}</a>'
+        if rest > 0:
+            text = esc(self.t(f"…и ещё {fmt.fmt_int(rest, lang)}", f"…and {fmt.fmt_int(rest, lang)} more"))
+            tail = esc(self.t(" — полный список: ", " — full list: ")) + csv if csv else "."
+            return f'<p class="more">{text}{tail}</p>'
+        if csv:
+            return f'<p class="more">{esc(self.t("Вся таблица: ", "Full table: "))}{csv}</p>'
+        return ""
+
+    def _table(self, head: list[str], rows: list[str], css: str = "", num: tuple[int, ...] = ()) -> str:
+        """A report table: the head (columns in `num` right-aligned) and the rows shown."""
+        ths = "".join(f'<th{" class=num" if i in num else ""}>{esc(h)}</th>' for i, h in enumerate(head))
+        return (f'<table class="data{" " + css if css else ""}"><thead><tr>{ths}</tr></thead>'
+                f'<tbody>{"".join(rows)}</tbody></table>')
 
     def _source_cell(self, doc_id: str) -> str:
         n = self.refs.get(doc_id)
         if not n:
             return esc(doc_id)
-        url = self.sources_df.set_index("doc_id").at[doc_id, "url"]
+        self.cited.add(n)
+        url = self.urls.get(doc_id, "")
         link = f' <a href="{esc(url)}" class="ext">↗</a>' if url else ""
         return f'<a href="#src-{n}" title="{esc(doc_id)}">[{n}]</a>{link}'
+
+    def _date_label(self, date: str) -> str:
+        """A meeting's date as precise as the article gives it; words, not a dash, when none."""
+        return fmt.fmt_date(date, self.lang) if date else self.t("дата не указана", "no date")
+
+    def _meeting_row(self, r, people: list[tuple[str, str]], sector_keys: list[str]) -> str:
+        """One meeting as a table row: date and kind, region, partners, people, sectors, source."""
+        lang = self.lang
+        partners = ", ".join(fmt.region_label(k, lang) for k in r.partners) or fmt.MDASH
+        place = (f" ({r.place if lang == 'ru' else fmt.translit(r.place)})" if r.place else "")
+        who = "<br>".join(f'{esc(fmt.person_name(name, lang))} <span class="role">'
+                          f'{esc(fmt.role_label(role, lang))}</span>' for name, role in people) or fmt.MDASH
+        shown = [fmt.sector_label(k, lang) for k in sector_keys[:4]]
+        shown = [shown[0]] + [fmt.lower_label(x) for x in shown[1:]] if shown else []
+        extra = len(sector_keys) - len(shown)
+        secs = esc(", ".join(shown)) + (
+            f' <span class="role">{esc(self.t(f"и ещё {extra}", f"and {extra} more"))}</span>' if extra > 0 else "")
+        cells = [(f'<td class="date">{esc(self._date_label(r.date))}<br>'
+                  f'<span class="role">{esc(fmt.kind_label(r.kind, lang) + place)}</span></td>')]
+        if self.kind == "overview":
+            cells.append(f"<td>{esc(fmt.region_label(r.region, lang))}</td>")
+        cells += [f"<td>{esc(partners)}</td>", f'<td class="who">{who}</td>',
+                  f'<td class="secs">{secs or fmt.MDASH}</td>', f'<td class="src">{self._source_cell(r.doc_id)}</td>']
+        return "<tr>" + "".join(cells) + "</tr>"
 
     def meetings_table(self) -> Section:
         m, lang = self.ds.meetings, self.lang
         if m.empty:
             return Section("", "meetings")
-        people = self.ds.participants
-        by_meeting = {k: g for k, g in people.groupby("meeting_id")}
-        secs = {k: g for k, g in self.ds.sectors.groupby("meeting_id")}
-        rows, full = [], []
+        people = _grouped(self.ds.participants, "meeting_id", "name", "role")
+        sectors = {k: list(dict.fromkeys(v for (v,) in vals))
+                   for k, vals in _grouped(self.ds.sectors, "meeting_id", "sector").items()}
         ordered = m.assign(_sort=m["date"].map(_sort_key)).sort_values(["_sort", "meeting_id"],
                                                                        ascending=[False, True])
-        for r in ordered.itertuples():
-            ps = by_meeting.get(r.meeting_id, people.iloc[0:0])
-            who = "; ".join(f"{fmt.person_name(p.name, lang)} ({fmt.role_label(p.role, lang)})"
-                            for p in ps.itertuples())
-            ss = secs.get(r.meeting_id, self.ds.sectors.iloc[0:0])
-            sec_labels = ", ".join(fmt.sector_label(s, lang) for s in dict.fromkeys(ss["sector"]))
-            partners = ", ".join(fmt.region_label(k, lang) for k in r.partners) or fmt.MDASH
-            date = fmt.fmt_date(r.date, lang) if r.date else self.t("дата не указана", "no date")
-            place = f" ({r.place})" if r.place and lang == "ru" else (f" ({fmt.translit(r.place)})" if r.place else "")
-            full.append({self.t("дата", "date"): date, self.t("событие", "event"): fmt.kind_label(r.kind, lang),
-                         self.t("регион", "region"): fmt.region_label(r.region, lang),
-                         self.t("партнёр", "partner"): partners, self.t("участники", "participants"): who,
-                         self.t("отрасли", "sectors"): sec_labels, "doc_id": r.doc_id})
-            who_html = "<br>".join(
-                f'{esc(fmt.person_name(p.name, lang))} <span class="role">{esc(fmt.role_label(p.role, lang))}</span>'
-                for p in ps.itertuples()) or fmt.MDASH
-            keys = list(dict.fromkeys(ss["sector"]))
-            shown = [fmt.sector_label(k, lang) for k in keys[:4]]
-            shown = [shown[0]] + [fmt.lower_label(x) for x in shown[1:]] if shown else []
-            extra = len(keys) - len(shown)
-            sec_html = esc(", ".join(shown)) + (
-                f' <span class="role">{esc(self.t(f"и ещё {extra}", f"and {extra} more"))}</span>' if extra > 0 else "")
-            cells = [f'<td class="date">{esc(date)}<br><span class="role">{esc(fmt.kind_label(r.kind, lang) + place)}</span></td>']
-            if self.kind == "overview":
-                cells.append(f"<td>{esc(fmt.region_label(r.region, lang))}</td>")
-            cells += [f"<td>{esc(partners)}</td>", f'<td class="who">{who_html}</td>',
-                      f'<td class="secs">{sec_html or fmt.MDASH}</td>',
-                      f'<td class="src">{self._source_cell(r.doc_id)}</td>']
-            rows.append("<tr>" + "".join(cells) + "</tr>")
+        full = pd.DataFrame({
+            self.t("дата", "date"): [self._date_label(d) for d in ordered["date"]],
+            self.t("событие", "event"): [fmt.kind_label(k, lang) for k in ordered["kind"]],
+            self.t("регион", "region"): [fmt.region_label(r, lang) for r in ordered["region"]],
+            self.t("партнёр", "partner"): [", ".join(fmt.region_label(k, lang) for k in ks)
+                                          for ks in ordered["partners"]],
+            self.t("участники", "participants"): [
+                "; ".join(f"{fmt.person_name(n, lang)} ({fmt.role_label(r, lang)})" for n, r in people.get(k, []))
+                for k in ordered["meeting_id"]],
+            self.t("отрасли", "sectors"): [", ".join(fmt.sector_label(s, lang) for s in sectors.get(k, []))
+                                           for k in ordered["meeting_id"]],
+            "doc_id": list(ordered["doc_id"]),
+        })
+        rows = [self._meeting_row(r, people.get(r.meeting_id, []), sectors.get(r.meeting_id, []))
+                for r in ordered.head(TABLE_ROWS).itertuples()]
         head = [self.t("Дата, событие", "Date, event")]
         if self.kind == "overview":
             head.append(self.t("Регион", "Region"))
         head += [self.t("Партнёр в Казахстане", "Kazakh partner"), self.t("Участники", "Participants"),
                  self.t("Отрасли", "Sectors"), self.t("Источник", "Source")]
-        table = (f'<table class="data meetings {self.kind}"><thead><tr>' + "".join(f"<th>{esc(h)}</th>" for h in head)
-                 + "</tr></thead><tbody>" + "".join(rows[:TABLE_ROWS]) + "</tbody></table>")
-        more = ""
-        if len(rows) > TABLE_ROWS:
-            more = f'<p class="note">{esc(self.t(f"Показаны последние {TABLE_ROWS} из {len(rows)}.", f"Showing the latest {TABLE_ROWS} of {len(rows)}."))}</p>'
-        return Section(self.heading("meetings") + table + more + self._export(pd.DataFrame(full), "meetings"),
-                       "meetings")
+        note = ""
+        if len(ordered) > TABLE_ROWS:
+            note = f'<p class="note">{esc(self.t("Сначала — последние по дате.", "Latest first."))}</p>'
+        return Section(self.heading("meetings") + note + self._table(head, rows, f"meetings {self.kind}")
+                       + self._more(full, len(rows), "meetings"), "meetings")
 
     def figures_table(self) -> Section:
         f, lang = self.ds.figures, self.lang
@@ -363,104 +408,188 @@ class Report:
         order = {"investment": 0, "trade": 1, "jobs": 2, "students": 3, "other": 4}
         f = f.assign(_o=f["kind"].map(lambda k: order.get(k, 5))).sort_values(["_o", "value"],
                                                                                ascending=[True, False])
-        rows, full = [], []
-        for r in f.itertuples():
-            value = fmt.fmt_value(r.value, r.unit, lang, r.qualifier)
-            ev = fmt.shorten(r.evidence, 240)
-            full.append({self.t("вид", "kind"): fmt.figure_kind_label(r.kind, lang), self.t("значение", "value"): r.value,
-                         self.t("единица", "unit"): r.unit, self.t("оговорка", "qualifier"): r.qualifier,
-                         self.t("регион", "region"): fmt.region_label(r.region, lang),
-                         self.t("цитата", "evidence"): r.evidence, "doc_id": r.doc_id})
-            rows.append(
-                f"<tr><td>{esc(fmt.figure_kind_label(r.kind, lang))}</td>"
-                f'<td class="num">{esc(value)}</td>'
+        full = pd.DataFrame({
+            self.t("вид", "kind"): [fmt.figure_kind_label(k, lang) for k in f["kind"]],
+            self.t("значение", "value"): list(f["value"]), self.t("единица", "unit"): list(f["unit"]),
+            self.t("оговорка", "qualifier"): list(f["qualifier"]),
+            self.t("регион", "region"): [fmt.region_label(r, lang) for r in f["region"]],
+            self.t("цитата", "evidence"): list(f["evidence"]), "doc_id": list(f["doc_id"]),
+        })
+        rows = [f"<tr><td>{esc(fmt.figure_kind_label(r.kind, lang))}</td>"
+                f'<td class="num">{esc(fmt.fmt_value(r.value, r.unit, lang, r.qualifier))}</td>'
                 f"<td>{esc(fmt.region_label(r.region, lang)) or fmt.MDASH}</td>"
-                f'<td class="ev" lang="ru">{_highlight(fmt.quote(ev, "ru"))}</td>'
-                f'<td class="src">{self._source_cell(r.doc_id)}</td></tr>')
+                f'<td class="ev" lang="ru">{_highlight(fmt.quote(fmt.shorten(r.evidence, 240), "ru"))}</td>'
+                f'<td class="src">{self._source_cell(r.doc_id)}</td></tr>'
+                for r in f.head(TABLE_ROWS).itertuples()]
         head = [self.t("Вид", "Kind"), self.t("Значение", "Value"), self.t("Регион", "Region"),
                 self.t("Цитата из статьи", "Quote from the article (Russian)"), self.t("Источник", "Source")]
-        table = ('<table class="data figures"><thead><tr>' + "".join(
-            f'<th{" class=num" if h in ("Значение", "Value") else ""}>{esc(h)}</th>' for h in head)
-                 + "</tr></thead><tbody>" + "".join(rows[:TABLE_ROWS]) + "</tbody></table>")
-        return Section(self.heading("figures_table") + table + self._export(pd.DataFrame(full), "figures"),
-                       "figures_table")
+        return Section(self.heading("figures_table") + self._table(head, rows, "figures", num=(1,))
+                       + self._more(full, len(rows), "figures"), "figures_table")
 
-    def data_quality(self) -> Section:
+    # -------------------------------------------------------- data quality
+    def _file(self, doc_id: str, path: str = "") -> str:
+        """How a file is named in the data-quality lists: its path as read, else its doc_id."""
+        return path or doc_id
+
+    def _quality_items(self) -> list[str]:
+        """The bullet points: files read, rejected, repeated, unrelated; facts and their dates."""
         ds, lang = self.ds, self.lang
-        docs_all = ds.all.documents
-        ok = docs_all[docs_all["status"].isin(["ok", ""])]
-        rejected = docs_all[~docs_all["status"].isin(["ok", ""])]
-        no_region = ok[ok["ru_regions"].map(len) == 0]
-        items = [
-            self.t(f"Прочитано документов: {fmt.fmt_int(len(ok), lang)} из {fmt.fmt_int(len(docs_all), lang)} "
-                   f"в папке данных; в этом отчёте — {fmt.fmt_int(len(ds.documents), lang)}.",
-                   f"Documents read: {len(ok)} of {len(docs_all)} in the data folder; "
-                   f"{len(ds.documents)} in this report."),
-        ]
+        docs = ds.all.documents
+
+        def n(x) -> str:
+            return fmt.fmt_int(int(x), lang)
+
+        items = [self.t(
+            f"Файлов в папке данных: {n(len(docs))}; прочитано — {n(data.is_ok(docs).sum())}, "
+            f"отклонено — {n(data.is_rejected(docs).sum())}. В этом отчёте — "
+            f"{fmt.count(len(ds.documents), 'article', lang)}.",
+            f"Files in the data folder: {n(len(docs))}; read: {n(data.is_ok(docs).sum())}, "
+            f"rejected: {n(data.is_rejected(docs).sum())}. In this report: "
+            f"{fmt.count(len(ds.documents), 'article', lang)}.")]
+        n_dups = len(self._duplicates())
+        if n_dups:
+            items.append(self.t(
+                f"Повторы других статей (тот же или почти тот же текст): {n(n_dups)}; их встречи и "
+                f"факты учтены один раз, по сохранённой копии.",
+                f"Repeats of another article (the same or near-identical text): {n(n_dups)}; their "
+                f"meetings and facts count once, under the copy kept."))
+        n_unrelated = int(data.is_unrelated(docs).sum())
+        if n_unrelated:
+            items.append(self.t(
+                f"Прочитаны, но не о сотрудничестве с Казахстаном (ни российского региона, ни фактов): "
+                f"{n(n_unrelated)}.",
+                f"Read, but not about cooperation with Kazakhstan (no Russian region, no facts): "
+                f"{n(n_unrelated)}."))
+        no_region = docs[data.is_counted(docs) & (docs["ru_regions"].map(len) == 0) & (docs["n_facts"] > 0)]
         if len(no_region):
             items.append(self.t(
-                f"Без российского региона (другая страна или не о сотрудничестве): {fmt.fmt_int(len(no_region), lang)}.",
-                f"With no Russian region (another country, or not about cooperation): {len(no_region)}."))
+                f"С фактами, но без российского региона (другая страна или регион не назван): {n(len(no_region))}.",
+                f"With facts but no Russian region (another country, or the region is not named): "
+                f"{n(len(no_region))}."))
         m = ds.meetings
         unsure_ids = set(m.loc[m["date_precision"] != "day", "meeting_id"])
         facts = pd.concat([ds.participants[["meeting_id"]], ds.sectors[["meeting_id"]], ds.figures[["meeting_id"]]])
-        n_facts = len(facts)
         n_unsure = int(facts["meeting_id"].isin(unsure_ids).sum())
         n_loose = int((ds.figures["meeting_id"] == "").sum())
-        if n_facts:
+        if len(facts):
             items.append(self.t(
-                f"Фактов (участники, отрасли, числа): {fmt.fmt_int(n_facts, lang)}; из них с неполной датой "
-                f"встречи — {fmt.fmt_int(n_unsure, lang)}"
-                + (f"; чисел без привязки к встрече (фон статьи) — {fmt.fmt_int(n_loose, lang)}" if n_loose else "") + ".",
-                f"Facts (participants, sectors, figures): {n_facts}; {n_unsure} of them belong to a meeting "
-                f"with an incomplete date" + (f"; {n_loose} figures belong to no meeting (article background)"
-                                              if n_loose else "") + "."))
-        parts = [self.heading("quality"), "<ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>"]
-        if len(rejected):
-            parts.append(f"<h3>{esc(self.t('Отклонённые файлы', 'Rejected files'))}</h3>")
-            rows = "".join(
-                f"<tr><td><code>{esc(r.doc_id)}</code></td>"
-                f"<td>{esc(r.status.split(':', 1)[1].strip() if ':' in r.status else r.status)}</td></tr>"
-                for r in rejected.itertuples())
-            parts.append(f'<table class="data"><thead><tr><th>{esc(self.t("Файл", "File"))}</th>'
-                         f'<th>{esc(self.t("Причина", "Reason"))}</th></tr></thead><tbody>{rows}</tbody></table>')
-        if len(m):
-            prec = m["date_precision"].replace("", "unknown").value_counts()
-            order = ["day", "month", "year", "monthday", "unknown"]
-            rows = "".join(
-                f"<tr><td>{esc(fmt.pick(fmt.PRECISIONS.get(k, (k, k)), lang))}</td>"
+                f"Фактов (участники, отрасли, числа): {n(len(facts))}; из них с неполной датой "
+                f"встречи — {n(n_unsure)}"
+                + (f"; чисел без привязки к встрече (фон статьи) — {n(n_loose)}" if n_loose else "") + ".",
+                f"Facts (participants, sectors, figures): {n(len(facts))}; {n(n_unsure)} of them belong to a "
+                f"meeting with an incomplete date" + (f"; {n(n_loose)} figures belong to no meeting (article "
+                                                      f"background)" if n_loose else "") + "."))
+        return items
+
+    def _duplicates(self) -> pd.DataFrame:
+        """Repeats of this report's articles (all of them in the overview without a filter)."""
+        docs = self.ds.all.documents
+        return docs[data.is_duplicate(docs) & docs["duplicate_of"].isin(self.ds.documents["doc_id"])]
+
+    def _file_list(self, key: str, df: pd.DataFrame, columns: list[tuple[str, str, object]]) -> str:
+        """A data-quality list: heading, the first LIST_ROWS files, the full list as CSV.
+        columns: (RU header, EN header, row -> cell HTML)."""
+        if df.empty:
+            return ""
+        rows = ["<tr>" + "".join(f"<td>{cell(r)}</td>" for _, _, cell in columns) + "</tr>"
+                for r in df.head(LIST_ROWS).itertuples()]
+        full = pd.DataFrame({
+            self.t("файл", "file"): [self._file(r.doc_id, r.path) for r in df.itertuples()],
+            "doc_id": list(df["doc_id"]), self.t("статус", "status"): list(df["status"]),
+            "duplicate_of": list(df["duplicate_of"]), self.t("заголовок", "title"): list(df["title"])})
+        head = [self.t(ru, en) for ru, en, _ in columns]
+        return (f'<h3 id="sec-{key}">{esc(fmt.pick(HEADINGS[key], self.lang))}</h3>'
+                + self._table(head, rows) + self._more(full, len(rows), key))
+
+    def _rejected_list(self) -> str:
+        """Files of the whole data folder the extractor could not use, with the reason."""
+        docs = self.ds.all.documents
+        return self._file_list("rejected", docs[data.is_rejected(docs)], [
+            ("Файл", "File", lambda r: f"<code>{esc(self._file(r.doc_id, r.path))}</code>"),
+            ("Причина", "Reason", lambda r: esc(fmt.reject_reason(r.status, self.lang)))])
+
+    def _duplicates_list(self) -> str:
+        """Repeats of this report's articles, each with the copy that is counted."""
+        docs = self.ds.all.documents
+        path = dict(zip(docs["doc_id"], docs["path"]))
+        return self._file_list("duplicates", self._duplicates(), [
+            ("Файл", "File", lambda r: f"<code>{esc(self._file(r.doc_id, r.path))}</code>"),
+            ("Повтор файла", "Duplicate of",
+             lambda r: f"<code>{esc(self._file(r.duplicate_of, path.get(r.duplicate_of, '')))}</code>"),
+            ("Источник", "Source", lambda r: self._source_cell(r.duplicate_of))])
+
+    def _unrelated_list(self) -> str:
+        """Files read fine that yield nothing: the reader sees they were not overlooked."""
+        docs = self.ds.all.documents
+        return self._file_list("unrelated", docs[data.is_unrelated(docs)], [
+            ("Файл", "File", lambda r: f"<code>{esc(self._file(r.doc_id, r.path))}</code>"),
+            ("Заголовок", "Title", lambda r: f'<span lang="ru">{esc(r.title) or fmt.MDASH}</span>')])
+
+    def _precision_table(self) -> str:
+        """How many meetings have a day, a month, only a year or no date: how far to trust
+        the timeline."""
+        m, lang = self.ds.meetings, self.lang
+        if m.empty:
+            return ""
+        prec = m["date_precision"].replace("", "unknown").value_counts()
+        rows = [f"<tr><td>{esc(fmt.pick(fmt.PRECISIONS.get(k, (k, k)), lang))}</td>"
                 f'<td class="num">{fmt.fmt_int(int(prec.get(k, 0)), lang)}</td>'
                 f'<td class="src">{self.ref(m.loc[m["date_precision"] == k, "doc_id"]) if k != "day" else ""}</td></tr>'
-                for k in order if prec.get(k, 0))
-            parts.append(f"<h3>{esc(self.t('Точность дат встреч', 'How precise the meeting dates are'))}</h3>")
-            parts.append(f'<table class="data narrow"><thead><tr><th>{esc(self.t("Дата известна до", "Date known to"))}</th>'
-                         f'<th class="num">{esc(self.t("Встреч", "Meetings"))}</th><th></th></tr></thead>'
-                         f"<tbody>{rows}</tbody></table>")
-            unsure = m[m["date_precision"] != "day"]
-            if len(unsure):
-                parts.append(f'<p class="note">{esc(self.t("Неполные даты показаны как есть: «2023» — известен только год, «29.01 (год не указан)» — год в статье не назван. Такие встречи стоят на графике по годам отдельно или в своём году.", "Incomplete dates are shown as they are: “2023” means only the year is known, “29 Jan (year not stated)” means the article gives no year. On the timeline such meetings sit in their year or in a separate bar."))}</p>')
+                for k in ["day", "month", "year", "monthday", "unknown"] if prec.get(k, 0)]
+        out = (f'<h3 id="sec-precision">{esc(fmt.pick(HEADINGS["precision"], lang))}</h3>'
+               + self._table([self.t("Дата известна до", "Date known to"), self.t("Встреч", "Meetings"), ""],
+                             rows, "narrow", num=(1,)))
+        if (m["date_precision"] != "day").any():
+            out += f'<p class="note">{esc(self.t("Неполные даты показаны как есть: «2023» — известен только год, «29.01 (год не указан)» — год в статье не назван. Такие встречи стоят на графике по годам отдельно или в своём году.", "Incomplete dates are shown as they are: “2023” means only the year is known, “29 Jan (year not stated)” means the article gives no year. On the timeline such meetings sit in their year or in a separate bar."))}</p>'
+        return out
+
+    def data_quality(self) -> Section:
+        ds = self.ds
+        parts = [self.heading("quality"),
+                 "<ul>" + "".join(f"<li>{esc(i)}</li>" for i in self._quality_items()) + "</ul>",
+                 self._rejected_list(), self._duplicates_list(), self._unrelated_list(),
+                 self._precision_table()]
         if ds.left_out_undated:
             parts.append(f'<p class="note">{esc(self.t(f"Фильтр по датам не учитывает встреч без года: {ds.left_out_undated}.", f"Meetings with no year left out by the date filter: {ds.left_out_undated}."))}</p>')
         return Section("".join(parts), "quality")
 
-    def sources(self) -> Section:
+    # ------------------------------------------------------------- sources
+    def _source_item(self, n: int, r) -> str:
+        """Source n of the list: title as published, outlet, date, file and link."""
         lang = self.lang
-        if self.sources_df.empty:
+        title = r.title or r.doc_id
+        date = fmt.fmt_date(r.published or r.event_date, lang) if (r.published or r.event_date) else ""
+        bits = [b for b in (r.source, date) if b]
+        link = f' <a href="{esc(r.url)}">{esc(r.url)}</a>' if r.url else ""
+        return (f'<li id="src-{n}" value="{n}"><span lang="ru">{esc(fmt.quote(title, "ru") if lang == "ru" else title)}</span>'
+                f'{(" — " + esc(", ".join(bits))) if bits else ""}. '
+                f'<span class="docid">{esc(self.t("файл", "file"))} <code>{esc(r.doc_id)}</code></span>{link}</li>')
+
+    def sources(self) -> Section:
+        """The numbered sources. Up to SOURCES_ALL all of them; beyond, the ones the sections
+        shown before point to (this is the report's last section), the rest in the CSV."""
+        src = self.sources_df
+        if src.empty:
             return Section("", "sources")
-        items = []
-        for n, r in enumerate(self.sources_df.itertuples(), start=1):
-            title = r.title or r.doc_id
-            date = fmt.fmt_date(r.published or r.event_date, lang) if (r.published or r.event_date) else ""
-            bits = [b for b in (r.source, date) if b]
-            link = f' <a href="{esc(r.url)}">{esc(r.url)}</a>' if r.url else ""
-            items.append(f'<li id="src-{n}" value="{n}"><span lang="ru">{esc(fmt.quote(title, "ru") if lang == "ru" else title)}</span>'
-                         f'{(" — " + esc(", ".join(bits))) if bits else ""}. '
-                         f'<span class="docid">{esc(self.t("файл", "file"))} <code>{esc(r.doc_id)}</code></span>{link}</li>')
+        numbers = range(1, len(src) + 1)
+        items = [self._source_item(n, r) for n, r in zip(numbers, src.itertuples())
+                 if len(src) <= SOURCES_ALL or n in self.cited]
         note = self.t("Номера в квадратных скобках в тексте ведут сюда.",
                       "Numbers in square brackets in the text point here. Titles are in Russian, "
                       "as published.")
+        if len(items) < len(src):
+            note += self.t(f" Здесь — {fmt.count(len(items), 'article', self.lang)}, на которые ссылается "
+                           f"отчёт; номера всех остальных — в полном списке.",
+                           f" Listed here: the {fmt.count(len(items), 'article', self.lang)} the report "
+                           f"refers to; every other number is in the full list.")
+        full = pd.DataFrame({"n": list(numbers), self.t("заголовок", "title"): list(src["title"]),
+                             self.t("издание", "source"): list(src["source"]),
+                             self.t("дата", "date"): list(src["published"].where(src["published"] != "",
+                                                                                src["event_date"])),
+                             "url": list(src["url"]), self.t("файл", "file"): list(src["path"]),
+                             "doc_id": list(src["doc_id"])})
         return Section(self.heading("sources") + f'<p class="note">{esc(note)}</p><ol class="sources">'
-                       + "".join(items) + "</ol>", "sources")
+                       + "".join(items) + "</ol>" + self._more(full, len(items), "sources"), "sources")
 
     def all_sections(self) -> list[Section]:
         return [self.header(), self.summary(), self.timeline(), self.sectors(), self.figures(),
@@ -480,6 +609,14 @@ def _highlight(text: str) -> str:
         last = m.end()
     out.append(esc(text[last:]))
     return "".join(out)
+
+
+def _grouped(df: pd.DataFrame, key: str, *cols: str) -> dict[str, list[tuple]]:
+    """Rows of a fact table by meeting, in table order: one pass, not one filter per meeting."""
+    out: dict[str, list[tuple]] = {}
+    for k, *values in zip(df[key], *(df[c] for c in cols)):
+        out.setdefault(k, []).append(tuple(values))
+    return out
 
 
 def _sort_key(date: str) -> str:

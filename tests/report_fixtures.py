@@ -200,3 +200,73 @@ def write_tables(folder: Path, tables: dict[str, pd.DataFrame], parquet: bool = 
         if parquet:
             flat.to_parquet(folder / f"{name}.parquet", index=False)
     return folder
+
+
+def _vocab_regions(country: str) -> list[str]:
+    from analysis.fmt import VOCAB
+    regions = pd.read_csv(VOCAB / "regions.csv", dtype=str, keep_default_na=False)
+    return list(regions.loc[(regions["country"] == country) & (regions["kind"] == "region"), "name_ru"])
+
+
+def big_tables(n_docs: int = 10_000, seed: int = 11) -> dict[str, pd.DataFrame]:
+    """A made-up corpus at the scale of issue 5: ~10,000 documents (1 % rejected, 3 % repeats
+    of another, 1 % not about cooperation), one meeting each, ~3 participants, ~3 sectors and
+    ~1 figure per meeting, about 70 Russian regions, 2015–2024. Built row by row with the
+    extractor's columns (analysis.tables.COLUMNS plus duplicate_of); about a second."""
+    from analysis.tables import COLUMNS
+    rnd = random.Random(seed)
+    ru_regions = _vocab_regions("RU")[:70]
+    kz_regions = _vocab_regions("KZ")
+    sector_keys = ["trade", "industry", "agriculture", "transport_logistics", "energy", "education",
+                   "culture", "tourism", "investment", "healthcare", "youth", "cross_border"]
+    initials = "АБВГДЕЗИКЛМНОПРСТ"
+
+    def person(surnames: list[str], roles: list[str], side: str) -> tuple[str, str, str]:
+        name = f"{rnd.choice(surnames)} {rnd.choice(initials)}.{rnd.choice(initials)}."
+        return name, rnd.choice(roles), side
+
+    people = {r: [person(LAST_RU, ["governor", "regional_minister"], "RU") for _ in range(8)]
+              for r in ru_regions}
+    kz_people = [person(LAST_KZ, ["akim", "ambassador"], "KZ") for _ in range(300)]
+    rows: dict[str, list[dict]] = {name: [] for name in COLUMNS}
+    for i in range(n_docs):
+        doc_id = f"b{i:05d}"
+        region = ru_regions[min(int(rnd.expovariate(0.06)), len(ru_regions) - 1)]
+        kz = rnd.choice(kz_regions)
+        date = f"{rnd.randint(2015, 2024)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
+        doc = dict(doc_id=doc_id, title=f"Новость {i}: {region} и Казахстан", published=date,
+                   event_date=date, event_date_precision="day", ru_regions=region, kz_regions=kz,
+                   status="ok", path=f"articles/{doc_id}.txt", url=f"https://example.org/{doc_id}",
+                   source=rnd.choice(["ТАСС", "РИА Новости", "Казинформ"]), sha256="0" * 64,
+                   duplicate_of="", n_meetings=1, n_participants=3, n_sectors=3, n_figures=1)
+        rows["documents"].append(doc)
+        if i % 100 == 1:
+            doc.update(status="rejected: binary file, not text", title="", ru_regions="", kz_regions="",
+                       n_meetings=0, n_participants=0, n_sectors=0, n_figures=0)
+            continue
+        if i % 100 == 2:
+            doc.update(title=f"Новость {i}: погода", ru_regions="", kz_regions="",
+                       n_meetings=0, n_participants=0, n_sectors=0, n_figures=0)
+            continue
+        if i % 100 in (10, 20, 30):  # the same article as the one before it, with the same facts
+            previous = rows["documents"][-2]
+            doc.update({k: previous[k] for k in ("title", "event_date", "ru_regions", "kz_regions")},
+                       duplicate_of=previous["doc_id"])
+            region, kz, date = previous["ru_regions"], previous["kz_regions"], previous["event_date"]
+        mid = f"{doc_id}#1"
+        rows["meetings"].append(dict(meeting_id=mid, doc_id=doc_id, date=date, date_precision="day",
+                                     kind=rnd.choice(["meeting", "visit", "forum", "agreement"]),
+                                     ru_region=region, kz_regions=kz, place="", is_primary=True,
+                                     evidence=f"Встреча {i} состоялась в рамках сотрудничества с Казахстаном."))
+        for name, role, side in rnd.sample(people[region], 2) + [rnd.choice(kz_people)]:
+            rows["participants"].append(dict(doc_id=doc_id, meeting_id=mid, name=name, role=role, side=side,
+                                             mention=name, evidence=f"В переговорах участвовал {name}."))
+        for key in rnd.sample(sector_keys, 3):
+            rows["sectors"].append(dict(doc_id=doc_id, meeting_id=mid, sector=key, evidence=f"({key})"))
+        value = rnd.choice([1.5, 2, 4, 12, 35, 120, 450]) * 1e9
+        rows["figures"].append(dict(doc_id=doc_id, meeting_id=mid, kind="investment", value=value,
+                                    unit=rnd.choice(["RUB", "KZT"]), qualifier="",
+                                    evidence=f"Объём инвестиций составит {value:,.0f}."))
+    return {name: pd.DataFrame(rows[name], columns=COLUMNS[name] + (["duplicate_of"] if name == "documents"
+                                                                    and "duplicate_of" not in COLUMNS[name] else []))
+            for name in COLUMNS}

@@ -185,3 +185,42 @@ def test_empty_inputs_give_no_chart(seed):
 
 def test_two_fixed_country_colours_differ_from_grey():
     assert len({charts.RUSSIA, charts.KAZAKHSTAN, charts.GREY}) == 3
+
+
+def many_regions(n: int) -> pd.DataFrame:
+    """Meetings of n regions, region i with n - i of them, all with one Kazakh partner."""
+    rows = [dict(meeting_id=f"m{i}-{k}", doc_id=f"d{i}-{k}", region=f"Регион {i:02d}",
+                 partners=["Павлодарская область"], year=2000 + k)
+            for i in range(n) for k in range(n - i)]
+    return pd.DataFrame(rows)
+
+
+def test_partner_links_gather_the_regions_beyond_the_top_as_other():
+    m = many_regions(30)
+    chart = charts.partner_links(m, pd.DataFrame({"doc_id": m["doc_id"]}), "ru", limit=5)
+    ax = chart.fig.axes[0]
+    labels = [sp(t.get_text()) for t in ax.texts]
+    assert labels[:5] == ["Регион 00 · 30", "Регион 01 · 29", "Регион 02 · 28", "Регион 03 · 27",
+                          "Другие регионы (26) · 351"]                     # every meeting still counted
+    assert to_hex(ax.collections[4].get_facecolor()[0]) == charts.GREY
+    assert chart.title == "Единственный партнёр — Павлодарская область"
+
+
+def test_heatmap_title_speaks_of_every_region_the_grid_of_the_busiest():
+    m = many_regions(30)
+    sectors = pd.DataFrame({"doc_id": m["doc_id"], "meeting_id": m["meeting_id"], "sector": "trade",
+                            "region": m["region"]})
+    chart = charts.sector_heatmap(sectors, pd.DataFrame({"doc_id": m["doc_id"]}), "ru", max_regions=25)
+    assert sp(chart.title) == "Торговля — на повестке у всех 30 регионов"
+    assert sp(chart.subtitle).endswith("показаны 25 регионов с наибольшим числом встреч из 30")
+    assert len(chart.fig.axes[0].get_yticklabels()) == 25
+
+
+def test_a_long_timeline_labels_every_few_years():
+    m = many_regions(30).assign(year=lambda df: pd.array(df["year"], dtype="Int64"))
+    chart = charts.meetings_over_time(m, pd.DataFrame({"doc_id": m["doc_id"]}), "en")
+    ax = chart.fig.axes[0]
+    shown = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert len(ax.patches) == 30 and len(shown) <= charts.MAX_LABELLED_BARS + 1
+    assert shown[0] == "2000" and shown[-1] == "2029"
+    assert chart.title == "Most meetings in 2000: 30"

@@ -141,3 +141,80 @@ def test_rejected_documents_stay_out_of_the_scope_but_in_all(seed_dir):
 def test_rich_fixture_loads(tmp_path):
     ds = data.load(write_tables(tmp_path, rich_tables()))
     assert len(ds.meetings) > 20 and ds.meetings["region"].nunique() >= 5
+
+
+# ---------------------------------------------------------------- duplicates
+def two_copies(duplicate_of: str = "a") -> dict[str, pd.DataFrame]:
+    """Two documents reporting one meeting with one fact of each kind; `b` repeats `a`."""
+    def doc(doc_id, dup):
+        return dict(doc_id=doc_id, title="Омская область и Казахстан", published="2023-05-02",
+                    event_date="2023-05-02", event_date_precision="day", ru_regions=["Омская область"],
+                    kz_regions=["Павлодарская область"], status="ok", path=f"in/{doc_id}.txt",
+                    duplicate_of=dup)
+    return {
+        "documents": pd.DataFrame([doc("a", ""), doc("b", duplicate_of)]),
+        "meetings": pd.DataFrame([dict(meeting_id=f"{d}#1", doc_id=d, date="2023-05-02", date_precision="day",
+                                       kind="meeting", ru_region="Омская область",
+                                       kz_regions=["Павлодарская область"], is_primary=True) for d in "ab"]),
+        "participants": pd.DataFrame([dict(doc_id=d, meeting_id=f"{d}#1", name="Иван Петров", role="governor",
+                                           side="RU") for d in "ab"]),
+        "sectors": pd.DataFrame([dict(doc_id=d, meeting_id=f"{d}#1", sector="trade") for d in "ab"]),
+        "figures": pd.DataFrame([dict(doc_id=d, meeting_id=f"{d}#1", kind="investment", value=2e9, unit="RUB")
+                                 for d in "ab"]),
+    }
+
+
+@pytest.mark.parametrize("region", [None, "Омская область"])
+def test_a_duplicate_counts_once(tmp_path, region):
+    ds = data.load(write_tables(tmp_path, two_copies()), region=region)
+    assert [len(ds.documents), len(ds.meetings), len(ds.participants), len(ds.sectors), len(ds.figures)] \
+        == [1, 1, 1, 1, 1]
+    assert list(ds.documents["doc_id"]) == ["a"]
+    assert list(ds.all.documents["doc_id"]) == ["a", "b"]     # still there for the data-quality section
+    assert len(ds.all.meetings) == 2
+
+
+def test_a_duplicate_of_a_missing_document_still_counts(tmp_path):
+    ds = data.load(write_tables(tmp_path, two_copies(duplicate_of="gone")))
+    assert len(ds.meetings) == 2 and not data.is_duplicate(ds.all.documents).any()
+
+
+def test_older_data_without_duplicate_of_counts_everything(tmp_path):
+    tables = two_copies()
+    tables["documents"] = tables["documents"].drop(columns="duplicate_of")
+    ds = data.load(write_tables(tmp_path, tables))
+    assert list(ds.all.documents["duplicate_of"]) == ["", ""]
+    assert len(ds.meetings) == 2
+
+
+def test_a_region_only_a_duplicate_names_gets_no_report(tmp_path):
+    tables = two_copies()
+    tables["documents"].loc[1, "ru_regions"] = ["Омская область", "Томская область"]
+    tables["meetings"].loc[1, "ru_region"] = "Томская область"
+    assert data.regions_in_data(data.read_tables(write_tables(tmp_path, tables))) == ["Омская область"]
+
+
+def test_kinds_of_documents(tmp_path):
+    tables = two_copies()
+    tables["documents"] = pd.concat([tables["documents"], pd.DataFrame([
+        dict(doc_id="c", status="rejected: empty file", ru_regions=[], kz_regions=[]),
+        dict(doc_id="d", status="ok", title="Погода", ru_regions=[], kz_regions=[]),
+        dict(doc_id="e", status="ok", title="Кыргызстан", ru_regions=[], kz_regions=[])])], ignore_index=True)
+    tables["figures"] = pd.concat([tables["figures"], pd.DataFrame([dict(doc_id="e", meeting_id="",
+                                                                         kind="trade", value=1.0, unit="USD")])])
+    docs = data.read_tables(write_tables(tmp_path, tables)).documents.set_index("doc_id")
+    assert dict(docs["n_facts"]) == {"a": 4, "b": 4, "c": 0, "d": 0, "e": 1}
+    kinds = {name: list(docs.index[mask(docs.reset_index()).to_numpy()])
+             for name, mask in [("rejected", data.is_rejected), ("duplicate", data.is_duplicate),
+                                ("counted", data.is_counted), ("unrelated", data.is_unrelated)]}
+    assert kinds == {"rejected": ["c"], "duplicate": ["b"], "counted": ["a", "d", "e"], "unrelated": ["d"]}
+
+
+def test_date_filter_counts_documents_without_meetings_by_their_own_date(tmp_path):
+    tables = two_copies()
+    tables["documents"] = pd.concat([tables["documents"], pd.DataFrame([
+        dict(doc_id="c", status="ok", event_date="2021-03", ru_regions=["Омская область"], kz_regions=[])])],
+        ignore_index=True)
+    folder = write_tables(tmp_path, tables)
+    assert set(data.load(folder, date_from="2021", date_to="2021").documents["doc_id"]) == {"c"}
+    assert set(data.load(folder, date_from="2023").documents["doc_id"]) == {"a"}

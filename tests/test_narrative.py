@@ -215,3 +215,48 @@ def test_a_level_agenda_is_not_called_leading(seed_dir):
     one_each = pd.DataFrame({"doc_id": ["a", "a"], "meeting_id": ["a#1", "a#1"],
                              "sector": ["trade", "energy"], "evidence": ""})
     assert nv.sector_statements(one_each, "en")[0].text == "Sectors discussed: trade and energy."
+
+
+@pytest.mark.parametrize("status, ru, en", [
+    ("rejected: empty file", "пустой файл", "empty file"),
+    ("rejected: unsupported file type .pdf", "неподдерживаемый тип файла .pdf", "unsupported file type .pdf"),
+    ("rejected: too large for an article (50 MB)", "слишком большой для статьи (50 МБ)",
+     "too large for an article (50 MB)"),
+    ("rejected: cannot read file (Permission denied)", "файл не читается (Permission denied)",
+     "cannot read file (Permission denied)"),
+    ("rejected: something new", "something new", "something new"),
+])
+def test_reject_reasons_in_both_languages(status, ru, en):
+    assert sp(fmt.reject_reason(status, "ru")) == ru
+    assert fmt.reject_reason(status, "en") == en
+
+
+def docs_df(rows):
+    """documents with (doc_id, status, duplicate_of)."""
+    return pd.DataFrame([dict(doc_id=d, status=s, duplicate_of=dup) for d, s, dup in rows])
+
+
+def test_the_first_screen_says_which_files_the_numbers_leave_out():
+    all_docs = docs_df([("a", "ok", ""), ("b", "ok", "a"), ("c", "ok", "a"), ("x", "rejected: empty file", ""),
+                        ("d", "ok", ""), ("e", "ok", "d")])
+    scope = all_docs[all_docs["doc_id"].isin(["a"])]
+    assert sp(nv.files_statement(scope, all_docs, "ru").text) == (
+        "1 файл не прочитан, 2 статьи — повторы других, учтены один раз "
+        "(подробнее — в разделе «Качество данных»).")
+    assert sp(nv.files_statement(scope, all_docs, "en").text) == (
+        "1 file could not be read; 2 articles repeat others and count once (details under Data quality).")
+    one = docs_df([("a", "ok", ""), ("b", "ok", "a")])
+    assert sp(nv.files_statement(one, one, "ru").text).startswith("1 статья — повтор другой, учтена один раз")
+    clean = docs_df([("a", "ok", "")])
+    assert nv.files_statement(clean, clean, "ru") is None
+
+
+def test_long_reference_lists_are_cut_and_remembered():
+    refs = {f"d{i}": i for i in range(1, 101)}
+    cited: set[int] = set()
+    html = nv.ref_html([f"d{i}" for i in (1, 2, 3, 5, 7, 9, 11, 50)], refs, "ru", cited)
+    assert ">[1–3, 5, 7, 9, +2]</a>" in html
+    assert cited == {1, 2, 3, 5, 7, 9}
+    assert 'title="d1, d2, d3, d5, d7, d9; ещё 2' in html
+    big = nv.ref_html(list(refs), refs, "en")
+    assert ">[1–6, +94]</a>" in big and "94 more articles" in big

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -361,3 +362,22 @@ def test_papermill_by_hand_with_an_inflected_region_and_an_empty_filter(built, t
     outputs = " ".join("".join(o.get("data", {}).get("text/html", ""))
                        for c in nb["cells"] for o in c.get("outputs", []))
     assert "Ленинградская область: в данных нет встреч" in sp(outputs)
+
+
+@pytest.mark.e2e
+def test_reports_json_keeps_the_stage_timings(built):
+    entries = {e["stem"]: e for e in json.loads((built["out"] / "reports.json").read_text(encoding="utf-8"))}
+    en = entries["astrakhan-oblast.en"]["timings"]
+    assert set(en) == {"kernel_start", "execute", "kernel_stop", "html", "pdf"}
+    assert all(isinstance(v, float) and v > 0 for v in en.values())
+    ru = entries["overview.ru"]["timings"]                      # rendered to HTML only
+    assert ru["pdf"] is None and ru["html"] > 0 and ru["execute"] > 0
+
+
+def test_reports_render_on_every_core_by_default(monkeypatch):
+    monkeypatch.delenv("REPORT_WORKERS", raising=False)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    assert render._workers(100) == cores
+    assert render._workers(1) == 1
+    monkeypatch.setenv("REPORT_WORKERS", "3")
+    assert render._workers(100) == 3

@@ -1,0 +1,188 @@
+"""The benchmark: `python -m analysis bench [--n 2000]`, figures to reports/benchmark.json.
+
+In one run on one machine it builds a corpus of N varied articles (synth.py)
+and measures what an analyst waits for:
+- extraction, cold (empty cache) and warm (rerun, nothing changed);
+- what our rules add to natasha's own pass (segment, morph, NER) over the same
+  texts, both in one process with one BLAS thread: the ratio of the two;
+- scaling from one worker process to one per core, on the same subset;
+- peak memory of the main process and of the largest worker;
+- the report stage: per report, kernel start, execution, HTML and PDF export.
+Timings are wall-clock seconds; nothing here asserts on them (tests only run a
+tiny N to check that the script works and writes its JSON).
+"""
+from __future__ import annotations
+
+import json
+import os
+import platform
+import resource
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from threadpoolctl import threadpool_limits
+
+from analysis import render
+from analysis.ingest import inventory, read_input
+from analysis.nlp import pipeline
+from analysis.pipeline import default_workers, extract_dir, extract_items, process
+from analysis.synth import read_sources, write_corpus
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DEV_CORPUS = PROJECT_ROOT.parent / "shared" / "corpus" / "dev"
+SUBSET = 300          # documents for the scaling and natasha-ratio runs (enough to time, quick)
+REGION_REPORTS = 3    # region reports rendered besides the overview (the largest regions)
+
+
+def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - start, result
+
+
+def _natasha_bare(texts: list[str]) -> float:
+    """Seconds natasha alone takes over texts: segment, morph and NER tagging, nothing else."""
+    from natasha import Doc
+
+    p = pipeline()
+
+    def run() -> None:
+        for text in texts:
+            doc = Doc(text)
+            doc.segment(p.segmenter)
+            doc.tag_morph(p.morph_tagger)
+            doc.tag_ner(p.ner_tagger)
+    return _timed(run)[0]
+
+
+def measure_overhead(items: list) -> dict[str, float]:
+    """Our extraction vs natasha's bare pass over the same documents, one process, warm models."""
+    with threadpool_limits(limits=1, user_api="blas"):
+        process(items[0])  # load models and vocabularies before timing
+        texts = [read_input(it).text for it in items]
+        bare = _natasha_bare(texts)
+        ours = _timed(lambda: [process(it) for it in items])[0]
+    return {"documents": len(items), "natasha_s": round(bare, 2), "ours_s": round(ours, 2),
+            "ratio": round(ours / bare, 2) if bare else None}
+
+
+def measure_scaling(items: list, cores: int) -> dict[str, Any]:
+    """The same documents through 1 worker and through one per core (no cache)."""
+    one = _timed(lambda: extract_items(items, None, 1, progress=False))[0]
+    out: dict[str, Any] = {"documents": len(items), "cores": cores, "1_worker_s": round(one, 2)}
+    if cores > 1:
+        many = _timed(lambda: extract_items(items, None, cores, progress=False))[0]
+        out[f"{cores}_workers_s"] = round(many, 2)
+        out["speedup"] = round(one / many, 2)
+    return out
+
+
+def measure_reports(data_dir: Path, out_dir: Path, formats: list[str]) -> dict[str, Any]:
+    """Render the overview and the largest regions' reports; timings per report from reports.json."""
+    from analysis import data
+
+    docs = data.read_tables(data_dir).documents
+    regions = list(docs["ru_regions"].explode().dropna().value_counts().index[:REGION_REPORTS])
+    total, _ = _timed(lambda: render.build_reports(data_dir, out_dir, regions=regions, lang="ru",
+                                                   formats=formats, progress=False))
+    manifest = json.loads((out_dir / "reports.json").read_text(encoding="utf-8"))
+    reports = []
+    for entry in manifest:
+        html = out_dir / f"{entry['stem']}.html"
+        reports.append({"report": entry["stem"], **(entry.get("timings") or {}),
+                        "html_mb": round(html.stat().st_size / 1e6, 2) if html.exists() else None})
+    return {"regions": regions, "formats": formats, "total_s": round(total, 2), "reports": reports}
+
+
+def _peak_memory_mb() -> dict[str, float]:
+    """Peak resident memory (MB) of this process and of the largest child (a worker, a kernel)."""
+    scale = 1 / 1024 if platform.system() != "Darwin" else 1 / 1024 / 1024
+    return {"main_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale),
+            "largest_child_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * scale)}
+
+
+def run_benchmark(n: int = 2000, out: Path = Path("reports"), sources: list[Path] | None = None,
+                  workers: int | None = None, formats: list[str] | None = None,
+                  log: Callable[[str], None] = print) -> dict[str, Any]:
+    """Build the corpus, measure every stage, write out/benchmark.json; return the figures."""
+    folders = sources or [PROJECT_ROOT / "seeds"] + ([DEV_CORPUS] if DEV_CORPUS.is_dir() else [])
+    formats = formats if formats is not None else ["html", "pdf"]
+    cores = workers or default_workers(10**9)
+    work = Path(tempfile.mkdtemp(prefix="analysis-bench-"))
+    try:
+        log(f"building {n} articles from {len(folders)} folder(s)…")
+        corpus = work / "corpus"
+        paths = write_corpus(read_sources(folders), n, corpus)
+        mb = sum(p.stat().st_size for p in paths) / 1e6
+        data_dir = work / "data"
+
+        log(f"extracting, cold ({cores} workers)…")
+        cold, summary = _timed(lambda: extract_dir(corpus, data_dir, progress=False, workers=cores))
+        log("extracting again, nothing changed…")
+        warm, again = _timed(lambda: extract_dir(corpus, data_dir, progress=False, workers=cores))
+        items = inventory(corpus).files[:SUBSET]
+        log("natasha's bare pass vs our extraction…")
+        overhead = measure_overhead(items)  # also loads the models here: workers fork with them
+        log(f"scaling, 1 to {cores} workers, on {len(items)} articles…")
+        scaling = measure_scaling(items, cores)
+        log("rendering reports…")
+        reports = measure_reports(data_dir, work / "reports", formats) if formats else {}
+        results = {
+            "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                        "platform": platform.platform()},
+            "corpus": {"articles": n, "mb": round(mb, 2), "sources": [str(f) for f in folders],
+                       "rejected": summary.rejected, "duplicates": summary.duplicates,
+                       "meetings": summary.meetings, "participants": summary.participants},
+            "extraction": {
+                "workers": cores,
+                "cold_s": round(cold, 2), "cold_articles_per_s": round(n / cold, 1),
+                "cold_mb_per_s": round(mb / cold, 3),
+                "warm_s": round(warm, 2), "warm_articles_per_s": round(n / warm, 1),
+                "warm_from_cache": again.from_cache,
+                "warm_share_of_cold": round(warm / cold, 3)},
+            "scaling": scaling,
+            "natasha_overhead": overhead,
+            "memory": _peak_memory_mb(),
+            "report_stage": reports,
+        }
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "benchmark.json").write_text(json.dumps(results, ensure_ascii=False, indent=2),
+                                        encoding="utf-8")
+    return results
+
+
+def table(results: dict[str, Any]) -> str:
+    """The figures as a Markdown table (printed, and pasted into the README)."""
+    ex, sc, ov, mem = (results["extraction"], results["scaling"], results["natasha_overhead"],
+                       results["memory"])
+    n, cores = results["corpus"]["articles"], sc["cores"]
+    rows = [
+        ("articles (MB)", f"{n} ({results['corpus']['mb']} MB)"),
+        (f"extraction, cold, {ex['workers']} workers",
+         f"{ex['cold_s']} s: {ex['cold_articles_per_s']} articles/s, {ex['cold_mb_per_s']} MB/s"),
+        ("extraction, warm (nothing changed)",
+         f"{ex['warm_s']} s: {ex['warm_share_of_cold']:.1%} of cold"),
+        (f"ours / natasha's bare pass ({ov['documents']} articles)",
+         f"{ov['ours_s']} s / {ov['natasha_s']} s = {ov['ratio']}"),
+    ]
+    if "speedup" in sc:
+        rows.append((f"1 -> {cores} workers ({sc['documents']} articles)",
+                     f"{sc['1_worker_s']} s -> {sc[f'{cores}_workers_s']} s: {sc['speedup']}x"))
+    rows.append(("peak memory: main, largest worker or kernel",
+                 f"{mem['main_mb']} MB, {mem['largest_child_mb']} MB"))
+    for r in results.get("report_stage", {}).get("reports", []):
+        stages = ", ".join(f"{k} {r[k]:.1f}" for k in ("kernel_start", "execute", "html", "pdf")
+                           if r.get(k) is not None)
+        rows.append((f"report {r['report']}", f"{stages} s; HTML {r['html_mb']} MB"))
+    width = max(len(k) for k, _ in rows)
+    lines = [f"| {'measure'.ljust(width)} | value |", f"|{'-' * (width + 2)}|-------|"]
+    lines += [f"| {k.ljust(width)} | {v} |" for k, v in rows]
+    return "\n".join(lines)

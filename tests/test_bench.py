@@ -1,0 +1,45 @@
+"""Benchmark smoke test: the script runs end to end on a tiny corpus and writes its JSON.
+No timing is asserted (timings belong to the benchmark, not to tests)."""
+import json
+import random
+import re
+from pathlib import Path
+
+from analysis.bench import run_benchmark, table
+from analysis.synth import Source, make_article, read_sources, write_corpus
+from tests.conftest import ROOT
+
+SEEDS = ROOT / "seeds"
+
+
+def test_bench_writes_every_figure(tmp_path: Path):
+    results = run_benchmark(n=20, out=tmp_path, sources=[SEEDS], workers=2, formats=["html"],
+                            log=lambda _: None)
+    saved = json.loads((tmp_path / "benchmark.json").read_text(encoding="utf-8"))
+    assert saved["corpus"]["articles"] == 20
+    assert saved["extraction"]["warm_from_cache"] == 20
+    assert set(saved["extraction"]) >= {"cold_s", "cold_articles_per_s", "cold_mb_per_s",
+                                        "warm_s", "warm_share_of_cold"}
+    assert saved["scaling"]["cores"] == 2 and "speedup" in saved["scaling"]
+    assert saved["natasha_overhead"]["documents"] == 20 and saved["natasha_overhead"]["ratio"] > 0
+    assert saved["memory"]["main_mb"] > 0
+    reports = saved["report_stage"]["reports"]
+    assert reports and all({"kernel_start", "execute", "html"} <= set(r) for r in reports)
+    assert "| extraction, warm (nothing changed)" in table(results)
+
+
+def test_synthetic_articles_all_differ_and_mix_html(tmp_path: Path):
+    paths = write_corpus(read_sources([SEEDS]), 30, tmp_path)
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    assert len(set(texts)) == 30
+    assert sum(p.suffix == ".html" for p in paths) == 3
+
+
+def test_a_synthetic_article_swaps_region_surname_and_numbers_keeping_case_endings():
+    base = Source("x", "Губернатор Омской области Виталий Хоценко посетил Омскую область 12 мая "
+                       "2023 года; омские фермеры поставят 1500 тонн зерна.")
+    text = make_article(base, Source("y", "Короткая строка."), random.Random(7))
+    stem = re.search(r"Губернатор (\w+)ой области", text).group(1)
+    assert stem != "Омск" and f"{stem}ую область" in text and f"{stem.lower()}ие фермеры" in text
+    assert "Хоценко" in text  # not an -ов/-ев/-ин surname: left alone
+    assert "1500" not in text and "2023" not in text
