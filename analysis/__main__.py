@@ -28,7 +28,8 @@ def _report(args: argparse.Namespace) -> int:
 
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     written = build_reports(Path(args.data), Path(args.out), regions=args.region or None,
-                            lang=args.lang, formats=formats, progress=not args.quiet)
+                            lang=args.lang, formats=formats, progress=not args.quiet,
+                            overview=True if args.overview else None)
     print(f"{len(written)} files written to {args.out}; open {Path(args.out) / 'index.html'}")
     return 0
 
@@ -67,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--region", action="append",
                      help="Russian region (any inflected or variant form); repeatable; "
                           "default: every region in the data")
+    rep.add_argument("--overview", action="store_true",
+                     help="with --region: render the overview too")
     rep.add_argument("--lang", choices=["ru", "en"], default="ru")
     rep.add_argument("--format", default="html,pdf", help="comma-separated: html, pdf")
     rep.add_argument("--quiet", action="store_true", help="no progress bar")

@@ -45,28 +45,30 @@ def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - start, result
 
 
-def _natasha_bare(texts: list[str]) -> float:
-    """Seconds natasha alone takes over texts: segment, morph and NER tagging, nothing else."""
+def _natasha_pass(text: str) -> None:
+    """natasha alone: segment, morph and NER tagging, nothing else."""
     from natasha import Doc
 
     p = pipeline()
-
-    def run() -> None:
-        for text in texts:
-            doc = Doc(text)
-            doc.segment(p.segmenter)
-            doc.tag_morph(p.morph_tagger)
-            doc.tag_ner(p.ner_tagger)
-    return _timed(run)[0]
+    doc = Doc(text)
+    doc.segment(p.segmenter)
+    doc.tag_morph(p.morph_tagger)
+    doc.tag_ner(p.ner_tagger)
 
 
 def measure_overhead(items: list) -> dict[str, float]:
-    """Our extraction vs natasha's bare pass over the same documents, one process, warm models."""
+    """Our extraction vs natasha's bare pass over the same documents, one process, warm models.
+
+    The two alternate document by document, so that a busy neighbour on a
+    shared machine slows both alike instead of skewing the ratio.
+    """
+    bare = ours = 0.0
     with threadpool_limits(limits=1, user_api="blas"):
         process(items[0])  # load models and vocabularies before timing
-        texts = [read_input(it).text for it in items]
-        bare = _natasha_bare(texts)
-        ours = _timed(lambda: [process(it) for it in items])[0]
+        for item in items:
+            text = read_input(item).text
+            bare += _timed(lambda: _natasha_pass(text))[0]
+            ours += _timed(lambda: process(item))[0]
     return {"documents": len(items), "natasha_s": round(bare, 2), "ours_s": round(ours, 2),
             "ratio": round(ours / bare, 2) if bare else None}
 
@@ -89,7 +91,7 @@ def measure_reports(data_dir: Path, out_dir: Path, formats: list[str]) -> dict[s
     docs = data.read_tables(data_dir).documents
     regions = list(docs["ru_regions"].explode().dropna().value_counts().index[:REGION_REPORTS])
     total, _ = _timed(lambda: render.build_reports(data_dir, out_dir, regions=regions, lang="ru",
-                                                   formats=formats, progress=False))
+                                                   formats=formats, progress=False, overview=True))
     manifest = json.loads((out_dir / "reports.json").read_text(encoding="utf-8"))
     reports = []
     for entry in manifest:

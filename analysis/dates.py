@@ -344,8 +344,12 @@ def _present_verb(word: str) -> bool:
             and p.normal_form not in PLAN_VERBS)
 
 
-def find_expressions(sentence: str) -> list[DateExpr]:
-    """Every date expression in `sentence`, unresolved; overlaps go to the longest."""
+@lru_cache(maxsize=4096)
+def find_expressions(sentence: str) -> tuple[DateExpr, ...]:
+    """Every date expression in `sentence`, unresolved; overlaps go to the longest.
+
+    Cached: the layout pass, the event search and extract.py read the same sentences.
+    """
     found: list[DateExpr] = []
     for kind, rx in _EXPRESSIONS:
         for m in rx.finditer(sentence):
@@ -358,7 +362,7 @@ def find_expressions(sentence: str) -> list[DateExpr]:
         if out and e.start < out[-1].stop:
             continue
         out.append(e)
-    return out
+    return tuple(out)
 
 
 # ----------------------------------------------------------------------------- resolution
@@ -525,10 +529,8 @@ def _stamp_in_line(line: _Line) -> DateExpr | None:
     m = _DATELINE.match(t)
     if m:
         exprs = find_expressions(m.group("date"))
-        if exprs and exprs[0].kind == "explicit" and exprs[0].day:
-            e = exprs[0]
-            e.start, e.stop = line.start + m.start("date"), line.start + m.end("date")
-            return e
+        if exprs and exprs[0].kind == "explicit" and exprs[0].day:  # cached: copy, never change
+            return replace(exprs[0], start=line.start + m.start("date"), stop=line.start + m.end("date"))
     exprs = [e for e in find_expressions(t) if e.kind == "explicit" and e.day]
     if not exprs:
         return None
@@ -541,9 +543,7 @@ def _stamp_in_line(line: _Line) -> DateExpr | None:
         return None
     if len(rest_words) > STAMP_MAX_WORDS or _has_verb(rest_words):
         return None
-    e.start += line.start
-    e.stop += line.start
-    return e
+    return replace(e, start=e.start + line.start, stop=e.stop + line.start)
 
 
 # ----------------------------------------------------------------------------- main event

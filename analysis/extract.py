@@ -21,10 +21,12 @@ EXTRACTOR_VERSION = "1"  # bump when a rule changes what is extracted (invalidat
 EXPLICIT_DATE_KINDS = {"explicit", "span", "month"}
 
 
-def _explicit_dates(sentences: list[str], anchor: DateValue) -> dict[int, DateValue]:
-    """Sentence index -> the first explicit date it states."""
+def _explicit_dates(sentences: list[str], wanted: list[bool], anchor: DateValue) -> dict[int, DateValue]:
+    """Sentence index -> the first explicit date it states, for the wanted sentences."""
     out = {}
     for i, text in enumerate(sentences):
+        if not wanted[i]:
+            continue
         found = [v for v, _, _, kind in parse_date_expressions(text, anchor)
                  if kind in EXPLICIT_DATE_KINDS and v.precision != "unknown"]
         if found:
@@ -52,7 +54,7 @@ def extract_document(doc: Document) -> DocFacts:
     people = participants(find_people(parsed, relevant, regions))
     anchor = dates.anchor
     events = find_events(parsed, relevant, regions, dates.event,
-                         _explicit_dates([s.text for s in sentences], anchor))
+                         _explicit_dates([s.text for s in sentences], relevant, anchor))
     meeting_of_sentence: dict[int, str] = {}
     for n, ev in enumerate(events, 1):
         mid = f"{doc.doc_id}#{n}"

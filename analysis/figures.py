@@ -179,6 +179,8 @@ def _sentence_figures(sent, prev_cues) -> tuple[list[FigureHit], list]:
     if not toks or _is_ticker(sent.text):
         return [], []
     cues = _cues(toks)
+    if not _may_state_figures(toks):
+        return [], cues
     quoted = _quoted_spans(sent)
     amounts = _amounts(toks)
     amounts = [a for a in amounts if not _inside(toks[a.i0].start, quoted)]
@@ -203,6 +205,15 @@ def _sentence_figures(sent, prev_cues) -> tuple[list[FigureHit], list]:
         hits.append(_hit(sent, toks, r))
     hits.sort(key=lambda h: h.start)
     return hits, cues
+
+
+def _may_state_figures(toks) -> bool:
+    """A figure starts at a digit or a number, scale, ratio, fraction or ordinal word:
+    most sentences have none, and the full search is the costly part of this module."""
+    v = _vocab()
+    starters = (v.numbers, v.scales, v.multipliers, v.fractions, v.ordinals)
+    return any(any(c.isdigit() for c in t.text)
+               or any(t.lemma in d or t.text.lower() in d for d in starters) for t in toks)
 
 
 def _hit(sent, toks, a: _Amount) -> FigureHit:
@@ -374,20 +385,17 @@ def _amounts(toks) -> list[_Amount]:
 
 def _attach_unit(toks, a: _Amount) -> None:
     """Find the unit after the number: right after it, or after adjectives for nouns."""
-    v = _vocab()
     start = _skip_dot(toks, a.i1)
     for skip in range(0, 4):
         k = start + skip
         if k >= len(toks):
             return
-        for words, unit, base in v.units:
+        for words, unit, base in _entries_at(toks, k, "units"):
             if skip and base in ("money", "percent", "times"):
                 if not (base == "money" and all(toks[x].pos == "ADJ" for x in range(start, k))):
                     continue
-            end = _match(toks, k, words)
-            if end is not None:
-                a.unit, a.base, a.j1 = unit, base, end
-                return
+            a.unit, a.base, a.j1 = unit, base, _match(toks, k, words)
+            return
         if toks[k].pos not in MODIFIER_POS or DIGITS.match(toks[k].text):
             return
 
@@ -541,28 +549,33 @@ def _after_change_verb(toks, k: int) -> bool:
 
 
 # -- kinds ------------------------------------------------------------------
-@lru_cache(maxsize=1)
-def _cue_index() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]],
-                          list[tuple[tuple[str, ...], str]]]:
-    """Cues by first word (and the prefix cues apart), so a token is checked
-    against the few cues that can start at it; order (longest first) is kept."""
-    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+@lru_cache(maxsize=None)
+def _first_word_index(table: str) -> tuple[dict[str, list], list]:
+    """Entries of a vocabulary table ("units", "cues") by first word, prefix entries
+    apart, each with its position: a token is checked against the few entries that
+    can start at it, in table order."""
+    by_first: dict[str, list] = {}
     prefixed = []
-    for words, role in _vocab().cues:
-        if words[0].endswith("*") and len(words[0]) > 1:
-            prefixed.append((words, role))
+    for n, entry in enumerate(getattr(_vocab(), table)):
+        first = entry[0][0]
+        if first.endswith("*") and len(first) > 1:
+            prefixed.append((n, entry))
         else:
-            by_first.setdefault(words[0], []).append((words, role))
+            by_first.setdefault(first, []).append((n, entry))
     return by_first, prefixed
 
 
+def _entries_at(toks, j: int, table: str) -> list:
+    """The entries of `table` whose words match from token j, in table order."""
+    by_first, prefixed = _first_word_index(table)
+    found = {e for k in _keys(toks[j]) for e in by_first.get(k, [])}
+    found.update(e for e in prefixed if _word_is(toks[j], e[1][0][0]))
+    return [entry for _, entry in sorted(found) if _match(toks, j, entry[0]) is not None]
+
+
 def _cue_at(toks, j: int) -> str | None:
-    by_first, prefixed = _cue_index()
-    candidates = [c for k in _keys(toks[j]) for c in by_first.get(k, [])] + prefixed
-    for words, role in sorted(candidates, key=lambda c: -len(c[0])):
-        if _word_is(toks[j], words[0]) and _match(toks, j, words) is not None:
-            return role
-    return None
+    matched = _entries_at(toks, j, "cues")
+    return max(matched, key=lambda c: len(c[0]))[1] if matched else None
 
 
 def _cues(toks) -> list[tuple[int, str]]:

@@ -83,11 +83,16 @@ def _nameable(word: str) -> bool:
 
 
 class _Morph(pymorphy3.MorphAnalyzer):
-    """pymorphy3, safe on letters Unicode has no name for (hostile or garbled input):
+    """pymorphy3 with a process-wide cache (regions, people and dates ask about the
+    same words), safe on letters Unicode has no name for (hostile or garbled input):
     such a word is analysed as an unknown word of the same length."""
 
     def parse(self, word: str):
-        return super().parse(word if _nameable(word) else "x" * len(word))
+        return list(self._parse(word))
+
+    @lru_cache(maxsize=200_000)  # noqa: B019 - one analyzer per process, cached for its lifetime
+    def _parse(self, word: str) -> tuple:
+        return tuple(super().parse(word if _nameable(word) else "x" * len(word)))
 
 
 @lru_cache(maxsize=1)

@@ -195,15 +195,16 @@ def _check_formats(formats) -> list[str]:
     return out
 
 
-def plan(tables: data.Tables, regions: list[str] | None, lang: str) -> list[Job]:
-    """The reports to build: the overview (when no region is asked for) and one per region."""
+def plan(tables: data.Tables, regions: list[str] | None, lang: str,
+         overview: bool | None = None) -> list[Job]:
+    """The reports to build: the overview (by default when no region is asked for) and one per region."""
     present = data.regions_in_data(tables)
     if regions:
         wanted = list(dict.fromkeys(data.resolve_region(r, tables) for r in regions))
     else:
         wanted = present
     jobs = []
-    if not regions:
+    if overview or (overview is None and not regions):
         jobs.append(Job("overview", "overview", "", lang, str(NOTEBOOKS / "overview.ipynb")))
     for r in wanted:
         jobs.append(Job(slug(r), "region", r, lang, str(NOTEBOOKS / "region.ipynb")))
@@ -309,8 +310,12 @@ def build_report(job: Job, data_dir: Path, out_dir: Path, formats: list[str], ch
 
 
 def build_reports(data_dir: Path, out_dir: Path, regions: list[str] | None = None, lang: str = "ru",
-                  formats: list[str] | None = None, progress: bool = True) -> list[Path]:
-    """Execute and export every report; return the files written (index.html last)."""
+                  formats: list[str] | None = None, progress: bool = True,
+                  overview: bool | None = None) -> list[Path]:
+    """Execute and export every report; return the files written (index.html last).
+
+    overview: also render the overview (default: only when no region is asked for).
+    """
     if lang not in fmt.LANGS:
         raise ReportError(f"unknown language {lang!r}: use ru or en")
     formats = _check_formats(formats if formats is not None else list(FORMATS))
@@ -326,7 +331,7 @@ def build_reports(data_dir: Path, out_dir: Path, regions: list[str] | None = Non
         if chromium is None:
             raise FileNotFoundError("no chromium for the PDF export: run `make system-deps` "
                                     "(installs Debian's chromium) or use --format html")
-    jobs = plan(tables, regions, lang)
+    jobs = plan(tables, regions, lang, overview)
     out_dir.mkdir(parents=True, exist_ok=True)
 
     for job in jobs:

@@ -92,6 +92,8 @@ def test_plan_resolves_inflected_and_variant_names(seed_dir):
     everything = render.plan(tables, None, "en")
     assert everything[0].stem == "overview.en"
     assert [j.region for j in everything[1:]] == data.regions_in_data(tables)
+    both = render.plan(tables, ["Ленобласть"], "ru", overview=True)
+    assert [j.stem for j in both] == ["overview.ru", "leningrad-oblast.ru"]
 
 
 def test_a_filter_with_no_data_still_makes_a_short_report(seed_dir):
