@@ -30,5 +30,9 @@ report: extract
 test: setup
 	$(PY) -m pytest -q
 
+N ?= 2000
+bench: setup
+	$(PY) -m analysis bench --n $(N) --out reports
+
 clean:
 	rm -rf $(DATA) reports/*.html reports/*.pdf reports/*.ipynb reports/*.json reports/*/

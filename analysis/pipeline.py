@@ -45,6 +45,7 @@ class Summary:
     documents: int
     rejected: int
     duplicates: int
+    without_facts: int  # read fine, but not about Russia-Kazakhstan cooperation
     meetings: int
     participants: int
     sectors: int
@@ -58,7 +59,7 @@ class Summary:
     def line(self) -> str:
         facts = self.meetings + self.participants + self.sectors + self.figures
         return (f"{self.documents} documents read, {self.rejected} rejected, "
-                f"{self.duplicates} duplicates; {facts} facts found "
+                f"{self.duplicates} duplicates, {self.without_facts} without facts; {facts} facts found "
                 f"({self.meetings} meetings, {self.participants} participants, "
                 f"{self.sectors} sectors, {self.figures} figures) -> {self.out_dir}")
 
@@ -182,6 +183,9 @@ def extract_dir(input_dir: Path, out_dir: Path, progress: bool = True, workers: 
     frames = build_tables((r.facts for r in results), duplicates)
     write_tables(frames, out_dir)
     rejected = sum(1 for r in results if r.facts.document.status != "ok")
-    return Summary(len(results), rejected, len(duplicates), len(frames["meetings"]),
+    docs = frames["documents"]
+    counts = docs[["n_meetings", "n_participants", "n_sectors", "n_figures"]].sum(axis=1)
+    without_facts = int(((docs["status"] == "ok") & (counts == 0)).sum())
+    return Summary(len(results), rejected, len(duplicates), without_facts, len(frames["meetings"]),
                    len(frames["participants"]), len(frames["sectors"]), len(frames["figures"]),
                    out_dir, extracted, len(results) - extracted, n_workers, warnings)

@@ -22,7 +22,7 @@ def seed_tables(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("seed_tables")
     run = subprocess.run([sys.executable, "-m", "analysis", "extract", str(SEEDS), "--out",
                           str(out)], capture_output=True, text=True, cwd=ROOT, check=True)
-    assert run.stdout.startswith("5 documents read, 0 rejected, 0 duplicates;")
+    assert run.stdout.startswith("5 documents read, 0 rejected, 0 duplicates, 0 without facts;")
     return out
 
 

@@ -104,7 +104,8 @@ def test_every_file_gets_exactly_one_row_with_its_status(extracted):
     }
     assert docs.loc["nested", "path"] == "2023/autumn/nested.txt"
     summary = extracted["summary"]
-    assert (summary.documents, summary.rejected, summary.duplicates) == (15, 6, 4)
+    assert (summary.documents, summary.rejected, summary.duplicates, summary.without_facts) == (15, 6, 4, 1)
+    assert summary.line().startswith("15 documents read, 6 rejected, 4 duplicates, 1 without facts; ")
 
 
 @pytest.mark.parametrize("doc_id", ["bom", "cp1251", "koi8r"])
