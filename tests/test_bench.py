@@ -23,6 +23,7 @@ def test_bench_writes_every_figure(tmp_path: Path):
     assert saved["scaling"]["cores"] == 2 and "speedup" in saved["scaling"]
     assert saved["natasha_overhead"]["documents"] == 20 and saved["natasha_overhead"]["ratio"] > 0
     assert saved["memory"]["main_mb"] > 0
+    assert saved["memory"]["extraction_all_processes_mb"] >= saved["memory"]["main_mb"] * 0.5
     reports = saved["report_stage"]["reports"]
     assert reports and all({"kernel_start", "execute", "html"} <= set(r) for r in reports)
     assert "| extraction, warm (nothing changed)" in table(results)
