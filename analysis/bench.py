@@ -30,7 +30,7 @@ from threadpoolctl import threadpool_limits
 
 from analysis import render
 from analysis.ingest import inventory, read_input
-from analysis.nlp import pipeline
+from analysis.nlp import tag
 from analysis.pipeline import default_workers, extract_dir, extract_items, process
 from analysis.synth import read_sources, write_corpus
 
@@ -46,17 +46,6 @@ def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - start, result
 
 
-def _natasha_pass(text: str) -> None:
-    """natasha alone: segment, morph and NER tagging, nothing else."""
-    from natasha import Doc
-
-    p = pipeline()
-    doc = Doc(text)
-    doc.segment(p.segmenter)
-    doc.tag_morph(p.morph_tagger)
-    doc.tag_ner(p.ner_tagger)
-
-
 def measure_overhead(items: list) -> dict[str, float]:
     """Our extraction vs natasha's bare pass over the same documents, one process, warm models.
 
@@ -68,7 +57,7 @@ def measure_overhead(items: list) -> dict[str, float]:
         process(items[0])  # load models and vocabularies before timing
         for item in items:
             text = read_input(item).text
-            bare += _timed(lambda: _natasha_pass(text))[0]
+            bare += _timed(lambda: tag(text))[0]
             ours += _timed(lambda: process(item))[0]
     return {"documents": len(items), "natasha_s": round(bare, 2), "ours_s": round(ours, 2),
             "ratio": round(ours / bare, 2) if bare else None}

@@ -111,13 +111,19 @@ def proper_case(word: str) -> str:
     return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
 
 
-def parse(text: str) -> Parsed:
-    """Segment, morph-tag, NER-tag and lemmatise `text`."""
+def tag(text: str) -> Doc:
+    """natasha's own pass: segmentation, morphology and NER tags, nothing else."""
     p = pipeline()
     doc = Doc(text)
     doc.segment(p.segmenter)
     doc.tag_morph(p.morph_tagger)
     doc.tag_ner(p.ner_tagger)
+    return doc
+
+
+def parse(text: str) -> Parsed:
+    """Segment, morph-tag, NER-tag and lemmatise `text`."""
+    doc = tag(text)
     sentences = []
     for s in doc.sents:
         toks = [Token(t.text, t.start, t.stop, _token_lemma(t), t.pos, dict(t.feats or {}))
