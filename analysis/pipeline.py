@@ -53,6 +53,7 @@ class Summary:
     out_dir: Path
     extracted: int = 0
     from_cache: int = 0
+    rechecked: int = 0  # unreadable or oversized files: never cached, checked again each run
     workers: int = 1
     warnings: list[str] = field(default_factory=list)
 
@@ -65,8 +66,10 @@ class Summary:
 
     def cache_line(self) -> str:
         where = f"{self.workers} worker processes" if self.workers > 1 else "1 process"
-        return (f"extracted {self.extracted} changed or new files ({where}), "
+        line = (f"extracted {self.extracted} changed or new files ({where}), "
                 f"{self.from_cache} unchanged from the cache")
+        return line + (f", {self.rechecked} unreadable or oversized checked again"
+                       if self.rechecked else "")
 
 
 def _extract_safely(doc: Document) -> DocFacts:
@@ -178,7 +181,8 @@ def extract_dir(input_dir: Path, out_dir: Path, progress: bool = True, workers: 
     if cache and cache.previous_extractor and cache.previous_extractor != extractor_fingerprint():
         warnings.append(f"the extractor changed ({cache.previous_extractor} -> "
                         f"{extractor_fingerprint()}): cached results are not reused")
-    results, extracted, n_workers = extract_items(inv.files, cache, workers, progress)
+    results, processed, n_workers = extract_items(inv.files, cache, workers, progress)
+    rechecked = sum(1 for it in inv.files if _content_key(it) is None) if cache else 0
     duplicates = mark_duplicates(results)
     frames = build_tables((r.facts for r in results), duplicates)
     write_tables(frames, out_dir)
@@ -188,4 +192,5 @@ def extract_dir(input_dir: Path, out_dir: Path, progress: bool = True, workers: 
     without_facts = int(((docs["status"] == "ok") & (counts == 0)).sum())
     return Summary(len(results), rejected, len(duplicates), without_facts, len(frames["meetings"]),
                    len(frames["participants"]), len(frames["sectors"]), len(frames["figures"]),
-                   out_dir, extracted, len(results) - extracted, n_workers, warnings)
+                   out_dir, extracted=processed - rechecked, from_cache=len(results) - processed,
+                   rechecked=rechecked, workers=n_workers, warnings=warnings)

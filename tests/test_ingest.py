@@ -108,6 +108,15 @@ def test_every_file_gets_exactly_one_row_with_its_status(extracted):
     assert summary.line().startswith("15 documents read, 6 rejected, 4 duplicates, 1 without facts; ")
 
 
+def test_rerun_of_the_fixture_folder_extracts_nothing(tmp_path: Path):
+    src = write_fixture_folder(tmp_path / "in")
+    extract_dir(src, tmp_path / "out", progress=False, workers=1)
+    again = extract_dir(src, tmp_path / "out", progress=False, workers=1)
+    assert (again.extracted, again.from_cache, again.rechecked) == (0, 13, 2)
+    assert again.cache_line() == ("extracted 0 changed or new files (1 process), 13 unchanged from "
+                                  "the cache, 2 unreadable or oversized checked again")
+
+
 @pytest.mark.parametrize("doc_id", ["bom", "cp1251", "koi8r"])
 def test_encodings_and_line_endings_read_to_the_same_facts(extracted, doc_id):
     docs = extracted["documents"].set_index("doc_id")
