@@ -78,7 +78,6 @@ class Inventory:
     """Everything in an input folder: article files and metadata problems."""
 
     files: list[InputFile] = field(default_factory=list)
-    metadata_rows: int = 0
     warnings: list[str] = field(default_factory=list)
 
 
@@ -119,7 +118,6 @@ def inventory(input_dir: Path) -> Inventory:
                 articles.append(p)
                 problems[p] = f"rejected: metadata file not used ({exc})"
                 continue
-            inv.metadata_rows += len(rows)
             for name, row in rows.items():
                 target = (p.parent / name).resolve()
                 meta[target] = row
@@ -212,6 +210,11 @@ def decode(data: bytes) -> str | None:
     return str(best) if best is not None else None
 
 
+def size_limit(path: Path) -> int:
+    """The largest file of this kind that can be an article (bytes)."""
+    return MAX_HTML_BYTES if path.suffix.lower() in HTML_SUFFIXES else MAX_TEXT_BYTES
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:4096]
     return b"\x00" in sample and not any(sample.startswith(b) for b in BOMS)
@@ -237,8 +240,7 @@ def read_input(item: InputFile) -> Document:
         return doc
     try:
         size = item.path.stat().st_size
-        limit = MAX_HTML_BYTES if suffix in HTML_SUFFIXES else MAX_TEXT_BYTES
-        if size > limit:
+        if size > size_limit(item.path):
             doc.status = f"rejected: too large for an article ({size / 1_000_000:.0f} MB)"
             return doc
         data = item.path.read_bytes()

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from threadpoolctl import threadpool_limits
 from tqdm import tqdm
@@ -25,7 +26,7 @@ from tqdm import tqdm
 from analysis.cache import CACHE_NAME, ExtractionCache, entry_key, extractor_fingerprint
 from analysis.duplicates import Candidate, Fingerprint, find_duplicates, fingerprint
 from analysis.extract import extract_document
-from analysis.ingest import HTML_SUFFIXES, MAX_HTML_BYTES, MAX_TEXT_BYTES, InputFile, inventory, read_input
+from analysis.ingest import InputFile, inventory, read_input, size_limit
 from analysis.model import DocFacts, Document
 from analysis.tables import build_tables, write_tables
 
@@ -110,8 +111,7 @@ def _init_worker() -> None:
 def _content_key(item: InputFile) -> str | None:
     """The cache key of a file, or None when it is not worth caching (unreadable, oversized)."""
     try:
-        limit = MAX_HTML_BYTES if item.path.suffix.lower() in HTML_SUFFIXES else MAX_TEXT_BYTES
-        if item.problem or item.path.stat().st_size > limit:
+        if item.problem or item.path.stat().st_size > size_limit(item.path):
             return None
         digest = hashlib.sha256(item.path.read_bytes()).hexdigest()
     except OSError:
@@ -138,9 +138,18 @@ def run(items: list[InputFile], workers: int) -> Iterator[Result]:
         yield from pool.map(process, items, chunksize=chunk)
 
 
+class Extraction(NamedTuple):
+    """Results for every item, and how they were come by."""
+
+    results: list[Result]
+    processed: int   # items run through process(): extracted, or not cacheable
+    rechecked: int   # of those, unreadable or oversized files the cache never keeps
+    workers: int
+
+
 def extract_items(items: list[InputFile], cache: ExtractionCache | None, workers: int | None,
-                  progress: bool) -> tuple[list[Result], int, int]:
-    """Results for every item (cached or extracted), with how many were extracted and by how many workers."""
+                  progress: bool) -> Extraction:
+    """Results for every item: from the cache when unchanged, else extracted by `workers` processes."""
     keys = [_content_key(it) for it in items] if cache else [None] * len(items)
     results: list[Result | None] = [cache.get(k) if cache and k else None for k in keys]
     todo = [i for i, r in enumerate(results) if r is None]
@@ -155,7 +164,8 @@ def extract_items(items: list[InputFile], cache: ExtractionCache | None, workers
     bar.close()
     if cache:
         cache.close(keep={k for k in keys if k})
-    return [r for r in results if r is not None], len(todo), n_workers
+    rechecked = sum(1 for i in todo if keys[i] is None) if cache else 0
+    return Extraction([r for r in results if r is not None], len(todo), rechecked, n_workers)
 
 
 def mark_duplicates(results: Iterable[Result]) -> dict[str, str]:
@@ -181,8 +191,7 @@ def extract_dir(input_dir: Path, out_dir: Path, progress: bool = True, workers: 
     if cache and cache.previous_extractor and cache.previous_extractor != extractor_fingerprint():
         warnings.append(f"the extractor changed ({cache.previous_extractor} -> "
                         f"{extractor_fingerprint()}): cached results are not reused")
-    results, processed, n_workers = extract_items(inv.files, cache, workers, progress)
-    rechecked = sum(1 for it in inv.files if _content_key(it) is None) if cache else 0
+    results, processed, rechecked, n_workers = extract_items(inv.files, cache, workers, progress)
     duplicates = mark_duplicates(results)
     frames = build_tables((r.facts for r in results), duplicates)
     write_tables(frames, out_dir)

@@ -15,6 +15,7 @@ import html
 import random
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from analysis.chrome import split_article
@@ -57,6 +58,7 @@ def read_sources(folders: list[Path]) -> list[Source]:
     return out
 
 
+@lru_cache(maxsize=1)
 def _region_stems() -> dict[str, str]:
     """Adjective stem -> kind for Russian regions named '<adjective> область/край' (Омск-: область)."""
     stems = {}
