@@ -12,7 +12,7 @@ from pathlib import Path
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from analysis.pipeline import extract_dir
+    from analysis.store.pipeline import extract_dir
 
     summary = extract_dir(Path(args.input_dir), Path(args.out), progress=not args.quiet,
                           workers=args.workers, use_cache=not args.no_cache)
@@ -24,7 +24,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from analysis.render import build_reports
+    from analysis.report.render import build_reports
 
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     written = build_reports(Path(args.data), Path(args.out), regions=args.region or None,
@@ -35,7 +35,7 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from analysis.bench import run_benchmark, table
+    from analysis.bench.run import run_benchmark, table
 
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     log = (lambda _msg: None) if args.quiet else (lambda msg: print(msg, file=sys.stderr))
@@ -87,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from analysis.data import ReportError
+    from analysis.report.dataset import ReportError
 
     args = build_parser().parse_args(argv)
     try:

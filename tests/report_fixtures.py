@@ -181,7 +181,7 @@ def rich_tables(seed: int = 7, n_docs: int = 36) -> dict[str, pd.DataFrame]:
 
 
 def empty_tables() -> dict[str, pd.DataFrame]:
-    from analysis.data import COLUMNS
+    from analysis.report.dataset import COLUMNS
     return {name: pd.DataFrame(columns=cols) for name, cols in COLUMNS.items()}
 
 
@@ -203,17 +203,17 @@ def write_tables(folder: Path, tables: dict[str, pd.DataFrame], parquet: bool = 
 
 
 def _vocab_regions(country: str) -> list[str]:
-    from analysis.fmt import VOCAB
-    regions = pd.read_csv(VOCAB / "regions.csv", dtype=str, keep_default_na=False)
-    return list(regions.loc[(regions["country"] == country) & (regions["kind"] == "region"), "name_ru"])
+    from analysis.vocabulary import read_vocab
+    return [r["name_ru"] for r in read_vocab("regions")
+            if r["country"] == country and r["kind"] == "region"]
 
 
 def big_tables(n_docs: int = 10_000, seed: int = 11) -> dict[str, pd.DataFrame]:
     """A made-up corpus at the scale of issue 5: ~10,000 documents (1 % rejected, 3 % repeats
     of another, 1 % not about cooperation), one meeting each, ~3 participants, ~3 sectors and
     ~1 figure per meeting, about 70 Russian regions, 2015–2024. Built row by row with the
-    extractor's columns (analysis.tables.COLUMNS plus duplicate_of); about a second."""
-    from analysis.tables import COLUMNS
+    extractor's columns (analysis.store.tables.COLUMNS plus duplicate_of); about a second."""
+    from analysis.store.tables import COLUMNS
     rnd = random.Random(seed)
     ru_regions = _vocab_regions("RU")[:70]
     kz_regions = _vocab_regions("KZ")

@@ -5,8 +5,8 @@ import random
 import re
 from pathlib import Path
 
-from analysis.bench import run_benchmark, table
-from analysis.synth import Source, make_article, read_sources, write_corpus
+from analysis.bench.run import run_benchmark, table
+from analysis.bench.synth import Source, make_article, read_sources, write_corpus
 from tests.conftest import ROOT
 
 SEEDS = ROOT / "seeds"

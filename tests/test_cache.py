@@ -4,9 +4,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import analysis.cache as cache
-import analysis.extract as extract
-from analysis.pipeline import extract_dir
+import analysis.store.cache as cache
+from analysis.config import PACKAGE_DIR
+import analysis.extract.document as extract
+from analysis.store.pipeline import extract_dir
 
 ARTICLE = ("Губернатор Омской области встретился с акимом Павлодарской области\n"
            "Губернатор Омской области Виталий Хоценко 3 апреля 2024 года провёл встречу с акимом "
@@ -83,7 +84,26 @@ def test_worker_pool_gives_the_same_tables_in_the_same_order(folder: Path, tmp_p
 
 
 def test_fingerprint_covers_extraction_code_and_vocabularies_only():
-    names = {p.name for p in cache.extraction_sources()}
-    assert {"extract.py", "ingest.py", "people.py", "dates.py", "duplicates.py", "nlp.py",
-            "regions.csv", "sectors.csv"} <= names
-    assert not names & {"report.py", "render.py", "charts.py", "pipeline.py", "cache.py"}
+    names = {p.relative_to(PACKAGE_DIR).as_posix() for p in cache.extraction_sources()}
+    assert {"extract/document.py", "extract/people.py", "extract/dates.py", "ingest/files.py",
+            "ingest/chrome.py", "nlp/pipeline.py", "store/duplicates.py", "vocabulary.py",
+            "config.py", "__init__.py", "extract/__init__.py", "vocab/regions.csv",
+            "vocab/sectors.csv"} <= names
+    assert not any(n.startswith(("report/", "bench/")) for n in names)
+    assert not names & {"store/pipeline.py", "store/cache.py", "store/tables.py"}
+
+
+def test_fingerprint_follows_relative_imports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    pkg = tmp_path / "analysis"
+    (pkg / "extract").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("")
+    (pkg / "extract" / "__init__.py").write_text("")
+    (pkg / "extract" / "document.py").write_text("from .rules import x\nfrom ..shared import y\n")
+    (pkg / "extract" / "rules.py").write_text("x = 1\n")
+    (pkg / "shared.py").write_text("y = 2\n")
+    (pkg / "vocab").mkdir()
+    monkeypatch.setattr(cache, "PACKAGE_DIR", pkg)
+    monkeypatch.setattr(cache, "ROOT_MODULES", ("analysis.extract.document",))
+    names = {p.relative_to(pkg).as_posix() for p in cache.extraction_sources()}
+    assert names == {"__init__.py", "extract/__init__.py", "extract/document.py",
+                     "extract/rules.py", "shared.py"}

@@ -1,4 +1,4 @@
-"""analysis.charts on small DataFrames built here: titles state the finding, colours
+"""analysis.report.charts on small DataFrames built here: titles state the finding, colours
 mean the same everywhere, money never mixes currencies, labels readable at A4."""
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
 
-from analysis import charts, data, fmt
+from analysis.report import charts
+from analysis.report import dataset as data
+from analysis.report import fmt
 from report_fixtures import rich_tables, seed_tables, write_tables
 
 

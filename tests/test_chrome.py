@@ -1,5 +1,5 @@
 """Site chrome removal: input pages written here, expected article text exact."""
-from analysis.chrome import is_chrome_line, is_end_marker, split_article
+from analysis.ingest.chrome import is_chrome_line, is_end_marker, split_article
 
 PAGE = """Новости региона — информационный портал
 Главная | Политика | Экономика | Общество

@@ -1,11 +1,11 @@
-"""analysis.data: reading the tables and cutting them to a report's scope."""
+"""analysis.report.dataset: reading the tables and cutting them to a report's scope."""
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from analysis import data
-from analysis.data import ReportError
+from analysis.report import dataset as data
+from analysis.report.dataset import ReportError
 from report_fixtures import D0, D1, D2, D3, D4, empty_tables, rich_tables, seed_tables, write_tables
 
 

@@ -1,4 +1,4 @@
-"""analysis.dates: date expressions, stamps/datelines and the main event's date (SPEC.md "Dates").
+"""analysis.extract.dates: date expressions, stamps/datelines and the main event's date (SPEC.md "Dates").
 
 All example texts are written for these tests; the corpus is only read by the
 accuracy test at the end, which is skipped when ../shared is absent.
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.dates import DocDates, document_dates, parse_date_expressions
+from analysis.extract.dates import DocDates, document_dates, parse_date_expressions
 from analysis.model import DateValue
 
 FRIDAY = DateValue(2025, 10, 3)  # 3 October 2025 is a Friday

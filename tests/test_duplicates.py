@@ -1,5 +1,5 @@
 """Duplicate detection: exact and near-identical copies of one event, and what is not a copy."""
-from analysis.duplicates import Candidate, find_duplicates, fingerprint
+from analysis.store.duplicates import Candidate, find_duplicates, fingerprint
 
 TEXT = ("Губернатор Курганской области Вадим Шумков 1 февраля провёл встречу с акимом "
         "Северо-Казахстанской области. Стороны обсудили поставки зерна, строительство "

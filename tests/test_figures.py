@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.figures import SCORED_KINDS, extract_figures, parse_number
-from analysis.nlp import parse
+from analysis.extract.figures import SCORED_KINDS, extract_figures, parse_number
+from analysis.nlp.pipeline import parse
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

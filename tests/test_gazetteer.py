@@ -1,11 +1,11 @@
-"""The region gazetteer: vocab/regions.csv and the matcher in analysis.gazetteer."""
-import csv
+"""The region gazetteer: vocab/regions.csv and the matcher in analysis.extract.gazetteer."""
 import re
 
 import pytest
 
-from analysis import gazetteer as gz
-from analysis.nlp import parse
+from analysis.extract import gazetteer as gz
+from analysis.vocabulary import read_vocab
+from analysis.nlp.pipeline import parse
 
 KZ_CODES = {
     "KZ-10": "Абайская область", "KZ-11": "Акмолинская область", "KZ-15": "Актюбинская область",
@@ -26,8 +26,7 @@ SPEC_NAMES = ["Астраханская область", "Ленинградск
 
 
 def _rows():
-    with gz.VOCAB.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+    return list(read_vocab("regions"))
 
 
 def test_every_region_once():

@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.ingest import inventory, list_inputs, parse_published, read_document, read_metadata
-from analysis.pipeline import extract_dir
+from analysis.ingest.files import inventory, list_inputs, parse_published, read_document, read_metadata
+from analysis.store.pipeline import extract_dir
 
 ARTICLE = ("Омская область и Павлодарская область расширят торговлю\n"
            "ОМСК, 14 марта. Губернатор Омской области Виталий Хоценко вчера провёл встречу с "
@@ -236,7 +236,7 @@ def test_missing_or_empty_folder_is_a_clear_error(tmp_path: Path):
 
 
 def test_a_document_the_extractor_chokes_on_is_kept_as_rejected(monkeypatch, tmp_path: Path):
-    import analysis.pipeline as pipeline
+    import analysis.store.pipeline as pipeline
 
     def boom(doc):
         raise RuntimeError("bad input")

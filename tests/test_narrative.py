@@ -1,4 +1,4 @@
-"""analysis.narrative and analysis.fmt: sentences from the tables, each with its sources;
+"""analysis.report.narrative and analysis.report.fmt: sentences from the tables, each with its sources;
 RU and EN from the same facts; Russian typography and number formats."""
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ import re
 import pandas as pd
 import pytest
 
-from analysis import data, fmt, narrative as nv
+from analysis.report import dataset as data
+from analysis.report import fmt
+from analysis.report import narrative as nv
 from report_fixtures import D0, D1, seed_tables, write_tables
 
 NB = "\u00a0"
@@ -29,7 +31,7 @@ def seed(seed_dir):
 
 
 def meetings_df(rows):
-    """Meetings as analysis.data prepares them, from (doc_id, date, region, partners, kind)."""
+    """Meetings as analysis.report.dataset prepares them, from (doc_id, date, region, partners, kind)."""
     out = []
     for i, (doc, date, region, partners, kind) in enumerate(rows):
         y, _, _ = fmt.parse_date(date)

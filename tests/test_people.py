@@ -1,10 +1,10 @@
 """People: name normalisation, merging, roles and sides, and who is not a participant."""
 import pytest
 
-from analysis.nlp import parse
-from analysis.people import find_people, normalise_name, participants
-from analysis.regions import sentence_regions
-from analysis.relevance import relevant_sentences
+from analysis.nlp.pipeline import parse
+from analysis.extract.people import find_people, normalise_name, participants
+from analysis.extract.regions import sentence_regions
+from analysis.extract.relevance import relevant_sentences
 
 
 def _names(text: str) -> list[str]:

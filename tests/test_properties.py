@@ -7,11 +7,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from analysis.duplicates import fingerprint
-from analysis.extract import extract_document
-from analysis.ingest import InputFile, read_input
+from analysis.store.duplicates import fingerprint
+from analysis.extract.document import extract_document
+from analysis.ingest.files import InputFile, read_input
 from analysis.model import DateValue, Document
-from analysis.vocab import read_vocab
+from analysis.vocabulary import read_vocab
 
 # Pieces of the genre, so that random text reaches the rules and not only the tokenizer.
 GENRE = ["Губернатор", "Омской области", "аким", "Костанайской области", "посол", "Казахстана",

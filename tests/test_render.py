@@ -1,4 +1,4 @@
-"""analysis.render and analysis.report: parameter errors, and the reports end to end.
+"""analysis.report.render and analysis.report.sections: parameter errors, and the reports end to end.
 
 The end-to-end tests extract seeds/ with the real extractor once, render every Russian
 report to HTML through the CLI, the English overview-free run for one region to HTML
@@ -19,10 +19,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import data, fmt, render
+from analysis.report import dataset as data
+from analysis.report import fmt
+from analysis.report import render
 from analysis.__main__ import main as cli
-from analysis.render import ReportError
-from analysis.report import open_report
+from analysis.report.render import ReportError
+from analysis.report.sections import open_report
 from report_fixtures import empty_tables, seed_tables, write_tables
 
 ROOT = Path(__file__).resolve().parents[1]

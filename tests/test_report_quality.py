@@ -1,4 +1,4 @@
-"""analysis.report: the data-quality section and the first screen say which files the
+"""analysis.report.sections: the data-quality section and the first screen say which files the
 numbers leave out (rejected, repeated, not about cooperation), in RU and EN, and long
 lists show their top rows with the full list as CSV."""
 from __future__ import annotations
@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import pytest
 
-from analysis.report import LIST_ROWS, open_report
+from analysis.report.sections import LIST_ROWS, open_report
 from report_fixtures import D4, seed_tables, write_tables
 
 DUP, UNRELATED = "006_copy_of_004", "007_weather"

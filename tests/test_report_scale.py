@@ -11,8 +11,8 @@ import re
 import pandas as pd
 import pytest
 
-from analysis import render
-from analysis.report import LIST_ROWS, TABLE_ROWS
+from analysis.report import render
+from analysis.report.sections import LIST_ROWS, TABLE_ROWS
 from report_fixtures import big_tables, write_tables
 
 MAX_HTML = 5_000_000

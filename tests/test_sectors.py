@@ -1,8 +1,8 @@
 """Sectors: lemma triggers, double sectors, institution names that are no sector."""
 import pytest
 
-from analysis.nlp import parse
-from analysis.sectors import find_sectors, sector_labels
+from analysis.nlp.pipeline import parse
+from analysis.extract.sectors import find_sectors, sector_labels
 
 
 def _sectors(text: str) -> list[str]:

@@ -7,18 +7,18 @@ as what they are (`2023`, `29.01, год не указан`).
 """
 from __future__ import annotations
 
-import csv
 import math
 import re
 from functools import lru_cache
 from pathlib import Path
+
+from analysis.vocabulary import read_vocab
 
 NBSP = "\u00a0"
 NDASH = "\u2013"
 MDASH = "\u2014"
 LANGS = ("ru", "en")
 
-VOCAB = Path(__file__).resolve().parent / "vocab"
 
 
 def check_lang(lang: str) -> str:
@@ -74,7 +74,7 @@ PRECISIONS = {
 
 
 # Why the extractor rejected a file (`rejected: <reason>`, written in English by
-# analysis.ingest and analysis.pipeline): the reason's start, and its Russian form.
+# analysis.ingest.files and analysis.store.pipeline): the reason's start, and its Russian form.
 REJECT_REASONS = [
     ("empty file", "пустой файл"),
     ("binary file, not text", "двоичный файл, не текст"),
@@ -381,10 +381,8 @@ def shorten(text: str, limit: int = 220, keep: str = "") -> str:
 @lru_cache(maxsize=1)
 def sector_table() -> dict[str, dict[str, str]]:
     """key -> {ru, en, color} from analysis/vocab/sectors.csv (in the file's order)."""
-    with open(VOCAB / "sectors.csv", encoding="utf-8", newline="") as fh:
-        lines = [line for line in fh if line.strip() and not line.lstrip().startswith("#")]
     return {row["key"].strip(): {"ru": row["ru"].strip(), "en": row["en"].strip(), "color": row["color"].strip()}
-            for row in csv.DictReader(lines) if row.get("key") and row.get("ru")}
+            for row in read_vocab("sectors") if row.get("key") and row.get("ru")}
 
 
 def sector_label(key: str, lang: str) -> str:
@@ -429,9 +427,9 @@ def person_name(name: str, lang: str) -> str:
 
 # ---------------------------------------------------------------- regions
 def gazetteer():
-    """analysis.gazetteer if it is installed (it is written alongside), else None."""
+    """analysis.extract.gazetteer if it is installed (it is written alongside), else None."""
     try:
-        from analysis import gazetteer as gz  # noqa: PLC0415
+        from analysis.extract import gazetteer as gz  # noqa: PLC0415
     except ImportError:
         return None
     return gz

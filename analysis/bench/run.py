@@ -28,14 +28,13 @@ from typing import Any
 
 from threadpoolctl import threadpool_limits
 
-from analysis import render
-from analysis.ingest import inventory, read_input
-from analysis.nlp import tag
-from analysis.pipeline import default_workers, extract_dir, extract_items, process
-from analysis.synth import read_sources, write_corpus
+from analysis.config import DEV_CORPUS, PROJECT_ROOT
+from analysis.report import render
+from analysis.ingest.files import inventory, read_input
+from analysis.nlp.pipeline import tag
+from analysis.store.pipeline import default_workers, extract_dir, extract_items, process
+from analysis.bench.synth import read_sources, write_corpus
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-DEV_CORPUS = PROJECT_ROOT.parent / "shared" / "corpus" / "dev"
 SUBSET = 300          # documents for the scaling and natasha-ratio runs (enough to time, quick)
 REGION_REPORTS = 3    # region reports rendered besides the overview (the largest regions)
 
@@ -76,7 +75,7 @@ def measure_scaling(items: list, cores: int) -> dict[str, Any]:
 
 def measure_reports(data_dir: Path, out_dir: Path, formats: list[str]) -> dict[str, Any]:
     """Render the overview and the largest regions' reports; timings per report from reports.json."""
-    from analysis import data
+    from analysis.report import dataset as data
 
     docs = data.read_tables(data_dir).documents
     regions = list(docs["ru_regions"].explode().dropna().value_counts().index[:REGION_REPORTS])

@@ -2,7 +2,7 @@
 
 The notebooks call one function:
 
-    ds = analysis.data.load(data_dir, region="Астраханская область",
+    ds = analysis.report.dataset.load(data_dir, region="Астраханская область",
                             date_from="2021", date_to="", sectors=["trade"], lang="ru")
 
 which reads `documents`, `meetings`, `participants`, `sectors` and `figures`
@@ -25,7 +25,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import fmt
+from analysis.config import PROJECT_ROOT
+from analysis.report import fmt
 
 TABLES = ("documents", "meetings", "participants", "sectors", "figures")
 COLUMNS = {
@@ -39,7 +40,6 @@ COLUMNS = {
     "figures": ["doc_id", "meeting_id", "kind", "value", "unit", "qualifier", "evidence"],
 }
 LIST_COLUMNS = {"documents": ["ru_regions", "kz_regions"], "meetings": ["kz_regions"]}
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
 class ReportError(ValueError):

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analysis.gazetteer import RegionMention, find_mentions
-from analysis.nlp import Parsed, Sentence
+from analysis.extract.gazetteer import RegionMention, find_mentions
+from analysis.nlp.pipeline import Parsed, Sentence
 
 # Prepositions that make a following place name a venue or a destination.
 VENUE_PREPOSITIONS = {"в", "во", "из", "на", "до", "через", "под"}

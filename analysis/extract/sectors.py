@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.matching import LemmaMatcher
-from analysis.nlp import Parsed, Sentence
-from analysis.vocab import read_vocab
+from analysis.nlp.matching import LemmaMatcher
+from analysis.nlp.pipeline import Parsed, Sentence
+from analysis.vocabulary import read_vocab
 
 # A sector word that only completes the name of an office or institution
 # ("министр транспорта", "НИИ экологии") names no field of cooperation.

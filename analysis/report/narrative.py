@@ -1,6 +1,6 @@
 """The report's text, written from the tables.
 
-Each function takes DataFrames (as `analysis.data` prepares them) and `lang`, and
+Each function takes DataFrames (as `analysis.report.dataset` prepares them) and `lang`, and
 returns a list of `Statement`s: a sentence plus the doc_ids it rests on, so every
 claim can show its sources. Russian and English come from the same facts; no
 sentence about a region, a person or a number is written by hand. Sentences are
@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis import data, fmt
+from analysis.report import dataset as data
+from analysis.report import fmt
 
 NB = fmt.NBSP
 THIN_DATA = 10  # fewer articles than this: conclusions are flagged as preliminary

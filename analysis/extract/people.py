@@ -15,12 +15,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from analysis.matching import LemmaMatcher
-from analysis.nlp import Entity, Parsed, Sentence, morph, proper_case
-from analysis.gazetteer import RegionMention
-from analysis.regions import SentenceRegions
-from analysis.relevance import country_markers
-from analysis.vocab import read_vocab
+from analysis.nlp.matching import LemmaMatcher
+from analysis.nlp.pipeline import Entity, Parsed, Sentence, morph, proper_case
+from analysis.extract.gazetteer import RegionMention
+from analysis.extract.regions import SentenceRegions
+from analysis.extract.relevance import country_markers
+from analysis.vocabulary import read_vocab
 
 CONTEXT_TOKENS = 14  # how far back from a name a role trigger may stand
 APPOSITION_TOKENS = 8  # "Ерлан Искаков, генеральный консул Казахстана"

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from analysis.chrome import split_article
+from analysis.ingest.chrome import split_article
 from analysis.model import Document
 
 TEXT_SUFFIXES = {".txt"}

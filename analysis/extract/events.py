@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from analysis.matching import LemmaMatcher
+from analysis.nlp.matching import LemmaMatcher
 from analysis.model import DateValue
-from analysis.nlp import Parsed, Sentence, proper_case
-from analysis.regions import SentenceRegions
-from analysis.vocab import read_vocab
+from analysis.nlp.pipeline import Parsed, Sentence, proper_case
+from analysis.extract.regions import SentenceRegions
+from analysis.vocabulary import read_vocab
 
 LEAD_SENTENCES = 3  # headline plus the first sentences of the body
 

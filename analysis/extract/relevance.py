@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from analysis.matching import LemmaMatcher
-from analysis.nlp import Parsed, Sentence
-from analysis.regions import SentenceRegions
-from analysis.vocab import read_vocab
+from analysis.nlp.matching import LemmaMatcher
+from analysis.nlp.pipeline import Parsed, Sentence
+from analysis.extract.regions import SentenceRegions
+from analysis.vocabulary import read_vocab
 
 
 @lru_cache(maxsize=1)

@@ -1,6 +1,6 @@
 """Charts for the reports: matplotlib, DejaVu Sans, sized for an A4 text column.
 
-Every function takes DataFrames from `analysis.data` (and `lang`) and returns a
+Every function takes DataFrames from `analysis.report.dataset` (and `lang`) and returns a
 `Chart`: a matplotlib Figure plus the title that states the finding, the
 subtitle that states the measure and unit, and the source line. In a notebook a
 Chart displays itself as HTML (title and source as text, the plot as an embedded
@@ -26,7 +26,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import PathPatch
 from matplotlib.path import Path as MplPath
 
-from analysis import fmt
+from analysis.report import fmt
 
 RUSSIA = "#b5473a"      # brick red
 KAZAKHSTAN = "#1a9bb5"  # steppe sky blue

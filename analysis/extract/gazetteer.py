@@ -18,7 +18,6 @@ indeclinable names (Алматы, Кокшетау) are their own lemma.
 """
 from __future__ import annotations
 
-import csv
 import difflib
 import re
 from collections.abc import Iterator
@@ -26,9 +25,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from analysis.nlp import lemma, morph
+from analysis.nlp.pipeline import lemma, morph
+from analysis.vocabulary import read_vocab
 
-VOCAB = Path(__file__).parent / "vocab" / "regions.csv"
 
 # CSV column -> RegionMention.form
 _FORMS = {"variants": "name", "cities": "city", "adjectives": "adjective"}
@@ -80,22 +79,21 @@ def _norm(s: str) -> str:
 @lru_cache(maxsize=1)
 def _load() -> _Gazetteer:
     regions, exact, names, trie = [], {}, {}, {}
-    with VOCAB.open(encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            region = Region(row["code"], row["country"], row["name_ru"], row["name_en"], row["kind"])
-            regions.append(region)
-            for key in (row["name_ru"], row["name_en"], row["code"]):
-                exact[_norm(key)] = region
-            for column, form in _FORMS.items():
-                for seq in filter(None, row[column].split(";")):
-                    node = trie
-                    for word in seq.split(" "):
-                        node = node.setdefault(word, {})
-                    if _END in node:
-                        raise ValueError(f"{VOCAB.name}: {seq!r} listed twice")
-                    node[_END] = _Entry(region, form, seq)
-                    if form == "name":
-                        names[seq] = region
+    for row in read_vocab("regions"):
+        region = Region(row["code"], row["country"], row["name_ru"], row["name_en"], row["kind"])
+        regions.append(region)
+        for key in (row["name_ru"], row["name_en"], row["code"]):
+            exact[_norm(key)] = region
+        for column, form in _FORMS.items():
+            for seq in filter(None, row[column].split(";")):
+                node = trie
+                for word in seq.split(" "):
+                    node = node.setdefault(word, {})
+                if _END in node:
+                    raise ValueError(f"regions.csv: {seq!r} listed twice")
+                node[_END] = _Entry(region, form, seq)
+                if form == "name":
+                    names[seq] = region
     prefixes = frozenset(w[:PREFIX] for w in _words(trie))
     return _Gazetteer(tuple(regions), exact, names, trie, prefixes)
 
@@ -153,7 +151,7 @@ def by_name(name_ru: str) -> Region:
 
 
 def find_mentions(tokens: list) -> list[RegionMention]:
-    """Region names, bare adjectives and cities in a token sequence (analysis.nlp.Token).
+    """Region names, bare adjectives and cities in a token sequence (analysis.nlp.pipeline.Token).
 
     Longest match first, without overlaps. A one-word name or city must be
     capitalised: many are also common words (Семей/семей, Курган/курган, Орел/орел).

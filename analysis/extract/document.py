@@ -6,15 +6,15 @@ events -> sectors, figures) and links the facts to the meetings they belong to.
 """
 from __future__ import annotations
 
-from analysis.dates import document_dates, parse_date_expressions
-from analysis.events import find_events
-from analysis.figures import extract_figures
+from analysis.extract.dates import document_dates, parse_date_expressions
+from analysis.extract.events import find_events
+from analysis.extract.figures import extract_figures
 from analysis.model import DateValue, DocFacts, Document, Figure, Meeting, Participant, SectorHit
-from analysis.nlp import parse
-from analysis.people import find_people, participants
-from analysis.regions import document_regions, sentence_regions
-from analysis.relevance import relevant_sentences
-from analysis.sectors import find_sectors
+from analysis.nlp.pipeline import parse
+from analysis.extract.people import find_people, participants
+from analysis.extract.regions import document_regions, sentence_regions
+from analysis.extract.relevance import relevant_sentences
+from analysis.extract.sectors import find_sectors
 
 EXTRACTOR_VERSION = "1"  # bump when a rule changes what is extracted (invalidates caches)
 

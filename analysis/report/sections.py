@@ -10,7 +10,7 @@
 
 Each method returns a `Section` that Jupyter (and nbconvert) shows as HTML. Nothing
 here writes a sentence about a region, person or number by hand: the words come
-from analysis.narrative and analysis.charts, the labels from analysis.fmt.
+from analysis.report.narrative and analysis.report.charts, the labels from analysis.report.fmt.
 
 The size of a report does not grow with the data (10,000 articles render like 50):
 tables show their top TABLE_ROWS rows and data-quality lists LIST_ROWS, each with
@@ -26,7 +26,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import charts, data, fmt, narrative
+from analysis.report import charts
+from analysis.report import dataset as data
+from analysis.report import fmt
+from analysis.report import narrative
 
 TABLE_ROWS = 25    # rows shown in a report table; the full table goes to CSV
 LIST_ROWS = 20     # files shown in a data-quality list; the full list goes to CSV

@@ -39,12 +39,11 @@ from datetime import datetime
 from pathlib import Path
 from time import perf_counter
 
-from analysis import data, fmt
-from analysis.data import ReportError  # noqa: F401  (re-exported: parameter errors)
+from analysis.config import NOTEBOOKS_DIR as NOTEBOOKS, PROJECT_ROOT, TEMPLATES_DIR as TEMPLATES
+from analysis.report import dataset as data
+from analysis.report import fmt
+from analysis.report.dataset import ReportError  # noqa: F401  (re-exported: parameter errors)
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = PROJECT_ROOT / "notebooks"
-TEMPLATES = Path(__file__).resolve().parent / "templates"
 TEMPLATE = "report"
 FORMATS = ("html", "pdf")
 KERNEL = "python3"

@@ -33,13 +33,13 @@ sentences and applies them; the helpers below it are the matching code.
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-VOCAB = Path(__file__).parent / "vocab"
+from analysis.vocabulary import read_vocab
+
 
 # ---------------------------------------------------------------------------
 # Patterns on raw text (the rest of the rules lives in vocab/*.csv)
@@ -81,10 +81,8 @@ class _Vocab:
     durations: set[str]                                  # четверть века: no share
 
 
-def _rows(name: str) -> list[dict]:
-    with open(VOCAB / name, encoding="utf-8", newline="") as fh:
-        lines = [ln for ln in fh if ln.strip() and not ln.lstrip().startswith("#")]
-    return list(csv.DictReader(lines))
+def _rows(name: str) -> tuple[dict[str, str], ...]:
+    return read_vocab(name.removesuffix(".csv"))
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -154,7 +152,7 @@ class _Amount:
 
 
 def extract_figures(sentences) -> list[FigureHit]:
-    """Figures stated in `sentences` (analysis.nlp.Sentence), in text order.
+    """Figures stated in `sentences` (analysis.nlp.pipeline.Sentence), in text order.
 
     The same (kind, unit, value) stated twice (headline and body) is kept once.
     """
@@ -729,7 +727,7 @@ _WORD = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?|[А-Яа-яЁёA-Z
 def parse_number(text: str) -> float | None:
     """The value of a number phrase: "2", "1,6", "60 тыс.", "1 800", "2,5 млрд",
     "полтора", "трех тысяч", "вдвое" (-> 2). None when there is no number."""
-    from analysis.nlp import lemma as _lemma
+    from analysis.nlp.pipeline import lemma as _lemma
 
     v = _vocab()
     total, cur, seen = 0.0, None, False

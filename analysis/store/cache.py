@@ -19,27 +19,44 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-ROOT_MODULES = ("analysis.extract", "analysis.ingest", "analysis.duplicates")
+from analysis.config import CACHE_NAME, PACKAGE_DIR
+
+ROOT_MODULES = ("analysis.extract.document", "analysis.ingest.files", "analysis.store.duplicates")
 LIBRARIES = ("natasha", "pymorphy3", "trafilatura", "charset-normalizer", "datasketch")
-CACHE_NAME = "cache.sqlite"
 
 
 def _module_file(module: str) -> Path | None:
-    rel = Path(*module.split(".")[1:])
-    for path in (PACKAGE_DIR / rel.with_suffix(".py"), PACKAGE_DIR / rel / "__init__.py"):
+    rel = module.split(".")[1:]
+    candidates = [PACKAGE_DIR.joinpath(*rel[:-1], f"{rel[-1]}.py")] if rel else []
+    for path in (*candidates, PACKAGE_DIR.joinpath(*rel, "__init__.py")):
         if path.exists():
             return path
     return None
 
 
-def _imports(path: Path) -> set[str]:
-    """The analysis.* modules a source file imports."""
+def _packages(module: str) -> list[str]:
+    """The packages Python runs before `module`: analysis.a.b -> analysis.a, analysis."""
+    parts = module.split(".")
+    return [".".join(parts[:i]) for i in range(len(parts) - 1, 0, -1)]
+
+
+def _imports(path: Path, module: str) -> set[str]:
+    """The analysis.* modules a source file imports, relative imports resolved.
+
+    A relative import (`from .people import x`) counts like its absolute form, so
+    that no style of import can drop a file from the fingerprint unnoticed.
+    """
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     out = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("analysis"):
-            out.add(node.module)
-            out.update(f"{node.module}.{a.name}" for a in node.names)
+        if isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[:len(package.split(".")) - node.level + 1]
+                base = ".".join(anchor + ([base] if base else []))
+            if base.startswith("analysis"):
+                out.add(base)
+                out.update(f"{base}.{a.name}" for a in node.names)
         elif isinstance(node, ast.Import):
             out.update(a.name for a in node.names if a.name.startswith("analysis"))
     return out
@@ -49,11 +66,13 @@ def extraction_sources() -> list[Path]:
     """Source files of the extraction modules (the import closure of ROOT_MODULES) and vocabularies."""
     todo, files = list(ROOT_MODULES), set()
     while todo:
-        path = _module_file(todo.pop())
+        module = todo.pop()
+        path = _module_file(module)
         if path is None or path in files:
             continue
         files.add(path)
-        todo.extend(_imports(path))
+        todo.extend(_imports(path, module))
+        todo.extend(_packages(module))
     files.update((PACKAGE_DIR / "vocab").glob("*.csv"))
     return sorted(files)
 
@@ -61,7 +80,7 @@ def extraction_sources() -> list[Path]:
 @lru_cache(maxsize=1)
 def extractor_fingerprint() -> str:
     """EXTRACTOR_VERSION + hash of the extraction code, vocabularies and library versions."""
-    from analysis.extract import EXTRACTOR_VERSION
+    from analysis.extract.document import EXTRACTOR_VERSION
 
     h = hashlib.sha256()
     for path in extraction_sources():

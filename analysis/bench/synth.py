@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from analysis.chrome import split_article
-from analysis.gazetteer import all_regions
-from analysis.ingest import decode
+from analysis.ingest.chrome import split_article
+from analysis.extract.gazetteer import all_regions
+from analysis.ingest.files import decode
 
 # Adjective endings of "<stem>ая область" / "<stem>ий край" in every case.
 ADJ_ENDINGS = r"(ая|ой|ую|ое|ого|ому|ом|ие|их|им|ими|ий)"

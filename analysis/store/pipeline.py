@@ -23,12 +23,13 @@ from typing import NamedTuple
 from threadpoolctl import threadpool_limits
 from tqdm import tqdm
 
-from analysis.cache import CACHE_NAME, ExtractionCache, entry_key, extractor_fingerprint
-from analysis.duplicates import Candidate, Fingerprint, find_duplicates, fingerprint
-from analysis.extract import extract_document
-from analysis.ingest import InputFile, inventory, read_input, size_limit
+from analysis.config import CACHE_NAME
+from analysis.store.cache import ExtractionCache, entry_key, extractor_fingerprint
+from analysis.store.duplicates import Candidate, Fingerprint, find_duplicates, fingerprint
+from analysis.extract.document import extract_document
+from analysis.ingest.files import InputFile, inventory, read_input, size_limit
 from analysis.model import DocFacts, Document
-from analysis.tables import build_tables, write_tables
+from analysis.store.tables import build_tables, write_tables
 
 DOCS_PER_WORKER = 10  # below this many documents per core a pool costs more than it saves
 
@@ -102,7 +103,7 @@ def _init_worker() -> None:
     there (one process runs faster single-threaded), and across workers they
     would fight over the same cores.
     """
-    from analysis.nlp import parse
+    from analysis.nlp.pipeline import parse
 
     threadpool_limits(limits=1, user_api="blas")
     parse("Подготовка.")

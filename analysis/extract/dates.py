@@ -328,7 +328,7 @@ def _eve_of_something(text: str, pos: int) -> bool:
 
 @lru_cache(maxsize=20_000)
 def _is_nominal(word: str) -> bool:
-    from analysis.nlp import morph
+    from analysis.nlp.pipeline import morph
     if word[0].isupper():
         return True
     tag = morph().parse(word)[0].tag
@@ -338,7 +338,7 @@ def _is_nominal(word: str) -> bool:
 @lru_cache(maxsize=20_000)
 def _present_verb(word: str) -> bool:
     """An imperfective present-tense verb that is not about plans ("отмечается")."""
-    from analysis.nlp import morph
+    from analysis.nlp.pipeline import morph
     p = morph().parse(word.lower())[0]
     return (p.tag.POS == "VERB" and p.tag.tense == "pres" and p.tag.aspect == "impf"
             and p.normal_form not in PLAN_VERBS)
@@ -515,7 +515,7 @@ def _sentences(line: _Line) -> list[_Sent]:
 
 @lru_cache(maxsize=20_000)
 def _has_verb(words: tuple[str, ...]) -> bool:
-    from analysis.nlp import morph
+    from analysis.nlp.pipeline import morph
     return any(morph().parse(w.lower())[0].tag.POS in {"VERB", "INFN"} for w in words)
 
 
@@ -576,7 +576,7 @@ def _passing(sentence: str, e: DateExpr) -> bool:
 @lru_cache(maxsize=20_000)
 def _announces(headline: str) -> bool:
     """Whether a headline speaks of an event ahead: a future-tense verb or a plan."""
-    from analysis.nlp import morph
+    from analysis.nlp.pipeline import morph
     for w in _WORD.findall(headline.lower()):
         p = morph().parse(w)[0]
         if p.tag.POS == "VERB" and p.tag.tense == "futr" or p.normal_form in ANNOUNCING_LEMMAS:

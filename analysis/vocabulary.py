@@ -1,0 +1,20 @@
+"""The one reader of the vocabularies in `analysis/vocab/` (CSV files, data only).
+
+Lines starting with '#' are comments, so each file can say how it is read;
+blank lines are skipped. Rows are cached per process: the files never change
+while the program runs, and every extractor reads them at import or first use.
+"""
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+
+from analysis.config import VOCAB_DIR
+
+
+@lru_cache(maxsize=None)
+def read_vocab(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of vocab/<name>.csv as dicts (comment and blank lines skipped)."""
+    with (VOCAB_DIR / f"{name}.csv").open(encoding="utf-8", newline="") as f:
+        lines = [ln for ln in f if ln.strip() and not ln.lstrip().startswith("#")]
+    return tuple(csv.DictReader(lines))
