@@ -181,7 +181,7 @@ def rich_tables(seed: int = 7, n_docs: int = 36) -> dict[str, pd.DataFrame]:
 
 
 def empty_tables() -> dict[str, pd.DataFrame]:
-    from analysis.report.dataset import COLUMNS
+    from analysis.schema import COLUMNS
     return {name: pd.DataFrame(columns=cols) for name, cols in COLUMNS.items()}
 
 
@@ -213,7 +213,7 @@ def big_tables(n_docs: int = 10_000, seed: int = 11) -> dict[str, pd.DataFrame]:
     of another, 1 % not about cooperation), one meeting each, ~3 participants, ~3 sectors and
     ~1 figure per meeting, about 70 Russian regions, 2015–2024. Built row by row with the
     extractor's columns (analysis.store.tables.COLUMNS plus duplicate_of); about a second."""
-    from analysis.store.tables import COLUMNS
+    from analysis.schema import COLUMNS
     rnd = random.Random(seed)
     ru_regions = _vocab_regions("RU")[:70]
     kz_regions = _vocab_regions("KZ")

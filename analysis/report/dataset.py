@@ -27,19 +27,8 @@ import pandas as pd
 
 from analysis.config import PROJECT_ROOT
 from analysis.report import fmt
+from analysis.schema import COLUMNS, LIST_COLUMNS, LIST_SEPARATOR, TABLES
 
-TABLES = ("documents", "meetings", "participants", "sectors", "figures")
-COLUMNS = {
-    "documents": ["doc_id", "title", "published", "event_date", "event_date_precision",
-                  "ru_regions", "kz_regions", "status", "url", "source", "sha256", "path",
-                  "duplicate_of"],
-    "meetings": ["meeting_id", "doc_id", "date", "date_precision", "kind", "ru_region",
-                 "kz_regions", "place", "is_primary", "evidence"],
-    "participants": ["doc_id", "meeting_id", "name", "role", "side", "mention"],
-    "sectors": ["doc_id", "meeting_id", "sector", "evidence"],
-    "figures": ["doc_id", "meeting_id", "kind", "value", "unit", "qualifier", "evidence"],
-}
-LIST_COLUMNS = {"documents": ["ru_regions", "kz_regions"], "meetings": ["kz_regions"]}
 
 
 class ReportError(ValueError):
@@ -64,7 +53,7 @@ def _split(value) -> list[str]:
     if _missing(value):
         return []
     if isinstance(value, str):
-        return [v.strip() for v in value.split(";") if v.strip()]
+        return [v.strip() for v in value.split(LIST_SEPARATOR) if v.strip()]
     try:
         return [str(v).strip() for v in value if str(v).strip()]
     except TypeError:

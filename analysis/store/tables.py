@@ -1,7 +1,7 @@
 """DocFacts -> the five tables of SPEC.md, as DataFrames and as CSV + Parquet files.
 
-The one place that knows column names, order and types; notebooks and
-reports read these tables, never raw text.
+Columns, order and types come from `analysis.schema`; notebooks and reports
+read these tables, never raw text.
 """
 from __future__ import annotations
 
@@ -11,22 +11,12 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.model import DocFacts
+from analysis.schema import COLUMNS, LIST_SEPARATOR, TABLES, columns_of_type
 
-COLUMNS: dict[str, list[str]] = {
-    "documents": ["doc_id", "title", "published", "event_date", "event_date_precision",
-                  "ru_regions", "kz_regions", "status", "duplicate_of", "path", "url", "source", "sha256",
-                  "n_meetings", "n_participants", "n_sectors", "n_figures"],
-    "meetings": ["meeting_id", "doc_id", "date", "date_precision", "kind", "ru_region",
-                 "kz_regions", "place", "is_primary", "evidence"],
-    "participants": ["doc_id", "meeting_id", "name", "role", "side", "mention", "evidence"],
-    "sectors": ["doc_id", "meeting_id", "sector", "evidence"],
-    "figures": ["doc_id", "meeting_id", "kind", "value", "unit", "qualifier", "evidence"],
-}
-TABLES = list(COLUMNS)
 
 
 def _join(items: Iterable[str]) -> str:
-    return ";".join(items)
+    return LIST_SEPARATOR.join(items)
 
 
 def build_tables(all_facts: Iterable[DocFacts],
@@ -56,10 +46,10 @@ def build_tables(all_facts: Iterable[DocFacts],
     frames = {}
     for name, cols in COLUMNS.items():
         df = pd.DataFrame(rows[name], columns=cols)
-        frames[name] = df.astype({c: "string" for c in cols
-                                  if c not in {"value", "is_primary"} and not c.startswith("n_")})
-    frames["figures"]["value"] = frames["figures"]["value"].astype("float64")
-    frames["meetings"]["is_primary"] = frames["meetings"]["is_primary"].astype("bool")
+        dtypes = {c: "string" for c in columns_of_type(name, "string") + columns_of_type(name, "list")}
+        dtypes |= {c: "float64" for c in columns_of_type(name, "float")}
+        dtypes |= {c: "bool" for c in columns_of_type(name, "bool")}
+        frames[name] = df.astype(dtypes)
     return frames
 
 
@@ -68,15 +58,3 @@ def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path) -> None:
     for name, df in frames.items():
         df.to_csv(out_dir / f"{name}.csv", index=False, encoding="utf-8")
         df.to_parquet(out_dir / f"{name}.parquet", index=False)
-
-
-def read_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
-    """The five tables from data_dir (Parquet), with a clear error when one is missing."""
-    frames = {}
-    for name in TABLES:
-        path = data_dir / f"{name}.parquet"
-        if not path.exists():
-            raise FileNotFoundError(f"{path} not found: run `python -m analysis extract "
-                                    f"ARTICLES --out {data_dir}` first")
-        frames[name] = pd.read_parquet(path)
-    return frames
