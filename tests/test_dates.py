@@ -1,4 +1,4 @@
-"""analysis.extract.dates: date expressions, stamps/datelines and the main event's date (SPEC.md "Dates").
+"""analysis.extract.date_expressions and event_date: date expressions, stamps/datelines and the main event's date (SPEC.md "Dates").
 
 All example texts are written for these tests; the corpus is only read by the
 accuracy test at the end, which is skipped when ../shared is absent.
@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.extract.dates import DocDates, document_dates, parse_date_expressions
+from analysis.extract.date_expressions import parse_date_expressions
+from analysis.extract.event_date import DocDates, document_dates
 from analysis.model import DateValue
 
 FRIDAY = DateValue(2025, 10, 3)  # 3 October 2025 is a Friday

@@ -6,7 +6,8 @@ events -> sectors, figures) and links the facts to the meetings they belong to.
 """
 from __future__ import annotations
 
-from analysis.extract.dates import document_dates, parse_date_expressions
+from analysis.extract.date_expressions import parse_date_expressions
+from analysis.extract.event_date import document_dates
 from analysis.extract.events import find_events
 from analysis.extract.figures import extract_figures
 from analysis.model import DateValue, DocFacts, Document, Figure, Meeting, Participant, SectorHit

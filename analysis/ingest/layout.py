@@ -1,0 +1,95 @@
+"""Page layout of an article's text: lines, headline, lead paragraphs, body.
+
+News puts the main event in the headline and the first paragraphs and mentions
+other occasions further down, so the date extractor needs to know where those
+are on a scraped page. The shapes of menus, captions and trailing news lists
+are declarations at the top; the functions below only apply them.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from analysis.ingest.chrome import is_end_marker
+
+_WORD = re.compile(r"[A-Za-zА-ЯЁа-яё]+")
+
+#: Navigation line shapes (menus, breadcrumbs, captions) that carry no article text.
+NAV_LINE = re.compile(r"(?:\s[|›»→/·]\s.*){2}|^\s*(?:фото|источник|\[|автор|видео|сюжет)\b"
+                      r"|\bcookie\b",
+                      re.IGNORECASE)
+#: Page-header chrome: the headline is below these (menus, rates, weather, cookies).
+HEADER_CHROME = re.compile(r"\s[|›»→/·]\s|[$€₽°]|\b(?:USD|EUR|RUB|KZT|cookie|войти|подписаться)\b",
+                           re.IGNORECASE)
+
+
+@dataclass
+class Line:
+    text: str
+    start: int
+
+    @property
+    def words(self) -> int:
+        return len(_WORD.findall(self.text))
+
+
+def page_lines(text: str) -> list[Line]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        if raw.strip():
+            lead = len(raw) - len(raw.lstrip())
+            out.append(Line(raw.strip(), pos + lead))
+        pos += len(raw) + 1
+    return out
+
+
+def _cut_tail(lines: list[Line], body_from: int) -> list[Line]:
+    """Drop trailing lists of other news ("Читайте также" and after)."""
+    for i in range(body_from + 1, len(lines)):
+        if is_end_marker(lines[i].text):
+            return lines[:i]
+    return lines
+
+
+def is_paragraph(line: Line, min_words: int = 12) -> bool:
+    """Running article text: written in sentences (headlines and menus end without
+    a full stop) and long enough; a long line may carry its stop inside."""
+    t = line.text
+    if NAV_LINE.search(t):
+        return False
+    if line.words >= min(min_words, 8) and re.search(r"[.!?…]\s*[»\"]?\s*$", t):
+        return True
+    return line.words >= min_words and bool(re.search(r"[.!?]\s", t))
+
+
+@dataclass
+class Layout:
+    lines: list[Line]       # the page without trailing news lists
+    head: list[Line]        # headline and subtitle: text lines just above the body
+    paras: list[Line]       # the first paragraphs of running text
+    body: list[Line]        # running text from the first paragraph on
+
+
+def page_layout(text: str, is_stamp: Callable[[Line], bool]) -> Layout:
+    """Where the headline, the lead paragraphs and the body are on a scraped page.
+
+    `is_stamp` tells a date-stamp line ("10 ноября 2018, 11:05"), which sits
+    among the header lines but is no part of the headline; reading dates is the
+    date extractor's job, so it passes its own test in.
+    """
+    lines = page_lines(text)
+    body_from = next((i for i, ln in enumerate(lines) if is_paragraph(ln)), len(lines))
+    lines = _cut_tail(lines, body_from)
+    paras = [lines[i] for i in range(body_from, len(lines)) if is_paragraph(lines[i], 8)][:2]
+    head: list[Line] = []
+    for i in range(body_from - 1, max(-1, body_from - 6), -1):
+        ln = lines[i]
+        if HEADER_CHROME.search(ln.text) or NAV_LINE.search(ln.text):
+            break  # navigation: the page header starts here
+        if ln.words < 3 or is_stamp(ln):
+            continue
+        head.insert(0, ln)
+        if len(head) == 2:
+            break
+    return Layout(lines, head, paras, lines[body_from:] or lines)
