@@ -18,3 +18,9 @@ def read_vocab(name: str) -> tuple[dict[str, str], ...]:
     with (VOCAB_DIR / f"{name}.csv").open(encoding="utf-8", newline="") as f:
         lines = [ln for ln in f if ln.strip() and not ln.lstrip().startswith("#")]
     return tuple(csv.DictReader(lines))
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str, list_name: str) -> frozenset[str]:
+    """The words of one list in a `list,word` vocabulary (e.g. person_words.csv)."""
+    return frozenset(r["word"] for r in read_vocab(name) if r["list"] == list_name)

@@ -2,7 +2,8 @@
 import pytest
 
 from analysis.nlp.pipeline import parse
-from analysis.extract.people import find_people, normalise_name, participants
+from analysis.extract.names import normalise_name
+from analysis.extract.people import find_people, participants
 from analysis.extract.regions import sentence_regions
 from analysis.extract.relevance import relevant_sentences
 

@@ -1,0 +1,157 @@
+"""Roles: a person's office and side, from the title before the name or after it.
+
+The triggers of vocab/roles.csv ("губернатор", "генеральный консул", "аким
+области") give a role and, when the phrase says so, a side; otherwise the
+country or region the title names ("посол Казахстана", "министр Омской
+области") or the nearest one decides the side. SPEC.md ("Roles") rules the
+offices whose role depends on the place they govern.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.extract.gazetteer import RegionMention
+from analysis.extract.regions import SentenceRegions
+from analysis.extract.relevance import country_markers
+from analysis.nlp.matching import LemmaMatcher
+from analysis.nlp.pipeline import Entity, Parsed, Sentence
+from analysis.vocabulary import read_vocab
+
+CONTEXT_TOKENS = 14  # how far back from a name a role trigger may stand
+
+
+APPOSITION_TOKENS = 8  # "Ерлан Искаков, генеральный консул Казахстана"
+
+
+BARE_TITLE_GAP = 6  # a name this close after a title is the title's holder
+
+
+DIPLOMATIC_ROLES = {"ambassador", "consul_general", "consul", "diplomat"}
+
+
+MINISTERIAL_ROLES = {"regional_minister", "regional_official", "deputy_governor"}
+
+
+EXCLUDED_ROLES = {"head_of_state", "not_participant"}
+
+
+@dataclass
+class Role:
+    role: str
+    side: str  # "RU", "KZ" or "" when the phrase names no country
+    phrase: str
+
+
+@lru_cache(maxsize=1)
+def _role_matcher() -> LemmaMatcher[tuple[str, str]]:
+    return LemmaMatcher((r["trigger"], (r["role"], r["side"])) for r in read_vocab("roles"))
+
+
+def countries_in(tokens: list, mentions: dict[int, RegionMention], offset: int
+                  ) -> list[tuple[int, str]]:
+    """(position, RU/KZ) of countries and regions a phrase names as whose it is.
+
+    A place after "в" is where the person serves ("посол Казахстана в России"),
+    not whose the person is, and is skipped.
+    """
+    lemmas = [t.lemma for t in tokens]
+    found = [(i, c) for i, c in country_markers(lemmas) if c in {"RU", "KZ"}]
+    found += [(i - offset, m.region.country) for i, m in mentions.items()
+              if 0 <= i - offset < len(tokens)]
+    return sorted((i, c) for i, c in found if not (i > 0 and lemmas[i - 1] in {"в", "во"}))
+
+
+def _adjust(role: str, tail: list, mentions: list[RegionMention]) -> str:
+    """Offices whose role depends on the place they govern (SPEC.md "Roles")."""
+    towns = [m for m in mentions if m.form == "city" and m.region.kind != "city"]
+    federal_cities = [m for m in mentions if m.region.kind == "city" and m.region.country == "RU"]
+    regions_ru = [m for m in mentions if m.region.country == "RU"]
+    if role == "governor" and towns and len(towns) == len(mentions):
+        return "regional_official"  # глава Астрахани: head of a town
+    if role == "regional_official" and federal_cities and tail and tail[0].lemma == "мэр":
+        return "governor"  # мэр Москвы
+    if role == "other" and tail and tail[0].lemma == "президент" and regions_ru:
+        return "governor"  # formerly президент республики
+    return role
+
+
+def token_span(sentence: Sentence, entity: Entity) -> tuple[int, int]:
+    toks = sentence.tokens
+    first = next((i for i, t in enumerate(toks) if t.start >= entity.start), len(toks))
+    last = next((i for i, t in enumerate(toks) if t.start >= entity.stop), len(toks))
+    return first, last
+
+
+def find_role(sentence: Sentence, entity: Entity, floor: int,
+              regions: SentenceRegions) -> Role | None:
+    """Role of the person named by `entity`, from the words before it (after `floor`).
+
+    The nearest title wins, but a generic one ("руководитель", "председатель")
+    that only continues a specific one ("заместитель премьер-министра —
+    руководитель аппарата") yields to it.
+    """
+    toks = sentence.tokens
+    first, last = token_span(sentence, entity)
+    lo = max(floor, first - CONTEXT_TOKENS)
+    matches = _role_matcher().find([t.lemma for t in toks[lo:first]])
+    if matches:
+        m = matches[-1]
+        if len(matches) > 1 and matches[-2].stop == m.start \
+                and matches[-2].payload[0] == "not_participant":
+            m = matches[-2]  # "по поручению главы региона X": X only gave the order
+        elif len(matches) > 1 and m.stop - m.start == 1 and m.payload[0] == "other" \
+                and {t.text for t in toks[lo + matches[-2].stop:lo + m.start]} & {"—", "–"}:
+            m = matches[-2]
+        start, stop = lo + m.start, first
+    else:
+        after = toks[last:last + APPOSITION_TOKENS]
+        if not after or after[0].text != ",":
+            return None
+        matches = [m for m in _role_matcher().find([t.lemma for t in after[1:]]) if m.start <= 1]
+        if not matches:
+            return None
+        m = matches[0]
+        start = last + 1 + m.start
+        limit = min(len(toks), last + APPOSITION_TOKENS)
+        stop = next((k for k in range(start, limit) if toks[k].text in {",", ".", "—"}), limit)
+    role, side = m.payload
+    phrase = toks[start:stop]
+    if role == "none" or any(t.pos in {"VERB", "AUX"} and t.feats.get("VerbForm") == "Fin"
+                             for t in phrase):
+        return None  # a verb between title and name: the title is someone else's
+    n = m.stop - m.start
+    places = [mm for i, mm in regions.at_token.items() if start <= i < stop]
+    role = _adjust(role, phrase, places)
+    whose = countries_in(phrase[n:], regions.at_token, start + n)
+    named = whose[0][1] if whose else ""
+    if role in MINISTERIAL_ROLES and named and not places and whose:
+        role, side = "federal_official", ""  # a minister of Russia or Kazakhstan
+    if role == "legislator" and "маслихат" in [t.lemma for t in phrase]:
+        side = "KZ"
+    if not side and not named and role not in DIPLOMATIC_ROLES:
+        around = countries_in(toks, regions.at_token, 0)
+        near = sorted(around, key=lambda ic: abs(ic[0] - first))
+        named = near[0][1] if near else ""
+    return Role(role, side or named, " ".join(t.text for t in phrase))
+
+
+def bare_titles(parsed: Parsed, relevant: list[bool], regions: list[SentenceRegions]
+                 ) -> list[Role]:
+    """Titles used without a name ("Губернатор Астраханской области назвал ...")."""
+    out = []
+    for si, sent in enumerate(parsed.sentences):
+        if not relevant[si]:
+            continue
+        starts = [token_span(sent, e)[0] for e in sent.entities if e.type == "PER"]
+        for m in _role_matcher().find(sent.lemmas):
+            role, side = m.payload
+            if role in EXCLUDED_ROLES | {"none", "other"}:
+                continue
+            if any(m.stop <= k <= m.stop + BARE_TITLE_GAP for k in starts):
+                continue  # the title of a named person
+            phrase = sent.tokens[m.start:m.stop + BARE_TITLE_GAP]
+            whose = countries_in(phrase[m.stop - m.start:], regions[si].at_token, m.stop)
+            out.append(Role(role, side or (whose[0][1] if whose else ""),
+                            " ".join(t.text for t in phrase)))
+    return out
