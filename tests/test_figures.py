@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.extract.figures import SCORED_KINDS, extract_figures, parse_number
+from analysis.extract.figures import SCORED_KINDS, extract_figures
 from analysis.nlp.pipeline import parse
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -22,22 +22,6 @@ def one(text):
     found = figs(text)
     assert len(found) == 1, found
     return found[0]
-
-
-# -- parse_number ------------------------------------------------------------
-@pytest.mark.parametrize("text, value", [
-    ("2", 2), ("1,6", 1.6), ("437.50", 437.5), ("60 тыс.", 60_000), ("1 800", 1800),
-    ("2,5 млрд", 2.5e9), ("3 трлн", 3e12), ("12 миллионов", 12e6), ("полтора", 1.5),
-    ("трех тысяч", 3000), ("двадцать пять", 25), ("тысячи двухсот", 1200),
-    ("вдвое", 2), ("втрое", 3), ("1 млрд 200 млн", 1.2e9), ("пяти", 5),
-])
-def test_parse_number(text, value):
-    assert parse_number(text) == pytest.approx(value)
-
-
-@pytest.mark.parametrize("text", ["", "губернатор", "—"])
-def test_parse_number_none(text):
-    assert parse_number(text) is None
 
 
 # -- money, scale words and currencies --------------------------------------
