@@ -114,6 +114,7 @@ class DocFacts:
     """Everything found in one document; the unit of caching and parallelism."""
 
     document: Document
+    published: str = ""  # publication date the text states, when ingest found none
     event_date: DateValue = field(default_factory=DateValue)
     ru_regions: list[str] = field(default_factory=list)
     kz_regions: list[str] = field(default_factory=list)
@@ -121,3 +122,8 @@ class DocFacts:
     participants: list[Participant] = field(default_factory=list)
     sectors: list[SectorHit] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+
+    @property
+    def publication_date(self) -> str:
+        """The publication date: ingest's (metadata, page) first, else what the text states."""
+        return self.document.published or self.published

@@ -43,7 +43,7 @@ def extract_document(doc: Document) -> DocFacts:
     sentences = parsed.sentences
     dates = document_dates(doc.text, known_published=DateValue.from_iso(doc.published))
     if not doc.published and dates.published.precision != "unknown":
-        doc.published = dates.published.iso()
+        facts.published = dates.published.iso()
     facts.event_date = dates.event
 
     regions = [sentence_regions(s) for s in sentences]
@@ -83,7 +83,6 @@ def extract_document(doc: Document) -> DocFacts:
         facts.sectors.append(SectorHit(doc.doc_id, meeting_for([s.sentence]), s.sector, s.evidence))
     kept = [s for s, ok in zip(sentences, relevant) if ok]
     for f in extract_figures(kept):
-        si = next((i for i, s in enumerate(sentences) if s.start <= f.start < s.stop), -1)
-        facts.figures.append(Figure(doc.doc_id, meeting_of_sentence.get(si, ""), f.kind,
+        facts.figures.append(Figure(doc.doc_id, meeting_of_sentence.get(f.sentence, ""), f.kind,
                                     f.value, f.unit, f.qualifier, f.evidence))
     return facts

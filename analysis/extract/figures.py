@@ -62,6 +62,7 @@ class FigureHit:
     evidence: str
     start: int
     stop: int
+    sentence: int  # index of the sentence it was found in
 
 
 def extract_figures(sentences) -> list[FigureHit]:
@@ -130,7 +131,7 @@ def _may_state_figures(toks) -> bool:
 def _hit(sent, toks, a: Amount) -> FigureHit:
     first = a.range_from if a.range_from is not None else (a.prefix if a.prefix is not None else a.i0)
     return FigureHit(a.kind, a.value, a.unit, a.qualifier, sent.text,
-                     toks[first].start, toks[max(a.j1, a.i1) - 1].stop)
+                     toks[first].start, toks[max(a.j1, a.i1) - 1].stop, sent.index)
 
 
 # -- linking: ranges, shared units, restatements ------------------------------

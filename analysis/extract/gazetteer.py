@@ -23,9 +23,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from analysis.nlp.pipeline import lemma, morph
+from analysis.text import fold
 from analysis.vocabulary import read_vocab
 
 
@@ -33,7 +33,7 @@ from analysis.vocabulary import read_vocab
 _FORMS = {"variants": "name", "cities": "city", "adjectives": "adjective"}
 _END = object()          # trie key marking the end of an entry
 PREFIX = 3               # letters of a word enough to tell it cannot be a vocabulary word
-_DASHES = str.maketrans({"—": "-", "–": "-", "‑": "-", "ё": "е"})
+_DASHES = str.maketrans({"—": "-", "–": "-", "‑": "-"})
 _WORD = re.compile(r"\w+(?:-\w+)*|[^\w\s.]")   # words and punctuation; dots of "обл." dropped
 
 
@@ -73,7 +73,7 @@ class _Gazetteer:
 
 def _norm(s: str) -> str:
     """Lower case, ё as е, every dash as a hyphen: the form vocabulary is written in."""
-    return s.lower().translate(_DASHES)
+    return fold(s).translate(_DASHES)
 
 
 @lru_cache(maxsize=1)

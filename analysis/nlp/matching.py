@@ -10,6 +10,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from analysis.text import fold
+
 T = TypeVar("T")
 
 
@@ -27,7 +29,7 @@ class LemmaMatcher(Generic[T]):
         self._by_first: dict[str, list[tuple[list[str], T]]] = {}
         self._prefixed: list[tuple[list[str], T]] = []
         for phrase, payload in phrases:
-            words = phrase.lower().replace("ё", "е").split()
+            words = fold(phrase).split()
             if not words:
                 continue
             if words[0].endswith("*"):

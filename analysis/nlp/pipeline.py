@@ -16,6 +16,8 @@ import pymorphy3
 from natasha import (Doc, MorphVocab, NewsEmbedding, NewsMorphTagger,
                      NewsNERTagger, Segmenter)
 
+from analysis.text import fold
+
 
 @dataclass
 class Token:
@@ -45,6 +47,7 @@ class Sentence:
     stop: int
     tokens: list[Token] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    index: int = -1  # position in the document's sentences: facts found in it carry it
 
     @property
     def lemmas(self) -> list[str]:
@@ -103,7 +106,7 @@ def morph() -> pymorphy3.MorphAnalyzer:
 @lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """Dictionary form of one word, lower case, ё kept as е for matching."""
-    return morph().parse(word)[0].normal_form.replace("ё", "е")
+    return fold(morph().parse(word)[0].normal_form)
 
 
 def proper_case(word: str) -> str:
@@ -135,6 +138,8 @@ def parse(text: str) -> Parsed:
                 toks = [t for t in sent.tokens if span.start <= t.start < span.stop]
                 sent.entities.append(Entity(span.type, span.text, span.start, span.stop, toks))
                 break
+    for i, sent in enumerate(sentences):
+        sent.index = i
     return Parsed(text, sentences)
 
 
@@ -151,7 +156,7 @@ def _tagged_lemma(text: str, pos: str, feats: tuple) -> str:
     if not _nameable(text):
         return text.lower()
     lemma_ = pipeline().morph_vocab.lemmatize(text, pos, dict(feats))
-    return (lemma_ or text).lower().replace("ё", "е")
+    return fold(lemma_ or text)
 
 
 def _split_lines(text: str, start: int, stop: int, tokens: list[Token]) -> list[Sentence]:

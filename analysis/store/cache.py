@@ -19,7 +19,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from analysis.config import CACHE_NAME, PACKAGE_DIR
+from analysis.config import PACKAGE_DIR
 
 ROOT_MODULES = ("analysis.extract.document", "analysis.ingest.files", "analysis.store.duplicates")
 LIBRARIES = ("natasha", "pymorphy3", "trafilatura", "charset-normalizer", "datasketch")

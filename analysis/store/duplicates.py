@@ -24,6 +24,8 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from analysis.text import fold
+
 SHINGLE_WORDS = 3
 NUM_PERM = 128  # estimate within about ±0.04 near the threshold
 SCHEME = "affine32"  # datasketch 2 wants the hashing scheme named when values are reloaded
@@ -51,7 +53,7 @@ class Candidate:
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold().replace("ё", "е"))
+    return _WORD.findall(fold(unicodedata.normalize("NFKC", text).casefold()))
 
 
 def fingerprint(text: str) -> Fingerprint:

@@ -171,7 +171,7 @@ def extract_items(items: list[InputFile], cache: ExtractionCache | None, workers
 
 def mark_duplicates(results: Iterable[Result]) -> dict[str, str]:
     """doc_id -> doc_id of the kept copy, over the readable documents."""
-    cands = [Candidate(r.facts.document.doc_id, r.fingerprint, r.facts.document.published,
+    cands = [Candidate(r.facts.document.doc_id, r.fingerprint, r.facts.publication_date,
                        r.facts.event_date.iso(), tuple(r.facts.ru_regions))
              for r in results if r.fingerprint is not None]
     return find_duplicates(cands)

@@ -27,7 +27,7 @@ def build_tables(all_facts: Iterable[DocFacts],
     for f in all_facts:
         d = f.document
         rows["documents"].append({
-            "doc_id": d.doc_id, "title": d.title, "published": d.published,
+            "doc_id": d.doc_id, "title": d.title, "published": f.publication_date,
             "event_date": f.event_date.iso(), "event_date_precision": f.event_date.precision,
             "ru_regions": _join(f.ru_regions), "kz_regions": _join(f.kz_regions),
             "status": d.status, "duplicate_of": duplicates.get(d.doc_id, ""), "path": d.path, "url": d.url, "source": d.source,
