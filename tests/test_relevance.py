@@ -1,0 +1,96 @@
+"""analysis.extract.relevance: passages about other countries give no facts (SPEC.md "The genre").
+
+Each case runs the real pipeline: parse -> sentence_regions -> relevant_sentences,
+and expects one flag per sentence. The example texts are made up for these tests.
+"""
+import pytest
+
+from analysis.extract.regions import document_regions, sentence_regions
+from analysis.extract.relevance import countries_named, country_markers, relevant_sentences
+from analysis.nlp.pipeline import parse
+
+
+def flags(text: str) -> list[bool]:
+    parsed = parse(text)
+    return relevant_sentences(parsed, [sentence_regions(s) for s in parsed.sentences])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Kazakhstan passages are relevant, neutral sentences in them too
+    ("Губернатор Омской области встретился с послом Казахстана. Стороны обсудили торговлю.",
+     [True, True]),
+    ("Стороны обсудили торговлю. Губернатор Омской области встретился с послом Казахстана.",
+     [True, True]),
+    # a Kazakh region, акимат or РК marks Kazakhstan as well as the country's name
+    ("Губернатор Омской области принял делегацию акимата Костанайской области.", [True]),
+    ("Губернатор Омской области принял делегацию РК.", [True]),
+    ("В Оренбурге прошла встреча с представителями России и Казахстана.", [True]),
+    # a sentence naming Kazakhstan and another country stays
+    ("Губернатор Омской области принял делегацию киргизских и казахстанских предпринимателей.", [True]),
+    ("Посол Таджикистана, Туркменистана и Азербайджана посетил форум в Казахстане.", [True]),
+])
+def test_kazakhstan_passages_are_relevant(text, expected):
+    assert flags(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an article about another country only: nothing is relevant
+    ("Губернатор Омской области встретился с послом Киргизии. Стороны обсудили торговлю.",
+     [False, False]),
+    ("Губернатор Курганской области принял делегацию Беларуси. Стороны обсудили поставки техники.",
+     [False, False]),
+    # Russia alone, or the Kazakh ethnicity (not the country), is no Kazakhstan
+    ("Губернатор Омской области посетил Москву. Он встретился с министром.", [False, False]),
+    ("В Омске прошёл праздник казахской культуры.", [False]),
+    # a sentence about another country opens a passage about it...
+    ("Делегация Костанайской области посетила Курганскую область. "
+     "Речь шла и о сотрудничестве с Китаем. Гости осмотрели завод.", [True, False, False]),
+    ("Губернатор Омской области встретился с послом Казахстана. Затем он принял делегацию Узбекистана. "
+     "Стороны обсудили поставки хлопка.", [True, False, False]),
+    # ...until Kazakhstan comes back
+    ("Губернатор Омской области встретился с послом Казахстана. Затем посол Армении вручил награды. "
+     "Гости из Астаны осмотрели завод.", [True, False, True]),
+    ("Делегация Узбекистана посетила Омскую область. Затем гости встретились с казахстанскими коллегами. "
+     "Стороны обсудили логистику.", [False, True, True]),
+    # ...or a new paragraph starts
+    ("Губернатор Омской области встретился с послом Казахстана. Затем он принял делегацию Узбекистана."
+     "\n\nВ завершение губернатор вручил награды.", [True, False, True]),
+    ("Делегация из Кыргызстана посетила Омскую область.\n\nГубернатор встретился с послом Казахстана."
+     "\n\nСтороны обсудили логистику.", [False, True, True]),
+    ("Губернатор Омской области встретился с послом Казахстана.\n"
+     "Кроме того, он провёл переговоры с делегацией Киргизии. Речь шла о туризме.\n"
+     "Товарооборот с Казахстаном вырос.", [True, False, False, True]),
+])
+def test_other_countries_are_left_out(text, expected):
+    assert flags(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Губернатор Омской области встретился с послом Киргизии.", ([], [])),
+    ("Делегация Узбекистана посетила Омскую область. "
+     "Затем гости встретились с казахстанскими коллегами.", ([], [])),
+    ("Губернатор Омской области встретился с послом Казахстана.\n\n"
+     "Кроме того, делегация Томской области посетила Киргизию.", (["Омская область"], [])),
+    ("Губернатор Оренбургской области встретился с акимом Актюбинской области. "
+     "Затем губернатор Самарской области провел переговоры с делегацией Таджикистана.",
+     (["Оренбургская область"], ["Актюбинская область"])),
+])
+def test_irrelevant_passages_give_no_regions(text, expected):
+    parsed = parse(text)
+    per_sentence = [sentence_regions(s) for s in parsed.sentences]
+    assert document_regions(parsed, relevant_sentences(parsed, per_sentence), per_sentence) == expected
+
+
+@pytest.mark.parametrize("text, markers, named", [
+    ("Посол Республики Казахстан и представители Российской Федерации и КНР.",
+     [(1, "KZ"), (5, "RU"), (8, "CN")], ["CN", "KZ", "RU"]),
+    ("Делегация акимата и маслихата из Кыргызстана.", [(1, "KZ"), (3, "KZ"), (5, "KG")], ["KG", "KZ"]),
+    ("Казахский язык и киргизские традиции.", [(3, "KG")], ["KG"]),
+    # a Kazakh region counts as Kazakhstan, a Russian one as nothing
+    ("Делегация Костанайской области посетила Омскую область.", [], ["KZ"]),
+    ("Губернатор Омской области посетил Абхазию.", [(4, "AB")], ["AB"]),
+])
+def test_country_markers_and_countries_named(text, markers, named):
+    sentence = parse(text).sentences[0]
+    assert country_markers(sentence.lemmas) == markers
+    assert sorted(countries_named(sentence, sentence_regions(sentence))) == named
