@@ -13,3 +13,8 @@ _YO = str.maketrans({"ё": "е", "Ё": "Е"})
 def fold(text: str) -> str:
     """Lower case with ё written as е: the form vocabularies are written and compared in."""
     return text.lower().translate(_YO)
+
+
+def quote_open(prefix: str) -> bool:
+    """Whether direct speech («...», "...") is open at the end of `prefix`."""
+    return prefix.count("«") > prefix.count("»") or prefix.count('"') % 2 == 1

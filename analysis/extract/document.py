@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from analysis.extract.date_expressions import parse_date_expressions
 from analysis.extract.event_date import document_dates
-from analysis.extract.events import find_events
+from analysis.extract.events import LEAD_SENTENCES, find_events
+from analysis.extract.occasions import MAIN, sentence_occasions
 from analysis.extract.figures import extract_figures
 from analysis.model import DateValue, DocFacts, Document, Figure, Meeting, Participant, SectorHit
 from analysis.nlp.pipeline import parse
@@ -16,20 +17,27 @@ from analysis.extract.people import find_people, participants
 from analysis.extract.regions import document_regions, sentence_regions
 from analysis.extract.relevance import relevant_sentences
 from analysis.extract.sectors import find_sectors
+from analysis.text import quote_open
 
 EXTRACTOR_VERSION = "1"  # bump when a rule changes what is extracted (invalidates caches)
 
-EXPLICIT_DATE_KINDS = {"explicit", "span", "month"}
+#: Date expressions that date the sentence's own occasion: a stated day or
+#: month, or a day relative to the anchor ("накануне", "в пятницу").
+OCCASION_DATE_KINDS = {"explicit", "span", "month", "weekday"}
 
 
-def _explicit_dates(sentences: list[str], wanted: list[bool], anchor: DateValue) -> dict[int, DateValue]:
-    """Sentence index -> the first explicit date it states, for the wanted sentences."""
+def _sentence_dates(sentences: list[str], wanted: list[bool], anchor: DateValue) -> dict[int, DateValue]:
+    """Sentence index -> the first date it states for an occasion, for the wanted sentences.
+
+    Dates in direct speech are the speaker's ("«Завтра к нам приедет делегация»"),
+    not the report's, and are left out."""
     out = {}
     for i, text in enumerate(sentences):
         if not wanted[i]:
             continue
-        found = [v for v, _, _, kind in parse_date_expressions(text, anchor)
-                 if kind in EXPLICIT_DATE_KINDS and v.precision != "unknown"]
+        found = [v for v, start, _, kind in parse_date_expressions(text, anchor)
+                 if (kind in OCCASION_DATE_KINDS or kind == "relative" and v.precision == "day")
+                 and v.precision != "unknown" and not quote_open(text[:start])]
         if found:
             out[i] = found[0]
     return out
@@ -53,36 +61,45 @@ def extract_document(doc: Document) -> DocFacts:
     facts.ru_regions, facts.kz_regions = document_regions(parsed, relevant, regions)
 
     people = participants(find_people(parsed, relevant, regions))
-    anchor = dates.anchor
-    events = find_events(parsed, relevant, regions, dates.event,
-                         _explicit_dates([s.text for s in sentences], relevant, anchor))
-    meeting_of_sentence: dict[int, str] = {}
+    dated = _sentence_dates([s.text for s in sentences], relevant, dates.anchor)
+    occasion_of, occasions = sentence_occasions(parsed, relevant, dated, dates.event)
+    person_occasion = [_occasion_of_person(p.sentences, occasion_of) for p in people]
+    events = find_events(parsed, relevant, regions, dates.event, occasions,
+                         {o for o in person_occasion if o != MAIN})
+    meeting_of_occasion: dict[int, str] = {}
+    event_sentences: set[int] = set()
     for n, ev in enumerate(events, 1):
         mid = f"{doc.doc_id}#{n}"
-        meeting_of_sentence[ev.sentence] = mid
+        meeting_of_occasion[ev.occasion] = mid
+        event_sentences.add(ev.sentence)
         facts.meetings.append(Meeting(
             meeting_id=mid, doc_id=doc.doc_id, date=ev.date, kind=ev.kind,
             ru_region=facts.ru_regions[0] if facts.ru_regions else "",
             kz_regions=list(facts.kz_regions), place=ev.place, is_primary=ev.is_primary,
             evidence=ev.evidence))
-    primary = facts.meetings[0].meeting_id if facts.meetings else ""
 
-    def meeting_for(sentence_idxs: list[int]) -> str:
-        """A fact belongs to the event of its sentence, else to the main event."""
-        for si in sentence_idxs:
-            if si in meeting_of_sentence:
-                return meeting_of_sentence[si]
-        return primary
+    def meeting_of(sentence: int) -> str:
+        """The meeting of a sentence's occasion (the main event's for most)."""
+        return meeting_of_occasion.get(occasion_of[sentence], meeting_of_occasion.get(MAIN, ""))
 
-    for p in people:
+    for p, occ in zip(people, person_occasion):
         facts.participants.append(Participant(
-            doc_id=doc.doc_id, meeting_id=meeting_for(p.sentences), name=p.name.canonical(),
-            role=p.role.role, side=p.role.side, mention=p.mention,
+            doc_id=doc.doc_id, meeting_id=meeting_of_occasion.get(occ, meeting_of_occasion.get(MAIN, "")),
+            name=p.name.canonical(), role=p.role.role, side=p.role.side, mention=p.mention,
             evidence=sentences[p.sentences[0]].text))
     for s in find_sectors(parsed, relevant):
-        facts.sectors.append(SectorHit(doc.doc_id, meeting_for([s.sentence]), s.sector, s.evidence))
+        facts.sectors.append(SectorHit(doc.doc_id, meeting_of(s.sentence), s.sector, s.evidence))
     kept = [s for s, ok in zip(sentences, relevant) if ok]
     for f in extract_figures(kept):
-        facts.figures.append(Figure(doc.doc_id, meeting_of_sentence.get(f.sentence, ""), f.kind,
-                                    f.value, f.unit, f.qualifier, f.evidence))
+        on_occasion = occasion_of[f.sentence] != MAIN or f.sentence in event_sentences
+        facts.figures.append(Figure(doc.doc_id, meeting_of(f.sentence) if on_occasion else "",
+                                    f.kind, f.value, f.unit, f.qualifier, f.evidence))
     return facts
+
+
+def _occasion_of_person(sentences: list[int], occasion_of: list[int]) -> int:
+    """The occasion a person takes part in: that of their first mention, the main event's
+    when they are named in the lead. Someone introduced with an earlier visit and named
+    again further on ("Бердников напоминал ...") still belongs to that visit."""
+    first = min(sentences)
+    return MAIN if first <= LEAD_SENTENCES else occasion_of[first]

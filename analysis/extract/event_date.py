@@ -20,6 +20,7 @@ from analysis.extract.date_expressions import (
     YEAR_PRESENT_RE, DateExpr, as_date, find_expressions, present_verb, resolve)
 from analysis.ingest.layout import Layout, Line, is_paragraph, page_layout
 from analysis.model import DateValue
+from analysis.text import quote_open
 
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[«\"(]?[А-ЯЁA-Z])")
 
@@ -43,15 +44,11 @@ class _Sent:
     heading: bool = False    # a line above the body (headline, subtitle)
 
 
-def _quote_open(prefix: str) -> bool:
-    return prefix.count("«") > prefix.count("»") or prefix.count('"') % 2 == 1
-
-
 def _sentences(line: Line) -> list[_Sent]:
     out, pos = [], 0
     for part in SENTENCE_SPLIT.split(line.text):
         idx = line.text.find(part, pos)
-        out.append(_Sent(part, line.start + idx, _quote_open(line.text[:idx])))
+        out.append(_Sent(part, line.start + idx, quote_open(line.text[:idx])))
         pos = idx + len(part)
     return out
 
@@ -93,7 +90,7 @@ def _stamp_in_line(line: Line) -> DateExpr | None:
 
 def _in_quote(sent: _Sent, pos: int) -> bool:
     """Inside direct speech («...»): a speaker's "сегодня" is not the report's date."""
-    return sent.quoted != _quote_open(sent.text[:pos])
+    return sent.quoted != quote_open(sent.text[:pos])
 
 
 def _passing(sentence: str, e: DateExpr) -> bool:

@@ -1,19 +1,23 @@
 """Events (meetings, visits, delegations, forums, signings) an article reports.
 
-The main event is the one of the headline and lead; other sentences that
-report an event with a date of its own (an earlier visit, an upcoming forum)
-become further meetings. Kinds come from the trigger lemmas of vocab/events.csv.
+The main event is the one of the headline and lead; other occasions the
+article reports (an earlier visit, an upcoming forum: see `occasions`) become
+further meetings. Kinds come from the trigger lemmas of vocab/events.csv.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from analysis.nlp.matching import LemmaMatcher
-from analysis.model import DateValue
-from analysis.nlp.pipeline import Parsed, Sentence, proper_case
 from analysis.extract.regions import SentenceRegions
+from analysis.model import DateValue
+from analysis.nlp.matching import LemmaMatcher
+from analysis.nlp.pipeline import Parsed, Sentence, proper_case
 from analysis.vocabulary import read_vocab
+
+if TYPE_CHECKING:  # occasions reads event kinds from here
+    from analysis.extract.occasions import Occasion
 
 LEAD_SENTENCES = 3  # headline plus the first sentences of the body
 
@@ -26,6 +30,7 @@ class EventHit:
     place: str = ""
     date: DateValue = field(default_factory=DateValue)
     is_primary: bool = False
+    occasion: int = 0  # the occasion it reports (0: the article's main event)
 
 
 @lru_cache(maxsize=1)
@@ -54,11 +59,13 @@ def place_of(sentence: Sentence, regions: SentenceRegions) -> str:
 
 
 def find_events(parsed: Parsed, relevant: list[bool], regions: list[SentenceRegions],
-                main_date: DateValue, dated: dict[int, DateValue]) -> list[EventHit]:
-    """The main event first, then other dated events.
+                main_date: DateValue, occasions: list[Occasion],
+                occasion_people: set[int]) -> list[EventHit]:
+    """The main event first, then one event per other occasion the article reports.
 
-    dated maps sentence index -> an explicit date stated in that sentence (from
-    the dates module), which is what makes a passing mention its own event.
+    An occasion (see `occasions`) becomes an event when one of its sentences
+    names an event (a trigger of vocab/events.csv) or someone takes part in it
+    (`occasion_people`: the occasions that have participants).
     """
     sents = parsed.sentences
     lead = [i for i in range(min(len(sents), LEAD_SENTENCES + 1)) if relevant[i]]
@@ -73,10 +80,11 @@ def find_events(parsed: Parsed, relevant: list[bool], regions: list[SentenceRegi
     mi, mk = main
     place = next((p for p in (place_of(sents[i], regions[i]) for i in lead) if p), "")
     events.append(EventHit(mk, mi, sents[mi].text, place, main_date, True))
-    for si, when in sorted(dated.items()):
-        if si == mi or not relevant[si] or when == main_date or when.precision == "unknown":
+    for occ in occasions:
+        found = [(i, k) for i in occ.sentences if relevant[i] for k in [event_kind(sents[i])] if k]
+        if not found and occ.number not in occasion_people:
             continue
-        kind = event_kind(sents[si])
-        if kind:
-            events.append(EventHit(kind, si, sents[si].text, place_of(sents[si], regions[si]), when))
+        si, kind = found[0] if found else (occ.opener, "other")
+        place = next((p for p in (place_of(sents[i], regions[i]) for i in occ.sentences) if p), "")
+        events.append(EventHit(kind, si, sents[si].text, place, occ.date, occasion=occ.number))
     return events

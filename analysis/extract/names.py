@@ -190,6 +190,13 @@ def is_name_word(word: str) -> bool:
     return any(k in p.tag for p in _tags(word) for k in ("Name", "Surn", "Patr"))
 
 
+def _as_written(value: str, word: str) -> str:
+    """SPEC.md keeps ё as written: the dictionary's "Пётр" for a written "Петр" is "Петр"."""
+    if "ё" in word.lower():
+        return value
+    return value.replace("ё", "е").replace("Ё", "Е")
+
+
 def normalise_name(entity: Entity) -> NameParts:
     """Split a PER mention into first name, surname, patronymic, initials (nominative)."""
     initials = "".join(f"{c}." for c in re.findall(r"(?<![А-ЯЁа-яё])([А-ЯЁ])(?:\.|$)",
@@ -205,7 +212,7 @@ def normalise_name(entity: Entity) -> NameParts:
     cases = [case_of.get(w, "") for w in words]
     female = _is_female(words, kinds, cases)
     for w, k, c in zip(words, kinds, cases):
-        value = _nominative(w, k, female, c)
+        value = _as_written(_nominative(w, k, female, c), w)
         if k == "Name" and not parts.first:
             parts.first = value
         elif k == "Patr" and not parts.patronymic:
