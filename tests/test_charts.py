@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
 
-from analysis.report import charts
+from analysis.report import amounts, charts, links
 from analysis.report import dataset as data
 from analysis.report import fmt
 from report_fixtures import rich_tables, seed_tables, write_tables
@@ -33,9 +33,9 @@ def all_charts(ds, lang):
     return [charts.meetings_over_time(ds.meetings, ds.documents, lang),
             charts.sector_heatmap(ds.sectors, ds.documents, lang),
             charts.sector_profile(ds.sectors, ds.documents, lang),
-            charts.figures_by_kind(ds.figures, ds.documents, lang),
-            charts.partner_links(ds.meetings, ds.documents, lang),
-            charts.people_links(ds.participants, ds.documents, lang)]
+            amounts.figures_by_kind(ds.figures, ds.documents, lang),
+            links.partner_links(ds.meetings, ds.documents, lang),
+            links.people_links(ds.participants, ds.documents, lang)]
 
 
 def texts(fig):
@@ -129,7 +129,7 @@ def test_heatmap_counts_meetings_per_region_and_sector(seed, rich):
 
 
 def test_money_is_never_added_across_currencies(rich):
-    chart = charts.figures_by_kind(rich.figures, rich.documents, "ru")
+    chart = amounts.figures_by_kind(rich.figures, rich.documents, "ru")
     titles = [sp(ax.get_title(loc="left")) for ax in chart.fig.axes]
     money_panels = [t for t in titles if t.startswith("Инвестиции") or t.startswith("Торговля")]
     units = [t.split(", ", 1)[1] for t in money_panels]
@@ -145,8 +145,8 @@ def test_money_is_never_added_across_currencies(rich):
 
 
 def test_figures_labels_use_the_language_s_thousands(seed):
-    ru = charts.figures_by_kind(seed.figures, seed.documents, "ru")
-    en = charts.figures_by_kind(seed.figures, seed.documents, "en")
+    ru = amounts.figures_by_kind(seed.figures, seed.documents, "ru")
+    en = amounts.figures_by_kind(seed.figures, seed.documents, "en")
     ru_labels = {sp(t.get_text()) for ax in ru.fig.axes for t in ax.texts}
     en_labels = {sp(t.get_text()) for ax in en.fig.axes for t in ax.texts}
     assert "более 60 000 человек" in ru_labels
@@ -159,17 +159,17 @@ def test_figures_labels_use_the_language_s_thousands(seed):
 def test_rank_and_percent_figures_are_not_drawn_as_bars():
     figures = pd.DataFrame({"doc_id": ["a"], "meeting_id": [""], "kind": ["trade"], "value": [2.0],
                             "unit": ["rank"], "qualifier": [""], "evidence": [""], "region": [""]})
-    assert charts.figures_by_kind(figures, pd.DataFrame({"doc_id": ["a"]}), "ru") is None
+    assert amounts.figures_by_kind(figures, pd.DataFrame({"doc_id": ["a"]}), "ru") is None
 
 
 def test_partner_and_people_links_use_the_country_colours(seed):
-    chart = charts.partner_links(seed.meetings, seed.documents, "ru")
+    chart = links.partner_links(seed.meetings, seed.documents, "ru")
     ax = chart.fig.axes[0]
     colors = {to_hex(c) for coll in ax.collections for c in coll.get_facecolors()}
     assert {charts.RUSSIA, charts.KAZAKHSTAN, charts.GREY} <= colors
     names = " ".join(t.get_text() for t in ax.texts)
     assert "Жамбылская область · 2" in names and "Ленинградская область · 2" in names
-    people = charts.people_links(seed.participants, seed.documents, "en")
+    people = links.people_links(seed.participants, seed.documents, "en")
     assert people.title == "Most frequent participant: Dauren Abaev (ambassador), 3 of 5 meetings"
     labels = " ".join(t.get_text() for t in people.fig.axes[0].texts)
     assert "Igor Babushkin" in labels and "Даурен" not in labels
@@ -180,9 +180,9 @@ def test_empty_inputs_give_no_chart(seed):
     assert charts.meetings_over_time(none, seed.documents, "ru") is None
     assert charts.sector_profile(seed.sectors.iloc[0:0], seed.documents, "ru") is None
     assert charts.sector_heatmap(seed.sectors.iloc[0:0], seed.documents, "ru") is None
-    assert charts.figures_by_kind(seed.figures.iloc[0:0], seed.documents, "ru") is None
-    assert charts.partner_links(none, seed.documents, "ru") is None
-    assert charts.people_links(seed.participants.iloc[0:0], seed.documents, "ru") is None
+    assert amounts.figures_by_kind(seed.figures.iloc[0:0], seed.documents, "ru") is None
+    assert links.partner_links(none, seed.documents, "ru") is None
+    assert links.people_links(seed.participants.iloc[0:0], seed.documents, "ru") is None
 
 
 def test_two_fixed_country_colours_differ_from_grey():
@@ -199,7 +199,7 @@ def many_regions(n: int) -> pd.DataFrame:
 
 def test_partner_links_gather_the_regions_beyond_the_top_as_other():
     m = many_regions(30)
-    chart = charts.partner_links(m, pd.DataFrame({"doc_id": m["doc_id"]}), "ru", limit=5)
+    chart = links.partner_links(m, pd.DataFrame({"doc_id": m["doc_id"]}), "ru", limit=5)
     ax = chart.fig.axes[0]
     labels = [sp(t.get_text()) for t in ax.texts]
     assert labels[:5] == ["Регион 00 · 30", "Регион 01 · 29", "Регион 02 · 28", "Регион 03 · 27",

@@ -85,7 +85,7 @@ def test_kazakh_region_is_not_a_region_report(seed_dir):
 def test_known_region_without_data_gives_an_empty_scope(seed_dir):
     ds = data.load(seed_dir, region="Омская область")
     assert ds.scope.region == "Омская область"
-    assert ds.meetings.empty and ds.empty
+    assert ds.meetings.empty and ds.documents.empty
 
 
 def test_region_scope(seed_dir):

@@ -1,5 +1,5 @@
-"""analysis.report.narrative and analysis.report.fmt: sentences from the tables, each with its sources;
-RU and EN from the same facts; Russian typography and number formats."""
+"""analysis.report.narrative, caveats and refs: sentences from the tables, each with its sources;
+RU and EN from the same facts."""
 from __future__ import annotations
 
 import re
@@ -7,9 +7,10 @@ import re
 import pandas as pd
 import pytest
 
+from analysis.report import caveats, fmt
 from analysis.report import dataset as data
-from analysis.report import fmt
 from analysis.report import narrative as nv
+from analysis.report import refs as rf
 from report_fixtures import D0, D1, seed_tables, write_tables
 
 NB = "\u00a0"
@@ -34,7 +35,7 @@ def meetings_df(rows):
     """Meetings as analysis.report.dataset prepares them, from (doc_id, date, region, partners, kind)."""
     out = []
     for i, (doc, date, region, partners, kind) in enumerate(rows):
-        y, _, _ = fmt.parse_date(date)
+        y = fmt.parse_date(date).year
         out.append(dict(meeting_id=f"{doc}#{i}", doc_id=doc, date=date,
                         date_precision="day" if len(date) == 10 else "year" if len(date) == 4 else "unknown",
                         kind=kind, ru_region=region, region=region, kz_regions=partners,
@@ -42,64 +43,6 @@ def meetings_df(rows):
     df = pd.DataFrame(out)
     df["year"] = df["year"].astype("Int64")
     return df
-
-
-# ------------------------------------------------------------------- fmt
-@pytest.mark.parametrize("value, unit, lang, qualifier, expected", [
-    (2_000_000_000, "RUB", "ru", "", "2 млрд руб."),
-    (2_000_000_000, "RUB", "en", "", "RUB 2bn"),
-    (64e9, "KZT", "ru", "", "64 млрд тенге"),
-    (1.5e6, "USD", "en", "about", "about USD 1.5m"),
-    (1.5e6, "USD", "ru", "about", "около 1,5 млн долл."),
-    (350_000, "RUB", "ru", "", "350 000 руб."),
-    (60000, "persons", "ru", "more_than", "более 60 000 человек"),
-    (60000, "persons", "en", "more_than", "more than 60,000 people"),
-    (200, "jobs", "ru", "about", "около 200 рабочих мест"),
-    (1, "jobs", "en", "", "1 job"),
-    (1.6, "times", "ru", "", "в 1,6 раза"),
-    (12, "percent", "ru", "", "12 %"),
-    (12, "percent", "en", "", "12%"),
-    (2, "rank", "ru", "", "2-е место"),
-    (100e6, "RUB", "ru", "up_to", "до 100 млн руб."),
-])
-def test_fmt_value(value, unit, lang, qualifier, expected):
-    assert sp(fmt.fmt_value(value, unit, lang, qualifier)) == expected
-
-
-def test_units_are_glued_with_non_breaking_spaces():
-    assert fmt.fmt_value(2e9, "RUB", "ru") == f"2{NB}млрд{NB}руб."
-    assert fmt.fmt_int(2_000_000_000, "ru") == f"2{NB}000{NB}000{NB}000"
-    assert fmt.fmt_int(2_000_000_000, "en") == "2,000,000,000"
-
-
-@pytest.mark.parametrize("date, ru, en", [
-    ("2022-11-22", "22.11.2022", "22 Nov 2022"),
-    ("2022-09", "сентябрь 2022", "Sep 2022"),
-    ("2023", "2023", "2023"),
-    ("--01-29", "29.01 (год не указан)", "29 Jan (year not stated)"),
-    ("", "—", "—"),
-])
-def test_dates_are_shown_as_precise_as_they_are(date, ru, en):
-    assert fmt.fmt_date(date, "ru") == ru
-    assert fmt.fmt_date(date, "en") == en
-
-
-def test_plurals_periods_quotes():
-    assert [fmt.count(n, "meeting", "ru") for n in (1, 2, 5, 11, 21, 22)] == [
-        f"1{NB}встреча", f"2{NB}встречи", f"5{NB}встреч", f"11{NB}встреч", f"21{NB}встреча", f"22{NB}встречи"]
-    assert fmt.count(1, "meeting", "en") == f"1{NB}meeting"
-    assert fmt.fmt_period([2024, 2020, 2022], "ru") == "2020–2024"
-    assert fmt.quote('Проект "Север" готов.', "ru") == "«Проект „Север“ готов»"
-    assert fmt.typograph_ru('проект "Север" - готов') == f"проект «Север»{NB}— готов"
-    assert fmt.quote("«Горизонт 2050»", "ru") == "«„Горизонт 2050“»"
-
-
-def test_names_in_english_are_transliterated():
-    assert fmt.person_name("Игорь Бабушкин", "en") == "Igor Babushkin"
-    assert fmt.person_name("Мадиев А.Е.", "en") == "Madiev A.E."
-    assert fmt.person_name("Ермек Кошербаев", "en") == "Yermek Kosherbaev".replace("Yermek", "Ermek")
-    assert fmt.region_label("Астраханская область", "en") == "Astrakhan Oblast"
-    assert fmt.region_label("Жамбылская область", "en") != "Жамбылская область"
 
 
 # --------------------------------------------------------------- narrative
@@ -173,7 +116,7 @@ def test_change_over_time():
 
 
 def test_caveats_flag_thin_data_and_uncertain_dates(seed):
-    cav = nv.caveat_statements(seed.documents, seed.meetings, seed.all.documents, "ru")
+    cav = caveats.caveat_statements(seed.documents, seed.meetings, seed.all.documents, "ru")
     text = sp(" ".join(c.text for c in cav))
     assert "Данных мало: 5 статей" in text
     assert "У 4 из 7 встреч дата неполная" in text
@@ -190,7 +133,7 @@ def test_english_narrative_is_english(seed):
 
 def test_russian_typography_in_html(seed):
     refs = {d: i + 1 for i, d in enumerate(sorted(seed.documents["doc_id"]))}
-    html = nv.to_html(nv.paragraphs(seed), refs, "ru")
+    html = rf.to_html(nv.paragraphs(seed), refs, "ru")
     assert "«" in html and '"' not in re.sub(r'<[^>]+>', "", html)
     assert "2020–2023" in html
     assert f"2{NB}млрд{NB}руб." in html
@@ -198,9 +141,9 @@ def test_russian_typography_in_html(seed):
 
 
 def test_compress_refs():
-    assert nv.compress_refs([5, 1, 2, 3]) == "1–3, 5"
-    assert nv.compress_refs([1, 2]) == "1, 2"
-    assert nv.compress_refs([4]) == "4"
+    assert rf.compress_refs([5, 1, 2, 3]) == "1–3, 5"
+    assert rf.compress_refs([1, 2]) == "1, 2"
+    assert rf.compress_refs([4]) == "4"
 
 
 def test_lead_has_two_or_three_sentences(seed):
@@ -219,20 +162,6 @@ def test_a_level_agenda_is_not_called_leading(seed_dir):
     assert nv.sector_statements(one_each, "en")[0].text == "Sectors discussed: trade and energy."
 
 
-@pytest.mark.parametrize("status, ru, en", [
-    ("rejected: empty file", "пустой файл", "empty file"),
-    ("rejected: unsupported file type .pdf", "неподдерживаемый тип файла .pdf", "unsupported file type .pdf"),
-    ("rejected: too large for an article (50 MB)", "слишком большой для статьи (50 МБ)",
-     "too large for an article (50 MB)"),
-    ("rejected: cannot read file (Permission denied)", "файл не читается (Permission denied)",
-     "cannot read file (Permission denied)"),
-    ("rejected: something new", "something new", "something new"),
-])
-def test_reject_reasons_in_both_languages(status, ru, en):
-    assert sp(fmt.reject_reason(status, "ru")) == ru
-    assert fmt.reject_reason(status, "en") == en
-
-
 def docs_df(rows):
     """documents with (doc_id, status, duplicate_of)."""
     return pd.DataFrame([dict(doc_id=d, status=s, duplicate_of=dup) for d, s, dup in rows])
@@ -242,23 +171,23 @@ def test_the_first_screen_says_which_files_the_numbers_leave_out():
     all_docs = docs_df([("a", "ok", ""), ("b", "ok", "a"), ("c", "ok", "a"), ("x", "rejected: empty file", ""),
                         ("d", "ok", ""), ("e", "ok", "d")])
     scope = all_docs[all_docs["doc_id"].isin(["a"])]
-    assert sp(nv.files_statement(scope, all_docs, "ru").text) == (
+    assert sp(caveats.files_statement(scope, all_docs, "ru").text) == (
         "1 файл не прочитан, 2 статьи — повторы других, учтены один раз "
         "(подробнее — в разделе «Качество данных»).")
-    assert sp(nv.files_statement(scope, all_docs, "en").text) == (
+    assert sp(caveats.files_statement(scope, all_docs, "en").text) == (
         "1 file could not be read; 2 articles repeat others and count once (details under Data quality).")
     one = docs_df([("a", "ok", ""), ("b", "ok", "a")])
-    assert sp(nv.files_statement(one, one, "ru").text).startswith("1 статья — повтор другой, учтена один раз")
+    assert sp(caveats.files_statement(one, one, "ru").text).startswith("1 статья — повтор другой, учтена один раз")
     clean = docs_df([("a", "ok", "")])
-    assert nv.files_statement(clean, clean, "ru") is None
+    assert caveats.files_statement(clean, clean, "ru") is None
 
 
 def test_long_reference_lists_are_cut_and_remembered():
     refs = {f"d{i}": i for i in range(1, 101)}
     cited: set[int] = set()
-    html = nv.ref_html([f"d{i}" for i in (1, 2, 3, 5, 7, 9, 11, 50)], refs, "ru", cited)
+    html = rf.ref_html([f"d{i}" for i in (1, 2, 3, 5, 7, 9, 11, 50)], refs, "ru", cited)
     assert ">[1–3, 5, 7, 9, +2]</a>" in html
     assert cited == {1, 2, 3, 5, 7, 9}
     assert 'title="d1, d2, d3, d5, d7, d9; ещё 2' in html
-    big = nv.ref_html(list(refs), refs, "en")
+    big = rf.ref_html(list(refs), refs, "en")
     assert ">[1–6, +94]</a>" in big and "94 more articles" in big

@@ -1,4 +1,4 @@
-"""analysis.report.render and analysis.report.sections: parameter errors, and the reports end to end.
+"""analysis.report.render, export and index, and the sections: parameter errors, and the reports end to end.
 
 The end-to-end tests extract seeds/ with the real extractor once, render every Russian
 report to HTML through the CLI, the English overview-free run for one region to HTML
@@ -19,12 +19,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.report import dataset as data
-from analysis.report import fmt
-from analysis.report import render
 from analysis.__main__ import main as cli
-from analysis.report.render import ReportError
-from analysis.report.sections import open_report
+from analysis.report import dataset as data
+from analysis.report import export, fmt, open_report, render
+from analysis.report.dataset import ReportError
 from report_fixtures import empty_tables, seed_tables, write_tables
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -117,8 +115,11 @@ def test_sections_render_without_a_kernel(seed_dir, tmp_path):
     r = open_report(seed_dir, export_dir=tmp_path, name="overview.ru")
     html = "".join(s.html for s in r.all_sections())
     assert html.count('<img class="chart-img"') == 5
-    assert (tmp_path / "tables" / "overview.ru-meetings.csv").exists()
+    assert not (tmp_path / "tables").exists()          # sections write no files
     assert 'href="tables/overview.ru-meetings.csv"' in html
+    written = r.write_tables()
+    assert tmp_path / "tables" / "overview.ru-meetings.csv" in written
+    assert all(path.exists() for path in written)
     assert "[object" not in html and "nan" not in re.sub(r"<[^>]+>", " ", html).split()
 
 
@@ -190,7 +191,7 @@ def built(tmp_path_factory):
     assert run.returncode == 0, run.stderr
     import nbformat
     nb = nbformat.read(str(out / "overview.ru.ipynb"), as_version=4)
-    (out / "overview.ru.pdf").write_bytes(render.export_pdf(nb))
+    (out / "overview.ru.pdf").write_bytes(export.export_pdf(nb))
     written = render.build_reports(tables_dir, out, regions=["Астраханской области"], lang="en",
                                    formats=["html", "pdf"], progress=False)
     return {"data": tables_dir, "out": out, "tables": data.read_tables(tables_dir), "written": written,

@@ -8,7 +8,8 @@ import re
 import pandas as pd
 import pytest
 
-from analysis.report.sections import LIST_ROWS, open_report
+from analysis.report import open_report
+from analysis.report.quality import LIST_ROWS
 from report_fixtures import D4, seed_tables, write_tables
 
 DUP, UNRELATED = "006_copy_of_004", "007_weather"
@@ -95,10 +96,13 @@ def test_a_region_report_lists_the_repeats_of_its_own_articles(folder):
 
 def test_long_lists_show_the_top_rows_and_link_the_full_csv(tmp_path):
     folder = write_tables(tmp_path / "data", with_repeats_and_unrelated(n_rejected=LIST_ROWS + 5))
-    html = open_report(folder, export_dir=tmp_path / "out", name="overview.ru").data_quality().html
+    report = open_report(folder, export_dir=tmp_path / "out", name="overview.ru")
+    html = report.data_quality().html
     rejected = re.search(r'id="sec-rejected".*?<tbody>(.*?)</tbody>', html, re.DOTALL).group(1)
     assert rejected.count("<tr>") == LIST_ROWS
     n = LIST_ROWS + 6                                         # 005_broken and the binaries
     assert sp(f'…и ещё 6 — полный список: <a href="tables/overview.ru-rejected.csv">CSV, {n} строк</a>') \
         in sp(html)
+    assert len(report.data_quality().tables["rejected"]) == n
+    report.write_tables()
     assert len(pd.read_csv(tmp_path / "out" / "tables" / "overview.ru-rejected.csv")) == n

@@ -12,7 +12,8 @@ import pandas as pd
 import pytest
 
 from analysis.report import render
-from analysis.report.sections import LIST_ROWS, TABLE_ROWS
+from analysis.report.quality import LIST_ROWS
+from analysis.report.sections import TABLE_ROWS
 from report_fixtures import big_tables, write_tables
 
 MAX_HTML = 5_000_000

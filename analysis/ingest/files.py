@@ -29,6 +29,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from analysis.ingest.chrome import split_article
+from analysis.messages import rejected
 from analysis.model import Document
 
 TEXT_SUFFIXES = {".txt"}
@@ -116,7 +117,7 @@ def inventory(input_dir: Path) -> Inventory:
                 rows = read_metadata(p, inv.warnings)
             except MetadataError as exc:
                 articles.append(p)
-                problems[p] = f"rejected: metadata file not used ({exc})"
+                problems[p] = rejected("bad_metadata", f"({exc})")
                 continue
             for name, row in rows.items():
                 target = (p.parent / name).resolve()
@@ -236,22 +237,22 @@ def read_input(item: InputFile) -> Document:
         return doc
     suffix = item.path.suffix.lower()
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
-        doc.status = f"rejected: unsupported file type {suffix or '(none)'}"
+        doc.status = rejected("unsupported_type", suffix or "(none)")
         return doc
     try:
         size = item.path.stat().st_size
         if size > size_limit(item.path):
-            doc.status = f"rejected: too large for an article ({size / 1_000_000:.0f} MB)"
+            doc.status = rejected("too_large", f"({size / 1_000_000:.0f} MB)")
             return doc
         data = item.path.read_bytes()
     except OSError as exc:
-        doc.status = f"rejected: cannot read file ({exc.strerror or exc})"
+        doc.status = rejected("unreadable", f"({exc.strerror or exc})")
         return doc
     doc.sha256 = hashlib.sha256(data).hexdigest()
     if not data.strip():
-        doc.status = "rejected: empty file"
+        doc.status = rejected("empty")
     elif _looks_binary(data):
-        doc.status = "rejected: binary file, not text"
+        doc.status = rejected("binary")
     elif suffix in HTML_SUFFIXES:
         _read_html(doc, data)
     else:
@@ -262,10 +263,10 @@ def read_input(item: InputFile) -> Document:
 def _read_text(doc: Document, data: bytes) -> None:
     text = decode(data)
     if text is None:
-        doc.status = "rejected: unknown text encoding"
+        doc.status = rejected("unknown_encoding")
         return
     if sum(c.isalpha() for c in text) < MIN_LETTERS:
-        doc.status = "rejected: no readable text"
+        doc.status = rejected("no_text")
         return
     article = split_article(text)
     doc.title, doc.text = article.title, article.text
@@ -279,7 +280,7 @@ def _read_html(doc: Document, data: bytes) -> None:
                                        include_tables=False, deduplicate=True)
     text = (page.text or "").strip() if page is not None else ""
     if sum(c.isalpha() for c in text) < MIN_LETTERS:
-        doc.status = "rejected: no article text found in the HTML page"
+        doc.status = rejected("no_html_text")
         return
     title = (page.title or "").strip()
     if title and not text.startswith(title):

@@ -7,7 +7,7 @@ The notebooks call one function:
 
 which reads `documents`, `meetings`, `participants`, `sectors` and `figures`
 (Parquet, or CSV when no Parquet is there), normalises list and date columns,
-resolves the region through the gazetteer (inflected and variant forms are
+resolves the region through analysis.geo (inflected and variant forms are
 accepted) and returns a `Dataset`: the tables filtered to the scope, the
 unfiltered tables for the data-quality section, and the scope itself.
 
@@ -25,8 +25,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis import geo
 from analysis.config import PROJECT_ROOT
 from analysis.report import fmt
+from analysis.text import fold
 from analysis.schema import COLUMNS, LIST_COLUMNS, LIST_SEPARATOR, TABLES
 
 
@@ -109,9 +111,6 @@ class Tables:
     participants: pd.DataFrame
     sectors: pd.DataFrame
     figures: pd.DataFrame
-
-    def __iter__(self):
-        return iter((n, getattr(self, n)) for n in TABLES)
 
 
 def read_tables(data_dir: str | Path) -> Tables:
@@ -225,16 +224,12 @@ def _complete_meetings(t: Tables) -> None:
         if not date and row.is_primary and row.doc_id in docs.index:
             date = docs.at[row.doc_id, "event_date"]
             prec = docs.at[row.doc_id, "event_date_precision"]
-        y, mo, d = fmt.parse_date(date)
-        if not prec:
-            prec = ("day" if y and mo and d else "month" if y and mo else "year" if y
-                    else "monthday" if mo and d else "unknown")
         dates.append(date)
-        precs.append(prec or "unknown")
+        precs.append(prec or fmt.parse_date(date).precision)
     m["date"], m["date_precision"] = dates, precs
     parsed = [fmt.parse_date(d) for d in m["date"]]
-    m["year"] = pd.array([p[0] for p in parsed], dtype="Int64")
-    m["month"] = pd.array([p[1] if p[0] else None for p in parsed], dtype="Int64")
+    m["year"] = pd.array([p.year for p in parsed], dtype="Int64")
+    m["month"] = pd.array([p.month if p.year else None for p in parsed], dtype="Int64")
 
     def partners(row) -> list[str]:
         if row.kz_regions:
@@ -266,7 +261,7 @@ def regions_in_data(tables: Tables) -> list[str]:
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.lower().replace("ё", "е").split())
+    return " ".join(fold(text).split())
 
 
 def resolve_region(text: str, tables: Tables) -> str:
@@ -282,18 +277,13 @@ def resolve_region(text: str, tables: Tables) -> str:
     by_norm = {_norm(n): n for n in present}
     if _norm(query) in by_norm:
         return by_norm[_norm(query)]
-    gz = fmt.gazetteer()
-    region = gz.resolve_region(query) if gz is not None else None
-    if region is not None and getattr(region, "country", "RU") == "RU":
+    region = geo.resolve(query)
+    if region is not None and region.country == "RU":
         return region.name_ru
-    # close names among the regions in the data first, then the gazetteer's guesses
+    # close names among the regions in the data first, then the vocabulary's
     suggestions = difflib.get_close_matches(query, present, n=3, cutoff=0.5)
-    if gz is not None:
-        try:
-            guesses = list(gz.suggest(query, n=3))
-        except Exception:  # suggestions are a courtesy, never the failure
-            guesses = []
-        suggestions += [g for g in guesses if g in present] + [g for g in guesses if g not in present]
+    guesses = geo.suggest(query, n=3)
+    suggestions += [g for g in guesses if g in present] + [g for g in guesses if g not in present]
     suggestions = list(dict.fromkeys(s for s in suggestions if s))[:3]
     if region is not None:
         reason = f"{region.name_ru} is a Kazakh region; region reports are for Russian regions"
@@ -310,7 +300,8 @@ def _bound(text: str | None, end: bool) -> tuple[int, int, int] | None:
     """A date_from/date_to parameter (YYYY, YYYY-MM or YYYY-MM-DD) as a comparable tuple."""
     if text is None or str(text).strip() in ("", "None"):
         return None
-    y, m, d = fmt.parse_date(str(text).strip())
+    date = fmt.parse_date(str(text).strip())
+    y, m, d = date.year, date.month, date.day
     if not y:
         raise ReportError(f"bad date {text!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
     if end:
@@ -319,7 +310,8 @@ def _bound(text: str | None, end: bool) -> tuple[int, int, int] | None:
 
 
 def _interval(date: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
-    y, m, d = fmt.parse_date(date)
+    parsed = fmt.parse_date(date)
+    y, m, d = parsed.year, parsed.month, parsed.day
     if not y:
         return None
     return (y, m or 1, d or 1), (y, m or 12, d or 31)
@@ -378,13 +370,6 @@ class Dataset:
     @property
     def lang(self) -> str:
         return self.scope.lang
-
-    @property
-    def empty(self) -> bool:
-        return self.meetings.empty and self.documents.empty
-
-    def doc_ids(self) -> list[str]:
-        return list(self.documents["doc_id"])
 
 
 def _by_meeting(df: pd.DataFrame, meeting_ids: set[str], doc_ids: set[str]) -> pd.DataFrame:
@@ -454,7 +439,7 @@ def load(data_dir: str | Path = "data", region: str | None = None, date_from: st
          date_to: str | None = "", sectors=None, lang: str = "ru") -> Dataset:
     """Read the tables in `data_dir` and cut them to one report's scope.
 
-    `region`: a Russian region in any form the gazetteer resolves (None or "" = all);
+    `region`: a Russian region in any form analysis.geo resolves (None or "" = all);
     `date_from`/`date_to`: YYYY, YYYY-MM or YYYY-MM-DD (inclusive, "" = open);
     `sectors`: sector keys or labels (list or "trade,education"; empty = all);
     `lang`: "ru" or "en".

@@ -10,15 +10,15 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from pathlib import Path
 
+from analysis import geo
+from analysis.model import DateValue
 from analysis.vocabulary import read_vocab
 
 NBSP = "\u00a0"
 NDASH = "\u2013"
 MDASH = "\u2014"
 LANGS = ("ru", "en")
-
 
 
 def check_lang(lang: str) -> str:
@@ -62,8 +62,6 @@ FIGURE_KINDS = {
     "other": ("Другие числа", "Other numbers"),
 }
 
-SIDES = {"RU": ("Россия", "Russia"), "KZ": ("Казахстан", "Kazakhstan")}
-
 PRECISIONS = {
     "day": ("день", "day"),
     "month": ("месяц", "month"),
@@ -71,33 +69,6 @@ PRECISIONS = {
     "monthday": ("день и месяц без года", "day and month, no year"),
     "unknown": ("без даты", "no date"),
 }
-
-
-# Why the extractor rejected a file (`rejected: <reason>`, written in English by
-# analysis.ingest.files and analysis.store.pipeline): the reason's start, and its Russian form.
-REJECT_REASONS = [
-    ("empty file", "пустой файл"),
-    ("binary file, not text", "двоичный файл, не текст"),
-    ("unsupported file type", "неподдерживаемый тип файла"),
-    ("too large for an article", "слишком большой для статьи"),
-    ("cannot read file", "файл не читается"),
-    ("unknown text encoding", "неизвестная кодировка текста"),
-    ("no readable text", "нет читаемого текста"),
-    ("no article text found in the HTML page", "на HTML-странице не найден текст статьи"),
-    ("metadata file not used", "файл метаданных не использован"),
-    ("extraction failed", "ошибка извлечения"),
-]
-
-
-def reject_reason(status: str, lang: str) -> str:
-    """`rejected: empty file` -> `пустой файл` / `empty file`; the details after a known
-    reason (`.pdf`, `(50 MB)`) are kept, an unknown reason is shown as the extractor wrote it."""
-    reason = status.split(":", 1)[1].strip() if ":" in status else status
-    if lang == "ru":
-        for en, ru in REJECT_REASONS:
-            if reason.startswith(en):
-                return ru + reason[len(en):].replace(" MB)", f"{NBSP}МБ)")
-    return reason
 
 
 def pick(pair: tuple[str, str], lang: str) -> str:
@@ -295,36 +266,35 @@ def fmt_value(value: float, unit: str, lang: str, qualifier: str = "") -> str:
 
 
 # --------------------------------------------------------------------- dates
-MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-MONTHS_RU = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
-             "сентябрь", "октябрь", "ноябрь", "декабрь"]
+@lru_cache(maxsize=1)
+def month_names() -> dict[str, list[str]]:
+    """Month labels by language, January first: RU nominative (`ноябрь`), EN abbreviation (`Nov`)."""
+    rows = sorted(read_vocab("months"), key=lambda row: int(row["month"]))
+    return {"ru": [row["nominative"] for row in rows], "en": [row["en"] for row in rows]}
 
-_DATE_RE = re.compile(r"^(?:(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?|--(\d{2})-(\d{2}))$")
 
-
-def parse_date(text: str) -> tuple[int | None, int | None, int | None]:
-    """SPEC.md date string -> (year, month, day), missing parts None."""
-    m = _DATE_RE.match((text or "").strip())
-    if not m:
-        return None, None, None
-    if m.group(4):
-        return None, int(m.group(4)), int(m.group(5))
-    y, mo, d = m.group(1), m.group(2), m.group(3)
-    return int(y), int(mo) if mo else None, int(d) if d else None
+def parse_date(text: str) -> DateValue:
+    """A SPEC.md date string as a DateValue; anything else (a typo, "вчера") as no date."""
+    try:
+        return DateValue.from_iso((text or "").strip())
+    except (ValueError, TypeError):
+        return DateValue()
 
 
 def fmt_date(text: str, lang: str) -> str:
     """`22.11.2022` / `22 Nov 2022`; `ноябрь 2022`; `2022`; `29.01 (год не указан)`; `—`."""
-    y, m, d = parse_date(text)
-    if y and m and d:
-        return f"{d:02d}.{m:02d}.{y}" if lang == "ru" else f"{d} {MONTHS_EN[m - 1]} {y}"
-    if y and m:
-        return f"{MONTHS_RU[m - 1]} {y}" if lang == "ru" else f"{MONTHS_EN[m - 1]} {y}"
-    if y:
+    date = parse_date(text)
+    y, m, d, precision = date.year, date.month, date.day, date.precision
+    months = month_names()[lang]
+    if precision == "day":
+        return f"{d:02d}.{m:02d}.{y}" if lang == "ru" else f"{d} {months[m - 1]} {y}"
+    if precision == "month":
+        return f"{months[m - 1]} {y}"
+    if precision == "year":
         return str(y)
-    if m and d:
+    if precision == "monthday":
         return (f"{d:02d}.{m:02d} (год не указан)" if lang == "ru"
-                else f"{d} {MONTHS_EN[m - 1]} (year not stated)")
+                else f"{d} {months[m - 1]} (year not stated)")
     return MDASH
 
 
@@ -426,28 +396,9 @@ def person_name(name: str, lang: str) -> str:
 
 
 # ---------------------------------------------------------------- regions
-def gazetteer():
-    """analysis.extract.gazetteer if it is installed (it is written alongside), else None."""
-    try:
-        from analysis.extract import gazetteer as gz  # noqa: PLC0415
-    except ImportError:
-        return None
-    return gz
-
-
 @lru_cache(maxsize=512)
 def region_label(name_ru: str, lang: str) -> str:
-    """A canonical region name in the report's language (EN from the gazetteer)."""
+    """A canonical region name in the report's language (EN from vocab/regions.csv)."""
     if lang == "ru" or not name_ru:
         return name_ru
-    gz = gazetteer()
-    if gz is not None:
-        try:
-            region = gz.by_name(name_ru)
-        except (KeyError, LookupError, ValueError):
-            region = None
-        if region is None:
-            region = gz.resolve_region(name_ru)
-        if region is not None and getattr(region, "name_en", ""):
-            return region.name_en
-    return translit(name_ru)
+    return geo.name_en(name_ru) or translit(name_ru)

@@ -6,20 +6,20 @@ claim can show its sources. Russian and English come from the same facts; no
 sentence about a region, a person or a number is written by hand. Sentences are
 built so that names stay in the nominative (`Астраханская область: 3 встречи`)
 rather than being inflected by guesswork.
+
+Over 400 lines because it is one paragraph per function (activity, sectors, partners,
+people, figures, change) over the same few helpers; the caveats and the HTML of the
+references live in analysis.report.caveats and analysis.report.refs.
 """
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.report import dataset as data
 from analysis.report import fmt
 
 NB = fmt.NBSP
-THIN_DATA = 10  # fewer articles than this: conclusions are flagged as preliminary
-REF_LIMIT = 6   # source numbers shown after one statement; the rest as `+N`
 
 
 @dataclass
@@ -27,15 +27,14 @@ class Statement:
     text: str
     doc_ids: list[str] = field(default_factory=list)
 
-    def __str__(self) -> str:
-        return self.text
 
-
-def _docs(df: pd.DataFrame) -> list[str]:
+def sources_of(df: pd.DataFrame) -> list[str]:
+    """The documents a statement about these rows rests on."""
     return sorted(set(df["doc_id"])) if len(df) else []
 
 
-def _ru(lang: str) -> bool:
+def is_ru(lang: str) -> bool:
+    """Whether to write Russian (after checking the language is one we write)."""
     return fmt.check_lang(lang) == "ru"
 
 
@@ -44,7 +43,7 @@ def _period(years: list[int], lang: str) -> str:
     p = fmt.fmt_period(years, lang)
     if not p:
         return ""
-    if _ru(lang):
+    if is_ru(lang):
         return f"за {p}{NB}{'годы' if fmt.NDASH in p else 'год'}"
     return f"in {p}"
 
@@ -73,7 +72,7 @@ def _top(counts: pd.Series, k: int = 3) -> pd.Series:
 def activity(meetings: pd.DataFrame, documents: pd.DataFrame, lang: str,
              region: str | None = None) -> list[Statement]:
     """Who met how often over which period, by kind of event."""
-    ru = _ru(lang)
+    ru = is_ru(lang)
     if meetings.empty:
         where = fmt.region_label(region, lang) if region else ""
         if ru:
@@ -82,7 +81,7 @@ def activity(meetings: pd.DataFrame, documents: pd.DataFrame, lang: str,
         else:
             text = (f"{where}: the data holds no meetings with Kazakh partners." if where
                     else "The data holds no meetings with Kazakh partners.")
-        return [Statement(text, _docs(documents))]
+        return [Statement(text, sources_of(documents))]
     n = len(meetings)
     years = [int(y) for y in meetings["year"].dropna()]
     kinds = meetings["kind"].replace("", "other").value_counts()
@@ -111,7 +110,7 @@ def activity(meetings: pd.DataFrame, documents: pd.DataFrame, lang: str,
         text = f"{subject}: {fmt.count(n, 'meeting', lang)} with Kazakh partners"
         text += f" {period}" if period else ""
         text += breakdown + "."
-    out = [Statement(text, _docs(meetings))]
+    out = [Statement(text, sources_of(meetings))]
     undated = meetings[meetings["year"].isna()]
     if len(undated):
         out.append(Statement(
@@ -119,7 +118,7 @@ def activity(meetings: pd.DataFrame, documents: pd.DataFrame, lang: str,
              f"{fmt.plural_ru(n, ('встречи', 'встреч', 'встреч'))} год в статье не указан."
              if ru else f"For {fmt.fmt_int(len(undated), lang)} of {fmt.count(n, 'meeting', lang)} the article "
                         f"gives no year."),
-            _docs(undated)))
+            sources_of(undated)))
     return out
 
 
@@ -145,24 +144,24 @@ def leading_regions(meetings: pd.DataFrame, lang: str) -> list[Statement]:
         return []
     counts = m["region"].value_counts()
     if counts.iloc[0] == 1:
-        text = ("Каждый регион в данных — с одной встречей." if _ru(lang)
+        text = ("Каждый регион в данных — с одной встречей." if is_ru(lang)
                 else "Each region in the data has one meeting.")
-        return [Statement(text, _docs(m))]
+        return [Statement(text, sources_of(m))]
     top = _top(counts, 3)
     top = top[top > 1] if (top > 1).any() else top
     items = [(fmt.region_label(r, lang), int(c)) for r, c in top.items()]
-    text = (f"Чаще других встречались {_counted(items, 'meeting', lang)}." if _ru(lang)
+    text = (f"Чаще других встречались {_counted(items, 'meeting', lang)}." if is_ru(lang)
             else f"Most active: {_counted(items, 'meeting', lang)}.")
-    if _ru(lang) and len(items) == 1:
+    if is_ru(lang) and len(items) == 1:
         text = f"Чаще других — {_counted(items, 'meeting', lang)}."
-    return [Statement(text, _docs(m[m["region"].isin(top.index)]))]
+    return [Statement(text, sources_of(m[m["region"].isin(top.index)]))]
 
 
 # ------------------------------------------------------------------- sectors
 def sector_statements(sectors: pd.DataFrame, lang: str) -> list[Statement]:
     """The leading sectors and how wide the agenda is."""
     if sectors.empty:
-        return [Statement("Отрасли сотрудничества в статьях не названы." if _ru(lang)
+        return [Statement("Отрасли сотрудничества в статьях не названы." if is_ru(lang)
                           else "The articles name no sectors of cooperation.", [])]
     df = sectors.assign(key=_meeting_key(sectors)).drop_duplicates(["sector", "key"])
     order = list(fmt.sector_table())
@@ -175,9 +174,9 @@ def sector_statements(sectors: pd.DataFrame, lang: str) -> list[Statement]:
         more = len(counts) - len(names)
         listing = ", ".join(names) if more > 0 else fmt.join_words(names, lang)
         if more > 0:
-            listing += f" и ещё {more}" if _ru(lang) else f" and {more} more"
-        return [Statement(f"Обсуждались {listing}." if _ru(lang) else f"Sectors discussed: {listing}.",
-                          _docs(df))]
+            listing += f" и ещё {more}" if is_ru(lang) else f" and {more} more"
+        return [Statement(f"Обсуждались {listing}." if is_ru(lang) else f"Sectors discussed: {listing}.",
+                          sources_of(df))]
     n_top = int((counts == counts.iloc[0]).sum())
     if n_top >= 3:  # several sectors level at the top (as the sector chart's title says)
         top = counts[counts == counts.iloc[0]]
@@ -185,29 +184,29 @@ def sector_statements(sectors: pd.DataFrame, lang: str) -> list[Statement]:
         more = n_top - len(names)
         listing = ", ".join(names) if more > 0 else fmt.join_words(names, lang)
         if more > 0:
-            listing += f" и ещё {more}" if _ru(lang) else f" and {more} more"
+            listing += f" и ещё {more}" if is_ru(lang) else f" and {more} more"
         per = fmt.count(int(counts.iloc[0]), "meeting", lang)
         text = (f"Повестка широкая: {fmt.count(n_top, 'sector', lang)} на равных, по {per} — {listing}."
-                if _ru(lang) else f"A broad agenda: {n_top} sectors level at {per} each: {listing}.")
-        out = [Statement(text, _docs(df[df["sector"].isin(top.index)]))]
+                if is_ru(lang) else f"A broad agenda: {n_top} sectors level at {per} each: {listing}.")
+        out = [Statement(text, sources_of(df[df["sector"].isin(top.index)]))]
     else:
         top = _top(counts, 3)
         items = [(fmt.lower_label(fmt.sector_label(k, lang)), int(c)) for k, c in top.items()]
         lead = _counted(items, "meeting", lang)
-        out = [Statement(f"Ведущие темы — {lead}." if _ru(lang) else f"Leading sectors: {lead}.",
-                         _docs(df[df["sector"].isin(top.index)]))]
+        out = [Statement(f"Ведущие темы — {lead}." if is_ru(lang) else f"Leading sectors: {lead}.",
+                         sources_of(df[df["sector"].isin(top.index)]))]
     if len(counts) > len(top):
         rest = counts.drop(top.index)
         once = rest[rest == 1]
-        text = (f"Всего на повестке {fmt.count(len(counts), 'sector', lang)}" if _ru(lang)
+        text = (f"Всего на повестке {fmt.count(len(counts), 'sector', lang)}" if is_ru(lang)
                 else f"The agenda spans {fmt.count(len(counts), 'sector', lang)}")
         if len(once):
             names = [fmt.lower_label(fmt.sector_label(k, lang)) for k in once.index[:4]]
             more = len(once) - len(names)
             tail = fmt.join_words(names, lang) + (
-                (f" и ещё {more}" if _ru(lang) else f" and {more} more") if more > 0 else "")
-            text += (f"; по одному разу — {tail}" if _ru(lang) else f"; mentioned once: {tail}")
-        out.append(Statement(text + ".", _docs(df)))
+                (f" и ещё {more}" if is_ru(lang) else f" and {more} more") if more > 0 else "")
+            text += (f"; по одному разу — {tail}" if is_ru(lang) else f"; mentioned once: {tail}")
+        out.append(Statement(text + ".", sources_of(df)))
     return out
 
 
@@ -226,19 +225,19 @@ def partner_statements(meetings: pd.DataFrame, lang: str) -> list[Statement]:
         if more > 0:
             parts = [f"{lab} ({fmt.count(n, 'meeting', lang) if i == 0 else fmt.fmt_int(n, lang)})"
                      for i, (lab, n) in enumerate(items)]
-            listing = ", ".join(parts) + (f" и ещё {fmt.count(more, 'region', lang)}" if _ru(lang)
+            listing = ", ".join(parts) + (f" и ещё {fmt.count(more, 'region', lang)}" if is_ru(lang)
                                           else f" and {more} more")
         else:
             listing = _counted(items, "meeting", lang)
-        lead = "Казахстанские партнёры" if _ru(lang) else "Kazakh partner regions"
+        lead = "Казахстанские партнёры" if is_ru(lang) else "Kazakh partner regions"
         if len(counts) == 1:
-            lead = "Казахстанский партнёр" if _ru(lang) else "Kazakh partner region"
-        out.append(Statement(f"{lead} — {listing}." if _ru(lang) else f"{lead}: {listing}.",
-                             _docs(named)))
+            lead = "Казахстанский партнёр" if is_ru(lang) else "Kazakh partner region"
+        out.append(Statement(f"{lead} — {listing}." if is_ru(lang) else f"{lead}: {listing}.",
+                             sources_of(named)))
     none = meetings[meetings["partners"].map(len) == 0]
     if len(none):
         n = len(none)
-        if _ru(lang):
+        if is_ru(lang):
             text = (f"{'В' if n != 2 else 'Во'} {fmt.fmt_int(n, lang)} "
                     f"{fmt.plural_ru(n, ('встрече', 'встречах', 'встречах'))} казахстанская область "
                     f"не названа: партнёр — посольство, консульство или страна в целом.")
@@ -248,7 +247,7 @@ def partner_statements(meetings: pd.DataFrame, lang: str) -> list[Statement]:
         else:
             text = (f"In {fmt.count(n, 'meeting', lang)} no Kazakh region is named: the partner is the "
                     f"embassy, a consulate or the country as a whole.")
-        out.append(Statement(text, _docs(none)))
+        out.append(Statement(text, sources_of(none)))
     return out
 
 
@@ -256,7 +255,7 @@ def people_statements(participants: pd.DataFrame, lang: str) -> list[Statement]:
     """How many people took part on each side; who appears most often."""
     p = participants[participants["name"] != ""]
     if p.empty:
-        return [Statement("Участники встреч в статьях не названы." if _ru(lang)
+        return [Statement("Участники встреч в статьях не названы." if is_ru(lang)
                           else "The articles name no participants.", [])]
     p = p.assign(key=_meeting_key(p))
     n_ru = p.loc[p["side"] == "RU", "name"].nunique()
@@ -264,9 +263,9 @@ def people_statements(participants: pd.DataFrame, lang: str) -> list[Statement]:
     total = p["name"].nunique()
     out = [Statement(
         (f"Участников — {fmt.fmt_int(total, lang)}: {fmt.fmt_int(n_ru, lang)} с российской стороны, "
-         f"{fmt.fmt_int(n_kz, lang)} с казахстанской." if _ru(lang) else
+         f"{fmt.fmt_int(n_kz, lang)} с казахстанской." if is_ru(lang) else
          f"{fmt.count(total, 'participant', lang).capitalize()}: {fmt.fmt_int(n_ru, lang)} on the Russian "
-         f"side, {fmt.fmt_int(n_kz, lang)} on the Kazakh side."), _docs(p))]
+         f"side, {fmt.fmt_int(n_kz, lang)} on the Kazakh side."), sources_of(p))]
     freq = p.groupby("name")["key"].nunique().sort_values(ascending=False, kind="stable")
     for side in ("KZ", "RU"):
         names = p.loc[p["side"] == side, "name"].unique()
@@ -280,17 +279,17 @@ def people_statements(participants: pd.DataFrame, lang: str) -> list[Statement]:
         side_ru = "с казахстанской стороны" if side == "KZ" else "с российской стороны"
         side_en = "on the Kazakh side" if side == "KZ" else "on the Russian side"
         text = (f"Чаще всех {side_ru} в статьях встречается {who}, {r}: "
-                f"{fmt.count(int(f.iloc[0]), 'meeting', lang)}." if _ru(lang) else
+                f"{fmt.count(int(f.iloc[0]), 'meeting', lang)}." if is_ru(lang) else
                 f"The most frequent participant {side_en} is {who}, {r}: "
                 f"{fmt.count(int(f.iloc[0]), 'meeting', lang)}.")
-        out.append(Statement(text, _docs(p[p["name"] == name])))
+        out.append(Statement(text, sources_of(p[p["name"] == name])))
     return out
 
 
 # ------------------------------------------------------------------- figures
 def figure_statements(figures: pd.DataFrame, lang: str, quote_evidence: bool = True) -> list[Statement]:
     """The largest figure of each kind (money per currency), the investment with its sentence."""
-    ru = _ru(lang)
+    ru = is_ru(lang)
     f = figures[figures["value"].notna() & figures["kind"].isin(["investment", "jobs", "students", "trade"])]
     if f.empty:
         return [Statement("Чисел об инвестициях, рабочих местах, студентах и торговле в статьях нет."
@@ -344,7 +343,7 @@ def figure_statements(figures: pd.DataFrame, lang: str, quote_evidence: bool = T
 # -------------------------------------------------------------- over time
 def change_statements(meetings: pd.DataFrame, sectors: pd.DataFrame, lang: str) -> list[Statement]:
     """Meetings per year, the latest year against the one before, sectors new in the latest year."""
-    ru = _ru(lang)
+    ru = is_ru(lang)
     dated = meetings[meetings["year"].notna()]
     if dated.empty:
         return []
@@ -357,7 +356,7 @@ def change_statements(meetings: pd.DataFrame, sectors: pd.DataFrame, lang: str) 
         else:
             by_year = ", ".join(f"{fmt.fmt_int(c, lang)} in {y}" for y, c in counts.items())
             text = f"Meetings per year: {by_year}."
-        out.append(Statement(text, _docs(dated)))
+        out.append(Statement(text, sources_of(dated)))
         y1, y0 = int(counts.index[-1]), int(counts.index[-2])
         c1, c0 = int(counts.iloc[-1]), int(counts.iloc[-2])
         n1, n0 = fmt.fmt_int(c1, lang), fmt.fmt_int(c0, lang)
@@ -371,7 +370,7 @@ def change_statements(meetings: pd.DataFrame, sectors: pd.DataFrame, lang: str) 
         else:
             text = (f"В {y1} и {y0} годах — поровну, по {fmt.count(c1, 'meeting', lang)}." if ru
                     else f"{y1} and {y0} had the same number of meetings: {n1} each.")
-        out.append(Statement(text, _docs(rows)))
+        out.append(Statement(text, sources_of(rows)))
         if not sectors.empty:
             year_of = dict(zip(dated["meeting_id"], dated["year"].astype(int)))
             s = sectors.assign(year=sectors["meeting_id"].map(year_of)).dropna(subset=["year"])
@@ -382,73 +381,24 @@ def change_statements(meetings: pd.DataFrame, sectors: pd.DataFrame, lang: str) 
                 labels = [fmt.lower_label(fmt.sector_label(k, lang)) for k in new_sorted[:5]]
                 text = (f"Впервые в {y1} году на повестке — {fmt.join_words(labels, lang)}." if ru
                         else f"New on the agenda in {y1}: {fmt.join_words(labels, lang)}.")
-                out.append(Statement(text, _docs(s[(s["year"] == y1) & s["sector"].isin(new)])))
+                out.append(Statement(text, sources_of(s[(s["year"] == y1) & s["sector"].isin(new)])))
     return out
-
-
-# ----------------------------------------------------------------- caveats
-def caveat_statements(documents: pd.DataFrame, meetings: pd.DataFrame, all_documents: pd.DataFrame,
-                      lang: str, left_out_undated: int = 0) -> list[Statement]:
-    """What a reader must know before trusting the numbers: thin data, uncertain dates, files
-    left out (rejected, or repeats counted once)."""
-    ru = _ru(lang)
-    out = []
-    n = len(documents)
-    if n < THIN_DATA:
-        out.append(Statement(
-            (f"Данных мало: {fmt.count(n, 'article', lang)}, поэтому выводы предварительные." if ru
-             else f"Thin data: {fmt.count(n, 'article', lang)}, so the conclusions are preliminary."),
-            _docs(documents)))
-    if len(meetings):
-        unsure = meetings[meetings["date_precision"] != "day"]
-        if len(unsure):
-            m = len(meetings)
-            out.append(Statement(
-                (f"У {fmt.fmt_int(len(unsure), lang)} из {fmt.fmt_int(m, lang)} "
-                 f"{fmt.plural_ru(m, ('встречи', 'встреч', 'встреч'))} дата неполная: известны только "
-                 f"год, месяц или день без года." if ru else
-                 f"{fmt.fmt_int(len(unsure), lang)} of {fmt.count(m, 'meeting', lang)} "
-                 f"{'has' if len(unsure) == 1 else 'have'} "
-                 f"an incomplete date: only the "
-                 f"year, the month, or a day without the year is known."), _docs(unsure)))
-    files = files_statement(documents, all_documents, lang)
-    if files:
-        out.append(files)
-    if left_out_undated:
-        out.append(Statement(
-            (f"Фильтр по датам не учитывает {fmt.count(left_out_undated, 'meeting', lang)} без года."
-             if ru else f"The date filter leaves out {fmt.count(left_out_undated, 'meeting', lang)} "
-                        f"with no year."), []))
-    return out
-
-
-def files_statement(documents: pd.DataFrame, all_documents: pd.DataFrame,
-                    lang: str) -> Statement | None:
-    """One sentence for the first screen on files the numbers leave out: the rejected ones
-    (of the whole data folder) and the repeats of this report's articles, counted once."""
-    ru = _ru(lang)
-    n_rejected = int(data.is_rejected(all_documents).sum())
-    n_dups = int((data.is_duplicate(all_documents)
-                  & all_documents["duplicate_of"].isin(documents["doc_id"])).sum())
-    parts = []
-    if n_rejected:
-        parts.append(f"{fmt.count(n_rejected, 'file', lang)} не "
-                     f"{fmt.plural_ru(n_rejected, ('прочитан', 'прочитаны', 'прочитаны'))}" if ru else
-                     f"{fmt.count(n_rejected, 'file', lang)} could not be read")
-    if n_dups:
-        parts.append(f"{fmt.count(n_dups, 'article', lang)} — "
-                     f"{fmt.plural_ru(n_dups, ('повтор другой, учтена', 'повторы других, учтены', 'повторы других, учтены'))}"
-                     f" один раз" if ru else
-                     f"{fmt.count(n_dups, 'article', lang)} "
-                     f"{'repeats another and counts' if n_dups == 1 else 'repeat others and count'} once")
-    if not parts:
-        return None
-    text = ", ".join(parts) if ru else "; ".join(parts)
-    text += " (подробнее — в разделе «Качество данных»)." if ru else " (details under Data quality)."
-    return Statement(text[:1].upper() + text[1:], [])
 
 
 # -------------------------------------------------------------- assembling
+def report_title(ds) -> str:
+    """`Астраханская область и Казахстан, 2020–2022`: the report's heading, and its name in
+    the index (render asks here rather than reading it back from the executed notebook)."""
+    lang = ds.lang
+    period = fmt.fmt_period([int(y) for y in ds.meetings["year"].dropna()], lang)
+    if ds.scope.region:
+        name = fmt.region_label(ds.scope.region, lang)
+        base = f"{name} и Казахстан" if lang == "ru" else f"{name} and Kazakhstan"
+    else:
+        base = "Российские регионы и Казахстан" if lang == "ru" else "Russian regions and Kazakhstan"
+    return f"{base}, {period}" if period else base
+
+
 def lead(ds, limit: int = 3) -> list[Statement]:
     """Two or three sentences for the first screen: activity, what changed, what stands out."""
     m, lang = ds.meetings, ds.lang
@@ -478,67 +428,3 @@ def paragraphs(ds) -> list[list[Statement]]:
         change_statements(m, ds.sectors, lang),
     ]
     return [p for p in paras if p]
-
-
-# ---------------------------------------------------------------- to HTML
-def compress_refs(numbers: list[int]) -> str:
-    """[1, 2, 3, 5] -> `1–3, 5`."""
-    nums = sorted(set(numbers))
-    parts, i = [], 0
-    while i < len(nums):
-        j = i
-        while j + 1 < len(nums) and nums[j + 1] == nums[j] + 1:
-            j += 1
-        parts.append(str(nums[i]) if i == j else
-                     f"{nums[i]},{nums[j]}" if j == i + 1 else f"{nums[i]}{fmt.NDASH}{nums[j]}")
-        i = j + 1
-    return ", ".join(parts).replace(",", ", ").replace(",  ", ", ")
-
-
-def shown_refs(doc_ids: list[str], refs: dict[str, int], limit: int = REF_LIMIT) -> tuple[list[int], int]:
-    """The source numbers a statement shows, and how many more it rests on: a sentence about
-    10,000 meetings cites a few of its articles, not all of them."""
-    nums = sorted({refs[d] for d in doc_ids if d in refs})
-    return nums[:limit], len(nums) - min(len(nums), limit)
-
-
-def ref_html(doc_ids: list[str], refs: dict[str, int], lang: str, cited: set[int] | None = None) -> str:
-    """`[1–3, 5]` linking to the first source; `[1–6, +94]` beyond REF_LIMIT. The numbers shown
-    are added to `cited`, so the sources list can hold exactly what the text points to."""
-    nums, more = shown_refs(doc_ids, refs)
-    if not nums:
-        return ""
-    if cited is not None:
-        cited.update(nums)
-    shown = set(nums)
-    title = ", ".join(dict.fromkeys(d for d in doc_ids if refs.get(d) in shown))
-    label = compress_refs(nums)
-    if more:
-        label += f", +{fmt.fmt_int(more, lang)}"
-        title += (f"; ещё {fmt.count(more, 'article', lang)}" if _ru(lang)
-                  else f"; {fmt.fmt_int(more, lang)} more {fmt.noun(more, 'article', lang)}")
-    return (f'{NB}<a class="ref" href="#src-{nums[0]}" title="{html.escape(title)}">'
-            f"[{label}]</a>")
-
-
-def statement_html(st: Statement, refs: dict[str, int], lang: str, cited: set[int] | None = None) -> str:
-    text = fmt.typograph_ru(st.text) if lang == "ru" else st.text
-    return html.escape(text, quote=False) + ref_html(st.doc_ids, refs, lang, cited)
-
-
-def to_html(paras: list[list[Statement]], refs: dict[str, int], lang: str,
-            cited: set[int] | None = None) -> str:
-    return "".join("<p>" + " ".join(statement_html(s, refs, lang, cited) for s in p) + "</p>"
-                   for p in paras)
-
-
-def to_text(paras: list[list[Statement]], refs: dict[str, int] | None = None) -> str:
-    """Plain text with `[n]` references (for tests and for pasting)."""
-    out = []
-    for p in paras:
-        sents = []
-        for s in p:
-            nums = sorted({(refs or {}).get(d) for d in s.doc_ids} - {None})
-            sents.append(s.text + (f" [{compress_refs(nums)}]" if nums else ""))
-        out.append(" ".join(sents))
-    return "\n\n".join(out)

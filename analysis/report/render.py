@@ -1,19 +1,19 @@
-"""Render the reports: papermill runs the notebooks, nbconvert exports HTML and PDF.
+"""Render the reports: papermill runs the notebooks, one report per core.
 
     build_reports(Path("data"), Path("reports"), regions=None, lang="ru",
                   formats=["html", "pdf"], progress=True) -> list[Path]
 
 For every Russian region in the data (or the ones asked for) it executes
 notebooks/region.ipynb, plus notebooks/overview.ipynb, keeps each executed
-notebook in out_dir, exports it to HTML with the code hidden (our `report`
-template) and to PDF (nbconvert's webpdf exporter driving Debian's chromium),
-and writes out_dir/index.html linking every report.
+notebook in out_dir, exports it (analysis.report.export: HTML with the code
+hidden, PDF through chromium) and writes out_dir/index.html linking every report
+(analysis.report.index).
 
 Files: `<name>.<lang>.ipynb|html|pdf`, where name is `overview` or the region's
 English name as a slug (`astrakhan-oblast.ru.html`); full tables as CSV in
-out_dir/tables/; reports.json remembers what was built (index.html lists both
-languages when both were rendered into the same folder) and how long each stage
-of each report took, in seconds (null for a format not rendered):
+out_dir/tables/ (the notebook's last cell writes them); reports.json remembers
+what was built and how long each stage of each report took, in seconds (null for
+a format not rendered):
 
     "timings": {"kernel_start": 1.0, "execute": 2.2, "kernel_stop": 0.5, "html": 0.4, "pdf": 2.9}
 
@@ -24,135 +24,28 @@ and the executed notebook being written, html and pdf the exports.
 """
 from __future__ import annotations
 
-import html
-import json
 import os
 import re
-import shutil
 import sys
-import tempfile
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from time import perf_counter
 
-from analysis.config import NOTEBOOKS_DIR as NOTEBOOKS, PROJECT_ROOT, TEMPLATES_DIR as TEMPLATES
+from analysis.config import NOTEBOOKS_DIR as NOTEBOOKS, PROJECT_ROOT
 from analysis.report import dataset as data
 from analysis.report import fmt
-from analysis.report.dataset import ReportError  # noqa: F401  (re-exported: parameter errors)
+from analysis.report.dataset import ReportError
+from analysis.report.export import export_html, export_pdf, find_chromium
+from analysis.report.index import write_index
+from analysis.report.narrative import report_title
 
-TEMPLATE = "report"
 FORMATS = ("html", "pdf")
 KERNEL = "python3"
 CELL_TIMEOUT = 300  # seconds per notebook cell
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
-    "--disable-default-apps", "--mute-audio", "--font-render-hinting=none",
-]
-FOOTER = ('<div style="width:100%;font-family:\'DejaVu Sans\',sans-serif;font-size:7.5pt;color:#888;'
-          'padding:0 16mm;display:flex;justify-content:space-between">'
-          '<span class="title"></span><span><span class="pageNumber"></span> / '
-          '<span class="totalPages"></span></span></div>')
-
-
-# ------------------------------------------------------------------ chromium
-def find_chromium() -> str | None:
-    """A system chromium: $CHROMIUM_PATH, then chromium / chromium-browser / google-chrome on PATH."""
-    env = os.environ.get("CHROMIUM_PATH") or os.environ.get("PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH")
-    if env and Path(env).exists():
-        return env
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
-
-
-def _pdf_exporter_class():
-    from nbconvert.exporters.webpdf import WebPDFExporter
-    from traitlets import Unicode
-
-    class ChromiumPDFExporter(WebPDFExporter):
-        """nbconvert's webpdf, printing with a system chromium (Debian's /usr/bin/chromium):
-        A4 pages, page numbers in the footer, no browser download, no network."""
-
-        executable_path = Unicode("", help="chromium binary; empty: find_chromium()").tag(config=True)
-
-        def run_playwright(self, html_text):
-            import asyncio
-            import concurrent.futures
-
-            async def main(path: str) -> bytes:
-                from playwright.async_api import async_playwright
-
-                exe = self.executable_path or find_chromium()
-                async with async_playwright() as pw:
-                    try:
-                        browser = await pw.chromium.launch(
-                            executable_path=exe, args=CHROMIUM_ARGS + list(self.browser_args),
-                            handle_sigint=False, handle_sigterm=False, handle_sighup=False)
-                    except Exception as exc:  # noqa: BLE001
-                        raise RuntimeError(
-                            f"cannot start chromium ({exe or 'playwright default'}): {exc}. "
-                            "Install it with `make system-deps` (Debian package chromium) or "
-                            "render HTML only with --format html") from exc
-                    try:
-                        page = await browser.new_page()
-                        await page.emulate_media(media="print")
-                        await page.goto(Path(path).as_uri(), wait_until="load")
-                        await page.wait_for_timeout(self.page_render_timeout)
-                        return await page.pdf(format="A4", print_background=True,
-                                              prefer_css_page_size=True, display_header_footer=True,
-                                              header_template="<span></span>",
-                                              footer_template=FOOTER)
-                    finally:
-                        await browser.close()
-
-            with tempfile.NamedTemporaryFile(suffix=".html", delete=False) as tmp:
-                tmp.write(html_text.encode("utf-8"))
-            try:
-                with concurrent.futures.ThreadPoolExecutor(1) as pool:
-                    return pool.submit(asyncio.run, main(tmp.name)).result()
-            finally:
-                os.unlink(tmp.name)
-
-    return ChromiumPDFExporter
-
-
-# ---------------------------------------------------------------- exporters
-def _exporter_config():
-    from traitlets.config import Config
-
-    c = Config()
-    c.TemplateExporter.exclude_input = True
-    c.TemplateExporter.exclude_input_prompt = True
-    c.TemplateExporter.exclude_output_prompt = True
-    c.TagRemovePreprocessor.enabled = True
-    c.TagRemovePreprocessor.remove_cell_tags = {"analyst-note", "parameters", "injected-parameters"}
-    c.TagRemovePreprocessor.remove_all_outputs_tags = set()
-    return c
-
-
-def export_html(nb) -> str:
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(config=_exporter_config(), template_name=TEMPLATE,
-                            extra_template_basedirs=[str(TEMPLATES)])
-    body, _ = exporter.from_notebook_node(nb)
-    return body
-
-
-def export_pdf(nb, chromium: str | None = None) -> bytes:
-    exporter = _pdf_exporter_class()(config=_exporter_config(), template_name=TEMPLATE,
-                                     extra_template_basedirs=[str(TEMPLATES)],
-                                     executable_path=chromium or find_chromium() or "",
-                                     page_render_timeout=200)
-    pdf, _ = exporter.from_notebook_node(nb)
-    return pdf
 
 
 # -------------------------------------------------------------------- jobs
@@ -175,7 +68,7 @@ class Job:
 
 
 def slug(region: str) -> str:
-    """`Астраханская область` -> `astrakhan-oblast` (from the gazetteer's English name)."""
+    """`Астраханская область` -> `astrakhan-oblast` (from its English name in vocab/regions.csv)."""
     en = fmt.region_label(region, "en")
     s = re.sub(r"[^a-z0-9]+", "-", fmt.translit(en).lower()).strip("-")
     return s or "region"
@@ -207,21 +100,7 @@ def plan(tables: data.Tables, regions: list[str] | None, lang: str,
         jobs.append(Job("overview", "overview", "", lang, str(NOTEBOOKS / "overview.ipynb")))
     for r in wanted:
         jobs.append(Job(slug(r), "region", r, lang, str(NOTEBOOKS / "region.ipynb")))
-    names = [j.name for j in jobs]
-    for j in jobs:  # two regions with the same slug: disambiguate
-        if names.count(j.name) > 1:
-            j.name = f"{j.name}-{abs(hash(j.region)) % 10000}"
     return jobs
-
-
-def _title_of(nb) -> str:
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            text = out.get("data", {}).get("text/html", "")
-            m = re.search(r"<h1>(.*?)</h1>", text if isinstance(text, str) else "".join(text), re.S)
-            if m:
-                return html.unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip()
-    return nb.metadata.get("papermill", {}).get("parameters", {}).get("region", "") or "report"
 
 
 class _Clock:
@@ -275,10 +154,10 @@ def run_notebook(job: Job, data_dir: Path, out_dir: Path):
 
 def _finish_notebook(nb, path: Path, job: Job):
     """The executed notebook with what the report template needs (language, title, colophon),
-    written back over papermill's copy."""
+    written back over papermill's copy. job.title comes from narrative.report_title, the
+    function the notebook's header calls too."""
     import nbformat
 
-    job.title = _title_of(nb)
     built = datetime.now().strftime("%d.%m.%Y %H:%M" if job.lang == "ru" else "%d %b %Y %H:%M")
     colophon = (f"Собрано {built} из таблиц извлечения: papermill + nbconvert, пакет analysis."
                 if job.lang == "ru" else
@@ -336,6 +215,7 @@ def build_reports(data_dir: Path, out_dir: Path, regions: list[str] | None = Non
     for job in jobs:
         ds = data.select(tables, data.Scope(region=job.region or None, lang=lang), data_dir)
         job.meetings, job.documents = len(ds.meetings), len(ds.documents)
+        job.title = report_title(ds)
 
     bar = _progress(len(jobs) * (1 + len(formats)), progress)
     lock = threading.Lock()
@@ -386,73 +266,3 @@ def _progress(total: int, show: bool):
     return tqdm(total=total, unit="step", file=sys.stderr, dynamic_ncols=True)
 
 
-# -------------------------------------------------------------------- index
-def write_index(out_dir: Path, jobs: list[Job], lang: str, tables: data.Tables) -> Path:
-    """reports/index.html: every report in the folder (this run's and earlier ones still there)."""
-    manifest_path = out_dir / "reports.json"
-    entries: dict[str, dict] = {}
-    if manifest_path.exists():
-        try:
-            entries = {e["stem"]: e for e in json.loads(manifest_path.read_text(encoding="utf-8"))}
-        except (ValueError, KeyError, TypeError):
-            entries = {}
-    for job in jobs:
-        entries[job.stem] = dict(asdict(job), stem=job.stem)
-    for stem in list(entries):  # forget reports whose files are gone
-        if not any((out_dir / f"{stem}.{ext}").exists() for ext in ("html", "pdf")):
-            del entries[stem]
-    manifest_path.write_text(json.dumps(sorted(entries.values(), key=lambda e: e["stem"]),
-                                        ensure_ascii=False, indent=1), encoding="utf-8")
-
-    def t(ru, en):
-        return ru if lang == "ru" else en
-
-    n_articles = int(data.is_article(tables.documents).sum())
-    groups = []
-    for group_lang in sorted({e["lang"] for e in entries.values()}, key=lambda x: x != lang):
-        items = sorted((e for e in entries.values() if e["lang"] == group_lang),
-                       key=lambda e: (e["kind"] != "overview", fmt.region_label(e["region"], group_lang)))
-        rows = []
-        for e in items:
-            gl = group_lang
-            name = (("Все регионы (обзор)" if gl == "ru" else "All regions (overview)") if e["kind"] == "overview"
-                    else fmt.region_label(e["region"], gl))
-            counts = f'{fmt.count(e["meetings"], "meeting", gl)}, {fmt.count(e["documents"], "article", gl)}'
-            links = []
-            for ext, label in (("html", "HTML"), ("pdf", "PDF"), ("ipynb", "блокнот" if gl == "ru" else "notebook")):
-                if (out_dir / f"{e['stem']}.{ext}").exists():
-                    links.append(f'<a href="{html.escape(e["stem"])}.{ext}">{label}</a>')
-            main = (f'<a href="{html.escape(e["stem"])}.html">{html.escape(name)}</a>'
-                    if (out_dir / f"{e['stem']}.html").exists() else html.escape(name))
-            rows.append(f'<tr class="{e["kind"]}"><td>{main}<div class="sub">{html.escape(e.get("title", ""))}</div></td>'
-                        f'<td class="num">{html.escape(counts)}</td><td class="links">{" · ".join(links)}</td></tr>')
-        heading = {"ru": "На русском", "en": "In English"}[group_lang]
-        groups.append(f"<h2>{heading}</h2><table><tbody>{''.join(rows)}</tbody></table>")
-    built = datetime.now().strftime("%d.%m.%Y %H:%M" if lang == "ru" else "%d %b %Y %H:%M")
-    page = f"""<!DOCTYPE html>
-<html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>{t("Отчёты: российские регионы и Казахстан", "Reports: Russian regions and Kazakhstan")}</title>
-<style>
-body {{ font-family: "DejaVu Sans", Arial, sans-serif; color: #222; margin: 0; line-height: 1.45; }}
-main {{ max-width: 760px; margin: 0 auto; padding: 28px 24px; }}
-h1 {{ font-size: 1.7rem; margin: 0 0 .3rem; }} h2 {{ font-size: 1.15rem; margin-top: 1.8rem; border-top: 2px solid #222; padding-top: .5rem; }}
-p.meta {{ color: #5f6670; font-size: .9rem; }}
-table {{ border-collapse: collapse; width: 100%; font-size: .92rem; }}
-td {{ border-bottom: 1px solid #e3e5e8; padding: 7px 8px 7px 0; vertical-align: top; }}
-td.num {{ color: #5f6670; white-space: nowrap; font-size: .85rem; }} td.links {{ white-space: nowrap; text-align: right; }}
-tr.overview td:first-child a {{ font-weight: bold; }}
-.sub {{ color: #5f6670; font-size: .8rem; }}
-a {{ color: #1f5f8b; text-decoration: none; }} a:hover {{ text-decoration: underline; }}
-</style></head><body><main>
-<h1>{t("Российские регионы и Казахстан: отчёты", "Russian regions and Kazakhstan: reports")}</h1>
-<p class="meta">{html.escape(t(
-        f"Данные: {fmt.count(n_articles, 'article', lang)} в таблицах извлечения; "
-        f"отчёты собраны {built}. Каждый отчёт — HTML, PDF и исполненный блокнот Jupyter.",
-        f"Data: {fmt.count(n_articles, 'article', lang)} from the extraction tables; built {built}. "
-        f"Each report comes as HTML, PDF and the executed Jupyter notebook."))}</p>
-{''.join(groups)}
-</main></body></html>
-"""
-    path = out_dir / "index.html"
-    path.write_text(page, encoding="utf-8")
-    return path

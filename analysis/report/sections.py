@@ -8,31 +8,35 @@
     r.timeline(); r.sectors(); r.figures(); r.partners(); r.people()
     r.meetings_table(); r.figures_table(); r.data_quality(); r.sources()
 
-Each method returns a `Section` that Jupyter (and nbconvert) shows as HTML. Nothing
-here writes a sentence about a region, person or number by hand: the words come
-from analysis.report.narrative and analysis.report.charts, the labels from analysis.report.fmt.
+    r.write_tables()  # the full tables behind the cut-down ones, as CSV in export_dir/tables/
+
+Each method returns a `Section` that Jupyter (and nbconvert) shows as HTML; it is
+computed once, writes no file, and does not depend on which sections ran before it,
+so the cells may run in any order. Nothing here writes a sentence about a region,
+person or number by hand: the words come from analysis.report.narrative and the
+chart modules, the labels from analysis.report.fmt, the markup from
+analysis.report.markup; the data-quality section is analysis.report.quality.
 
 The size of a report does not grow with the data (10,000 articles render like 50):
-tables show their top TABLE_ROWS rows and data-quality lists LIST_ROWS, each with
-the full table as CSV in export_dir/tables/; a sentence cites a few sources and
-counts the rest; past SOURCES_ALL sources the list holds the ones the report cites.
+tables show their top TABLE_ROWS rows, each with the full table as CSV; a sentence
+cites a few sources and counts the rest; past SOURCES_ALL sources the list holds the
+ones the other sections cite.
 """
 from __future__ import annotations
 
-import html
+import functools
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
-from analysis.report import charts
+from analysis.report import amounts, caveats, charts, links, narrative, quality, refs
 from analysis.report import dataset as data
 from analysis.report import fmt
-from analysis.report import narrative
+from analysis.report.markup import Section, esc, highlight, more_link, source_link, table
 
 TABLE_ROWS = 25    # rows shown in a report table; the full table goes to CSV
-LIST_ROWS = 20     # files shown in a data-quality list; the full list goes to CSV
 SOURCES_ALL = 100  # up to this many sources the list shows them all; beyond, those cited
 
 HEADINGS = {
@@ -45,37 +49,39 @@ HEADINGS = {
     "meetings": ("Встречи", "Meetings"),
     "figures_table": ("Числа и цитаты", "Figures and their sources"),
     "quality": ("Качество данных", "Data quality"),
-    "rejected": ("Отклонённые файлы", "Rejected files"),
-    "duplicates": ("Повторы статей", "Repeated articles"),
-    "unrelated": ("Не о сотрудничестве с Казахстаном", "Not about cooperation with Kazakhstan"),
-    "precision": ("Точность дат встреч", "How precise the meeting dates are"),
     "sources": ("Источники", "Sources"),
 }
+#: The sections in the order the notebooks show them.
+ORDER = ("header", "summary", "timeline", "sectors", "figures", "partners", "people",
+         "meetings_table", "figures_table", "data_quality", "sources")
 
 
-@dataclass
-class Section:
-    """HTML that displays itself in Jupyter and in nbconvert's output."""
+class _Collected:
+    """What one section shows besides its HTML: source numbers and full tables."""
 
-    html: str = ""
-    key: str = ""
-
-    def _repr_html_(self) -> str:
-        return self.html
-
-    def __str__(self) -> str:
-        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", self.html)).strip()
-
-    def __repr__(self) -> str:  # the notebook's text/plain copy stays short
-        return f"<report section {self.key or '?'}>"
+    def __init__(self) -> None:
+        self.cites: set[int] = set()
+        self.tables: dict[str, pd.DataFrame] = {}
 
 
-def esc(text) -> str:
-    return html.escape(str(text), quote=True)
+def _section(method: Callable[[Report], Section]) -> Callable[[Report], Section]:
+    """A report section, computed once: the source numbers it shows and the full tables it
+    cuts are collected into its Section, whichever section ran before."""
 
+    @functools.wraps(method)
+    def wrapper(self: Report) -> Section:
+        key = method.__name__
+        if key not in self._sections:
+            outer, self._collect = self._collect, _Collected()
+            try:
+                sec = method(self)
+                sec.cites, sec.tables = frozenset(self._collect.cites), self._collect.tables
+            finally:
+                self._collect = outer
+            self._sections[key] = sec
+        return self._sections[key]
 
-def _t(ru: str, en: str, lang: str) -> str:
-    return ru if lang == "ru" else en
+    return wrapper
 
 
 class Report:
@@ -95,35 +101,26 @@ class Report:
         self.sources_df = docs.drop(columns="_sort").reset_index(drop=True)
         self.refs = {d: i + 1 for i, d in enumerate(self.sources_df["doc_id"])}
         self.urls = dict(zip(self.sources_df["doc_id"], self.sources_df["url"]))
-        self.cited: set[int] = set()  # source numbers the sections shown so far point to
         self._charts: dict[str, charts.Chart | None] = {}
+        self._sections: dict[str, Section] = {}
+        self._collect = _Collected()  # of the section being computed
 
     # ------------------------------------------------------------ helpers
     def t(self, ru: str, en: str) -> str:
-        return _t(ru, en, self.lang)
+        return ru if self.lang == "ru" else en
 
     def heading(self, key: str) -> str:
         return f'<h2 id="sec-{key}">{esc(fmt.pick(HEADINGS[key], self.lang))}</h2>'
 
     def ref(self, doc_ids) -> str:
-        return narrative.ref_html(list(doc_ids), self.refs, self.lang, self.cited)
+        return refs.ref_html(list(doc_ids), self.refs, self.lang, self._collect.cites)
 
     def sentences(self, statements: list[narrative.Statement]) -> str:
-        return " ".join(narrative.statement_html(s, self.refs, self.lang, self.cited)
+        return " ".join(refs.statement_html(s, self.refs, self.lang, self._collect.cites)
                         for s in statements)
 
-    @property
-    def region_name(self) -> str:
-        return fmt.region_label(self.ds.scope.region, self.lang) if self.ds.scope.region else ""
-
     def title(self) -> str:
-        years = [int(y) for y in self.ds.meetings["year"].dropna()]
-        period = fmt.fmt_period(years, self.lang)
-        if self.kind == "region":
-            base = self.t(f"{self.region_name} и Казахстан", f"{self.region_name} and Kazakhstan")
-        else:
-            base = self.t("Российские регионы и Казахстан", "Russian regions and Kazakhstan")
-        return f"{base}, {period}" if period else base
+        return narrative.report_title(self.ds)
 
     def chart(self, name: str):
         if name not in self._charts:
@@ -133,15 +130,15 @@ class Report:
                 "sectors": lambda: (charts.sector_profile(ds.sectors, ds.documents, lang)
                                     if self.kind == "region" or ds.meetings["region"].nunique() < 2
                                     else charts.sector_heatmap(ds.sectors, ds.documents, lang)),
-                "figures": lambda: charts.figures_by_kind(ds.figures, ds.documents, lang, refs=self.refs),
-                "partners": lambda: charts.partner_links(ds.meetings, ds.documents, lang),
-                "people": lambda: charts.people_links(ds.participants, ds.documents, lang),
+                "figures": lambda: amounts.figures_by_kind(ds.figures, ds.documents, lang, refs=self.refs),
+                "partners": lambda: links.partner_links(ds.meetings, ds.documents, lang),
+                "people": lambda: links.people_links(ds.participants, ds.documents, lang),
             }[name]
-            chart = make()
-            if chart is not None:
-                self.cited.update(self.refs[d] for d in chart.cited if d in self.refs)
-            self._charts[name] = chart
-        return self._charts[name]
+            self._charts[name] = make()
+        chart = self._charts[name]
+        if chart is not None:  # the numbers the image prints count as shown where it is shown
+            self._collect.cites.update(self.refs[d] for d in chart.cited if d in self.refs)
+        return chart
 
     def _scope_line(self) -> str:
         s, parts = self.ds.scope, []
@@ -202,6 +199,7 @@ class Report:
             out.append((fmt.pick(labels[kind], self.lang), value, [top["doc_id"]]))
         return out
 
+    @_section
     def header(self) -> Section:
         ds, lang = self.ds, self.lang
         parts = []
@@ -226,10 +224,10 @@ class Report:
                            f'<div class="lbl">{esc(lab)}</div></div>' for lab, v, d in numbers[5:])
             parts.append(f'<div class="cards figs">{figs}</div>')
         parts.append(f'<p class="lead">{self.sentences(narrative.lead(ds))}</p>')
-        caveats = narrative.caveat_statements(ds.documents, ds.meetings, ds.all.documents, lang,
-                                              ds.left_out_undated)
-        if caveats:
-            parts.append(f'<p class="caveat">{self.sentences(caveats)}</p>')
+        warnings = caveats.caveat_statements(ds.documents, ds.meetings, ds.all.documents, lang,
+                                             ds.left_out_undated)
+        if warnings:
+            parts.append(f'<p class="caveat">{self.sentences(warnings)}</p>')
         parts.append(self.contents())
         return Section("".join(parts), "header")
 
@@ -257,6 +255,7 @@ class Report:
         return f'<nav class="toc"><p>{esc(self.t("Содержание", "Contents"))}</p><ol>{items}</ol></nav>'
 
     # ----------------------------------------------------------- sections
+    @_section
     def summary(self) -> Section:
         if self.ds.meetings.empty:
             return Section("", "summary")
@@ -265,7 +264,7 @@ class Report:
         paras = [[st for st in p if st.text not in lead] for p in narrative.paragraphs(self.ds)]
         paras = [p for p in paras if p]
         return Section(self.heading("summary") + '<div class="narrative">'
-                       + narrative.to_html(paras, self.refs, self.lang, self.cited) + "</div>", "summary")
+                       + refs.to_html(paras, self.refs, self.lang, self._collect.cites) + "</div>", "summary")
 
     def _chart_section(self, key: str, empty_ru: str, empty_en: str) -> Section:
         if self.ds.meetings.empty:
@@ -275,13 +274,16 @@ class Report:
             return Section(self.heading(key) + f'<p class="note">{esc(self.t(empty_ru, empty_en))}</p>', key)
         return Section(self.heading(key) + chart.html(), key)
 
+    @_section
     def timeline(self) -> Section:
         return self._chart_section("time", "Дат встреч в статьях нет.", "The articles give no dates.")
 
+    @_section
     def sectors(self) -> Section:
         return self._chart_section("sectors", "Отрасли в статьях не названы.",
                                    "The articles name no sectors.")
 
+    @_section
     def figures(self) -> Section:
         sec = self._chart_section("figures", "Чисел об инвестициях, рабочих местах, студентах и "
                                   "торговле в статьях нет.",
@@ -290,6 +292,7 @@ class Report:
             sec.html += f'<p class="note">{self.sentences(narrative.figure_statements(self.ds.figures, self.lang, quote_evidence=False))}</p>'
         return sec
 
+    @_section
     def partners(self) -> Section:
         sec = self._chart_section("partners", "Регионы встреч не определены.",
                                   "The meetings' regions are not known.")
@@ -297,50 +300,27 @@ class Report:
             sec.html += f'<p class="note">{self.sentences(narrative.partner_statements(self.ds.meetings, self.lang))}</p>'
         return sec
 
+    @_section
     def people(self) -> Section:
         return self._chart_section("people", "Участники в статьях не названы.",
                                    "The articles name no participants.")
 
     # -------------------------------------------------------------- tables
-    def _export(self, df: pd.DataFrame, what: str) -> str:
-        """Write the full table to CSV beside the report; return its link ("" outside a build)."""
-        if self.export_dir is None:
-            return ""
-        folder = self.export_dir / "tables"
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{self.name}-{what}.csv"
-        df.to_csv(path, index=False, encoding="utf-8")
-        return f"tables/{path.name}"
+    def more(self, full: pd.DataFrame, shown: int, what: str) -> str:
+        """Under a table cut to its top rows: how many more there are, and the link to the
+        full table, which the section declares for write_tables()."""
+        self._collect.tables[what] = full
+        return more_link(len(full), shown, self.table_href(what), self.lang)
 
-    def _more(self, full: pd.DataFrame, shown: int, what: str) -> str:
-        """Under a table cut to its top rows: how many more there are, and the full CSV."""
-        href, rest, lang = self._export(full, what), len(full) - shown, self.lang
-        csv = ""
-        if href:
-            label = f"CSV, {fmt.count(len(full), 'row', lang)}"
-            csv = f'<a href="{esc(href)}">{esc(label)}</a>'
-        if rest > 0:
-            text = esc(self.t(f"…и ещё {fmt.fmt_int(rest, lang)}", f"…and {fmt.fmt_int(rest, lang)} more"))
-            tail = esc(self.t(" — полный список: ", " — full list: ")) + csv if csv else "."
-            return f'<p class="more">{text}{tail}</p>'
-        if csv:
-            return f'<p class="more">{esc(self.t("Вся таблица: ", "Full table: "))}{csv}</p>'
-        return ""
+    def table_href(self, what: str) -> str:
+        """Where write_tables() puts a full table, relative to the report ("" outside a build)."""
+        return f"tables/{self.name}-{what}.csv" if self.export_dir else ""
 
-    def _table(self, head: list[str], rows: list[str], css: str = "", num: tuple[int, ...] = ()) -> str:
-        """A report table: the head (columns in `num` right-aligned) and the rows shown."""
-        ths = "".join(f'<th{" class=num" if i in num else ""}>{esc(h)}</th>' for i, h in enumerate(head))
-        return (f'<table class="data{" " + css if css else ""}"><thead><tr>{ths}</tr></thead>'
-                f'<tbody>{"".join(rows)}</tbody></table>')
-
-    def _source_cell(self, doc_id: str) -> str:
+    def source_cell(self, doc_id: str) -> str:
         n = self.refs.get(doc_id)
-        if not n:
-            return esc(doc_id)
-        self.cited.add(n)
-        url = self.urls.get(doc_id, "")
-        link = f' <a href="{esc(url)}" class="ext">↗</a>' if url else ""
-        return f'<a href="#src-{n}" title="{esc(doc_id)}">[{n}]</a>{link}'
+        if n:
+            self._collect.cites.add(n)
+        return source_link(n, doc_id, self.urls.get(doc_id, ""))
 
     def _date_label(self, date: str) -> str:
         """A meeting's date as precise as the article gives it; words, not a dash, when none."""
@@ -363,9 +343,10 @@ class Report:
         if self.kind == "overview":
             cells.append(f"<td>{esc(fmt.region_label(r.region, lang))}</td>")
         cells += [f"<td>{esc(partners)}</td>", f'<td class="who">{who}</td>',
-                  f'<td class="secs">{secs or fmt.MDASH}</td>', f'<td class="src">{self._source_cell(r.doc_id)}</td>']
+                  f'<td class="secs">{secs or fmt.MDASH}</td>', f'<td class="src">{self.source_cell(r.doc_id)}</td>']
         return "<tr>" + "".join(cells) + "</tr>"
 
+    @_section
     def meetings_table(self) -> Section:
         m, lang = self.ds.meetings, self.lang
         if m.empty:
@@ -398,9 +379,10 @@ class Report:
         note = ""
         if len(ordered) > TABLE_ROWS:
             note = f'<p class="note">{esc(self.t("Сначала — последние по дате.", "Latest first."))}</p>'
-        return Section(self.heading("meetings") + note + self._table(head, rows, f"meetings {self.kind}")
-                       + self._more(full, len(rows), "meetings"), "meetings")
+        return Section(self.heading("meetings") + note + table(head, rows, f"meetings {self.kind}")
+                       + self.more(full, len(rows), "meetings"), "meetings")
 
+    @_section
     def figures_table(self) -> Section:
         f, lang = self.ds.figures, self.lang
         if self.ds.meetings.empty:
@@ -421,140 +403,18 @@ class Report:
         rows = [f"<tr><td>{esc(fmt.figure_kind_label(r.kind, lang))}</td>"
                 f'<td class="num">{esc(fmt.fmt_value(r.value, r.unit, lang, r.qualifier))}</td>'
                 f"<td>{esc(fmt.region_label(r.region, lang)) or fmt.MDASH}</td>"
-                f'<td class="ev" lang="ru">{_highlight(fmt.quote(fmt.shorten(r.evidence, 240), "ru"))}</td>'
-                f'<td class="src">{self._source_cell(r.doc_id)}</td></tr>'
+                f'<td class="ev" lang="ru">{highlight(fmt.quote(fmt.shorten(r.evidence, 240), "ru"))}</td>'
+                f'<td class="src">{self.source_cell(r.doc_id)}</td></tr>'
                 for r in f.head(TABLE_ROWS).itertuples()]
         head = [self.t("Вид", "Kind"), self.t("Значение", "Value"), self.t("Регион", "Region"),
                 self.t("Цитата из статьи", "Quote from the article (Russian)"), self.t("Источник", "Source")]
-        return Section(self.heading("figures_table") + self._table(head, rows, "figures", num=(1,))
-                       + self._more(full, len(rows), "figures"), "figures_table")
+        return Section(self.heading("figures_table") + table(head, rows, "figures", num=(1,))
+                       + self.more(full, len(rows), "figures"), "figures_table")
 
     # -------------------------------------------------------- data quality
-    def _file(self, doc_id: str, path: str = "") -> str:
-        """How a file is named in the data-quality lists: its path as read, else its doc_id."""
-        return path or doc_id
-
-    def _quality_items(self) -> list[str]:
-        """The bullet points: files read, rejected, repeated, unrelated; facts and their dates."""
-        ds, lang = self.ds, self.lang
-        docs = ds.all.documents
-
-        def n(x) -> str:
-            return fmt.fmt_int(int(x), lang)
-
-        items = [self.t(
-            f"Файлов в папке данных: {n(len(docs))}; прочитано — {n(data.is_ok(docs).sum())}, "
-            f"отклонено — {n(data.is_rejected(docs).sum())}. В этом отчёте — "
-            f"{fmt.count(len(ds.documents), 'article', lang)}.",
-            f"Files in the data folder: {n(len(docs))}; read: {n(data.is_ok(docs).sum())}, "
-            f"rejected: {n(data.is_rejected(docs).sum())}. In this report: "
-            f"{fmt.count(len(ds.documents), 'article', lang)}.")]
-        n_dups = len(self._duplicates())
-        if n_dups:
-            items.append(self.t(
-                f"Повторы других статей (тот же или почти тот же текст): {n(n_dups)}; их встречи и "
-                f"факты учтены один раз, по сохранённой копии.",
-                f"Repeats of another article (the same or near-identical text): {n(n_dups)}; their "
-                f"meetings and facts count once, under the copy kept."))
-        n_unrelated = int(data.is_unrelated(docs).sum())
-        if n_unrelated:
-            items.append(self.t(
-                f"Прочитаны, но не о сотрудничестве с Казахстаном (ни российского региона, ни фактов): "
-                f"{n(n_unrelated)}.",
-                f"Read, but not about cooperation with Kazakhstan (no Russian region, no facts): "
-                f"{n(n_unrelated)}."))
-        no_region = docs[data.is_counted(docs) & (docs["ru_regions"].map(len) == 0) & (docs["n_facts"] > 0)]
-        if len(no_region):
-            items.append(self.t(
-                f"С фактами, но без российского региона (другая страна или регион не назван): {n(len(no_region))}.",
-                f"With facts but no Russian region (another country, or the region is not named): "
-                f"{n(len(no_region))}."))
-        m = ds.meetings
-        unsure_ids = set(m.loc[m["date_precision"] != "day", "meeting_id"])
-        facts = pd.concat([ds.participants[["meeting_id"]], ds.sectors[["meeting_id"]], ds.figures[["meeting_id"]]])
-        n_unsure = int(facts["meeting_id"].isin(unsure_ids).sum())
-        n_loose = int((ds.figures["meeting_id"] == "").sum())
-        if len(facts):
-            items.append(self.t(
-                f"Фактов (участники, отрасли, числа): {n(len(facts))}; из них с неполной датой "
-                f"встречи — {n(n_unsure)}"
-                + (f"; чисел без привязки к встрече (фон статьи) — {n(n_loose)}" if n_loose else "") + ".",
-                f"Facts (participants, sectors, figures): {n(len(facts))}; {n(n_unsure)} of them belong to a "
-                f"meeting with an incomplete date" + (f"; {n(n_loose)} figures belong to no meeting (article "
-                                                      f"background)" if n_loose else "") + "."))
-        return items
-
-    def _duplicates(self) -> pd.DataFrame:
-        """Repeats of this report's articles (all of them in the overview without a filter)."""
-        docs = self.ds.all.documents
-        return docs[data.is_duplicate(docs) & docs["duplicate_of"].isin(self.ds.documents["doc_id"])]
-
-    def _file_list(self, key: str, df: pd.DataFrame, columns: list[tuple[str, str, object]]) -> str:
-        """A data-quality list: heading, the first LIST_ROWS files, the full list as CSV.
-        columns: (RU header, EN header, row -> cell HTML)."""
-        if df.empty:
-            return ""
-        rows = ["<tr>" + "".join(f"<td>{cell(r)}</td>" for _, _, cell in columns) + "</tr>"
-                for r in df.head(LIST_ROWS).itertuples()]
-        full = pd.DataFrame({
-            self.t("файл", "file"): [self._file(r.doc_id, r.path) for r in df.itertuples()],
-            "doc_id": list(df["doc_id"]), self.t("статус", "status"): list(df["status"]),
-            "duplicate_of": list(df["duplicate_of"]), self.t("заголовок", "title"): list(df["title"])})
-        head = [self.t(ru, en) for ru, en, _ in columns]
-        return (f'<h3 id="sec-{key}">{esc(fmt.pick(HEADINGS[key], self.lang))}</h3>'
-                + self._table(head, rows) + self._more(full, len(rows), key))
-
-    def _rejected_list(self) -> str:
-        """Files of the whole data folder the extractor could not use, with the reason."""
-        docs = self.ds.all.documents
-        return self._file_list("rejected", docs[data.is_rejected(docs)], [
-            ("Файл", "File", lambda r: f"<code>{esc(self._file(r.doc_id, r.path))}</code>"),
-            ("Причина", "Reason", lambda r: esc(fmt.reject_reason(r.status, self.lang)))])
-
-    def _duplicates_list(self) -> str:
-        """Repeats of this report's articles, each with the copy that is counted."""
-        docs = self.ds.all.documents
-        path = dict(zip(docs["doc_id"], docs["path"]))
-        return self._file_list("duplicates", self._duplicates(), [
-            ("Файл", "File", lambda r: f"<code>{esc(self._file(r.doc_id, r.path))}</code>"),
-            ("Повтор файла", "Duplicate of",
-             lambda r: f"<code>{esc(self._file(r.duplicate_of, path.get(r.duplicate_of, '')))}</code>"),
-            ("Источник", "Source", lambda r: self._source_cell(r.duplicate_of))])
-
-    def _unrelated_list(self) -> str:
-        """Files read fine that yield nothing: the reader sees they were not overlooked."""
-        docs = self.ds.all.documents
-        return self._file_list("unrelated", docs[data.is_unrelated(docs)], [
-            ("Файл", "File", lambda r: f"<code>{esc(self._file(r.doc_id, r.path))}</code>"),
-            ("Заголовок", "Title", lambda r: f'<span lang="ru">{esc(r.title) or fmt.MDASH}</span>')])
-
-    def _precision_table(self) -> str:
-        """How many meetings have a day, a month, only a year or no date: how far to trust
-        the timeline."""
-        m, lang = self.ds.meetings, self.lang
-        if m.empty:
-            return ""
-        prec = m["date_precision"].replace("", "unknown").value_counts()
-        rows = [f"<tr><td>{esc(fmt.pick(fmt.PRECISIONS.get(k, (k, k)), lang))}</td>"
-                f'<td class="num">{fmt.fmt_int(int(prec.get(k, 0)), lang)}</td>'
-                f'<td class="src">{self.ref(m.loc[m["date_precision"] == k, "doc_id"]) if k != "day" else ""}</td></tr>'
-                for k in ["day", "month", "year", "monthday", "unknown"] if prec.get(k, 0)]
-        out = (f'<h3 id="sec-precision">{esc(fmt.pick(HEADINGS["precision"], lang))}</h3>'
-               + self._table([self.t("Дата известна до", "Date known to"), self.t("Встреч", "Meetings"), ""],
-                             rows, "narrow", num=(1,)))
-        if (m["date_precision"] != "day").any():
-            out += f'<p class="note">{esc(self.t("Неполные даты показаны как есть: «2023» — известен только год, «29.01 (год не указан)» — год в статье не назван. Такие встречи стоят на графике по годам отдельно или в своём году.", "Incomplete dates are shown as they are: “2023” means only the year is known, “29 Jan (year not stated)” means the article gives no year. On the timeline such meetings sit in their year or in a separate bar."))}</p>'
-        return out
-
+    @_section
     def data_quality(self) -> Section:
-        ds = self.ds
-        parts = [self.heading("quality"),
-                 "<ul>" + "".join(f"<li>{esc(i)}</li>" for i in self._quality_items()) + "</ul>",
-                 self._rejected_list(), self._duplicates_list(), self._unrelated_list(),
-                 self._precision_table()]
-        if ds.left_out_undated:
-            parts.append(f'<p class="note">{esc(self.t(f"Фильтр по датам не учитывает встреч без года: {ds.left_out_undated}.", f"Meetings with no year left out by the date filter: {ds.left_out_undated}."))}</p>')
-        return Section("".join(parts), "quality")
+        return quality.section(self)
 
     # ------------------------------------------------------------- sources
     def _source_item(self, n: int, r) -> str:
@@ -568,15 +428,20 @@ class Report:
                 f'{(" — " + esc(", ".join(bits))) if bits else ""}. '
                 f'<span class="docid">{esc(self.t("файл", "file"))} <code>{esc(r.doc_id)}</code></span>{link}</li>')
 
+    def cited(self) -> set[int]:
+        """The source numbers the other sections show, whether or not they have run yet."""
+        return {n for key in ORDER if key != "sources" for n in getattr(self, key)().cites}
+
+    @_section
     def sources(self) -> Section:
-        """The numbered sources. Up to SOURCES_ALL all of them; beyond, the ones the sections
-        shown before point to (this is the report's last section), the rest in the CSV."""
+        """The numbered sources. Up to SOURCES_ALL all of them; beyond, the ones the other
+        sections point to, the rest in the CSV."""
         src = self.sources_df
         if src.empty:
             return Section("", "sources")
         numbers = range(1, len(src) + 1)
-        items = [self._source_item(n, r) for n, r in zip(numbers, src.itertuples())
-                 if len(src) <= SOURCES_ALL or n in self.cited]
+        shown = self.cited() if len(src) > SOURCES_ALL else set(numbers)
+        items = [self._source_item(n, r) for n, r in zip(numbers, src.itertuples()) if n in shown]
         note = self.t("Номера в квадратных скобках в тексте ведут сюда.",
                       "Numbers in square brackets in the text point here. Titles are in Russian, "
                       "as published.")
@@ -592,26 +457,25 @@ class Report:
                              "url": list(src["url"]), self.t("файл", "file"): list(src["path"]),
                              "doc_id": list(src["doc_id"])})
         return Section(self.heading("sources") + f'<p class="note">{esc(note)}</p><ol class="sources">'
-                       + "".join(items) + "</ol>" + self._more(full, len(items), "sources"), "sources")
+                       + "".join(items) + "</ol>" + self.more(full, len(items), "sources"), "sources")
 
     def all_sections(self) -> list[Section]:
-        return [self.header(), self.summary(), self.timeline(), self.sectors(), self.figures(),
-                self.partners(), self.people(), self.meetings_table(), self.figures_table(),
-                self.data_quality(), self.sources()]
+        return [getattr(self, key)() for key in ORDER]
 
-
-_NUM = re.compile(r"\d[\d\s\u00a0.,]*\d(?:\s?(?:млрд|млн|тыс)\.?)?|\d+(?:\s?(?:млрд|млн|тыс)\.?)?")
-
-
-def _highlight(text: str) -> str:
-    """Escape an evidence quote and bold its numbers, so the key words are visible."""
-    out, last = [], 0
-    for m in _NUM.finditer(text):
-        out.append(esc(text[last:m.start()]))
-        out.append(f"<b>{esc(m.group(0))}</b>")
-        last = m.end()
-    out.append(esc(text[last:]))
-    return "".join(out)
+    def write_tables(self) -> list[Path]:
+        """Write the full tables every section declares as CSV into export_dir/tables/ (the
+        notebook's last cell; nothing without an export_dir). Returns the files written."""
+        if self.export_dir is None:
+            return []
+        folder = self.export_dir / "tables"
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for sec in self.all_sections():
+            for what, df in sec.tables.items():
+                path = self.export_dir / self.table_href(what)
+                df.to_csv(path, index=False, encoding="utf-8")
+                written.append(path)
+        return written
 
 
 def _grouped(df: pd.DataFrame, key: str, *cols: str) -> dict[str, list[tuple]]:
@@ -624,10 +488,10 @@ def _grouped(df: pd.DataFrame, key: str, *cols: str) -> dict[str, list[tuple]]:
 
 def _sort_key(date: str) -> str:
     """Sortable form of a partial date; dates without a year sort first (oldest)."""
-    y, m, d = fmt.parse_date(date)
-    if not y:
+    d = fmt.parse_date(date)
+    if not d.year:
         return "0000"
-    return f"{y:04d}-{m or 0:02d}-{d or 0:02d}"
+    return f"{d.year:04d}-{d.month or 0:02d}-{d.day or 0:02d}"
 
 
 def open_report(data_dir="data", region=None, date_from="", date_to="", sectors=None, lang="ru",

@@ -28,6 +28,7 @@ from analysis.store.cache import ExtractionCache, entry_key, extractor_fingerpri
 from analysis.store.duplicates import Candidate, Fingerprint, find_duplicates, fingerprint
 from analysis.extract.document import extract_document
 from analysis.ingest.files import InputFile, inventory, read_input, size_limit
+from analysis.messages import rejected
 from analysis.model import DocFacts, Document
 from analysis.store.tables import build_tables, write_tables
 
@@ -79,7 +80,7 @@ def _extract_safely(doc: Document) -> DocFacts:
     try:
         return extract_document(doc)
     except Exception as exc:  # noqa: BLE001 - any failure of one document is reported, not raised
-        doc.status = f"rejected: extraction failed ({type(exc).__name__}: {exc})"
+        doc.status = rejected("extraction_failed", f"({type(exc).__name__}: {exc})")
         return DocFacts(document=doc)
 
 
@@ -89,7 +90,7 @@ def process(item: InputFile) -> Result:
         doc = read_input(item)
     except Exception as exc:  # noqa: BLE001 - a reader crash on one file rejects that file only
         doc = Document(doc_id=item.doc_id, path=item.rel,
-                       status=f"rejected: cannot read file ({type(exc).__name__}: {exc})")
+                       status=rejected("unreadable", f"({type(exc).__name__}: {exc})"))
     facts = _extract_safely(doc)
     fp = fingerprint(doc.text) if doc.status == "ok" else None
     doc.text = ""  # the tables do not need it; results stay small in memory and between processes

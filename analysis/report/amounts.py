@@ -1,0 +1,105 @@
+"""The chart of figures: the largest amounts articles report, one panel per kind and currency.
+
+Money is never converted or added across currencies: each currency gets its own
+panel, scaled to its largest amount (`млрд руб.`, `KZT bn`).
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.report import fmt
+from analysis.report.charts import TEXT, Chart, clean_axes, new_figure, source_line, wrap
+
+# figure kinds -> the sector colour that stands for them
+KIND_COLORS = {"investment": "investment", "trade": "trade", "students": "education", "jobs": "industry"}
+PLOTTED_UNITS = {"investment": None, "trade": None, "jobs": {"jobs"}, "students": {"persons"}}
+
+
+def _figure_groups(figures: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]:
+    """(kind, unit, rows) for the figures a bar chart can compare: money per currency,
+    jobs, students; never two currencies in one group."""
+    groups = []
+    for kind in ("investment", "trade", "jobs", "students"):
+        rows = figures[(figures["kind"] == kind) & figures["value"].notna()]
+        allowed = PLOTTED_UNITS[kind]
+        for unit, sub in rows.groupby("unit", sort=False):
+            if (allowed is None and fmt.is_money(unit)) or (allowed and unit in allowed):
+                groups.append((kind, unit, sub.sort_values("value", ascending=False)))
+    groups.sort(key=lambda g: (["investment", "trade", "jobs", "students"].index(g[0]), -len(g[2])))
+    return groups
+
+
+IN_CURRENCY = {"RUB": ("в рублях", "in roubles"), "KZT": ("в тенге", "in tenge"),
+               "USD": ("в долларах", "in dollars"), "EUR": ("в евро", "in euros")}
+
+
+def _headline_group(groups):
+    """The group a figures chart's title speaks about: the first kind, roubles if stated."""
+    first = [g for g in groups if g[0] == groups[0][0]]
+    return next((g for g in first if g[1] == "RUB"), first[0])
+
+
+def _group_title(kind: str, unit: str, factor: float, lang: str) -> str:
+    label = fmt.figure_kind_label(kind, lang)
+    if fmt.is_money(unit):
+        return f"{label}, {fmt.scale_label(unit, factor, lang)}"
+    if unit == "jobs":
+        return f"{label}, {'число мест' if lang == 'ru' else 'number'}"
+    return f"{label}, {'человек' if lang == 'ru' else 'people'}"
+
+
+def figures_by_kind(figures: pd.DataFrame, documents: pd.DataFrame, lang: str,
+                    refs: dict[str, int] | None = None, per_group: int = 6) -> Chart | None:
+    """The largest figures of each kind, one panel per kind and currency."""
+    groups = _figure_groups(figures)
+    if not groups:
+        return None
+    groups = [(k, u, rows.head(per_group)) for k, u, rows in groups]
+    cited = sorted({d for _, _, rows in groups for d in rows["doc_id"]}) if refs else []
+    heights = [len(rows) + 1.1 for _, _, rows in groups]
+    fig = new_figure(0.24 * sum(heights) + 0.2)
+    axes = fig.subplots(len(groups), 1, gridspec_kw={"height_ratios": heights}, squeeze=False)[:, 0]
+    for ax, (kind, unit, rows) in zip(axes, groups):
+        factor = fmt.money_scale(rows["value"].max())[0] if fmt.is_money(unit) else 1.0
+        values = (rows["value"] / factor).tolist()
+        ys = list(range(len(rows)))[::-1]
+        color = fmt.sector_color(KIND_COLORS[kind])
+        bars = ax.barh(ys, values, color=color, height=0.66)
+        ax.bar_label(bars, labels=[fmt.fmt_value(v, unit, lang, q)
+                                   for v, q in zip(rows["value"], rows["qualifier"])],
+                     padding=3, fontsize=9)
+        names = []
+        for r in rows.itertuples():
+            name = fmt.region_label(r.region, lang) if r.region else "—"
+            ref = (refs or {}).get(r.doc_id)
+            names.append(wrap(name + (f" [{ref}]" if ref else ""), 34))
+        ax.set_yticks(ys, names)
+        ax.set_xlim(0, max(values) * 1.45)
+        ax.set_ylim(-0.6, len(rows) - 0.4)
+        ax.set_xticks([])
+        ax.set_title(_group_title(kind, unit, factor, lang), loc="left", fontsize=9.5,
+                     fontweight="bold", color=TEXT, pad=3)
+        clean_axes(ax)
+        ax.spines["bottom"].set_visible(False)
+
+    kind, unit, rows = _headline_group(groups)
+    top = rows.iloc[0]
+    value = fmt.fmt_value(top["value"], unit, lang, top["qualifier"])
+    where = fmt.region_label(top["region"], lang) if top["region"] else ""
+    several = sum(1 for g in groups if g[0] == kind) > 1
+    in_cur = (" " + fmt.pick(IN_CURRENCY.get(unit, (unit, unit)), lang)) if several else ""
+    if kind == "investment":
+        title = (f"Крупнейшая инвестиция{in_cur} — {value}" if lang == "ru"
+                 else f"Largest investment{in_cur}: {value}")
+    elif kind == "trade":
+        title = (f"Крупнейшая сумма в торговле{in_cur} — {value}" if lang == "ru"
+                 else f"Largest trade figure{in_cur}: {value}")
+    else:
+        title = f"{fmt.figure_kind_label(kind, lang)}: {value}"
+    if where:
+        title += f" ({where})"
+    subtitle = ("крупнейшие числа из статей по видам; деньги в валюте статьи, без пересчёта"
+                if lang == "ru" else
+                "largest figures in the articles by kind; money in the article's currency, not converted")
+    return Chart("figures", fig, title, subtitle, source_line(documents, lang),
+                 doc_ids=sorted(set(figures["doc_id"])), cited=cited)

@@ -1,0 +1,124 @@
+"""Export an executed report notebook: HTML with the code hidden, and PDF through chromium.
+
+Both use the `report` nbconvert template (analysis/report/templates). The PDF is
+nbconvert's webpdf route, printed by a system chromium (Debian's /usr/bin/chromium)
+rather than the browser playwright would download: A4 pages, page numbers in the
+footer, no network.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from analysis.config import TEMPLATES_DIR as TEMPLATES
+
+TEMPLATE = "report"
+#: Cells tagged so stay out of the exported report: notes for the analyst, the parameters,
+#: and the call that writes the full tables as CSV.
+HIDDEN_CELL_TAGS = {"analyst-note", "parameters", "injected-parameters", "export-tables"}
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
+    "--disable-default-apps", "--mute-audio", "--font-render-hinting=none",
+]
+FOOTER = ('<div style="width:100%;font-family:\'DejaVu Sans\',sans-serif;font-size:7.5pt;color:#888;'
+          'padding:0 16mm;display:flex;justify-content:space-between">'
+          '<span class="title"></span><span><span class="pageNumber"></span> / '
+          '<span class="totalPages"></span></span></div>')
+
+
+# ------------------------------------------------------------------ chromium
+def find_chromium() -> str | None:
+    """A system chromium: $CHROMIUM_PATH, then chromium / chromium-browser / google-chrome on PATH."""
+    env = os.environ.get("CHROMIUM_PATH") or os.environ.get("PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH")
+    if env and Path(env).exists():
+        return env
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+def _pdf_exporter_class():
+    from nbconvert.exporters.webpdf import WebPDFExporter
+    from traitlets import Unicode
+
+    class ChromiumPDFExporter(WebPDFExporter):
+        """nbconvert's webpdf, printing with a system chromium (Debian's /usr/bin/chromium):
+        A4 pages, page numbers in the footer, no browser download, no network."""
+
+        executable_path = Unicode("", help="chromium binary; empty: find_chromium()").tag(config=True)
+
+        def run_playwright(self, html_text):
+            import asyncio
+            import concurrent.futures
+
+            async def main(path: str) -> bytes:
+                from playwright.async_api import async_playwright
+
+                exe = self.executable_path or find_chromium()
+                async with async_playwright() as pw:
+                    try:
+                        browser = await pw.chromium.launch(
+                            executable_path=exe, args=CHROMIUM_ARGS + list(self.browser_args),
+                            handle_sigint=False, handle_sigterm=False, handle_sighup=False)
+                    except Exception as exc:  # noqa: BLE001
+                        raise RuntimeError(
+                            f"cannot start chromium ({exe or 'playwright default'}): {exc}. "
+                            "Install it with `make system-deps` (Debian package chromium) or "
+                            "render HTML only with --format html") from exc
+                    try:
+                        page = await browser.new_page()
+                        await page.emulate_media(media="print")
+                        await page.goto(Path(path).as_uri(), wait_until="load")
+                        await page.wait_for_timeout(self.page_render_timeout)
+                        return await page.pdf(format="A4", print_background=True,
+                                              prefer_css_page_size=True, display_header_footer=True,
+                                              header_template="<span></span>",
+                                              footer_template=FOOTER)
+                    finally:
+                        await browser.close()
+
+            with tempfile.NamedTemporaryFile(suffix=".html", delete=False) as tmp:
+                tmp.write(html_text.encode("utf-8"))
+            try:
+                with concurrent.futures.ThreadPoolExecutor(1) as pool:
+                    return pool.submit(asyncio.run, main(tmp.name)).result()
+            finally:
+                os.unlink(tmp.name)
+
+    return ChromiumPDFExporter
+
+
+def _exporter_config():
+    from traitlets.config import Config
+
+    c = Config()
+    c.TemplateExporter.exclude_input = True
+    c.TemplateExporter.exclude_input_prompt = True
+    c.TemplateExporter.exclude_output_prompt = True
+    c.TagRemovePreprocessor.enabled = True
+    c.TagRemovePreprocessor.remove_cell_tags = HIDDEN_CELL_TAGS
+    c.TagRemovePreprocessor.remove_all_outputs_tags = set()
+    return c
+
+
+def export_html(nb) -> str:
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(config=_exporter_config(), template_name=TEMPLATE,
+                            extra_template_basedirs=[str(TEMPLATES)])
+    body, _ = exporter.from_notebook_node(nb)
+    return body
+
+
+def export_pdf(nb, chromium: str | None = None) -> bytes:
+    exporter = _pdf_exporter_class()(config=_exporter_config(), template_name=TEMPLATE,
+                                     extra_template_basedirs=[str(TEMPLATES)],
+                                     executable_path=chromium or find_chromium() or "",
+                                     page_render_timeout=200)
+    pdf, _ = exporter.from_notebook_node(nb)
+    return pdf

@@ -1,0 +1,89 @@
+"""HTML building blocks of the report sections: the Section, escaping, tables, links.
+
+Sections compute and word their content elsewhere; this module only turns words
+and rows into markup, so the markup of every table and link is written once.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analysis.report import fmt
+
+
+@dataclass
+class Section:
+    """HTML that displays itself in Jupyter and in nbconvert's output.
+
+    cites: the source numbers the section shows (the sources list holds them);
+    tables: the full tables behind its cut-down ones, by name, for the CSV files.
+    """
+
+    html: str = ""
+    key: str = ""
+    cites: frozenset[int] = frozenset()
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __str__(self) -> str:
+        """The text a reader sees, for a quick look in a console."""
+        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", self.html)).strip()
+
+    def __repr__(self) -> str:  # the notebook's text/plain copy stays short
+        return f"<report section {self.key or '?'}>"
+
+
+def esc(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def table(head: list[str], rows: list[str], css: str = "", num: tuple[int, ...] = ()) -> str:
+    """A report table: the head (columns in `num` right-aligned) and the rows shown."""
+    ths = "".join(f'<th{" class=num" if i in num else ""}>{esc(h)}</th>' for i, h in enumerate(head))
+    return (f'<table class="data{" " + css if css else ""}"><thead><tr>{ths}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table>')
+
+
+def more_link(n_full: int, shown: int, href: str, lang: str) -> str:
+    """Under a table cut to its top rows: how many more there are, and the link to the full
+    CSV (href "" when the report is not being built into a folder)."""
+    rest = n_full - shown
+    csv = ""
+    if href:
+        label = f"CSV, {fmt.count(n_full, 'row', lang)}"
+        csv = f'<a href="{esc(href)}">{esc(label)}</a>'
+    if rest > 0:
+        text = esc(fmt.pick((f"…и ещё {fmt.fmt_int(rest, lang)}", f"…and {fmt.fmt_int(rest, lang)} more"),
+                            lang))
+        tail = esc(fmt.pick((" — полный список: ", " — full list: "), lang)) + csv if csv else "."
+        return f'<p class="more">{text}{tail}</p>'
+    if csv:
+        return f'<p class="more">{esc(fmt.pick(("Вся таблица: ", "Full table: "), lang))}{csv}</p>'
+    return ""
+
+
+def source_link(n: int | None, doc_id: str, url: str) -> str:
+    """`[3] ↗`: the source's number, linking to the sources list, and to the article online."""
+    if not n:
+        return esc(doc_id)
+    link = f' <a href="{esc(url)}" class="ext">↗</a>' if url else ""
+    return f'<a href="#src-{n}" title="{esc(doc_id)}">[{n}]</a>{link}'
+
+
+_NUM = re.compile(r"\d[\d\s\u00a0.,]*\d(?:\s?(?:млрд|млн|тыс)\.?)?|\d+(?:\s?(?:млрд|млн|тыс)\.?)?")
+
+
+def highlight(text: str) -> str:
+    """Escape an evidence quote and bold its numbers, so the key words are visible."""
+    out, last = [], 0
+    for m in _NUM.finditer(text):
+        out.append(esc(text[last:m.start()]))
+        out.append(f"<b>{esc(m.group(0))}</b>")
+        last = m.end()
+    out.append(esc(text[last:]))
+    return "".join(out)

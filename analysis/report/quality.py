@@ -1,0 +1,165 @@
+"""The data-quality section: what was read, left out and how sure the dates are.
+
+Files of the data folder read and rejected (with the reason in the reader's
+language), repeats counted once, files not about cooperation, facts with
+incomplete dates; each list shows its first LIST_ROWS files and declares the full
+list as a table for the CSV files. The functions take the Report they belong to
+(for its language, source numbers and headings).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from analysis import messages
+from analysis.report import dataset as data
+from analysis.report import fmt
+from analysis.report.markup import Section, esc, table
+
+if TYPE_CHECKING:
+    from analysis.report.sections import Report
+
+LIST_ROWS = 20     # files shown in a data-quality list; the full list goes to CSV
+HEADINGS = {
+    "rejected": ("Отклонённые файлы", "Rejected files"),
+    "duplicates": ("Повторы статей", "Repeated articles"),
+    "unrelated": ("Не о сотрудничестве с Казахстаном", "Not about cooperation with Kazakhstan"),
+    "precision": ("Точность дат встреч", "How precise the meeting dates are"),
+}
+
+
+
+def file_name(doc_id: str, path: str = "") -> str:
+    """How a file is named in the data-quality lists: its path as read, else its doc_id."""
+    return path or doc_id
+
+
+def quality_items(rep: Report) -> list[str]:
+    """The bullet points: files read, rejected, repeated, unrelated; facts and their dates."""
+    ds, lang = rep.ds, rep.lang
+    docs = ds.all.documents
+
+    def n(x) -> str:
+        return fmt.fmt_int(int(x), lang)
+
+    items = [rep.t(
+        f"Файлов в папке данных: {n(len(docs))}; прочитано — {n(data.is_ok(docs).sum())}, "
+        f"отклонено — {n(data.is_rejected(docs).sum())}. В этом отчёте — "
+        f"{fmt.count(len(ds.documents), 'article', lang)}.",
+        f"Files in the data folder: {n(len(docs))}; read: {n(data.is_ok(docs).sum())}, "
+        f"rejected: {n(data.is_rejected(docs).sum())}. In this report: "
+        f"{fmt.count(len(ds.documents), 'article', lang)}.")]
+    n_dups = len(duplicates(rep))
+    if n_dups:
+        items.append(rep.t(
+            f"Повторы других статей (тот же или почти тот же текст): {n(n_dups)}; их встречи и "
+            f"факты учтены один раз, по сохранённой копии.",
+            f"Repeats of another article (the same or near-identical text): {n(n_dups)}; their "
+            f"meetings and facts count once, under the copy kept."))
+    n_unrelated = int(data.is_unrelated(docs).sum())
+    if n_unrelated:
+        items.append(rep.t(
+            f"Прочитаны, но не о сотрудничестве с Казахстаном (ни российского региона, ни фактов): "
+            f"{n(n_unrelated)}.",
+            f"Read, but not about cooperation with Kazakhstan (no Russian region, no facts): "
+            f"{n(n_unrelated)}."))
+    no_region = docs[data.is_counted(docs) & (docs["ru_regions"].map(len) == 0) & (docs["n_facts"] > 0)]
+    if len(no_region):
+        items.append(rep.t(
+            f"С фактами, но без российского региона (другая страна или регион не назван): {n(len(no_region))}.",
+            f"With facts but no Russian region (another country, or the region is not named): "
+            f"{n(len(no_region))}."))
+    m = ds.meetings
+    unsure_ids = set(m.loc[m["date_precision"] != "day", "meeting_id"])
+    facts = pd.concat([ds.participants[["meeting_id"]], ds.sectors[["meeting_id"]], ds.figures[["meeting_id"]]])
+    n_unsure = int(facts["meeting_id"].isin(unsure_ids).sum())
+    n_loose = int((ds.figures["meeting_id"] == "").sum())
+    if len(facts):
+        items.append(rep.t(
+            f"Фактов (участники, отрасли, числа): {n(len(facts))}; из них с неполной датой "
+            f"встречи — {n(n_unsure)}"
+            + (f"; чисел без привязки к встрече (фон статьи) — {n(n_loose)}" if n_loose else "") + ".",
+            f"Facts (participants, sectors, figures): {n(len(facts))}; {n(n_unsure)} of them belong to a "
+            f"meeting with an incomplete date" + (f"; {n(n_loose)} figures belong to no meeting (article "
+                                                  f"background)" if n_loose else "") + "."))
+    return items
+
+
+def duplicates(rep: Report) -> pd.DataFrame:
+    """Repeats of this report's articles (all of them in the overview without a filter)."""
+    docs = rep.ds.all.documents
+    return docs[data.is_duplicate(docs) & docs["duplicate_of"].isin(rep.ds.documents["doc_id"])]
+
+
+def file_list(rep: Report, key: str, df: pd.DataFrame, columns: list[tuple[str, str, object]]) -> str:
+    """A data-quality list: heading, the first LIST_ROWS files, the full list as CSV.
+    columns: (RU header, EN header, row -> cell HTML)."""
+    if df.empty:
+        return ""
+    rows = ["<tr>" + "".join(f"<td>{cell(r)}</td>" for _, _, cell in columns) + "</tr>"
+            for r in df.head(LIST_ROWS).itertuples()]
+    full = pd.DataFrame({
+        rep.t("файл", "file"): [file_name(r.doc_id, r.path) for r in df.itertuples()],
+        "doc_id": list(df["doc_id"]), rep.t("статус", "status"): list(df["status"]),
+        "duplicate_of": list(df["duplicate_of"]), rep.t("заголовок", "title"): list(df["title"])})
+    head = [rep.t(ru, en) for ru, en, _ in columns]
+    return (f'<h3 id="sec-{key}">{esc(fmt.pick(HEADINGS[key], rep.lang))}</h3>'
+            + table(head, rows) + rep.more(full, len(rows), key))
+
+
+def rejected_list(rep: Report) -> str:
+    """Files of the whole data folder the extractor could not use, with the reason."""
+    docs = rep.ds.all.documents
+    return file_list(rep, "rejected", docs[data.is_rejected(docs)], [
+        ("Файл", "File", lambda r: f"<code>{esc(file_name(r.doc_id, r.path))}</code>"),
+        ("Причина", "Reason", lambda r: esc(messages.rejection_label(r.status, rep.lang)))])
+
+
+def duplicates_list(rep: Report) -> str:
+    """Repeats of this report's articles, each with the copy that is counted."""
+    docs = rep.ds.all.documents
+    path = dict(zip(docs["doc_id"], docs["path"]))
+    return file_list(rep, "duplicates", duplicates(rep), [
+        ("Файл", "File", lambda r: f"<code>{esc(file_name(r.doc_id, r.path))}</code>"),
+        ("Повтор файла", "Duplicate of",
+         lambda r: f"<code>{esc(file_name(r.duplicate_of, path.get(r.duplicate_of, '')))}</code>"),
+        ("Источник", "Source", lambda r: rep.source_cell(r.duplicate_of))])
+
+
+def unrelated_list(rep: Report) -> str:
+    """Files read fine that yield nothing: the reader sees they were not overlooked."""
+    docs = rep.ds.all.documents
+    return file_list(rep, "unrelated", docs[data.is_unrelated(docs)], [
+        ("Файл", "File", lambda r: f"<code>{esc(file_name(r.doc_id, r.path))}</code>"),
+        ("Заголовок", "Title", lambda r: f'<span lang="ru">{esc(r.title) or fmt.MDASH}</span>')])
+
+
+def precision_table(rep: Report) -> str:
+    """How many meetings have a day, a month, only a year or no date: how far to trust
+    the timeline."""
+    m, lang = rep.ds.meetings, rep.lang
+    if m.empty:
+        return ""
+    prec = m["date_precision"].replace("", "unknown").value_counts()
+    rows = [f"<tr><td>{esc(fmt.pick(fmt.PRECISIONS.get(k, (k, k)), lang))}</td>"
+            f'<td class="num">{fmt.fmt_int(int(prec.get(k, 0)), lang)}</td>'
+            f'<td class="src">{rep.ref(m.loc[m["date_precision"] == k, "doc_id"]) if k != "day" else ""}</td></tr>'
+            for k in ["day", "month", "year", "monthday", "unknown"] if prec.get(k, 0)]
+    out = (f'<h3 id="sec-precision">{esc(fmt.pick(HEADINGS["precision"], lang))}</h3>'
+           + table([rep.t("Дата известна до", "Date known to"), rep.t("Встреч", "Meetings"), ""],
+                         rows, "narrow", num=(1,)))
+    if (m["date_precision"] != "day").any():
+        out += f'<p class="note">{esc(rep.t("Неполные даты показаны как есть: «2023» — известен только год, «29.01 (год не указан)» — год в статье не назван. Такие встречи стоят на графике по годам отдельно или в своём году.", "Incomplete dates are shown as they are: “2023” means only the year is known, “29 Jan (year not stated)” means the article gives no year. On the timeline such meetings sit in their year or in a separate bar."))}</p>'
+    return out
+
+
+def section(rep: Report) -> Section:
+    ds = rep.ds
+    parts = [rep.heading("quality"),
+             "<ul>" + "".join(f"<li>{esc(i)}</li>" for i in quality_items(rep)) + "</ul>",
+             rejected_list(rep), duplicates_list(rep), unrelated_list(rep),
+             precision_table(rep)]
+    if ds.left_out_undated:
+        parts.append(f'<p class="note">{esc(rep.t(f"Фильтр по датам не учитывает встреч без года: {ds.left_out_undated}.", f"Meetings with no year left out by the date filter: {ds.left_out_undated}."))}</p>')
+    return Section("".join(parts), "quality")
