@@ -107,6 +107,7 @@ class Figure:
     unit: str
     qualifier: str
     evidence: str
+    scope: str = "regional"  # or "national": what the figure measures (SPEC.md "Figure scope")
 
 
 @dataclass

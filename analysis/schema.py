@@ -28,7 +28,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     "sectors": {"doc_id": "string", "meeting_id": "string", "sector": "string", "evidence": "string"},
     "figures": {
         "doc_id": "string", "meeting_id": "string", "kind": "string", "value": "float",
-        "unit": "string", "qualifier": "string", "evidence": "string",
+        "unit": "string", "qualifier": "string", "scope": "string", "evidence": "string",
     },
 }
 

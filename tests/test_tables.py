@@ -66,8 +66,7 @@ def test_the_five_tables():
     assert TABLES == ("documents", "meetings", "participants", "sectors", "figures")
 
 
-# The columns SPEC.md "Output tables" requires (more are welcome). figures.scope is
-# left out: the schema has no such column yet.
+# The columns SPEC.md "Output tables" requires (more are welcome).
 SPEC_COLUMNS = {
     "documents": ["doc_id", "title", "published", "event_date", "event_date_precision",
                   "ru_regions", "kz_regions", "status"],
@@ -75,7 +74,7 @@ SPEC_COLUMNS = {
                  "place", "is_primary", "evidence"],
     "participants": ["doc_id", "meeting_id", "name", "role", "side", "mention"],
     "sectors": ["doc_id", "meeting_id", "sector", "evidence"],
-    "figures": ["doc_id", "meeting_id", "kind", "value", "unit", "qualifier", "evidence"],
+    "figures": ["doc_id", "meeting_id", "kind", "value", "unit", "qualifier", "scope", "evidence"],
 }
 
 
@@ -137,7 +136,8 @@ def test_participants_sectors_figures_rows(tables):
          "evidence": "Стороны обсудили торговлю."}]
     assert tables["figures"].to_dict("records") == [
         {"doc_id": "omsk-1", "meeting_id": "omsk-1#1", "kind": "investment", "value": 2e9,
-         "unit": "RUB", "qualifier": "more_than", "evidence": "Вложено более 2 млрд рублей."}]
+         "unit": "RUB", "qualifier": "more_than", "scope": "regional",
+             "evidence": "Вложено более 2 млрд рублей."}]
 
 
 @pytest.mark.parametrize("date, expected", [
@@ -189,8 +189,8 @@ def test_written_csv_and_parquet_read_back_equal(tables, tmp_path):
 def test_csv_text(tables, tmp_path):
     write_tables(tables, tmp_path)
     assert (tmp_path / "figures.csv").read_text(encoding="utf-8").splitlines() == [
-        "doc_id,meeting_id,kind,value,unit,qualifier,evidence",
-        "omsk-1,omsk-1#1,investment,2000000000.0,RUB,more_than,Вложено более 2 млрд рублей.",
+        "doc_id,meeting_id,kind,value,unit,qualifier,scope,evidence",
+        "omsk-1,omsk-1#1,investment,2000000000.0,RUB,more_than,regional,Вложено более 2 млрд рублей.",
     ]
     assert (tmp_path / "meetings.csv").read_text(encoding="utf-8").splitlines()[1:] == [
         f"omsk-1#1,omsk-1,2024-03-11,day,meeting,Омская область,"

@@ -16,6 +16,7 @@ from analysis.nlp.pipeline import parse
 from analysis.extract.people import find_people, participants
 from analysis.extract.regions import document_regions, sentence_regions
 from analysis.extract.relevance import relevant_sentences
+from analysis.extract.scope import figure_scope
 from analysis.extract.sectors import find_sectors
 from analysis.text import quote_open
 
@@ -93,7 +94,8 @@ def extract_document(doc: Document) -> DocFacts:
     for f in extract_figures(kept):
         on_occasion = occasion_of[f.sentence] != MAIN or f.sentence in event_sentences
         facts.figures.append(Figure(doc.doc_id, meeting_of(f.sentence) if on_occasion else "",
-                                    f.kind, f.value, f.unit, f.qualifier, f.evidence))
+                                    f.kind, f.value, f.unit, f.qualifier, f.evidence,
+                                    figure_scope(sentences[f.sentence], regions[f.sentence])))
     return facts
 
 
