@@ -179,3 +179,16 @@ def test_sentence_regions(text, expected):
 ])
 def test_is_geography(text, expected):
     assert is_geography(parse(text).sentences[0]) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town's administration or people act: the town's region is the partner
+    ("Губернатор Омской области встретился с акимом города Актау.", ([OMSK], ["Мангистауская область"])),
+    ("Делегация Алматы прибыла в Новосибирскую область.", (["Новосибирская область"], ["Алматы"])),
+    ("Губернатор Омской области встретился с представителями администрации казахстанской столицы.",
+     ([OMSK], ["Астана"])),
+    # a verb or a preposition between: the town is a venue
+    ("Омская делегация прибыла в Актау.", ([OMSK], [])),
+])
+def test_towns_whose_people_act(text, expected):
+    assert regions(text) == expected

@@ -15,23 +15,17 @@ from dataclasses import dataclass
 
 from analysis.extract.gazetteer import RegionMention, find_mentions
 from analysis.nlp.pipeline import Parsed, Sentence
+from analysis.vocabulary import word_list
 
-# Prepositions that make a following place name a venue or a destination.
-VENUE_PREPOSITIONS = {"в", "во", "из", "на", "до", "через", "под"}
-# Verbs that make a capital next to them a destination ("Астану посетит").
-VISIT_VERBS = {"посетить", "посещать", "приехать", "прибыть", "побывать", "отправиться"}
-# Lemmas right before a name that make it geography, not a partner.
-GEOGRAPHY_BEFORE = {"граница", "граничить", "река", "течение", "побережье"}
-# Sentences that place regions on a map (a consular district, a list of
-# neighbours, a river's course, how a region was formed) name no partners.
-GEOGRAPHY_SENTENCE = {"располагаться", "расположить", "граничить", "протекать", "выделить"}
-GEOGRAPHY_PHRASES = [("консульский", "округ"), ("федеральный", "округ")]
-# Nouns an adjective form needs after it to stand for its region's people or bodies.
-ACTOR_NOUNS = {"делегация", "предприниматель", "компания", "предприятие", "производитель",
-               "бизнес", "сторона", "гость", "коллега", "власть", "правительство", "губернатор",
-               "аким", "акимат", "вуз", "университет", "министерство", "парламент", "депутат",
-               "промышленник", "аграрий", "фермер", "делегат", "школьник", "студент",
-               "продукция", "товар", "сельхозтоваропроизводитель", "регион", "область"}
+VENUE_PREPOSITIONS = word_list("region_words", "venue_preposition")
+VISIT_VERBS = word_list("region_words", "visit_verb")
+GEOGRAPHY_BEFORE = word_list("region_words", "geography_before")
+GEOGRAPHY_SENTENCE = word_list("region_words", "geography_sentence")
+GEOGRAPHY_PHRASES = [tuple(p.split()) for p in word_list("region_words", "geography_phrase")]
+ACTOR_NOUNS = word_list("region_words", "actor_after_adjective")
+PLACE_ACTORS = word_list("region_words", "actor_before_place")
+TOWN_TITLE = word_list("region_words", "town_title")
+ACTOR_REACH = 3  # tokens before a town an actor word may stand ("главой города Актау")
 
 
 @dataclass
@@ -78,6 +72,21 @@ def _venue_before(sentence: Sentence, i: int) -> bool:
     return k >= 0 and sentence.tokens[k].lemma in VENUE_PREPOSITIONS
 
 
+def _acts(sentence: Sentence, i: int) -> bool:
+    """An administration or people word that governs token i: "аким Актау", "делегация
+    Алматы", "главой города Актау", "администрации казахстанской столицы". Only the
+    words of a town's title may stand between ("город", an adjective); a verb or a
+    preposition between them ("делегация прибыла в Актобе") makes the town a venue."""
+    k = i - 1
+    while k >= 0 and i - k <= ACTOR_REACH and (sentence.tokens[k].lemma in TOWN_TITLE
+                                                or sentence.tokens[k].pos == "ADJ"):
+        k -= 1
+    if k < 0 or i - k > ACTOR_REACH:
+        return False
+    lemma = sentence.tokens[k].lemma
+    return lemma in PLACE_ACTORS or lemma.endswith("побратим")
+
+
 def _is_partner(sentence: Sentence, m: RegionMention) -> bool:
     i = _token_index(sentence, m.start)
     prev = sentence.tokens[i - 1].lemma if i > 0 else ""
@@ -85,11 +94,14 @@ def _is_partner(sentence: Sentence, m: RegionMention) -> bool:
         return False
     if m.text.isupper() and len(m.text) > 3:
         return False  # a dateline ("АСТАНА, 19 фев"), not a partner
-    if m.form == "city" and m.region.kind != "city":
-        return False  # a town inside a region is a place
-    near = {t.lemma for t in sentence.tokens[max(0, i - 2):i + 3]}
-    if m.region.kind == "city" and (_venue_before(sentence, i) or near & VISIT_VERBS):
-        return False  # the capital as venue or destination
+    if m.form == "city" or m.region.kind == "city":
+        if _acts(sentence, i):
+            return True  # its administration or people: the town's region, or the capital
+        if m.form == "city" and m.region.kind != "city":
+            return False  # a town inside a region is a place
+        near = {t.lemma for t in sentence.tokens[max(0, i - 2):i + 3]}
+        if _venue_before(sentence, i) or near & VISIT_VERBS:
+            return False  # the capital as venue or destination
     if m.form == "adjective":
         j = _token_index(sentence, m.stop)
         following = [t.lemma for t in sentence.tokens[j:j + 2]]

@@ -67,6 +67,8 @@ INLINE_LINE = [
     r"изменить шрифт\s*$",
     r"нашли ошибку\b",
     r"примерное время чтения\b",
+    r"оцените (статью|материал|новость)\b",
+    r"\(?(рейтинг|голосов)\s*:\s*[\d.,]+\)?\s*$",
 ]
 
 # Header lines worth keeping: they carry the publication date or a dateline.
@@ -143,9 +145,11 @@ def split_article(raw: str) -> Article:
     stamps = [lines[i].strip() for i in range(title_idx) if _is_stamp(lines[i])]
 
     body = []
-    for ln in lines[title_idx:]:
-        if body and is_end_marker(ln):
-            break
+    for i, ln in enumerate(lines[title_idx:], title_idx):
+        if is_end_marker(ln):
+            if i > body_start:
+                break
+            continue  # share buttons and counters between the headline and the text
         if ln.strip() and (_is_stamp(ln) or not is_chrome_line(ln)):
             body.append(ln.strip())
     title = lines[title_idx].strip()
