@@ -270,3 +270,23 @@ def big_tables(n_docs: int = 10_000, seed: int = 11) -> dict[str, pd.DataFrame]:
     return {name: pd.DataFrame(rows[name], columns=COLUMNS[name] + (["duplicate_of"] if name == "documents"
                                                                     and "duplicate_of" not in COLUMNS[name] else []))
             for name in COLUMNS}
+
+
+def two_copies(duplicate_of: str = "a") -> dict[str, pd.DataFrame]:
+    """Two documents reporting one meeting with one fact of each kind; `b` repeats `a`."""
+    def doc(doc_id, dup):
+        return dict(doc_id=doc_id, title="Омская область и Казахстан", published="2023-05-02",
+                    event_date="2023-05-02", event_date_precision="day", ru_regions=["Омская область"],
+                    kz_regions=["Павлодарская область"], status="ok", path=f"in/{doc_id}.txt",
+                    duplicate_of=dup)
+    return {
+        "documents": pd.DataFrame([doc("a", ""), doc("b", duplicate_of)]),
+        "meetings": pd.DataFrame([dict(meeting_id=f"{d}#1", doc_id=d, date="2023-05-02", date_precision="day",
+                                       kind="meeting", ru_region="Омская область",
+                                       kz_regions=["Павлодарская область"], is_primary=True) for d in "ab"]),
+        "participants": pd.DataFrame([dict(doc_id=d, meeting_id=f"{d}#1", name="Иван Петров", role="governor",
+                                           side="RU") for d in "ab"]),
+        "sectors": pd.DataFrame([dict(doc_id=d, meeting_id=f"{d}#1", sector="trade") for d in "ab"]),
+        "figures": pd.DataFrame([dict(doc_id=d, meeting_id=f"{d}#1", kind="investment", value=2e9, unit="RUB")
+                                 for d in "ab"]),
+    }

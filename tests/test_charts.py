@@ -1,4 +1,4 @@
-"""analysis.report.charts on small DataFrames built here: titles state the finding, colours
+"""analysis.report.charts, amounts and links on small DataFrames: titles state the finding, colours
 mean the same everywhere, money never mixes currencies, labels readable at A4."""
 from __future__ import annotations
 
@@ -9,19 +9,20 @@ import pytest
 from matplotlib.colors import to_hex
 
 from analysis.report import amounts, charts, links
-from analysis.report import dataset as data
+from analysis.report import scope
 from analysis.report import fmt
+from analysis.report.names import region_label
 from report_fixtures import rich_tables, seed_tables, write_tables
 
 
 @pytest.fixture(scope="module")
 def seed(tmp_path_factory):
-    return data.load(write_tables(tmp_path_factory.mktemp("seed"), seed_tables()))
+    return scope.load(write_tables(tmp_path_factory.mktemp("seed"), seed_tables()))
 
 
 @pytest.fixture(scope="module")
 def rich(tmp_path_factory):
-    return data.load(write_tables(tmp_path_factory.mktemp("rich"), rich_tables()))
+    return scope.load(write_tables(tmp_path_factory.mktemp("rich"), rich_tables()))
 
 
 def sp(text: str) -> str:
@@ -124,7 +125,7 @@ def test_heatmap_counts_meetings_per_region_and_sector(seed, rich):
     ax = big.fig.axes[0]
     rows = [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()]
     per_region = few.assign(k=few["meeting_id"]).groupby("region")["k"].nunique()
-    assert len(rows) == 7 and rows[0] == fmt.region_label(per_region.idxmax(), "en")
+    assert len(rows) == 7 and rows[0] == region_label(per_region.idxmax(), "en")
     assert big.title == "Trade is on the agenda in all 7 regions"
 
 

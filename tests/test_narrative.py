@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis.report import caveats, fmt
-from analysis.report import dataset as data
+from analysis.report import scope
 from analysis.report import narrative as nv
 from analysis.report import refs as rf
 from report_fixtures import D0, D1, seed_tables, write_tables
@@ -28,7 +28,7 @@ def seed_dir(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def seed(seed_dir):
-    return data.load(seed_dir)
+    return scope.load(seed_dir)
 
 
 def meetings_df(rows):
@@ -65,10 +65,10 @@ def test_activity_sentence(seed):
 
 
 def test_region_activity_and_no_data(seed_dir):
-    ds = data.load(seed_dir, region="Астраханской области")
+    ds = scope.load(seed_dir, region="Астраханской области")
     st = nv.activity(ds.meetings, ds.documents, "ru", ds.scope.region)[0]
     assert sp(st.text).startswith("Астраханская область: 3 встречи с казахстанской стороной за 2020–2022 годы")
-    empty = data.load(seed_dir, region="Астраханская область", date_from="2030")
+    empty = scope.load(seed_dir, region="Астраханская область", date_from="2030")
     st = nv.activity(empty.meetings, empty.documents, "ru", empty.scope.region)[0]
     assert st.text == "Астраханская область: в данных нет встреч с казахстанской стороной."
     st = nv.activity(empty.meetings, empty.documents, "en", empty.scope.region)[0]
@@ -124,7 +124,7 @@ def test_caveats_flag_thin_data_and_uncertain_dates(seed):
 
 
 def test_english_narrative_is_english(seed):
-    paras = nv.paragraphs(data.load(seed.data_dir, lang="en"))
+    paras = nv.paragraphs(scope.load(seed.data_dir, lang="en"))
     for para in paras:
         for st in para:
             text = re.sub(r"\u201c[^\u201d]*\u201d", "", st.text)   # quoted Russian evidence aside
@@ -153,7 +153,7 @@ def test_lead_has_two_or_three_sentences(seed):
 
 
 def test_a_level_agenda_is_not_called_leading(seed_dir):
-    ds = data.load(seed_dir, region="Астраханская область")
+    ds = scope.load(seed_dir, region="Астраханская область")
     first = nv.sector_statements(ds.sectors, "ru")[0]
     assert sp(first.text).startswith("Повестка широкая: 8 отраслей на равных, по 2 встречи — торговля")
     assert "Ведущие" not in first.text

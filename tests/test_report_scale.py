@@ -13,7 +13,7 @@ import pytest
 
 from analysis.report import render
 from analysis.report.quality import LIST_ROWS
-from analysis.report.sections import TABLE_ROWS
+from analysis.report.tables import TABLE_ROWS
 from report_fixtures import big_tables, write_tables
 
 MAX_HTML = 5_000_000

@@ -9,6 +9,7 @@ import pandas as pd
 
 from analysis.report import fmt
 from analysis.report.charts import TEXT, Chart, clean_axes, new_figure, source_line, wrap
+from analysis.report.names import region_label
 
 # figure kinds -> the sector colour that stands for them
 KIND_COLORS = {"investment": "investment", "trade": "trade", "students": "education", "jobs": "industry"}
@@ -70,7 +71,7 @@ def figures_by_kind(figures: pd.DataFrame, documents: pd.DataFrame, lang: str,
                      padding=3, fontsize=9)
         names = []
         for r in rows.itertuples():
-            name = fmt.region_label(r.region, lang) if r.region else "—"
+            name = region_label(r.region, lang) if r.region else "—"
             ref = (refs or {}).get(r.doc_id)
             names.append(wrap(name + (f" [{ref}]" if ref else ""), 34))
         ax.set_yticks(ys, names)
@@ -85,7 +86,7 @@ def figures_by_kind(figures: pd.DataFrame, documents: pd.DataFrame, lang: str,
     kind, unit, rows = _headline_group(groups)
     top = rows.iloc[0]
     value = fmt.fmt_value(top["value"], unit, lang, top["qualifier"])
-    where = fmt.region_label(top["region"], lang) if top["region"] else ""
+    where = region_label(top["region"], lang) if top["region"] else ""
     several = sum(1 for g in groups if g[0] == kind) > 1
     in_cur = (" " + fmt.pick(IN_CURRENCY.get(unit, (unit, unit)), lang)) if several else ""
     if kind == "investment":

@@ -27,6 +27,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.report import fmt
+from analysis.report.names import region_label
 
 RUSSIA = "#b5473a"      # brick red
 KAZAKHSTAN = "#1a9bb5"  # steppe sky blue
@@ -281,7 +282,7 @@ def sector_heatmap(sectors: pd.DataFrame, documents: pd.DataFrame, lang: str,
             if v:
                 ax.text(j, i, fmt.fmt_int(v, lang), ha="center", va="center", fontsize=9,
                         color="white" if v > vmax * 0.6 else TEXT)
-    region_names = [fmt.region_label(r, lang) for r in table.index]
+    region_names = [region_label(r, lang) for r in table.index]
     sector_names = [fmt.sector_label(k, lang) for k in table.columns]
     if sectors_down:
         ax.set_yticks(range(n_rows), sector_names)

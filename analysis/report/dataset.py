@@ -1,15 +1,11 @@
-"""Load the extracted tables and cut them to a report's scope.
+"""Read the extracted tables for the reports: `read_tables(data_dir) -> Tables`.
 
-The notebooks call one function:
-
-    ds = analysis.report.dataset.load(data_dir, region="Астраханская область",
-                            date_from="2021", date_to="", sectors=["trade"], lang="ru")
-
-which reads `documents`, `meetings`, `participants`, `sectors` and `figures`
-(Parquet, or CSV when no Parquet is there), normalises list and date columns,
-resolves the region through analysis.geo (inflected and variant forms are
-accepted) and returns a `Dataset`: the tables filtered to the scope, the
-unfiltered tables for the data-quality section, and the scope itself.
+Reads `documents`, `meetings`, `participants`, `sectors` and `figures` (Parquet,
+or CSV when no Parquet is there) with the columns and types of analysis.schema,
+turns list columns into lists, and adds what every report needs: each meeting's
+year, partners and region, each fact's region, one name per person across
+articles. Which documents count (read, not a repeat, about cooperation) is decided
+here too; cutting the tables to one report's scope is analysis.report.scope.
 
 A document whose `duplicate_of` names another document is the same article (or the
 same event from another site): it stays in the unfiltered tables, for the
@@ -18,17 +14,14 @@ tables, so every event counts once.
 """
 from __future__ import annotations
 
-import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from analysis import geo
 from analysis.config import PROJECT_ROOT
 from analysis.report import fmt
-from analysis.text import fold
 from analysis.schema import COLUMNS, LIST_COLUMNS, LIST_SEPARATOR, TABLES
 
 
@@ -258,200 +251,3 @@ def regions_in_data(tables: Tables) -> list[str]:
     for regs in counted["ru_regions"]:
         names.update(regs)
     return sorted(n for n in names if n)
-
-
-def _norm(text: str) -> str:
-    return " ".join(fold(text).split())
-
-
-def resolve_region(text: str, tables: Tables) -> str:
-    """Canonical RU name for a region parameter in any inflected or variant form.
-
-    Raises ReportError for a name that cannot be resolved, or for a Kazakh region, with
-    the regions present in the data and close suggestions.
-    """
-    present = regions_in_data(tables)
-    query = (text or "").strip()
-    if not query:
-        raise ReportError("empty region name; regions in the data: " + (", ".join(present) or "none"))
-    by_norm = {_norm(n): n for n in present}
-    if _norm(query) in by_norm:
-        return by_norm[_norm(query)]
-    region = geo.resolve(query)
-    if region is not None and region.country == "RU":
-        return region.name_ru
-    # close names among the regions in the data first, then the vocabulary's
-    suggestions = difflib.get_close_matches(query, present, n=3, cutoff=0.5)
-    guesses = geo.suggest(query, n=3)
-    suggestions += [g for g in guesses if g in present] + [g for g in guesses if g not in present]
-    suggestions = list(dict.fromkeys(s for s in suggestions if s))[:3]
-    if region is not None:
-        reason = f"{region.name_ru} is a Kazakh region; region reports are for Russian regions"
-    else:
-        reason = f"unknown region {query!r}"
-    msg = f"{reason}. Regions in the data: {', '.join(present) or 'none'}"
-    if suggestions:
-        msg += f". Did you mean: {', '.join(suggestions)}?"
-    raise ReportError(msg)
-
-
-# --------------------------------------------------------------------- scope
-def _bound(text: str | None, end: bool) -> tuple[int, int, int] | None:
-    """A date_from/date_to parameter (YYYY, YYYY-MM or YYYY-MM-DD) as a comparable tuple."""
-    if text is None or str(text).strip() in ("", "None"):
-        return None
-    date = fmt.parse_date(str(text).strip())
-    y, m, d = date.year, date.month, date.day
-    if not y:
-        raise ReportError(f"bad date {text!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
-    if end:
-        return (y, m or 12, d or 31)
-    return (y, m or 1, d or 1)
-
-
-def _interval(date: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
-    parsed = fmt.parse_date(date)
-    y, m, d = parsed.year, parsed.month, parsed.day
-    if not y:
-        return None
-    return (y, m or 1, d or 1), (y, m or 12, d or 31)
-
-
-def parse_sectors(sectors) -> list[str]:
-    """Sector filter: a list of keys, or a comma/semicolon separated string; RU/EN labels ok."""
-    if sectors is None:
-        return []
-    if isinstance(sectors, str):
-        items = [s for s in sectors.replace(";", ",").split(",")]
-    else:
-        items = list(sectors)
-    items = [str(s).strip() for s in items if str(s).strip()]
-    table = fmt.sector_table()
-    lookup = {k: k for k in table}
-    for key, row in table.items():
-        lookup[row["ru"].lower()] = key
-        lookup[row["en"].lower()] = key
-    keys, bad = [], []
-    for s in items:
-        key = lookup.get(s) or lookup.get(s.lower())
-        (keys if key else bad).append(key or s)
-    if bad:
-        raise ReportError(f"unknown sector {', '.join(bad)}; sectors: {', '.join(table)}")
-    return list(dict.fromkeys(keys))
-
-
-@dataclass
-class Scope:
-    region: str | None = None          # canonical RU name; None = all regions
-    date_from: str = ""
-    date_to: str = ""
-    sectors: list[str] = field(default_factory=list)
-    lang: str = "ru"
-
-    @property
-    def filtered(self) -> bool:
-        return bool(self.date_from or self.date_to or self.sectors)
-
-
-@dataclass
-class Dataset:
-    """The tables of one report: filtered to the scope, plus the unfiltered ones."""
-
-    documents: pd.DataFrame
-    meetings: pd.DataFrame
-    participants: pd.DataFrame
-    sectors: pd.DataFrame
-    figures: pd.DataFrame
-    all: Tables
-    scope: Scope
-    data_dir: Path
-    left_out_undated: int = 0  # meetings a date filter had to leave out (no year)
-
-    @property
-    def lang(self) -> str:
-        return self.scope.lang
-
-
-def _by_meeting(df: pd.DataFrame, meeting_ids: set[str], doc_ids: set[str]) -> pd.DataFrame:
-    """Rows of a fact table that belong to the kept meetings, or are background facts
-    (no meeting) of the kept documents."""
-    keep = df["meeting_id"].isin(meeting_ids) | ((df["meeting_id"] == "") & df["doc_id"].isin(doc_ids))
-    return df[keep].reset_index(drop=True)
-
-
-def _in_period(date: str, lo, hi) -> bool | None:
-    """Whether a (partial) date overlaps the period; None when it has no year."""
-    iv = _interval(date)
-    if iv is None:
-        return None
-    return (hi is None or iv[0] <= hi) and (lo is None or iv[1] >= lo)
-
-
-def select(tables: Tables, scope: Scope, data_dir: Path | None = None) -> Dataset:
-    """Cut the tables to a scope (region, period, sectors). Rejected files, duplicates and
-    documents not about cooperation never enter it: they are not the report's articles."""
-    docs_all = tables.documents
-    counted = docs_all[is_article(docs_all)]
-    meet = tables.meetings[tables.meetings["doc_id"].isin(counted["doc_id"])]
-
-    if scope.region:
-        in_doc = counted["ru_regions"].map(lambda regs: scope.region in regs)
-        meet = meet[meet["region"] == scope.region]
-        doc_ids = set(counted.loc[in_doc, "doc_id"]) | set(meet["doc_id"])
-    else:
-        doc_ids = set(counted["doc_id"])
-
-    left_out = 0
-    lo, hi = _bound(scope.date_from, False), _bound(scope.date_to, True)
-    if lo or hi:
-        inside = [_in_period(date, lo, hi) for date in meet["date"]]
-        left_out = sum(1 for x in inside if x is None)
-        meet = meet[pd.Series([bool(x) for x in inside], index=meet.index, dtype=bool)]
-        # documents with no meeting count when their own date is in the period
-        with_meetings = set(tables.meetings["doc_id"])
-        event_date = dict(zip(docs_all["doc_id"], docs_all["event_date"]))
-        dated = {d for d in doc_ids - with_meetings if _in_period(event_date[d], lo, hi)}
-        doc_ids = set(meet["doc_id"]) | dated
-
-    sec = tables.sectors
-    if scope.sectors:
-        hits = sec[sec["sector"].isin(scope.sectors)]
-        hit_meetings = set(hits["meeting_id"]) - {""}
-        hit_docs = set(hits.loc[hits["meeting_id"] == "", "doc_id"])
-        primary_of_hit_docs = meet["is_primary"] & meet["doc_id"].isin(hit_docs)
-        meet = meet[meet["meeting_id"].isin(hit_meetings) | primary_of_hit_docs]
-        doc_ids = set(meet["doc_id"]) | (hit_docs & doc_ids)
-        sec = sec[sec["sector"].isin(scope.sectors)]
-
-    meeting_ids = set(meet["meeting_id"])
-    docs = docs_all[docs_all["doc_id"].isin(doc_ids)].reset_index(drop=True)
-    return Dataset(
-        documents=docs,
-        meetings=meet.reset_index(drop=True),
-        participants=_by_meeting(tables.participants, meeting_ids, doc_ids),
-        sectors=_by_meeting(sec, meeting_ids, doc_ids),
-        figures=_by_meeting(tables.figures, meeting_ids, doc_ids),
-        all=tables, scope=scope, data_dir=data_dir or Path("."), left_out_undated=left_out,
-    )
-
-
-def load(data_dir: str | Path = "data", region: str | None = None, date_from: str | None = "",
-         date_to: str | None = "", sectors=None, lang: str = "ru") -> Dataset:
-    """Read the tables in `data_dir` and cut them to one report's scope.
-
-    `region`: a Russian region in any form analysis.geo resolves (None or "" = all);
-    `date_from`/`date_to`: YYYY, YYYY-MM or YYYY-MM-DD (inclusive, "" = open);
-    `sectors`: sector keys or labels (list or "trade,education"; empty = all);
-    `lang`: "ru" or "en".
-    """
-    fmt.check_lang(lang)
-    path = resolve_data_dir(data_dir)
-    tables = read_tables(path)
-    if tables.documents.empty:
-        raise ReportError(f"no documents in {path}: the article folder was empty or had no "
-                          f".txt files; extract a folder of articles first")
-    canonical = resolve_region(region, tables) if region and str(region).strip() else None
-    scope = Scope(region=canonical, date_from=str(date_from or "").strip(),
-                  date_to=str(date_to or "").strip(), sectors=parse_sectors(sectors), lang=lang)
-    _bound(scope.date_from, False), _bound(scope.date_to, True)  # validate early
-    return select(tables, scope, path)

@@ -11,7 +11,6 @@ import math
 import re
 from functools import lru_cache
 
-from analysis import geo
 from analysis.model import DateValue
 from analysis.vocabulary import read_vocab
 
@@ -298,6 +297,14 @@ def fmt_date(text: str, lang: str) -> str:
     return MDASH
 
 
+def date_sort_key(date: str) -> str:
+    """Sortable form of a partial date; dates without a year sort first (oldest)."""
+    d = parse_date(date)
+    if not d.year:
+        return "0000"
+    return f"{d.year:04d}-{d.month or 0:02d}-{d.day or 0:02d}"
+
+
 def fmt_period(years: list[int], lang: str) -> str:
     """`2020–2024`, `2023`, or empty."""
     years = sorted({int(y) for y in years if y})
@@ -363,42 +370,3 @@ def sector_label(key: str, lang: str) -> str:
 def sector_color(key: str) -> str:
     row = sector_table().get(key)
     return row["color"] if row else "#9e9e9e"
-
-
-# ------------------------------------------------------- names in English
-_TRANSLIT = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
-    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
-    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
-    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
-    "я": "ya", "ә": "a", "ғ": "g", "қ": "q", "ң": "n", "ө": "o", "ұ": "u", "ү": "u",
-    "һ": "h", "і": "i",
-}
-
-
-def translit(text: str) -> str:
-    """Cyrillic to Latin for people's names in English reports (`Игорь Бабушкин` -> `Igor Babushkin`)."""
-    out = []
-    for ch in text or "":
-        low = ch.lower()
-        if low in _TRANSLIT:
-            lat = _TRANSLIT[low]
-            out.append(lat.capitalize() if ch != low and lat else lat)
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-def person_name(name: str, lang: str) -> str:
-    if lang == "ru":
-        return re.sub(r"(?<=\w) (?=[А-ЯЁ]\.)", NBSP, name or "")
-    return translit(name)
-
-
-# ---------------------------------------------------------------- regions
-@lru_cache(maxsize=512)
-def region_label(name_ru: str, lang: str) -> str:
-    """A canonical region name in the report's language (EN from vocab/regions.csv)."""
-    if lang == "ru" or not name_ru:
-        return name_ru
-    return geo.name_en(name_ru) or translit(name_ru)

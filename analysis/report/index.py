@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from analysis.report import dataset as data
 from analysis.report import fmt
+from analysis.report.names import region_label
 
 if TYPE_CHECKING:
     from analysis.report.render import Job
@@ -43,12 +44,12 @@ def write_index(out_dir: Path, jobs: list[Job], lang: str, tables: data.Tables) 
     groups = []
     for group_lang in sorted({e["lang"] for e in entries.values()}, key=lambda x: x != lang):
         items = sorted((e for e in entries.values() if e["lang"] == group_lang),
-                       key=lambda e: (e["kind"] != "overview", fmt.region_label(e["region"], group_lang)))
+                       key=lambda e: (e["kind"] != "overview", region_label(e["region"], group_lang)))
         rows = []
         for e in items:
             gl = group_lang
             name = (("Все регионы (обзор)" if gl == "ru" else "All regions (overview)") if e["kind"] == "overview"
-                    else fmt.region_label(e["region"], gl))
+                    else region_label(e["region"], gl))
             counts = f'{fmt.count(e["meetings"], "meeting", gl)}, {fmt.count(e["documents"], "article", gl)}'
             links = []
             for ext, label in (("html", "HTML"), ("pdf", "PDF"), ("ipynb", "блокнот" if gl == "ru" else "notebook")):

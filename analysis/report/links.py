@@ -14,6 +14,7 @@ from matplotlib.path import Path as MplPath
 from analysis.report import fmt
 from analysis.report.charts import (GREY, KAZAKHSTAN, RUSSIA, TEXT, Chart, meeting_key, new_figure,
                                     source_line, wrap)
+from analysis.report.names import person_name, region_label
 
 
 def _curve(ax, y0: float, y1: float, x0: float, x1: float, width: float, color: str) -> None:
@@ -103,7 +104,7 @@ def partner_links(meetings: pd.DataFrame, documents: pd.DataFrame, lang: str,
             n = sum(1 for v in (ru_node if country == "RU" else kz_node).values() if v == OTHER)
             name = f"Другие регионы ({n})" if ru else f"Other regions ({n})"
         else:
-            name = national if key == NATIONAL else fmt.region_label(key, lang)
+            name = national if key == NATIONAL else region_label(key, lang)
         total = (ru_tot if country == "RU" else kz_tot)[key]
         return wrap(f"{name} · {fmt.fmt_int(total, lang)}", 32)
 
@@ -116,11 +117,11 @@ def partner_links(meetings: pd.DataFrame, documents: pd.DataFrame, lang: str,
         title = ("Чаще всего партнёр — Казахстан в целом, а не область" if ru
                  else "Most meetings are with Kazakhstan as a whole, not a region")
     elif len(kz_all) == 1:
-        title = (f"Единственный партнёр — {fmt.region_label(kz_all.index[0], lang)}" if ru
-                 else f"The only partner: {fmt.region_label(kz_all.index[0], lang)}")
+        title = (f"Единственный партнёр — {region_label(kz_all.index[0], lang)}" if ru
+                 else f"The only partner: {region_label(kz_all.index[0], lang)}")
     else:
         top_kz = kz_all.index[0]
-        name = national if top_kz == NATIONAL else fmt.region_label(top_kz, lang)
+        name = national if top_kz == NATIONAL else region_label(top_kz, lang)
         title = (f"Самый частый партнёр — {name}: {fmt.count(int(kz_all.iloc[0]), 'meeting', lang)}"
                  if ru else
                  f"Most frequent partner: {name}, {fmt.count(int(kz_all.iloc[0]), 'meeting', lang)}")
@@ -155,7 +156,7 @@ def people_links(participants: pd.DataFrame, documents: pd.DataFrame, lang: str,
         names = freq[side[side == which].index].sort_values(ascending=False, kind="stable")
         out = []
         for name in names.index[:limit]:
-            label = fmt.person_name(name, lang)
+            label = person_name(name, lang)
             r = fmt.role_label(role[name], lang)
             count = int(freq[name])
             suffix = f" · {count}" if count > 1 else ""
@@ -179,7 +180,7 @@ def people_links(participants: pd.DataFrame, documents: pd.DataFrame, lang: str,
     fig = _bipartite(left, right, links, height_per_row=0.42)
     top = freq.sort_values(ascending=False, kind="stable")
     name = top.index[0]
-    who = fmt.person_name(name, lang)
+    who = person_name(name, lang)
     r = fmt.role_label(role[name], lang)
     n_meet = p["key"].nunique()
     if int(top.iloc[0]) > 1:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis.report import fmt
+from analysis.report.names import person_name, region_label
 
 NB = fmt.NBSP
 
@@ -74,7 +75,7 @@ def activity(meetings: pd.DataFrame, documents: pd.DataFrame, lang: str,
     """Who met how often over which period, by kind of event."""
     ru = is_ru(lang)
     if meetings.empty:
-        where = fmt.region_label(region, lang) if region else ""
+        where = region_label(region, lang) if region else ""
         if ru:
             text = (f"{where}: в данных нет встреч с казахстанской стороной." if where
                     else "В данных нет встреч с казахстанской стороной.")
@@ -97,7 +98,7 @@ def activity(meetings: pd.DataFrame, documents: pd.DataFrame, lang: str,
         breakdown = ""
     n_regions = meetings.loc[meetings["region"] != "", "region"].nunique()
     if region:
-        subject = fmt.region_label(region, lang)
+        subject = region_label(region, lang)
     else:
         subject = fmt.count(n_regions, "ru_region", lang)
         subject = subject[:1].upper() + subject[1:]
@@ -149,7 +150,7 @@ def leading_regions(meetings: pd.DataFrame, lang: str) -> list[Statement]:
         return [Statement(text, sources_of(m))]
     top = _top(counts, 3)
     top = top[top > 1] if (top > 1).any() else top
-    items = [(fmt.region_label(r, lang), int(c)) for r, c in top.items()]
+    items = [(region_label(r, lang), int(c)) for r, c in top.items()]
     text = (f"Чаще других встречались {_counted(items, 'meeting', lang)}." if is_ru(lang)
             else f"Most active: {_counted(items, 'meeting', lang)}.")
     if is_ru(lang) and len(items) == 1:
@@ -220,7 +221,7 @@ def partner_statements(meetings: pd.DataFrame, lang: str) -> list[Statement]:
     out = []
     if len(named):
         counts = named["partners"].value_counts()
-        items = [(fmt.region_label(r, lang), int(c)) for r, c in counts.head(5).items()]
+        items = [(region_label(r, lang), int(c)) for r, c in counts.head(5).items()]
         more = len(counts) - len(items)
         if more > 0:
             parts = [f"{lab} ({fmt.count(n, 'meeting', lang) if i == 0 else fmt.fmt_int(n, lang)})"
@@ -274,7 +275,7 @@ def people_statements(participants: pd.DataFrame, lang: str) -> list[Statement]:
             continue
         name = f.index[0]
         role = p.loc[p["name"] == name, "role"].value_counts().index[0]
-        who = fmt.person_name(name, lang)
+        who = person_name(name, lang)
         r = fmt.role_label(role, lang)
         side_ru = "с казахстанской стороны" if side == "KZ" else "с российской стороны"
         side_en = "on the Kazakh side" if side == "KZ" else "on the Russian side"
@@ -308,7 +309,7 @@ def figure_statements(figures: pd.DataFrame, lang: str, quote_evidence: bool = T
         seen_kind[kind] = seen_kind.get(kind, 0) + 1
         top = rows.sort_values("value", ascending=False).iloc[0]
         value = fmt.fmt_value(top["value"], unit, lang, top["qualifier"])
-        where = fmt.region_label(top["region"], lang) if top.get("region") else ""
+        where = region_label(top["region"], lang) if top.get("region") else ""
         where = f" ({where})" if where else ""
         label = fmt.figure_kind_label(kind, lang)
         cur = ""
@@ -392,7 +393,7 @@ def report_title(ds) -> str:
     lang = ds.lang
     period = fmt.fmt_period([int(y) for y in ds.meetings["year"].dropna()], lang)
     if ds.scope.region:
-        name = fmt.region_label(ds.scope.region, lang)
+        name = region_label(ds.scope.region, lang)
         base = f"{name} и Казахстан" if lang == "ru" else f"{name} and Kazakhstan"
     else:
         base = "Российские регионы и Казахстан" if lang == "ru" else "Russian regions and Kazakhstan"

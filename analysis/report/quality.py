@@ -15,19 +15,13 @@ import pandas as pd
 from analysis import messages
 from analysis.report import dataset as data
 from analysis.report import fmt
+from analysis.report.header import HEADINGS
 from analysis.report.markup import Section, esc, table
 
 if TYPE_CHECKING:
     from analysis.report.sections import Report
 
 LIST_ROWS = 20     # files shown in a data-quality list; the full list goes to CSV
-HEADINGS = {
-    "rejected": ("Отклонённые файлы", "Rejected files"),
-    "duplicates": ("Повторы статей", "Repeated articles"),
-    "unrelated": ("Не о сотрудничестве с Казахстаном", "Not about cooperation with Kazakhstan"),
-    "precision": ("Точность дат встреч", "How precise the meeting dates are"),
-}
-
 
 
 def file_name(doc_id: str, path: str = "") -> str:

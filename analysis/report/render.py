@@ -37,11 +37,13 @@ from time import perf_counter
 
 from analysis.config import NOTEBOOKS_DIR as NOTEBOOKS, PROJECT_ROOT
 from analysis.report import dataset as data
+from analysis.report import scope
 from analysis.report import fmt
 from analysis.report.dataset import ReportError
 from analysis.report.export import export_html, export_pdf, find_chromium
 from analysis.report.index import write_index
 from analysis.report.narrative import report_title
+from analysis.report.names import region_label, translit
 
 FORMATS = ("html", "pdf")
 KERNEL = "python3"
@@ -69,8 +71,8 @@ class Job:
 
 def slug(region: str) -> str:
     """`Астраханская область` -> `astrakhan-oblast` (from its English name in vocab/regions.csv)."""
-    en = fmt.region_label(region, "en")
-    s = re.sub(r"[^a-z0-9]+", "-", fmt.translit(en).lower()).strip("-")
+    en = region_label(region, "en")
+    s = re.sub(r"[^a-z0-9]+", "-", translit(en).lower()).strip("-")
     return s or "region"
 
 
@@ -92,7 +94,7 @@ def plan(tables: data.Tables, regions: list[str] | None, lang: str,
     """The reports to build: the overview (by default when no region is asked for) and one per region."""
     present = data.regions_in_data(tables)
     if regions:
-        wanted = list(dict.fromkeys(data.resolve_region(r, tables) for r in regions))
+        wanted = list(dict.fromkeys(scope.resolve_region(r, tables) for r in regions))
     else:
         wanted = present
     jobs = []
@@ -213,7 +215,7 @@ def build_reports(data_dir: Path, out_dir: Path, regions: list[str] | None = Non
     out_dir.mkdir(parents=True, exist_ok=True)
 
     for job in jobs:
-        ds = data.select(tables, data.Scope(region=job.region or None, lang=lang), data_dir)
+        ds = scope.select(tables, scope.Scope(region=job.region or None, lang=lang), data_dir)
         job.meetings, job.documents = len(ds.meetings), len(ds.documents)
         job.title = report_title(ds)
 

@@ -15,42 +15,29 @@ computed once, writes no file, and does not depend on which sections ran before 
 so the cells may run in any order. Nothing here writes a sentence about a region,
 person or number by hand: the words come from analysis.report.narrative and the
 chart modules, the labels from analysis.report.fmt, the markup from
-analysis.report.markup; the data-quality section is analysis.report.quality.
+analysis.report.markup. The first screen is analysis.report.header, the long tables
+analysis.report.tables, the data-quality section analysis.report.quality.
 
 The size of a report does not grow with the data (10,000 articles render like 50):
-tables show their top TABLE_ROWS rows, each with the full table as CSV; a sentence
-cites a few sources and counts the rest; past SOURCES_ALL sources the list holds the
-ones the other sections cite.
+tables show their top rows, each with the full table as CSV; a sentence cites a few
+sources and counts the rest; past SOURCES_ALL sources the list holds the ones the
+other sections cite.
 """
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
-from analysis.report import amounts, caveats, charts, links, narrative, quality, refs
-from analysis.report import dataset as data
+from analysis.report import amounts, charts, header, links, narrative, quality, refs, tables
+from analysis.report import scope
 from analysis.report import fmt
-from analysis.report.markup import Section, esc, highlight, more_link, source_link, table
+from analysis.report.markup import Section, esc, more_link, source_link
 
-TABLE_ROWS = 25    # rows shown in a report table; the full table goes to CSV
 SOURCES_ALL = 100  # up to this many sources the list shows them all; beyond, those cited
 
-HEADINGS = {
-    "summary": ("Подробнее", "In detail"),
-    "time": ("Встречи по годам", "Meetings over time"),
-    "sectors": ("Отрасли", "Sectors"),
-    "figures": ("Числа", "Figures"),
-    "partners": ("Партнёры", "Partners"),
-    "people": ("Кто с кем встречался", "Who met whom"),
-    "meetings": ("Встречи", "Meetings"),
-    "figures_table": ("Числа и цитаты", "Figures and their sources"),
-    "quality": ("Качество данных", "Data quality"),
-    "sources": ("Источники", "Sources"),
-}
 #: The sections in the order the notebooks show them.
 ORDER = ("header", "summary", "timeline", "sectors", "figures", "partners", "people",
          "meetings_table", "figures_table", "data_quality", "sources")
@@ -87,7 +74,7 @@ def _section(method: Callable[[Report], Section]) -> Callable[[Report], Section]
 class Report:
     """One report: a Dataset plus the numbering of its sources."""
 
-    def __init__(self, ds: data.Dataset, export_dir: str | Path | None = None, name: str = "",
+    def __init__(self, ds: scope.Dataset, export_dir: str | Path | None = None, name: str = "",
                  index_link: bool = False):
         self.ds = ds
         self.lang = ds.lang
@@ -96,7 +83,7 @@ class Report:
         self.name = name or ("overview" if self.kind == "overview" else "region")
         self.index_link = index_link
         docs = ds.documents.copy()
-        docs["_sort"] = docs["event_date"].map(_sort_key)
+        docs["_sort"] = docs["event_date"].map(fmt.date_sort_key)
         docs = docs.sort_values(["_sort", "doc_id"])
         self.sources_df = docs.drop(columns="_sort").reset_index(drop=True)
         self.refs = {d: i + 1 for i, d in enumerate(self.sources_df["doc_id"])}
@@ -110,7 +97,7 @@ class Report:
         return ru if self.lang == "ru" else en
 
     def heading(self, key: str) -> str:
-        return f'<h2 id="sec-{key}">{esc(fmt.pick(HEADINGS[key], self.lang))}</h2>'
+        return f'<h2 id="sec-{key}">{esc(fmt.pick(header.HEADINGS[key], self.lang))}</h2>'
 
     def ref(self, doc_ids) -> str:
         return refs.ref_html(list(doc_ids), self.refs, self.lang, self._collect.cites)
@@ -140,119 +127,10 @@ class Report:
             self._collect.cites.update(self.refs[d] for d in chart.cited if d in self.refs)
         return chart
 
-    def _scope_line(self) -> str:
-        s, parts = self.ds.scope, []
-        if s.date_from or s.date_to:
-            a = fmt.fmt_date(s.date_from, self.lang) if s.date_from else "…"
-            b = fmt.fmt_date(s.date_to, self.lang) if s.date_to else "…"
-            parts.append(self.t("период", "period") + f": {a}{fmt.NDASH}{b}")
-        if s.sectors:
-            labels = [fmt.sector_label(k, self.lang) for k in s.sectors]
-            parts.append(self.t("отрасли", "sectors") + ": " + ", ".join(labels))
-        if not parts:
-            return ""
-        return f'<p class="scope">{esc(self.t("Фильтр", "Filter"))} · {esc(" · ".join(parts))}</p>'
-
     # ------------------------------------------------------------- header
-    def key_numbers(self) -> list[tuple[str, str, list[str]]]:
-        """(label, value, doc_ids) for the cards on the first screen."""
-        ds, lang = self.ds, self.lang
-        m, p = ds.meetings, ds.participants
-        partners = {k for ks in m["partners"] for k in ks}
-        years = [int(y) for y in m["year"].dropna()]
-        cards = [(self.t("встречи", "meetings"), fmt.fmt_int(len(m), lang), list(m["doc_id"]))]
-        if self.kind == "overview":
-            cards.append((self.t("российские регионы", "Russian regions"),
-                          fmt.fmt_int(m.loc[m["region"] != "", "region"].nunique(), lang), []))
-        else:
-            cards.append((self.t("статьи", "articles"), fmt.fmt_int(len(ds.documents), lang), []))
-        cards.append((self.t("казахстанские регионы-партнёры", "Kazakh partner regions"),
-                      fmt.fmt_int(len(partners), lang), []))
-        cards.append((self.t("участники встреч", "people met"),
-                      fmt.fmt_int(p.loc[p["name"] != "", "name"].nunique(), lang), []))
-        cards.append((self.t("период", "period"), fmt.fmt_period(years, lang) or fmt.MDASH, []))
-        cards += self._largest_figures()
-        return cards
-
-    def _largest_figures(self) -> list[tuple[str, str, list[str]]]:
-        out, seen = [], set()
-        f = self.ds.figures[self.ds.figures["value"].notna()]
-        labels = {"investment": ("крупнейшая инвестиция", "largest investment"),
-                  "jobs": ("рабочих мест в крупнейшем проекте", "jobs in the largest project"),
-                  "students": ("студентов и стажёров, крупнейшее число", "students and trainees, largest number"),
-                  "trade": ("торговля", "trade")}
-        for kind in ("investment", "trade", "jobs", "students"):
-            rows = f[f["kind"] == kind]
-            if rows.empty or kind in seen:
-                continue
-            money = rows[rows["unit"].map(fmt.is_money)]
-            if len(money):
-                rub = money[money["unit"] == "RUB"]
-                rows = rub if len(rub) else money[money["unit"] == money["unit"].value_counts().index[0]]
-            top = rows.sort_values("value", ascending=False).iloc[0]
-            seen.add(kind)
-            if top["unit"] in ("jobs", "persons"):  # the label names the unit
-                q = fmt.QUALIFIERS.get(top["qualifier"] or "")
-                value = (fmt.pick(q, self.lang) + " " if q else "") + fmt.fmt_number(top["value"], self.lang)
-            else:
-                value = fmt.fmt_value(top["value"], top["unit"], self.lang, top["qualifier"])
-            out.append((fmt.pick(labels[kind], self.lang), value, [top["doc_id"]]))
-        return out
-
     @_section
     def header(self) -> Section:
-        ds, lang = self.ds, self.lang
-        parts = []
-        if self.index_link:
-            parts.append(f'<nav class="crumbs"><a href="index.html">{esc(self.t("← все отчёты", "← all reports"))}</a></nav>')
-        title = esc(self.title())
-        title = re.sub(r"(\d{4}–\d{4})$", r'<span class="nowrap">\1</span>', title)
-        parts.append(f'<h1>{title}</h1>')
-        kicker = (self.t("Обзор по всем регионам", "Overview of all regions") if self.kind == "overview"
-                  else self.t("Отчёт по региону", "Region report"))
-        parts.append(f'<p class="kicker">{esc(kicker)} · {esc(self.t("по статьям СМИ", "from news articles"))}</p>')
-        parts.append(self._scope_line())
-        if ds.meetings.empty:
-            parts.append(f'<p class="lead">{self.sentences(self._empty_statements())}</p>')
-            return Section("".join(parts), "header")
-        numbers = self.key_numbers()
-        cards = "".join(f'<div class="card"><div class="num">{esc(v)}</div><div class="lbl">{esc(lab)}</div></div>'
-                        for lab, v, _ in numbers[:5])
-        parts.append(f'<div class="cards">{cards}</div>')
-        if numbers[5:]:
-            figs = "".join(f'<div class="card fig"><div class="num">{esc(v)}{self.ref(d)}</div>'
-                           f'<div class="lbl">{esc(lab)}</div></div>' for lab, v, d in numbers[5:])
-            parts.append(f'<div class="cards figs">{figs}</div>')
-        parts.append(f'<p class="lead">{self.sentences(narrative.lead(ds))}</p>')
-        warnings = caveats.caveat_statements(ds.documents, ds.meetings, ds.all.documents, lang,
-                                             ds.left_out_undated)
-        if warnings:
-            parts.append(f'<p class="caveat">{self.sentences(warnings)}</p>')
-        parts.append(self.contents())
-        return Section("".join(parts), "header")
-
-    def _empty_statements(self) -> list[narrative.Statement]:
-        ds, lang = self.ds, self.lang
-        out = narrative.activity(ds.meetings, ds.documents, lang, ds.scope.region)
-        present = data.regions_in_data(ds.all)
-        if ds.scope.filtered:
-            text = self.t("Фильтр не оставил ни одной встречи; уберите или расширьте его.",
-                          "The filter leaves no meetings; remove or widen it.")
-            out.append(narrative.Statement(text, []))
-        if ds.scope.region and present:
-            names = ", ".join(fmt.region_label(r, lang) for r in present)
-            out.append(narrative.Statement(self.t(f"Регионы в данных: {names}.",
-                                                  f"Regions in the data: {names}."), []))
-        return out
-
-    def contents(self) -> str:
-        keys = ["summary", "time", "sectors", "figures", "partners", "people", "meetings",
-                "figures_table", "quality", "sources"]
-        keys = [k for k in keys if k not in ("time", "sectors", "figures", "partners", "people")
-                or self.chart(k) is not None or k == "figures"]
-        items = "".join(f'<li><a href="#sec-{k}">{esc(fmt.pick(HEADINGS[k], self.lang))}</a></li>'
-                        for k in keys)
-        return f'<nav class="toc"><p>{esc(self.t("Содержание", "Contents"))}</p><ol>{items}</ol></nav>'
+        return header.section(self)
 
     # ----------------------------------------------------------- sections
     @_section
@@ -322,94 +200,13 @@ class Report:
             self._collect.cites.add(n)
         return source_link(n, doc_id, self.urls.get(doc_id, ""))
 
-    def _date_label(self, date: str) -> str:
-        """A meeting's date as precise as the article gives it; words, not a dash, when none."""
-        return fmt.fmt_date(date, self.lang) if date else self.t("дата не указана", "no date")
-
-    def _meeting_row(self, r, people: list[tuple[str, str]], sector_keys: list[str]) -> str:
-        """One meeting as a table row: date and kind, region, partners, people, sectors, source."""
-        lang = self.lang
-        partners = ", ".join(fmt.region_label(k, lang) for k in r.partners) or fmt.MDASH
-        place = (f" ({r.place if lang == 'ru' else fmt.translit(r.place)})" if r.place else "")
-        who = "<br>".join(f'{esc(fmt.person_name(name, lang))} <span class="role">'
-                          f'{esc(fmt.role_label(role, lang))}</span>' for name, role in people) or fmt.MDASH
-        shown = [fmt.sector_label(k, lang) for k in sector_keys[:4]]
-        shown = [shown[0]] + [fmt.lower_label(x) for x in shown[1:]] if shown else []
-        extra = len(sector_keys) - len(shown)
-        secs = esc(", ".join(shown)) + (
-            f' <span class="role">{esc(self.t(f"и ещё {extra}", f"and {extra} more"))}</span>' if extra > 0 else "")
-        cells = [(f'<td class="date">{esc(self._date_label(r.date))}<br>'
-                  f'<span class="role">{esc(fmt.kind_label(r.kind, lang) + place)}</span></td>')]
-        if self.kind == "overview":
-            cells.append(f"<td>{esc(fmt.region_label(r.region, lang))}</td>")
-        cells += [f"<td>{esc(partners)}</td>", f'<td class="who">{who}</td>',
-                  f'<td class="secs">{secs or fmt.MDASH}</td>', f'<td class="src">{self.source_cell(r.doc_id)}</td>']
-        return "<tr>" + "".join(cells) + "</tr>"
-
     @_section
     def meetings_table(self) -> Section:
-        m, lang = self.ds.meetings, self.lang
-        if m.empty:
-            return Section("", "meetings")
-        people = _grouped(self.ds.participants, "meeting_id", "name", "role")
-        sectors = {k: list(dict.fromkeys(v for (v,) in vals))
-                   for k, vals in _grouped(self.ds.sectors, "meeting_id", "sector").items()}
-        ordered = m.assign(_sort=m["date"].map(_sort_key)).sort_values(["_sort", "meeting_id"],
-                                                                       ascending=[False, True])
-        full = pd.DataFrame({
-            self.t("дата", "date"): [self._date_label(d) for d in ordered["date"]],
-            self.t("событие", "event"): [fmt.kind_label(k, lang) for k in ordered["kind"]],
-            self.t("регион", "region"): [fmt.region_label(r, lang) for r in ordered["region"]],
-            self.t("партнёр", "partner"): [", ".join(fmt.region_label(k, lang) for k in ks)
-                                          for ks in ordered["partners"]],
-            self.t("участники", "participants"): [
-                "; ".join(f"{fmt.person_name(n, lang)} ({fmt.role_label(r, lang)})" for n, r in people.get(k, []))
-                for k in ordered["meeting_id"]],
-            self.t("отрасли", "sectors"): [", ".join(fmt.sector_label(s, lang) for s in sectors.get(k, []))
-                                           for k in ordered["meeting_id"]],
-            "doc_id": list(ordered["doc_id"]),
-        })
-        rows = [self._meeting_row(r, people.get(r.meeting_id, []), sectors.get(r.meeting_id, []))
-                for r in ordered.head(TABLE_ROWS).itertuples()]
-        head = [self.t("Дата, событие", "Date, event")]
-        if self.kind == "overview":
-            head.append(self.t("Регион", "Region"))
-        head += [self.t("Партнёр в Казахстане", "Kazakh partner"), self.t("Участники", "Participants"),
-                 self.t("Отрасли", "Sectors"), self.t("Источник", "Source")]
-        note = ""
-        if len(ordered) > TABLE_ROWS:
-            note = f'<p class="note">{esc(self.t("Сначала — последние по дате.", "Latest first."))}</p>'
-        return Section(self.heading("meetings") + note + table(head, rows, f"meetings {self.kind}")
-                       + self.more(full, len(rows), "meetings"), "meetings")
+        return tables.meetings_section(self)
 
     @_section
     def figures_table(self) -> Section:
-        f, lang = self.ds.figures, self.lang
-        if self.ds.meetings.empty:
-            return Section("", "figures_table")
-        if f.empty:
-            return Section(self.heading("figures_table") + f'<p class="note">{esc(self.t("Чисел в статьях нет.", "The articles give no figures."))}</p>',
-                           "figures_table")
-        order = {"investment": 0, "trade": 1, "jobs": 2, "students": 3, "other": 4}
-        f = f.assign(_o=f["kind"].map(lambda k: order.get(k, 5))).sort_values(["_o", "value"],
-                                                                               ascending=[True, False])
-        full = pd.DataFrame({
-            self.t("вид", "kind"): [fmt.figure_kind_label(k, lang) for k in f["kind"]],
-            self.t("значение", "value"): list(f["value"]), self.t("единица", "unit"): list(f["unit"]),
-            self.t("оговорка", "qualifier"): list(f["qualifier"]),
-            self.t("регион", "region"): [fmt.region_label(r, lang) for r in f["region"]],
-            self.t("цитата", "evidence"): list(f["evidence"]), "doc_id": list(f["doc_id"]),
-        })
-        rows = [f"<tr><td>{esc(fmt.figure_kind_label(r.kind, lang))}</td>"
-                f'<td class="num">{esc(fmt.fmt_value(r.value, r.unit, lang, r.qualifier))}</td>'
-                f"<td>{esc(fmt.region_label(r.region, lang)) or fmt.MDASH}</td>"
-                f'<td class="ev" lang="ru">{highlight(fmt.quote(fmt.shorten(r.evidence, 240), "ru"))}</td>'
-                f'<td class="src">{self.source_cell(r.doc_id)}</td></tr>'
-                for r in f.head(TABLE_ROWS).itertuples()]
-        head = [self.t("Вид", "Kind"), self.t("Значение", "Value"), self.t("Регион", "Region"),
-                self.t("Цитата из статьи", "Quote from the article (Russian)"), self.t("Источник", "Source")]
-        return Section(self.heading("figures_table") + table(head, rows, "figures", num=(1,))
-                       + self.more(full, len(rows), "figures"), "figures_table")
+        return tables.figures_section(self)
 
     # -------------------------------------------------------- data quality
     @_section
@@ -478,25 +275,9 @@ class Report:
         return written
 
 
-def _grouped(df: pd.DataFrame, key: str, *cols: str) -> dict[str, list[tuple]]:
-    """Rows of a fact table by meeting, in table order: one pass, not one filter per meeting."""
-    out: dict[str, list[tuple]] = {}
-    for k, *values in zip(df[key], *(df[c] for c in cols)):
-        out.setdefault(k, []).append(tuple(values))
-    return out
-
-
-def _sort_key(date: str) -> str:
-    """Sortable form of a partial date; dates without a year sort first (oldest)."""
-    d = fmt.parse_date(date)
-    if not d.year:
-        return "0000"
-    return f"{d.year:04d}-{d.month or 0:02d}-{d.day or 0:02d}"
-
-
 def open_report(data_dir="data", region=None, date_from="", date_to="", sectors=None, lang="ru",
                 export_dir=None, name="", index_link=False) -> Report:
     """Load the tables, cut them to the parameters and return the report's sections."""
-    ds = data.load(data_dir, region=region, date_from=date_from, date_to=date_to, sectors=sectors,
-                   lang=lang)
+    ds = scope.load(data_dir, region=region, date_from=date_from, date_to=date_to, sectors=sectors,
+                    lang=lang)
     return Report(ds, export_dir=export_dir, name=name, index_link=index_link)

@@ -1,4 +1,5 @@
-"""analysis.report.scope: a report's region, period and sectors, and what a scope leaves out."""
+"""analysis.report.scope: a report's region, period and sectors, and what a scope leaves out
+(tests/test_scope.py is analysis.extract.scope's)."""
 from __future__ import annotations
 
 import pandas as pd

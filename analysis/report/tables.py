@@ -1,0 +1,119 @@
+"""The report's two long tables: its meetings, and the figures with their evidence.
+
+Each shows its first TABLE_ROWS rows (latest meetings first, largest figures first)
+and declares the full table for the CSV files. The functions take the Report they
+belong to (for its language, kind and source numbers).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from analysis.report import fmt
+from analysis.report.markup import Section, esc, highlight, table
+from analysis.report.names import person_name, region_label, translit
+
+if TYPE_CHECKING:
+    from analysis.report.sections import Report
+
+TABLE_ROWS = 25    # rows shown in a report table; the full table goes to CSV
+
+
+def grouped(df: pd.DataFrame, key: str, *cols: str) -> dict[str, list[tuple]]:
+    """Rows of a fact table by meeting, in table order: one pass, not one filter per meeting."""
+    out: dict[str, list[tuple]] = {}
+    for k, *values in zip(df[key], *(df[c] for c in cols)):
+        out.setdefault(k, []).append(tuple(values))
+    return out
+
+
+def date_label(rep: Report, date: str) -> str:
+    """A meeting's date as precise as the article gives it; words, not a dash, when none."""
+    return fmt.fmt_date(date, rep.lang) if date else rep.t("дата не указана", "no date")
+
+
+def meeting_row(rep: Report, r, people: list[tuple[str, str]], sector_keys: list[str]) -> str:
+    """One meeting as a table row: date and kind, region, partners, people, sectors, source."""
+    lang = rep.lang
+    partners = ", ".join(region_label(k, lang) for k in r.partners) or fmt.MDASH
+    place = (f" ({r.place if lang == 'ru' else translit(r.place)})" if r.place else "")
+    who = "<br>".join(f'{esc(person_name(name, lang))} <span class="role">'
+                      f'{esc(fmt.role_label(role, lang))}</span>' for name, role in people) or fmt.MDASH
+    shown = [fmt.sector_label(k, lang) for k in sector_keys[:4]]
+    shown = [shown[0]] + [fmt.lower_label(x) for x in shown[1:]] if shown else []
+    extra = len(sector_keys) - len(shown)
+    secs = esc(", ".join(shown)) + (
+        f' <span class="role">{esc(rep.t(f"и ещё {extra}", f"and {extra} more"))}</span>' if extra > 0 else "")
+    cells = [(f'<td class="date">{esc(date_label(rep, r.date))}<br>'
+              f'<span class="role">{esc(fmt.kind_label(r.kind, lang) + place)}</span></td>')]
+    if rep.kind == "overview":
+        cells.append(f"<td>{esc(region_label(r.region, lang))}</td>")
+    cells += [f"<td>{esc(partners)}</td>", f'<td class="who">{who}</td>',
+              f'<td class="secs">{secs or fmt.MDASH}</td>', f'<td class="src">{rep.source_cell(r.doc_id)}</td>']
+    return "<tr>" + "".join(cells) + "</tr>"
+
+
+def meetings_section(rep: Report) -> Section:
+    m, lang = rep.ds.meetings, rep.lang
+    if m.empty:
+        return Section("", "meetings")
+    people = grouped(rep.ds.participants, "meeting_id", "name", "role")
+    sectors = {k: list(dict.fromkeys(v for (v,) in vals))
+               for k, vals in grouped(rep.ds.sectors, "meeting_id", "sector").items()}
+    ordered = m.assign(_sort=m["date"].map(fmt.date_sort_key)).sort_values(["_sort", "meeting_id"],
+                                                                   ascending=[False, True])
+    full = pd.DataFrame({
+        rep.t("дата", "date"): [date_label(rep, d) for d in ordered["date"]],
+        rep.t("событие", "event"): [fmt.kind_label(k, lang) for k in ordered["kind"]],
+        rep.t("регион", "region"): [region_label(r, lang) for r in ordered["region"]],
+        rep.t("партнёр", "partner"): [", ".join(region_label(k, lang) for k in ks)
+                                      for ks in ordered["partners"]],
+        rep.t("участники", "participants"): [
+            "; ".join(f"{person_name(n, lang)} ({fmt.role_label(r, lang)})" for n, r in people.get(k, []))
+            for k in ordered["meeting_id"]],
+        rep.t("отрасли", "sectors"): [", ".join(fmt.sector_label(s, lang) for s in sectors.get(k, []))
+                                       for k in ordered["meeting_id"]],
+        "doc_id": list(ordered["doc_id"]),
+    })
+    rows = [meeting_row(rep, r, people.get(r.meeting_id, []), sectors.get(r.meeting_id, []))
+            for r in ordered.head(TABLE_ROWS).itertuples()]
+    head = [rep.t("Дата, событие", "Date, event")]
+    if rep.kind == "overview":
+        head.append(rep.t("Регион", "Region"))
+    head += [rep.t("Партнёр в Казахстане", "Kazakh partner"), rep.t("Участники", "Participants"),
+             rep.t("Отрасли", "Sectors"), rep.t("Источник", "Source")]
+    note = ""
+    if len(ordered) > TABLE_ROWS:
+        note = f'<p class="note">{esc(rep.t("Сначала — последние по дате.", "Latest first."))}</p>'
+    return Section(rep.heading("meetings") + note + table(head, rows, f"meetings {rep.kind}")
+                   + rep.more(full, len(rows), "meetings"), "meetings")
+
+
+def figures_section(rep: Report) -> Section:
+    f, lang = rep.ds.figures, rep.lang
+    if rep.ds.meetings.empty:
+        return Section("", "figures_table")
+    if f.empty:
+        return Section(rep.heading("figures_table") + f'<p class="note">{esc(rep.t("Чисел в статьях нет.", "The articles give no figures."))}</p>',
+                       "figures_table")
+    order = {"investment": 0, "trade": 1, "jobs": 2, "students": 3, "other": 4}
+    f = f.assign(_o=f["kind"].map(lambda k: order.get(k, 5))).sort_values(["_o", "value"],
+                                                                           ascending=[True, False])
+    full = pd.DataFrame({
+        rep.t("вид", "kind"): [fmt.figure_kind_label(k, lang) for k in f["kind"]],
+        rep.t("значение", "value"): list(f["value"]), rep.t("единица", "unit"): list(f["unit"]),
+        rep.t("оговорка", "qualifier"): list(f["qualifier"]),
+        rep.t("регион", "region"): [region_label(r, lang) for r in f["region"]],
+        rep.t("цитата", "evidence"): list(f["evidence"]), "doc_id": list(f["doc_id"]),
+    })
+    rows = [f"<tr><td>{esc(fmt.figure_kind_label(r.kind, lang))}</td>"
+            f'<td class="num">{esc(fmt.fmt_value(r.value, r.unit, lang, r.qualifier))}</td>'
+            f"<td>{esc(region_label(r.region, lang)) or fmt.MDASH}</td>"
+            f'<td class="ev" lang="ru">{highlight(fmt.quote(fmt.shorten(r.evidence, 240), "ru"))}</td>'
+            f'<td class="src">{rep.source_cell(r.doc_id)}</td></tr>'
+            for r in f.head(TABLE_ROWS).itertuples()]
+    head = [rep.t("Вид", "Kind"), rep.t("Значение", "Value"), rep.t("Регион", "Region"),
+            rep.t("Цитата из статьи", "Quote from the article (Russian)"), rep.t("Источник", "Source")]
+    return Section(rep.heading("figures_table") + table(head, rows, "figures", num=(1,))
+                   + rep.more(full, len(rows), "figures"), "figures_table")
