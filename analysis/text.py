@@ -18,3 +18,17 @@ def fold(text: str) -> str:
 def quote_open(prefix: str) -> bool:
     """Whether direct speech («...», "...") is open at the end of `prefix`."""
     return prefix.count("«") > prefix.count("»") or prefix.count('"') % 2 == 1
+
+
+QUOTED_NAME_MAX_CHARS = 60  # «МФЦ «Астана»» is a name; a longer «...» is direct speech
+
+
+def in_quoted_name(text: str, pos: int) -> bool:
+    """Whether `pos` of `text` lies inside a short «...»: the name of a company, venue or
+    event, whose words name no region or sector."""
+    before, after = text[:pos], text[pos:]
+    if before.count("«") <= before.count("»"):
+        return False
+    opened = before.rfind("«")
+    closed = after.find("»")
+    return closed >= 0 and (pos - opened) + closed <= QUOTED_NAME_MAX_CHARS

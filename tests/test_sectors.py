@@ -37,3 +37,23 @@ def test_taxonomy_has_the_nineteen_sectors_with_labels_and_colours():
     assert len(labels) == 19
     assert labels["agriculture"] == {"ru": "АПК", "en": "Agriculture", "color": "#2ca02c"}
     assert len({v["color"] for v in labels.values()}) == 19
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a profession or an institution's title
+    ("В делегацию вошли директор музея и ректор университета.", []),
+    # a company's name in quotes
+    ("Соглашение подписали ТОО «Северный завод» и ООО «Логистик».", []),
+    # one side described, not a field of cooperation
+    ("Губернатор напомнил, что область является ведущим промышленным регионом.", []),
+    ("Выступил Государственный молодёжный ансамбль песни и танца.", []),
+    # a field said with the word of a coordinated phrase
+    ("Обсудили развитие приграничного и межрегионального сотрудничества.", ["cross_border"]),
+    ("Стороны обсудили запуск паромного сообщения.", ["transport_logistics"]),
+])
+def test_what_names_a_field_of_cooperation(text, expected):
+    assert _sectors(text) == expected
+
+
+def test_a_word_cut_by_the_page_end_supports_nothing():
+    assert _sectors("Стороны обсудили поставки. Область является одним из центров промышленн") == ["trade"]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from analysis.extract.gazetteer import RegionMention, find_mentions
 from analysis.nlp.pipeline import Parsed, Sentence
+from analysis.text import in_quoted_name
 from analysis.vocabulary import word_list
 
 VENUE_PREPOSITIONS = word_list("region_words", "venue_preposition")
@@ -38,20 +39,6 @@ def sentence_regions(sentence: Sentence) -> SentenceRegions:
     mentions = find_mentions(sentence.tokens)
     starts = {t.start: i for i, t in enumerate(sentence.tokens)}
     return SentenceRegions(mentions, {starts[m.start]: m for m in mentions if m.start in starts})
-
-
-QUOTED_NAME_MAX_CHARS = 60  # «МФЦ «Астана»» is a name; a long «...» is direct speech
-
-
-def _in_quotes(sentence: Sentence, char: int) -> bool:
-    """Inside a short «...»: the name of a company, venue or event, not a region."""
-    pos = char - sentence.start
-    before, after = sentence.text[:pos], sentence.text[pos:]
-    if before.count("«") <= before.count("»"):
-        return False
-    opened = before.rfind("«")
-    closed = after.find("»")
-    return closed >= 0 and (pos - opened) + closed <= QUOTED_NAME_MAX_CHARS
 
 
 def is_geography(sentence: Sentence) -> bool:
@@ -90,7 +77,7 @@ def _acts(sentence: Sentence, i: int) -> bool:
 def _is_partner(sentence: Sentence, m: RegionMention) -> bool:
     i = _token_index(sentence, m.start)
     prev = sentence.tokens[i - 1].lemma if i > 0 else ""
-    if prev in GEOGRAPHY_BEFORE or _in_quotes(sentence, m.start):
+    if prev in GEOGRAPHY_BEFORE or in_quoted_name(sentence.text, m.start - sentence.start):
         return False
     if m.text.isupper() and len(m.text) > 3:
         return False  # a dateline ("АСТАНА, 19 фев"), not a partner

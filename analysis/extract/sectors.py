@@ -1,5 +1,10 @@
 """Sectors of cooperation, matched on lemmas with the triggers of vocab/sectors.csv.
 
+A trigger counts where the text names a field the parties cooperate in; not
+inside a name (an office, an institution, a company «in quotes»), not where it
+describes one side ("промышленный регион"), and not in a word the page cuts
+off. The words of those rules are vocab/sector_words.csv.
+
 A trigger phrase may stand for two sectors at once (медицинский туризм is
 tourism and healthcare; приграничная торговля is cross_border and trade): the
 same phrase listed under both sectors yields both.
@@ -11,13 +16,11 @@ from functools import lru_cache
 
 from analysis.nlp.matching import LemmaMatcher
 from analysis.nlp.pipeline import Parsed, Sentence
-from analysis.vocabulary import read_vocab
+from analysis.text import in_quoted_name
+from analysis.vocabulary import read_vocab, word_list
 
-# A sector word that only completes the name of an office or institution
-# ("министр транспорта", "НИИ экологии") names no field of cooperation.
-INSTITUTION_HEADS = {"министр", "министерство", "вице-министр", "минтранс", "департамент",
-                     "управление", "комитет", "ведомство", "агентство", "институт", "нии",
-                     "факультет", "кафедра", "палата"}
+INSTITUTION_HEADS = word_list("sector_words", "institution_head")
+SIDE_NOUNS = word_list("sector_words", "describes_side")
 INSTITUTION_REACH = 4  # tokens between the head and the sector word ("науки и высшего")
 
 
@@ -55,6 +58,19 @@ def _names_an_institution(sentence: Sentence, start: int) -> bool:
     return False
 
 
+def _describes_a_side(sentence: Sentence, stop: int) -> bool:
+    """An adjective trigger before a noun that makes the phrase a description of one side
+    or a body's name ("ведущий промышленный регион", "молодёжный ансамбль")."""
+    toks = sentence.tokens
+    return (stop < len(toks) and toks[stop - 1].pos == "ADJ" and toks[stop].lemma in SIDE_NOUNS)
+
+
+def _cut_off(parsed: Parsed, sentence: Sentence, stop: int) -> bool:
+    """The trigger's last word is the text's last one, and the text ends mid-word: a word
+    cut by the page's end ("промышленных регионов Росс") supports nothing."""
+    return (stop == len(sentence.tokens) and sentence.tokens[-1].stop == len(parsed.text.rstrip())
+            and parsed.text.rstrip()[-1:].isalnum())
+
 
 def find_sectors(parsed: Parsed, relevant: list[bool]) -> list[SectorEvidence]:
     """Each sector once, with the first relevant sentence that names it."""
@@ -63,7 +79,9 @@ def find_sectors(parsed: Parsed, relevant: list[bool]) -> list[SectorEvidence]:
         if not relevant[si]:
             continue
         for m in _matcher().find(sent.lemmas):
-            if _names_an_institution(sent, m.start):
+            if (_names_an_institution(sent, m.start) or _describes_a_side(sent, m.stop)
+                    or in_quoted_name(sent.text, sent.tokens[m.start].start - sent.start)
+                    or _cut_off(parsed, sent, m.stop)):
                 continue
             phrase = parsed.text[sent.tokens[m.start].start:sent.tokens[m.stop - 1].stop]
             for key in m.payload:
