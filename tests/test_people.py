@@ -93,3 +93,29 @@ def test_a_name_swallowed_into_a_place_entity_is_recovered():
     text = ("Об этом шла речь на встрече Главы Республики Саха (Якутия) Айсена Николаева с "
             "послом Казахстана Ермеком Кошербаевым.")
     assert ("Айсен Николаев", "governor", "RU") in _participants(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Глава агентства инвестиционного развития Омской области Ольга Сомова встретилась с "
+     "генконсулом Казахстана Ерланом Тулеевым.",
+     [("Ольга Сомова", "regional_minister", "RU"), ("Ерлан Тулеев", "consul_general", "KZ")]),
+    ("Глава Тарского городского округа Иван Лапин принял делегацию Казахстана.",
+     [("Иван Лапин", "regional_official", "RU")]),
+    ("На встрече с делегацией Казахстана присутствовал советник министра экономики Омской "
+     "области Петр Глебов.", [("Петр Глебов", "regional_official", "RU")]),
+    ("Омский краевед Павел Сомов провел экскурсию для гостей из Казахстана.",
+     [("Павел Сомов", "other", "RU")]),
+])
+def test_roles_by_the_office_and_the_place_it_governs(text, expected):
+    assert _participants(text) == expected
+
+
+def test_a_relatives_forebear_is_no_participant():
+    text = ("Омскую область посетила делегация Казахстана: внучка генерала И. В. Сомова, "
+            "директор музея Алматы Алия Нурбекова.")
+    assert [name for name, _, _ in _participants(text)] == ["Алия Нурбекова"]
+
+
+def test_a_word_natasha_glues_before_a_name_is_dropped():
+    parsed = parse("Председатель Мажилиса Ерлан Тулеев посетил Омскую область.")
+    assert [normalise_name(e).canonical() for e in parsed.entities if e.type == "PER"] == ["Ерлан Тулеев"]

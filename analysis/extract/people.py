@@ -23,6 +23,9 @@ NOT_A_PERSON_BEFORE = word_list("person_words", "not_a_person_before")
 CHARACTERS = word_list("person_words", "character")
 OTHER_OCCASION_WORDS = word_list("person_words", "other_occasion")
 SPEECH_VERBS = word_list("person_words", "speech_verb")
+KIN = word_list("person_words", "kin")
+STAFF_TITLES = word_list("person_words", "staff_title")
+KIN_REACH = 3  # "внучка генерала И. В.": a rank or initials may stand between
 
 
 @dataclass
@@ -44,11 +47,15 @@ def _heads_of_state() -> frozenset[str]:
 
 
 def _commemorated(sentence: Sentence, entity: Entity) -> bool:
-    """Named in an organisation's name, a monument, an anniversary: not a person taking part."""
-    prev = [t for t in sentence.tokens if t.stop <= entity.start][-2:]
+    """Named in an organisation's name, a monument, an anniversary, or as a relative's
+    forebear ("внучка генерала Панфилова"): not a person taking part."""
+    before = [t for t in sentence.tokens if t.stop <= entity.start]
     lemma = " ".join(t.lemma for t in entity.tokens)
-    return any(t.text.lower() in NOT_A_PERSON_BEFORE or t.lemma in NOT_A_PERSON_BEFORE
-               for t in prev) or lemma in CHARACTERS
+    marks = [k for k in range(max(0, len(before) - 2), len(before))
+             if before[k].text.lower() in NOT_A_PERSON_BEFORE or before[k].lemma in NOT_A_PERSON_BEFORE]
+    return (any(k == 0 or before[k - 1].lemma not in STAFF_TITLES for k in marks)
+            or any(t.lemma in KIN for t in before[-KIN_REACH:])
+            or lemma in CHARACTERS)
 
 
 def other_occasion(sentence: Sentence) -> bool:

@@ -16,24 +16,19 @@ from analysis.extract.regions import SentenceRegions
 from analysis.extract.relevance import country_markers
 from analysis.nlp.matching import LemmaMatcher
 from analysis.nlp.pipeline import Entity, Parsed, Sentence
-from analysis.vocabulary import read_vocab
+from analysis.vocabulary import read_vocab, word_list
 
 CONTEXT_TOKENS = 14  # how far back from a name a role trigger may stand
-
-
 APPOSITION_TOKENS = 8  # "Ерлан Искаков, генеральный консул Казахстана"
-
-
 BARE_TITLE_GAP = 6  # a name this close after a title is the title's holder
-
-
 DIPLOMATIC_ROLES = {"ambassador", "consul_general", "consul", "diplomat"}
-
-
 MINISTERIAL_ROLES = {"regional_minister", "regional_official", "deputy_governor"}
-
-
 EXCLUDED_ROLES = {"head_of_state", "not_participant"}
+
+TOWN_UNITS = word_list("role_words", "town_unit")
+MAYORS = word_list("role_words", "mayor")
+FORMER_HEADS = word_list("role_words", "former_head")
+KZ_LEGISLATURES = word_list("role_words", "kz_legislature")
 
 
 @dataclass
@@ -67,11 +62,15 @@ def _adjust(role: str, tail: list, mentions: list[RegionMention]) -> str:
     towns = [m for m in mentions if m.form == "city" and m.region.kind != "city"]
     federal_cities = [m for m in mentions if m.region.kind == "city" and m.region.country == "RU"]
     regions_ru = [m for m in mentions if m.region.country == "RU"]
+    lemmas = {t.lemma for t in tail}
     if role == "governor" and towns and len(towns) == len(mentions):
         return "regional_official"  # глава Астрахани: head of a town
-    if role == "regional_official" and federal_cities and tail and tail[0].lemma == "мэр":
+    if role == "governor" and lemmas & TOWN_UNITS and not any(
+            m.region.kind == "region" and m.form != "city" for m in mentions):
+        return "regional_official"  # глава Волоколамского городского округа
+    if role == "regional_official" and federal_cities and tail and tail[0].lemma in MAYORS:
         return "governor"  # мэр Москвы
-    if role == "other" and tail and tail[0].lemma == "президент" and regions_ru:
+    if role == "other" and tail and tail[0].lemma in FORMER_HEADS and regions_ru:
         return "governor"  # formerly президент республики
     return role
 
@@ -127,7 +126,7 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
     named = whose[0][1] if whose else ""
     if role in MINISTERIAL_ROLES and named and not places and whose:
         role, side = "federal_official", ""  # a minister of Russia or Kazakhstan
-    if role == "legislator" and "маслихат" in [t.lemma for t in phrase]:
+    if role == "legislator" and KZ_LEGISLATURES & {t.lemma for t in phrase}:
         side = "KZ"
     if not side and not named and role not in DIPLOMATIC_ROLES:
         around = countries_in(toks, regions.at_token, 0)
