@@ -56,7 +56,6 @@ class Region:
 
 @dataclass(frozen=True)
 class _Table:
-    regions: tuple[Region, ...]
     exact: dict[str, Region]                       # folded canonical/English name or ISO code
     entries: tuple[tuple[tuple[str, ...], Region], ...]  # vocabulary word sequences
 
@@ -68,20 +67,14 @@ def _norm(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _table() -> _Table:
-    regions, exact, entries = [], {}, []
+    exact, entries = {}, []
     for row in read_vocab("regions"):
         region = Region(row["code"], row["country"], row["name_ru"], row["name_en"], row["kind"])
-        regions.append(region)
         for key in (row["name_ru"], row["name_en"], row["code"]):
             exact.setdefault(_norm(key), region)
         for column in ENTRY_COLUMNS:
             entries += [(tuple(seq.split(" ")), region) for seq in row[column].split(";") if seq]
-    return _Table(tuple(regions), exact, tuple(entries))
-
-
-def all_regions() -> list[Region]:
-    """Every region in file order: Russian subjects, then Kazakh regions and cities."""
-    return list(_table().regions)
+    return _Table(exact, tuple(entries))
 
 
 def by_name(name: str) -> Region | None:

@@ -9,6 +9,7 @@ lists, and Parquet.
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -290,3 +291,8 @@ def two_copies(duplicate_of: str = "a") -> dict[str, pd.DataFrame]:
         "figures": pd.DataFrame([dict(doc_id=d, meeting_id=f"{d}#1", kind="investment", value=2e9, unit="RUB")
                                  for d in "ab"]),
     }
+
+
+def visible_text(section) -> str:
+    """A report section's words without its markup, spaces collapsed."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", section.html)).strip()

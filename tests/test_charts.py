@@ -9,6 +9,7 @@ import pytest
 from matplotlib.colors import to_hex
 
 from analysis.report import amounts, charts, links
+from analysis.report import dataset as data
 from analysis.report import scope
 from analysis.report import fmt
 from analysis.report.names import region_label
@@ -87,7 +88,7 @@ def test_meetings_over_time_keeps_undated_meetings_apart(seed):
 def test_sector_bars_use_the_vocabulary_colours_sorted_by_value(seed):
     chart = charts.sector_profile(seed.sectors, seed.documents, "ru")
     ax = chart.fig.axes[0]
-    counts = charts.sector_counts(seed.sectors)
+    counts = data.sector_counts(seed.sectors)
     assert list(counts.values) == sorted(counts.values, reverse=True)
     bars = sorted(ax.patches, key=lambda p: -p.get_y())                  # top bar first
     assert [to_hex(b.get_facecolor()) for b in bars] == [fmt.sector_color(k) for k in counts.index[:len(bars)]]

@@ -13,6 +13,7 @@ import pytest
 
 import analysis.report
 from analysis import geo
+from analysis.vocabulary import read_vocab
 
 
 @pytest.mark.parametrize("text, name", [
@@ -54,14 +55,14 @@ def test_lookup_by_canonical_name():
     assert geo.by_name("Astrakhan") is None
     assert geo.name_en("Жамбылская область") == "Jambyl Region"
     assert geo.name_en("Нарния") == ""
-    assert len({r.code for r in geo.all_regions()}) == len(geo.all_regions()) > 100
 
 
 def test_every_canonical_name_resolves_in_the_genitive():
     """The endings table covers the canonical names: `Костанайской области`, `Пермского края`."""
     pymorphy3 = pytest.importorskip("pymorphy3")
     morph = pymorphy3.MorphAnalyzer()
-    for region in geo.all_regions():
+    for row in read_vocab("regions"):
+        region = geo.by_name(row["name_ru"])
         words = []
         for word in region.name_ru.split():
             parse = morph.parse(word)[0]

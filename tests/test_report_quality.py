@@ -10,7 +10,7 @@ import pytest
 
 from analysis.report import open_report
 from analysis.report.quality import LIST_ROWS
-from report_fixtures import D4, seed_tables, write_tables
+from report_fixtures import D4, seed_tables, visible_text, write_tables
 
 DUP, UNRELATED = "006_copy_of_004", "007_weather"
 
@@ -20,7 +20,7 @@ def sp(text: str) -> str:
 
 
 def text(section) -> str:
-    return sp(str(section))
+    return sp(visible_text(section))
 
 
 def with_repeats_and_unrelated(n_rejected: int = 0) -> dict[str, pd.DataFrame]:

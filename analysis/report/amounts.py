@@ -20,18 +20,14 @@ def _figure_groups(figures: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]
     """(kind, unit, rows) for the figures a bar chart can compare: money per currency,
     jobs, students; never two currencies in one group."""
     groups = []
-    for kind in ("investment", "trade", "jobs", "students"):
+    for kind in fmt.HEADLINE_FIGURES:
         rows = figures[(figures["kind"] == kind) & figures["value"].notna()]
         allowed = PLOTTED_UNITS[kind]
         for unit, sub in rows.groupby("unit", sort=False):
             if (allowed is None and fmt.is_money(unit)) or (allowed and unit in allowed):
                 groups.append((kind, unit, sub.sort_values("value", ascending=False)))
-    groups.sort(key=lambda g: (["investment", "trade", "jobs", "students"].index(g[0]), -len(g[2])))
+    groups.sort(key=lambda g: (fmt.FIGURE_ORDER.index(g[0]), -len(g[2])))
     return groups
-
-
-IN_CURRENCY = {"RUB": ("в рублях", "in roubles"), "KZT": ("в тенге", "in tenge"),
-               "USD": ("в долларах", "in dollars"), "EUR": ("в евро", "in euros")}
 
 
 def _headline_group(groups):
@@ -88,7 +84,7 @@ def figures_by_kind(figures: pd.DataFrame, documents: pd.DataFrame, lang: str,
     value = fmt.fmt_value(top["value"], unit, lang, top["qualifier"])
     where = region_label(top["region"], lang) if top["region"] else ""
     several = sum(1 for g in groups if g[0] == kind) > 1
-    in_cur = (" " + fmt.pick(IN_CURRENCY.get(unit, (unit, unit)), lang)) if several else ""
+    in_cur = (" " + fmt.in_currency(unit, lang)) if several else ""
     if kind == "investment":
         title = (f"Крупнейшая инвестиция{in_cur} — {value}" if lang == "ru"
                  else f"Largest investment{in_cur}: {value}")
@@ -102,5 +98,4 @@ def figures_by_kind(figures: pd.DataFrame, documents: pd.DataFrame, lang: str,
     subtitle = ("крупнейшие числа из статей по видам; деньги в валюте статьи, без пересчёта"
                 if lang == "ru" else
                 "largest figures in the articles by kind; money in the article's currency, not converted")
-    return Chart("figures", fig, title, subtitle, source_line(documents, lang),
-                 doc_ids=sorted(set(figures["doc_id"])), cited=cited)
+    return Chart("figures", fig, title, subtitle, source_line(documents, lang), cited=cited)

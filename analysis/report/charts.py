@@ -27,6 +27,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.report import fmt
+from analysis.report import dataset as data
+from analysis.report.dataset import meeting_key
 from analysis.report.names import region_label
 
 RUSSIA = "#b5473a"      # brick red
@@ -66,17 +68,14 @@ class Chart:
     title: str
     subtitle: str
     source: str
-    alt: str = ""
-    doc_ids: list[str] = field(default_factory=list)
     cited: list[str] = field(default_factory=list)  # documents whose [n] the image itself prints
     _png: bytes | None = None
 
-    def png(self, dpi: int = DPI) -> bytes:
-        if self._png is None or dpi != DPI:
+    def png(self) -> bytes:
+        """The plot as PNG at DPI, drawn once."""
+        if self._png is None:
             buf = io.BytesIO()
-            self.fig.savefig(buf, format="png", dpi=dpi, facecolor="white")
-            if dpi != DPI:
-                return buf.getvalue()
+            self.fig.savefig(buf, format="png", dpi=DPI, facecolor="white")
             self._png = buf.getvalue()
         return self._png
 
@@ -87,7 +86,7 @@ class Chart:
             f'<figure class="chart" id="chart-{self.name}">'
             f'<figcaption><p class="chart-title">{html.escape(self.title)}</p>'
             f'<p class="chart-subtitle">{html.escape(self.subtitle)}</p></figcaption>'
-            f'<img class="chart-img" alt="{html.escape(self.alt or self.title)}" '
+            f'<img class="chart-img" alt="{html.escape(self.title)}" '
             f'width="{round(w * 96)}" height="{round(h * 96)}" src="data:image/png;base64,{data}">'
             f'<p class="chart-source">{html.escape(self.source)}</p></figure>'
         )
@@ -127,11 +126,6 @@ def source_line(documents: pd.DataFrame, lang: str) -> str:
         return text + (f" ({names})" if names else "") + "; подсчёт по извлечённым таблицам."
     text = f"Source: {fmt.count(n, 'article', lang)}"
     return text + (f" ({names})" if names else "") + "; counted from the extracted tables."
-
-
-def meeting_key(df: pd.DataFrame) -> pd.Series:
-    """The event a fact row belongs to: its meeting, or its document for background facts."""
-    return df["meeting_id"].where(df["meeting_id"] != "", "doc:" + df["doc_id"])
 
 
 # ------------------------------------------------------------ meetings / time
@@ -191,22 +185,10 @@ def meetings_over_time(meetings: pd.DataFrame, documents: pd.DataFrame, lang: st
     if undated:
         subtitle += ("; серым — год в статье не указан" if lang == "ru"
                      else "; grey: the article gives no year")
-    return Chart("meetings_over_time", fig, title, subtitle, source_line(documents, lang),
-                 doc_ids=sorted(set(meetings["doc_id"])))
+    return Chart("meetings_over_time", fig, title, subtitle, source_line(documents, lang))
 
 
 # ------------------------------------------------------------------- sectors
-def sector_counts(sectors: pd.DataFrame) -> pd.Series:
-    """Number of meetings (or documents, for background facts) per sector, largest first."""
-    if sectors.empty:
-        return pd.Series(dtype=int)
-    df = sectors.assign(key=meeting_key(sectors))
-    counts = df.drop_duplicates(["sector", "key"])["sector"].value_counts()
-    order = list(fmt.sector_table())
-    return counts.sort_index(key=lambda idx: [order.index(k) if k in order else 99 for k in idx]) \
-        .sort_values(ascending=False, kind="stable")
-
-
 def _top_phrase(counts: pd.Series, lang: str) -> str:
     labels = [fmt.sector_label(k, lang) for k in counts.index]
     top = counts.iloc[0]
@@ -230,7 +212,7 @@ def _top_phrase(counts: pd.Series, lang: str) -> str:
 def sector_profile(sectors: pd.DataFrame, documents: pd.DataFrame, lang: str,
                    limit: int = 12) -> Chart | None:
     """Horizontal bars: in how many meetings each sector was discussed (one region)."""
-    counts = sector_counts(sectors)
+    counts = data.sector_counts(sectors)
     if counts.empty:
         return None
     counts = counts.head(limit)
@@ -249,7 +231,7 @@ def sector_profile(sectors: pd.DataFrame, documents: pd.DataFrame, lang: str,
     return Chart("sectors", fig, _top_phrase(counts, lang),
                  "число встреч, где обсуждалась отрасль" if lang == "ru"
                  else "number of meetings where the sector was discussed",
-                 source_line(documents, lang), doc_ids=sorted(set(sectors["doc_id"])))
+                 source_line(documents, lang))
 
 
 def sector_heatmap(sectors: pd.DataFrame, documents: pd.DataFrame, lang: str,
@@ -260,7 +242,7 @@ def sector_heatmap(sectors: pd.DataFrame, documents: pd.DataFrame, lang: str,
         return None
     df = df.assign(key=meeting_key(df)).drop_duplicates(["region", "sector", "key"])
     table = pd.crosstab(df["region"], df["sector"])
-    col_order = sector_counts(df).index
+    col_order = data.sector_counts(df).index
     table = table[col_order]
     table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
     n_all = len(table)  # the title speaks of every region, the grid shows the busiest
@@ -325,5 +307,4 @@ def sector_heatmap(sectors: pd.DataFrame, documents: pd.DataFrame, lang: str,
         subtitle += (f"; показаны {n_regions} {fmt.plural_ru(n_regions, ('регион', 'региона', 'регионов'))}"
                      f" с наибольшим числом встреч из {n_all}" if lang == "ru"
                      else f"; the {n_regions} regions with most meetings of {n_all} shown")
-    return Chart("sector_heatmap", fig, title, subtitle, source_line(documents, lang),
-                 doc_ids=sorted(set(df["doc_id"])))
+    return Chart("sector_heatmap", fig, title, subtitle, source_line(documents, lang))

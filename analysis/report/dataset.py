@@ -171,6 +171,23 @@ def is_article(documents: pd.DataFrame) -> pd.Series:
     return is_counted(documents) & ~is_unrelated(documents)
 
 
+def meeting_key(facts: pd.DataFrame) -> pd.Series:
+    """The event a fact row belongs to: its meeting, or its document for background facts."""
+    return facts["meeting_id"].where(facts["meeting_id"] != "", "doc:" + facts["doc_id"])
+
+
+def sector_counts(sectors: pd.DataFrame) -> pd.Series:
+    """Number of meetings (or documents, for background facts) per sector, largest first;
+    ties in the vocabulary's order."""
+    if sectors.empty:
+        return pd.Series(dtype=int)
+    df = sectors.assign(key=meeting_key(sectors))
+    counts = df.drop_duplicates(["sector", "key"])["sector"].value_counts()
+    order = list(fmt.sector_table())
+    return counts.sort_index(key=lambda idx: [order.index(k) if k in order else 99 for k in idx]) \
+        .sort_values(ascending=False, kind="stable")
+
+
 _INITIALS = re.compile(r"^([А-ЯЁA-Z][\w-]+)\s+([А-ЯЁA-Z])\.\s*(?:[А-ЯЁA-Z]\.)?$")
 
 

@@ -60,6 +60,9 @@ FIGURE_KINDS = {
     "trade": ("Торговля", "Trade"),
     "other": ("Другие числа", "Other numbers"),
 }
+#: The order reports show figures in: the headline kinds first, then the rest.
+FIGURE_ORDER = ("investment", "trade", "jobs", "students", "other")
+HEADLINE_FIGURES = FIGURE_ORDER[:4]   # the kinds the key numbers, charts and narrative pick from
 
 PRECISIONS = {
     "day": ("день", "day"),
@@ -191,6 +194,10 @@ CURRENCIES = {
     "EUR": ("евро", "EUR"),
     "CNY": ("юаней", "CNY"),
 }
+IN_CURRENCY = {  # unit: (RU, EN) after "the largest investment" when amounts differ in currency
+    "RUB": ("в рублях", "in roubles"), "KZT": ("в тенге", "in tenge"),
+    "USD": ("в долларах", "in dollars"), "EUR": ("в евро", "in euros"),
+}
 SCALES = [  # (factor, RU word, EN suffix)
     (1e12, "трлн", "tn"),
     (1e9, "млрд", "bn"),
@@ -201,6 +208,11 @@ SCALES = [  # (factor, RU word, EN suffix)
 
 def is_money(unit: str) -> bool:
     return unit in CURRENCIES
+
+
+def in_currency(unit: str, lang: str) -> str:
+    """`в рублях` / `in roubles`: which currency a figure is the largest in."""
+    return pick(IN_CURRENCY.get(unit, (unit, unit)), lang)
 
 
 def money_scale(max_value: float) -> tuple[float, str, str]:

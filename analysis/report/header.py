@@ -77,7 +77,7 @@ def largest_figures(rep: Report) -> list[tuple[str, str, list[str]]]:
               "jobs": ("рабочих мест в крупнейшем проекте", "jobs in the largest project"),
               "students": ("студентов и стажёров, крупнейшее число", "students and trainees, largest number"),
               "trade": ("торговля", "trade")}
-    for kind in ("investment", "trade", "jobs", "students"):
+    for kind in fmt.HEADLINE_FIGURES:
         rows = f[f["kind"] == kind]
         if rows.empty or kind in seen:
             continue

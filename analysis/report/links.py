@@ -12,8 +12,8 @@ from matplotlib.patches import PathPatch
 from matplotlib.path import Path as MplPath
 
 from analysis.report import fmt
-from analysis.report.charts import (GREY, KAZAKHSTAN, RUSSIA, TEXT, Chart, meeting_key, new_figure,
-                                    source_line, wrap)
+from analysis.report.charts import GREY, KAZAKHSTAN, RUSSIA, TEXT, Chart, new_figure, source_line, wrap
+from analysis.report.dataset import meeting_key
 from analysis.report.names import person_name, region_label
 
 
@@ -128,8 +128,7 @@ def partner_links(meetings: pd.DataFrame, documents: pd.DataFrame, lang: str,
     subtitle = ("российский регион (красный) — казахстанский партнёр (голубой); толщина линии и число после названия — встречи"
                 if ru else
                 "Russian region (red) to Kazakh partner (blue); line width and the number after a name: meetings")
-    return Chart("partners", fig, title, subtitle, source_line(documents, lang),
-                 doc_ids=sorted(set(meetings["doc_id"])))
+    return Chart("partners", fig, title, subtitle, source_line(documents, lang))
 
 
 def _mode(df: pd.DataFrame, key: str, col: str) -> pd.Series:
@@ -195,5 +194,4 @@ def people_links(participants: pd.DataFrame, documents: pd.DataFrame, lang: str,
                 "число после имени — сколько встреч" if lang == "ru" else
                 "Russian side left, Kazakh side right; a line is a shared meeting, "
                 "the number after a name counts meetings")
-    return Chart("people", fig, title, subtitle, source_line(documents, lang),
-                 doc_ids=sorted(set(p["doc_id"])))
+    return Chart("people", fig, title, subtitle, source_line(documents, lang))

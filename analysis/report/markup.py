@@ -30,10 +30,6 @@ class Section:
     def _repr_html_(self) -> str:
         return self.html
 
-    def __str__(self) -> str:
-        """The text a reader sees, for a quick look in a console."""
-        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", self.html)).strip()
-
     def __repr__(self) -> str:  # the notebook's text/plain copy stays short
         return f"<report section {self.key or '?'}>"
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis.report import fmt
+from analysis.report import dataset as data
+from analysis.report.dataset import meeting_key
 from analysis.report.names import person_name, region_label
 
 NB = fmt.NBSP
@@ -47,10 +49,6 @@ def _period(years: list[int], lang: str) -> str:
     if is_ru(lang):
         return f"за {p}{NB}{'годы' if fmt.NDASH in p else 'год'}"
     return f"in {p}"
-
-
-def _meeting_key(df: pd.DataFrame) -> pd.Series:
-    return df["meeting_id"].where(df["meeting_id"] != "", "doc:" + df["doc_id"])
 
 
 def _counted(items: list[tuple[str, int]], noun_key: str, lang: str) -> str:
@@ -164,12 +162,8 @@ def sector_statements(sectors: pd.DataFrame, lang: str) -> list[Statement]:
     if sectors.empty:
         return [Statement("Отрасли сотрудничества в статьях не названы." if is_ru(lang)
                           else "The articles name no sectors of cooperation.", [])]
-    df = sectors.assign(key=_meeting_key(sectors)).drop_duplicates(["sector", "key"])
-    order = list(fmt.sector_table())
-    counts = df["sector"].value_counts()
-    # ties in the vocabulary's order, as in the charts
-    counts = counts.iloc[sorted(range(len(counts)), key=lambda i: (-counts.iloc[i], order.index(counts.index[i])
-                                                                   if counts.index[i] in order else 99))]
+    df = sectors.assign(key=meeting_key(sectors)).drop_duplicates(["sector", "key"])
+    counts = data.sector_counts(sectors)  # ties in the vocabulary's order, as in the charts
     if counts.iloc[0] == 1:  # one meeting each: nothing leads, list what was discussed
         names = [fmt.lower_label(fmt.sector_label(k, lang)) for k in counts.index[:5]]
         more = len(counts) - len(names)
@@ -258,7 +252,7 @@ def people_statements(participants: pd.DataFrame, lang: str) -> list[Statement]:
     if p.empty:
         return [Statement("Участники встреч в статьях не названы." if is_ru(lang)
                           else "The articles name no participants.", [])]
-    p = p.assign(key=_meeting_key(p))
+    p = p.assign(key=meeting_key(p))
     n_ru = p.loc[p["side"] == "RU", "name"].nunique()
     n_kz = p.loc[p["side"] == "KZ", "name"].nunique()
     total = p["name"].nunique()
@@ -291,14 +285,14 @@ def people_statements(participants: pd.DataFrame, lang: str) -> list[Statement]:
 def figure_statements(figures: pd.DataFrame, lang: str, quote_evidence: bool = True) -> list[Statement]:
     """The largest figure of each kind (money per currency), the investment with its sentence."""
     ru = is_ru(lang)
-    f = figures[figures["value"].notna() & figures["kind"].isin(["investment", "jobs", "students", "trade"])]
+    f = figures[figures["value"].notna() & figures["kind"].isin(fmt.HEADLINE_FIGURES)]
     if f.empty:
         return [Statement("Чисел об инвестициях, рабочих местах, студентах и торговле в статьях нет."
                           if ru else "The articles give no figures on investment, jobs, students or trade.",
                           [])]
     out = []
-    order = {"investment": 0, "trade": 1, "jobs": 2, "students": 3}
-    groups = sorted(f.groupby(["kind", "unit"], sort=False), key=lambda g: (order[g[0][0]], -len(g[1])))
+    groups = sorted(f.groupby(["kind", "unit"], sort=False),
+                    key=lambda g: (fmt.FIGURE_ORDER.index(g[0][0]), -len(g[1])))
     seen_kind: dict[str, int] = {}
     for (kind, unit), rows in groups:
         if seen_kind.get(kind, 0) >= 2:
@@ -314,9 +308,7 @@ def figure_statements(figures: pd.DataFrame, lang: str, quote_evidence: bool = T
         label = fmt.figure_kind_label(kind, lang)
         cur = ""
         if fmt.is_money(unit) and sum(1 for (k, u), _ in groups if k == kind) > 1:
-            cur = " " + fmt.pick({"RUB": ("в рублях", "in roubles"), "KZT": ("в тенге", "in tenge"),
-                                  "USD": ("в долларах", "in dollars"),
-                                  "EUR": ("в евро", "in euros")}.get(unit, (unit, unit)), lang)
+            cur = " " + fmt.in_currency(unit, lang)
         if kind == "investment":
             text = (f"Крупнейшая названная инвестиция{cur} — {value}{where}" if ru
                     else f"The largest investment named{cur}: {value}{where}")

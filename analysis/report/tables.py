@@ -97,8 +97,8 @@ def figures_section(rep: Report) -> Section:
     if f.empty:
         return Section(rep.heading("figures_table") + f'<p class="note">{esc(rep.t("Чисел в статьях нет.", "The articles give no figures."))}</p>',
                        "figures_table")
-    order = {"investment": 0, "trade": 1, "jobs": 2, "students": 3, "other": 4}
-    f = f.assign(_o=f["kind"].map(lambda k: order.get(k, 5))).sort_values(["_o", "value"],
+    order = {kind: i for i, kind in enumerate(fmt.FIGURE_ORDER)}
+    f = f.assign(_o=f["kind"].map(lambda k: order.get(k, len(order)))).sort_values(["_o", "value"],
                                                                            ascending=[True, False])
     full = pd.DataFrame({
         rep.t("вид", "kind"): [fmt.figure_kind_label(k, lang) for k in f["kind"]],
