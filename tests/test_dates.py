@@ -300,3 +300,31 @@ def test_dev_corpus_event_date_accuracy():
         pub_hits += r.published.iso() == (row.get("published") or "")
     assert hits / len(gold) >= 0.9
     assert pub_hits / len(gold) >= 0.9
+
+
+def test_a_numeric_stamp_glued_to_the_text_and_an_announced_span():
+    text = ("В Омске пройдут Дни культуры Казахстана\n\n"
+            "12.03.2024 1520С 15 по 17 марта в Омске пройдут Дни культуры Казахстана, сообщает "
+            "пресс-служба правительства области.")
+    d = document_dates(text)
+    assert (d.published.iso(), d.event.iso()) == ("2024-03-12", "2024-03-15")
+
+
+def test_a_page_date_before_the_headline_is_the_publication_date():
+    from analysis.ingest.chrome import split_article
+    article = split_article(" date 2025-09-19 Губернатор встретился с послом Казахстана\n"
+                            "Губернатор Омской области встретился с послом Казахстана и обсудил "
+                            "поставки зерна, работу вузов и транспортные коридоры региона.")
+    assert article.title == "Губернатор встретился с послом Казахстана"
+    assert document_dates(article.text).published.iso() == "2025-09-19"
+
+
+def test_a_story_without_a_date_in_its_lead_takes_the_first_one_written_out_below():
+    text = ("Ветеран из Казахстана навестил могилу брата\n\n20.08.2021\n\n"
+            "Житель Казахстана приехал в Омск, чтобы побывать на могиле своего брата, "
+            "погибшего в годы войны.\n\n"
+            "Его брат родился в 1920 году и погиб 3 мая 1943 года под Ржевом, куда был направлен "
+            "после ранения.\n\n"
+            "Напомним, 2 августа 2021 года в Омске открыли выставку о земляках-фронтовиках.\n\n"
+            "Сюда 14 августа 2021 года приехал его младший брат, чтобы поклониться памяти солдата.")
+    assert document_dates(text).event.iso() == "2021-08-14"

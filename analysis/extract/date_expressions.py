@@ -66,7 +66,7 @@ WEEKDAY_FUTURE_MODS = ("следующ", "ближайш", "будущ", "пре
 #: Words before a date (same sentence, shortly before) that mark it as an
 #: earlier or later occasion mentioned in passing, not the reported event.
 PASSING_MARKERS = (
-    "ранее", "до этого", "тогда", "прошлый раз", "в прошлом", "назад", "еще в ", "ещё в ",
+    "ранее", "напомн", "до этого", "тогда", "прошлый раз", "в прошлом", "назад", "еще в ", "ещё в ",
     "в свое время", "в своё время", "предстоящ", "следующ", "будущ", "ближайш",
 )
 
@@ -159,7 +159,7 @@ EXPRESSIONS: list[tuple[str, str]] = [
 
 #: Publication stamps and datelines (whole-line or line-start shapes).
 #: A dateline: "ПСКОВ, 29 января. /ТАСС/.", "(KZN.RU, 5 июля).", "АСТАНА, 19 фев — Sputnik."
-DATELINE = (r"^\(?\s*(?!(?:{REL}|во?|на|с)\b)"
+DATELINE = (r"^\(?\s*(?!(?:{REL}|во?|на|с|напомн\w*|ранее|также|кроме|однако|как)\b)"
             r"(?-i:[A-ZА-ЯЁ][\w.\-]*(?:\s+[A-ZА-ЯЁ\-][\w.\-]*){0,2},|[A-ZА-ЯЁ\-]{3,}\.)"
             r"\s*(?P<date>{DATE})(?:,?\s*\d{1,2}:\d{2})?\s*(?:\.|/|\)|—|–|-|\s[A-ZА-ЯЁ]|$)")
 #: A stamp line carries at most this many other words (rubric, counters, author).
@@ -167,7 +167,9 @@ STAMP_MAX_WORDS = 4
 #: A time of day next to a stamp date.
 TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 #: Explicit publication labels, trusted anywhere before the tail of the page.
-PUBLISHED_LABEL = r"(?:опубликовано|дата публикации|дата)\s*:?\s*"
+PUBLISHED_LABEL = r"(?:опубликовано|дата публикации|дата|date)\s*:?\s*"
+#: A date written in digits (27.11.2022, 03/04/2023, 2025-09-19): the shape of page stamps.
+NUMERIC_DATE = r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}"
 
 #: Statements that present a year as the current one (used only when the page
 #: has no stamp or dateline): partial-year periods and "в текущем, 2023 году".
@@ -199,6 +201,7 @@ _DATE_ANY = "|".join(
     for kind, pat in EXPRESSIONS if kind in ("explicit",))
 DATELINE_RE = re.compile(DATELINE.replace("{DATE}", _DATE_ANY).replace("{REL}", _REL), re.IGNORECASE)
 TIME_RE = re.compile(TIME)
+NUMERIC_DATE_RE = re.compile(NUMERIC_DATE)
 PUBLISHED_LABEL_RE = re.compile(PUBLISHED_LABEL, re.IGNORECASE)
 CURRENT_YEAR_RES = [re.compile(p, re.IGNORECASE) for p in CURRENT_YEAR_CUES]
 YEAR_PRESENT_RE = re.compile(YEAR_PRESENT)

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from analysis.extract.date_expressions import (
     ANNOUNCING_LEMMAS, CURRENT_YEAR_RES, DATELINE_RE, FULL_DAY_PRECISIONS, NON_EVENT_PREPOSITIONS,
-    PASSING_MARKERS, PAST_WINDOW_DAYS, PUBLISHED_LABEL_RE, STAMP_MAX_WORDS, TIME_RE, WORD_RE,
+    NUMERIC_DATE_RE, PASSING_MARKERS, PAST_WINDOW_DAYS, PUBLISHED_LABEL_RE, STAMP_MAX_WORDS, TIME_RE, WORD_RE,
     YEAR_PRESENT_RE, DateExpr, as_date, find_expressions, present_verb, resolve)
 from analysis.ingest.layout import Layout, Line, is_paragraph, page_layout
 from analysis.model import DateValue
@@ -62,8 +62,9 @@ def _has_verb(words: tuple[str, ...]) -> bool:
 def _stamp_in_line(line: Line) -> DateExpr | None:
     """The date of a stamp line ("10 ноября 2018, 11:05 · Политика"), if the line is one.
 
-    A stamp is a short line that is mostly a date (and a time, counters, a rubric);
-    a sentence that merely contains a date is not.
+    A stamp is a short line that is mostly a date (and a time, counters, a rubric),
+    or a numeric date that opens a line the page glued its text to ("19.12.2023 3028С
+    21 по 23 декабря ..."); a sentence that merely contains a date is not.
     """
     t = line.text
     m = DATELINE_RE.match(t)
@@ -81,8 +82,9 @@ def _stamp_in_line(line: Line) -> DateExpr | None:
     labelled = bool(PUBLISHED_LABEL_RE.search(t[:e.start]))
     if e.start > 40 and not labelled:
         return None
-    if len(rest_words) > STAMP_MAX_WORDS or _has_verb(rest_words):
-        return None
+    glued = e.start == 0 and NUMERIC_DATE_RE.match(e.text) is not None
+    if not glued and (len(rest_words) > STAMP_MAX_WORDS or _has_verb(rest_words)):
+        return None  # a numeric date opening a line is the page's stamp, glued to the text or not
     return replace(e, start=e.start + line.start, stop=e.stop + line.start)
 
 
@@ -104,7 +106,9 @@ def _passing(sentence: str, e: DateExpr) -> bool:
     if e.kind in ("relative", "month") and e.unit == "year" and e.offset:
         return True  # "в прошлом году" frames statistics, "в следующем году" plans
     prev = WORD_RE.findall(window)
-    if prev and prev[-1] in NON_EVENT_PREPOSITIONS and not e.text.lower().startswith(("в ", "во ")):
+    opens_span = e.kind == "span" and prev and prev[-1] in ("с", "со")  # "с 21 по 23 декабря"
+    if prev and prev[-1] in NON_EVENT_PREPOSITIONS and not opens_span \
+            and not e.text.lower().startswith(("в ", "во ")):
         return True
     if e.kind == "relative" and e.unit == "day" and e.offset == 0:
         after = WORD_RE.findall(sentence[e.stop:e.stop + 40])[:3]
@@ -128,8 +132,18 @@ def _day_of(v: DateValue) -> bool:
     return v.precision in FULL_DAY_PRECISIONS
 
 
+def _body_sentences(layout: Layout, lead: list[_Sent]) -> list[_Sent]:
+    """The body's sentences after the lead: where a story that opens without a date
+    ("Житель Казахстана приехал в Иваново ...") states it further down. Sentences
+    that recall another occasion ("Напомним, ...") are left out."""
+    seen = {s.start for s in lead}
+    return [s for ln in layout.body for s in _sentences(ln) if s.start not in seen
+            and not any(mk in s.text.lower() for mk in PASSING_MARKERS)]
+
+
 def _event_candidate(lead: list[_Sent], anchor: DateValue, skip: list[tuple[int, int]],
-                     ahead: bool) -> tuple[DateValue, _Sent, DateExpr] | None:
+                     ahead: bool, explicit_only: bool = False
+                     ) -> tuple[DateValue, _Sent, DateExpr] | None:
     """The first date in the lead that states the main event.
 
     Day-level dates (explicit, span, weekday, сегодня/вчера/накануне) count in
@@ -138,7 +152,8 @@ def _event_candidate(lead: list[_Sent], anchor: DateValue, skip: list[tuple[int,
     found. Skipped: dates introduced as other occasions, quoted speech, dates
     well before the anchor (an earlier visit recalled), and dates after the
     anchor unless the headline announces an event ahead (`ahead`) and the date
-    is stated up front.
+    is stated up front. `explicit_only`: only dates written out ("27 июля 2018
+    года"), for the body of a story whose lead states none.
     """
     a = as_date(anchor) if anchor.year else None
     coarse = None
@@ -150,6 +165,8 @@ def _event_candidate(lead: list[_Sent], anchor: DateValue, skip: list[tuple[int,
                 continue
             if sent.heading and e.kind not in ("explicit", "span", "month"):
                 continue  # "сегодня" above the article may belong to the site's name
+            if explicit_only and e.kind not in ("explicit", "span"):
+                continue
             v = resolve(e, anchor)
             if e.kind in ("explicit", "span", "weekday") or (e.kind == "relative" and e.unit == "day"):
                 if not _day_of(v):
@@ -304,6 +321,9 @@ def document_dates(text: str, lead: list[str] | None = None,
     headings = [s.text for s in lead_sents if s.heading] if lead is None else lead[:1]
     ahead = any(_announces(h) for h in headings)
     found = _event_candidate(lead_sents, anchor, skip, ahead)
+    if not found and lead is None and anchor.year:
+        found = _event_candidate(_body_sentences(layout, lead_sents), anchor, skip, ahead=False,
+                                 explicit_only=True)
     if found:
         v, sent, e = found
         v = _year_from_weekday(e, v, body)

@@ -80,6 +80,11 @@ DATE_STAMP = re.compile(
     re.IGNORECASE,
 )
 
+# A page date some scrapers put before the text (" date 2025-09-19 Заголовок..."):
+# it is moved onto a line of its own (the space after it becomes a line break),
+# where it reads as the page's stamp; the text keeps its length and offsets.
+PAGE_DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}(?=[ \t])", re.IGNORECASE)
+
 BODY_MIN_CHARS = 120  # a paragraph at least this long is article text, not chrome
 TITLE_MIN_WORDS = 3
 
@@ -122,7 +127,11 @@ def _is_title_like(line: str) -> bool:
 
 def split_article(raw: str) -> Article:
     """Headline and article text of a scraped page (see module docstring)."""
-    lines = [ln.rstrip() for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    prefix = PAGE_DATE_PREFIX.match(raw)
+    if prefix:
+        raw = raw[:prefix.end()] + "\n" + raw[prefix.end() + 1:]
+    lines = [ln.rstrip() for ln in raw.split("\n")]
     body_start = next((i for i, ln in enumerate(lines) if len(ln.strip()) >= BODY_MIN_CHARS
                        and not is_chrome_line(ln) and not is_end_marker(ln)), None)
     if body_start is None:
