@@ -1,11 +1,19 @@
 """Text normalisation for matching, in one place.
 
+Look-alike letters (a Latin "K" typed in "Kазахстан", Kazakh "Қ") are read as
+the Russian letters they stand for, one for one, before natasha sees the text.
+
 Every comparison of words (vocabulary entries, lemmas, region names, user
 input) goes through `fold`, so that "ё" and "е", or a case difference, never
 decide whether two words match. Evidence is never folded: facts quote the
 article verbatim.
 """
 from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from analysis.vocabulary import read_vocab
 
 _YO = str.maketrans({"ё": "е", "Ё": "Е"})
 
@@ -32,3 +40,29 @@ def in_quoted_name(text: str, pos: int) -> bool:
     opened = before.rfind("«")
     closed = after.find("»")
     return closed >= 0 and (pos - opened) + closed <= QUOTED_NAME_MAX_CHARS
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _letter_tables() -> tuple[dict[int, str], dict[int, str]]:
+    """(look-alikes for mixed words, Kazakh letters) as str.translate tables."""
+    lookalikes = {ord(r["letter"]): r["cyrillic"] for r in read_vocab("letters")
+                  if r["script"] in ("latin", "greek")}
+    kazakh = {ord(r["letter"]): r["cyrillic"] for r in read_vocab("letters") if r["script"] == "kazakh"}
+    return lookalikes, kazakh
+
+
+def match_letters(text: str) -> str:
+    """`text` with look-alike Latin or Greek letters inside Cyrillic words, and Kazakh
+    letters, written as the Russian letters they stand for. One character for one, so
+    every offset into the result is an offset into `text`."""
+    lookalikes, kazakh = _letter_tables()
+
+    def word(m: re.Match) -> str:
+        w = m.group(0).translate(kazakh)
+        return w.translate(lookalikes) if _CYRILLIC.search(w) else w
+
+    return _LETTER_RUN.sub(word, text)

@@ -16,7 +16,7 @@ import pymorphy3
 from natasha import (Doc, MorphVocab, NewsEmbedding, NewsMorphTagger,
                      NewsNERTagger, Segmenter)
 
-from analysis.text import fold
+from analysis.text import fold, match_letters
 
 
 @dataclass
@@ -125,8 +125,13 @@ def tag(text: str) -> Doc:
 
 
 def parse(text: str) -> Parsed:
-    """Segment, morph-tag, NER-tag and lemmatise `text`."""
-    doc = tag(text)
+    """Segment, morph-tag, NER-tag and lemmatise `text`.
+
+    natasha reads the text with look-alike and Kazakh letters normalised
+    (`match_letters`, one character for one); sentences keep the article's own
+    characters, so evidence is verbatim and every offset points into `text`.
+    """
+    doc = tag(match_letters(text))
     sentences = []
     for s in doc.sents:
         toks = [Token(t.text, t.start, t.stop, _token_lemma(t), t.pos, dict(t.feats or {}))
