@@ -35,6 +35,15 @@ HEADINGS = {
 }
 
 
+#: The label of each figure card on the first screen (RU, EN).
+FIGURE_CARDS = {
+    "investment": ("крупнейшая инвестиция", "largest investment"),
+    "jobs": ("рабочих мест в крупнейшем проекте", "jobs in the largest project"),
+    "students": ("студентов и стажёров, крупнейшее число", "students and trainees, largest number"),
+    "trade": ("торговля", "trade"),
+}
+
+
 def scope_line(rep: Report) -> str:
     s, parts = rep.ds.scope, []
     if s.date_from or s.date_to:
@@ -73,10 +82,6 @@ def key_numbers(rep: Report) -> list[tuple[str, str, list[str]]]:
 def largest_figures(rep: Report) -> list[tuple[str, str, list[str]]]:
     out, seen = [], set()
     f = rep.ds.figures[rep.ds.figures["value"].notna()]
-    labels = {"investment": ("крупнейшая инвестиция", "largest investment"),
-              "jobs": ("рабочих мест в крупнейшем проекте", "jobs in the largest project"),
-              "students": ("студентов и стажёров, крупнейшее число", "students and trainees, largest number"),
-              "trade": ("торговля", "trade")}
     for kind in fmt.HEADLINE_FIGURES:
         rows = f[f["kind"] == kind]
         if rows.empty or kind in seen:
@@ -92,7 +97,7 @@ def largest_figures(rep: Report) -> list[tuple[str, str, list[str]]]:
             value = (fmt.pick(q, rep.lang) + " " if q else "") + fmt.fmt_number(top["value"], rep.lang)
         else:
             value = fmt.fmt_value(top["value"], top["unit"], rep.lang, top["qualifier"])
-        out.append((fmt.pick(labels[kind], rep.lang), value, [top["doc_id"]]))
+        out.append((fmt.pick(FIGURE_CARDS[kind], rep.lang), value, [top["doc_id"]]))
     return out
 
 

@@ -19,6 +19,9 @@ from analysis.report.names import region_label
 if TYPE_CHECKING:
     from analysis.report.render import Job
 
+#: The heading over each language's reports.
+LANGUAGE_HEADINGS = {"ru": "На русском", "en": "In English"}
+
 
 def write_index(out_dir: Path, jobs: list[Job], lang: str, tables: data.Tables) -> Path:
     """reports/index.html: every report in the folder (this run's and earlier ones still there)."""
@@ -59,7 +62,7 @@ def write_index(out_dir: Path, jobs: list[Job], lang: str, tables: data.Tables) 
                     if (out_dir / f"{e['stem']}.html").exists() else html.escape(name))
             rows.append(f'<tr class="{e["kind"]}"><td>{main}<div class="sub">{html.escape(e.get("title", ""))}</div></td>'
                         f'<td class="num">{html.escape(counts)}</td><td class="links">{" · ".join(links)}</td></tr>')
-        heading = {"ru": "На русском", "en": "In English"}[group_lang]
+        heading = LANGUAGE_HEADINGS[group_lang]
         groups.append(f"<h2>{heading}</h2><table><tbody>{''.join(rows)}</tbody></table>")
     built = datetime.now().strftime("%d.%m.%Y %H:%M" if lang == "ru" else "%d %b %Y %H:%M")
     page = f"""<!DOCTYPE html>

@@ -2,12 +2,13 @@
 
 Files of the data folder read and rejected (with the reason in the reader's
 language), repeats counted once, files not about cooperation, facts with
-incomplete dates; each list shows its first LIST_ROWS files and declares the full
-list as a table for the CSV files. The functions take the Report they belong to
-(for its language, source numbers and headings).
+incomplete dates: counted (counts), worded (quality_items), then rendered. Each list
+shows its first LIST_ROWS files and declares the full list as a table for the CSV
+files. The functions take the Report they belong to (language, source numbers).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -29,54 +30,79 @@ def file_name(doc_id: str, path: str = "") -> str:
     return path or doc_id
 
 
-def quality_items(rep: Report) -> list[str]:
-    """The bullet points: files read, rejected, repeated, unrelated; facts and their dates."""
-    ds, lang = rep.ds, rep.lang
+@dataclass(frozen=True)
+class Counts:
+    """What the data-quality bullet points count."""
+
+    files: int             # documents in the data folder, read or not
+    read: int
+    rejected: int
+    in_report: int         # this report's articles
+    repeats: int           # repeats of this report's articles
+    unrelated: int         # read, but not about cooperation
+    no_region: int         # with facts but no Russian region
+    facts: int             # participants, sectors and figures of this report
+    facts_unsure: int      # of them, at a meeting with an incomplete date
+    figures_loose: int     # figures that belong to no meeting
+
+
+def counts(rep: Report) -> Counts:
+    """The numbers behind the bullet points, from the report's scope and the whole folder."""
+    ds = rep.ds
     docs = ds.all.documents
-
-    def n(x) -> str:
-        return fmt.fmt_int(int(x), lang)
-
-    items = [rep.t(
-        f"Файлов в папке данных: {n(len(docs))}; прочитано — {n(data.is_ok(docs).sum())}, "
-        f"отклонено — {n(data.is_rejected(docs).sum())}. В этом отчёте — "
-        f"{fmt.count(len(ds.documents), 'article', lang)}.",
-        f"Files in the data folder: {n(len(docs))}; read: {n(data.is_ok(docs).sum())}, "
-        f"rejected: {n(data.is_rejected(docs).sum())}. In this report: "
-        f"{fmt.count(len(ds.documents), 'article', lang)}.")]
-    n_dups = len(duplicates(rep))
-    if n_dups:
-        items.append(rep.t(
-            f"Повторы других статей (тот же или почти тот же текст): {n(n_dups)}; их встречи и "
-            f"факты учтены один раз, по сохранённой копии.",
-            f"Repeats of another article (the same or near-identical text): {n(n_dups)}; their "
-            f"meetings and facts count once, under the copy kept."))
-    n_unrelated = int(data.is_unrelated(docs).sum())
-    if n_unrelated:
-        items.append(rep.t(
-            f"Прочитаны, но не о сотрудничестве с Казахстаном (ни российского региона, ни фактов): "
-            f"{n(n_unrelated)}.",
-            f"Read, but not about cooperation with Kazakhstan (no Russian region, no facts): "
-            f"{n(n_unrelated)}."))
-    no_region = docs[data.is_counted(docs) & (docs["ru_regions"].map(len) == 0) & (docs["n_facts"] > 0)]
-    if len(no_region):
-        items.append(rep.t(
-            f"С фактами, но без российского региона (другая страна или регион не назван): {n(len(no_region))}.",
-            f"With facts but no Russian region (another country, or the region is not named): "
-            f"{n(len(no_region))}."))
     m = ds.meetings
     unsure_ids = set(m.loc[m["date_precision"] != "day", "meeting_id"])
     facts = pd.concat([ds.participants[["meeting_id"]], ds.sectors[["meeting_id"]], ds.figures[["meeting_id"]]])
-    n_unsure = int(facts["meeting_id"].isin(unsure_ids).sum())
-    n_loose = int((ds.figures["meeting_id"] == "").sum())
-    if len(facts):
-        items.append(rep.t(
-            f"Фактов (участники, отрасли, числа): {n(len(facts))}; из них с неполной датой "
-            f"встречи — {n(n_unsure)}"
-            + (f"; чисел без привязки к встрече (фон статьи) — {n(n_loose)}" if n_loose else "") + ".",
-            f"Facts (participants, sectors, figures): {n(len(facts))}; {n(n_unsure)} of them belong to a "
-            f"meeting with an incomplete date" + (f"; {n(n_loose)} figures belong to no meeting (article "
-                                                  f"background)" if n_loose else "") + "."))
+    no_region = data.is_counted(docs) & (docs["ru_regions"].map(len) == 0) & (docs["n_facts"] > 0)
+    return Counts(
+        files=len(docs), read=int(data.is_ok(docs).sum()), rejected=int(data.is_rejected(docs).sum()),
+        in_report=len(ds.documents), repeats=len(duplicates(rep)),
+        unrelated=int(data.is_unrelated(docs).sum()), no_region=int(no_region.sum()),
+        facts=len(facts), facts_unsure=int(facts["meeting_id"].isin(unsure_ids).sum()),
+        figures_loose=int((ds.figures["meeting_id"] == "").sum()))
+
+
+def quality_items(c: Counts, lang: str) -> list[str]:
+    """The bullet points: files read, rejected, repeated, unrelated; facts and their dates."""
+    def n(x) -> str:
+        return fmt.fmt_int(int(x), lang)
+
+    def t(ru: str, en: str) -> str:
+        return ru if lang == "ru" else en
+
+    items = [t(
+        f"Файлов в папке данных: {n(c.files)}; прочитано — {n(c.read)}, "
+        f"отклонено — {n(c.rejected)}. В этом отчёте — "
+        f"{fmt.count(c.in_report, 'article', lang)}.",
+        f"Files in the data folder: {n(c.files)}; read: {n(c.read)}, "
+        f"rejected: {n(c.rejected)}. In this report: "
+        f"{fmt.count(c.in_report, 'article', lang)}.")]
+    if c.repeats:
+        items.append(t(
+            f"Повторы других статей (тот же или почти тот же текст): {n(c.repeats)}; их встречи и "
+            f"факты учтены один раз, по сохранённой копии.",
+            f"Repeats of another article (the same or near-identical text): {n(c.repeats)}; their "
+            f"meetings and facts count once, under the copy kept."))
+    if c.unrelated:
+        items.append(t(
+            f"Прочитаны, но не о сотрудничестве с Казахстаном (ни российского региона, ни фактов): "
+            f"{n(c.unrelated)}.",
+            f"Read, but not about cooperation with Kazakhstan (no Russian region, no facts): "
+            f"{n(c.unrelated)}."))
+    if c.no_region:
+        items.append(t(
+            f"С фактами, но без российского региона (другая страна или регион не назван): {n(c.no_region)}.",
+            f"With facts but no Russian region (another country, or the region is not named): "
+            f"{n(c.no_region)}."))
+    if c.facts:
+        loose = c.figures_loose
+        items.append(t(
+            f"Фактов (участники, отрасли, числа): {n(c.facts)}; из них с неполной датой "
+            f"встречи — {n(c.facts_unsure)}"
+            + (f"; чисел без привязки к встрече (фон статьи) — {n(loose)}" if loose else "") + ".",
+            f"Facts (participants, sectors, figures): {n(c.facts)}; {n(c.facts_unsure)} of them belong to a "
+            f"meeting with an incomplete date" + (f"; {n(loose)} figures belong to no meeting (article "
+                                                  f"background)" if loose else "") + "."))
     return items
 
 
@@ -151,7 +177,7 @@ def precision_table(rep: Report) -> str:
 def section(rep: Report) -> Section:
     ds = rep.ds
     parts = [rep.heading("quality"),
-             "<ul>" + "".join(f"<li>{esc(i)}</li>" for i in quality_items(rep)) + "</ul>",
+             "<ul>" + "".join(f"<li>{esc(i)}</li>" for i in quality_items(counts(rep), rep.lang)) + "</ul>",
              rejected_list(rep), duplicates_list(rep), unrelated_list(rep),
              precision_table(rep)]
     if ds.left_out_undated:

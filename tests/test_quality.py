@@ -1,4 +1,4 @@
-"""analysis.report.sections: the data-quality section and the first screen say which files the
+"""analysis.report.quality and the header: the data-quality section and the first screen say which files the
 numbers leave out (rejected, repeated, not about cooperation), in RU and EN, and long
 lists show their top rows with the full list as CSV."""
 from __future__ import annotations
