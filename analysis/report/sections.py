@@ -72,7 +72,8 @@ def _section(method: Callable[[Report], Section]) -> Callable[[Report], Section]
 
 
 class Report:
-    """One report: a Dataset plus the numbering of its sources."""
+    """One report: a Dataset plus the numbering of its sources, fixed up front from the
+    dataset (documents by date), so a section's [n] never depends on what ran before it."""
 
     def __init__(self, ds: scope.Dataset, export_dir: str | Path | None = None, name: str = "",
                  index_link: bool = False):
