@@ -119,3 +119,8 @@ def test_a_relatives_forebear_is_no_participant():
 def test_a_word_natasha_glues_before_a_name_is_dropped():
     parsed = parse("Председатель Мажилиса Ерлан Тулеев посетил Омскую область.")
     assert [normalise_name(e).canonical() for e in parsed.entities if e.type == "PER"] == ["Ерлан Тулеев"]
+
+
+def test_a_surname_natasha_tags_as_a_place_after_a_title_is_a_person():
+    assert _participants("Гостей из Казахстана встретил аким района Акулов.") == [("Акулов", "akim", "KZ")]
+    assert _participants("Гости из Казахстана посетили предприятия Московской и Омской областей.") == []

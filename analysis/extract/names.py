@@ -183,6 +183,16 @@ def _word_kinds(words: list[str], has_initials: bool) -> list[str]:
     return ["Name"] + ["Surn"] * (len(words) - 1)
 
 
+def looks_like_surname(word: str) -> bool:
+    """A capitalised word with a surname's ending (-ов, -ин, -ский, -енко ...) that the
+    dictionary knows as no common word, or knows as a surname."""
+    if not word[:1].isupper() or not word.isalpha():
+        return False
+    if known_as(word, "Surn"):
+        return True
+    return bool(SURNAME_SHAPE.search(word)) and is_name_word(word)
+
+
 def is_name_word(word: str) -> bool:
     """False for dictionary words that are not names (Политика, Чрезвычайный, Иртыш)."""
     if not morph().word_is_known(word):

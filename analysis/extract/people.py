@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from analysis.extract.names import NameParts, known_as, normalise_name
+from analysis.extract.names import NameParts, known_as, looks_like_surname, normalise_name
 from analysis.extract.regions import SentenceRegions
 from analysis.extract.roles import (DIPLOMATIC_ROLES, EXCLUDED_ROLES, Role, bare_titles, find_role,
-                                    token_span)
+                                    TOWN_UNITS, role_matches, token_span)
 from analysis.nlp.pipeline import Entity, Parsed, Sentence
 from analysis.vocabulary import read_vocab, word_list
 
@@ -114,6 +114,26 @@ def _names_inside_places(sentence: Sentence, places: list[tuple[int, int]]) -> l
     return found
 
 
+def _names_tagged_as_places(sentence: Sentence, regions: SentenceRegions) -> list[Entity]:
+    """Surnames natasha tags as places after a title ("аким района Акулов", "глава
+    города Бекмуханов"): a LOC right after a role phrase that the gazetteer does not
+    know as a place and that is shaped like a surname is a person."""
+    found = []
+    starts = {t.start: i for i, t in enumerate(sentence.tokens)}
+    title_ends = {m.stop for m in role_matches(sentence.lemmas)}
+    for ent in sentence.entities:
+        i = starts.get(ent.start)
+        if ent.type != "LOC" or i is None or i in regions.at_token or len(ent.tokens) > 2:
+            continue
+        k = i
+        while k > 0 and (sentence.tokens[k - 1].lemma in TOWN_UNITS or sentence.tokens[k - 1].text == ","):
+            k -= 1  # "аким района Акулов", "глава города, Бекмуханов"
+        if any(j in title_ends for j in range(k, i + 1)) and all(t.pos in {"PROPN", "NOUN"} and looks_like_surname(t.text)
+                                                       for t in ent.tokens[-1:]):
+            found.append(Entity("PER", ent.text, ent.start, ent.stop, ent.tokens))
+    return found
+
+
 def find_people(parsed: Parsed, relevant: list[bool],
                 regions: list[SentenceRegions]) -> list[Person]:
     """All persons mentioned in relevant sentences, merged, with roles and exclusions.
@@ -128,7 +148,8 @@ def find_people(parsed: Parsed, relevant: list[bool],
             continue
         places = [(m.start, m.stop) for m in regions[si].mentions]
         floor, previous = 0, None
-        named = [e for e in sent.entities if e.type == "PER"] + _names_inside_places(sent, places)
+        named = ([e for e in sent.entities if e.type == "PER"] + _names_inside_places(sent, places)
+                 + _names_tagged_as_places(sent, regions[si]))
         for ent in sorted(named, key=lambda e: e.start):
             ent = _without_places(ent, places)
             first_tok, last_tok = token_span(sent, ent)

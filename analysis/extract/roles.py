@@ -38,6 +38,11 @@ class Role:
     phrase: str
 
 
+def role_matches(lemmas: list[str]) -> list:
+    """Every role trigger in a sentence's lemmas (vocab/roles.csv), longest first."""
+    return _role_matcher().find(lemmas)
+
+
 @lru_cache(maxsize=1)
 def _role_matcher() -> LemmaMatcher[tuple[str, str]]:
     return LemmaMatcher((r["trigger"], (r["role"], r["side"])) for r in read_vocab("roles"))
