@@ -42,7 +42,7 @@ PARADIGMS: dict[str, frozenset[str]] = {
         "": "_ а у ом е ы ов ам ами ах",
     }.items()}
 _DASHES = str.maketrans({"—": "-", "–": "-", "‑": "-"})
-_WORD = re.compile(r"\w+(?:-\w+)*|[^\w\s.]")   # words and punctuation; dots of "обл." dropped
+WORD = re.compile(r"\w+(?:-\w+)*|[^\w\s.]")   # words and punctuation; dots of "обл." dropped
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ class _Table:
     entries: tuple[tuple[tuple[str, ...], Region], ...]  # vocabulary word sequences
 
 
-def _norm(text: str) -> str:
+def normalise(text: str) -> str:
     """Folded (lower case, ё as е), dashes as hyphens, spaces collapsed."""
     return " ".join(fold(text).translate(_DASHES).split())
 
@@ -71,7 +71,7 @@ def _table() -> _Table:
     for row in read_vocab("regions"):
         region = Region(row["code"], row["country"], row["name_ru"], row["name_en"], row["kind"])
         for key in (row["name_ru"], row["name_en"], row["code"]):
-            exact.setdefault(_norm(key), region)
+            exact.setdefault(normalise(key), region)
         for column in ENTRY_COLUMNS:
             entries += [(tuple(seq.split(" ")), region) for seq in row[column].split(";") if seq]
     return _Table(exact, tuple(entries))
@@ -80,7 +80,7 @@ def _table() -> _Table:
 def by_name(name: str) -> Region | None:
     """The region with this canonical Russian or English name or ISO code (case and ё/е
     insensitive), or None."""
-    return _table().exact.get(_norm(name))
+    return _table().exact.get(normalise(name))
 
 
 def _paradigm(lemma: str) -> tuple[str, frozenset[str]]:
@@ -113,10 +113,10 @@ def resolve(text: str) -> Region | None:
     (see suggest()). Between entries that fit, the one with more words written exactly wins.
     """
     t = _table()
-    norm = _norm(text or "")
+    norm = normalise(text or "")
     if norm in t.exact:
         return t.exact[norm]
-    words = tuple(_WORD.findall(norm))
+    words = tuple(WORD.findall(norm))
     best, best_score = None, 0
     for seq, region in t.entries:
         if len(seq) != len(words):
@@ -133,7 +133,7 @@ def suggest(text: str, n: int = 3) -> list[str]:
     choices: dict[str, str] = {key: region.name_ru for key, region in t.exact.items()}
     for seq, region in t.entries:
         choices.setdefault(" ".join(seq), region.name_ru)
-    query = _norm(text or "")
+    query = normalise(text or "")
     scores: dict[str, float] = {}
     for key in difflib.get_close_matches(query, choices, n=3 * n, cutoff=0.6):
         ratio = difflib.SequenceMatcher(None, query, key).ratio()

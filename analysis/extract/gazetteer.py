@@ -18,14 +18,12 @@ indeclinable names (Алматы, Кокшетау) are their own lemma.
 """
 from __future__ import annotations
 
-import difflib
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.nlp.pipeline import lemma, morph
-from analysis.text import fold
+from analysis.geo import Region, normalise
+from analysis.nlp.pipeline import morph
 from analysis.vocabulary import read_vocab
 
 
@@ -33,17 +31,6 @@ from analysis.vocabulary import read_vocab
 _FORMS = {"variants": "name", "cities": "city", "adjectives": "adjective"}
 _END = object()          # trie key marking the end of an entry
 PREFIX = 3               # letters of a word enough to tell it cannot be a vocabulary word
-_DASHES = str.maketrans({"—": "-", "–": "-", "‑": "-"})
-_WORD = re.compile(r"\w+(?:-\w+)*|[^\w\s.]")   # words and punctuation; dots of "обл." dropped
-
-
-@dataclass(frozen=True)
-class Region:
-    code: str       # ISO 3166-2 (RU-AST, KZ-15, KZ-71)
-    country: str    # RU or KZ
-    name_ru: str    # canonical name used in every output table
-    name_en: str
-    kind: str       # "region" or "city" (a city that is a region in its own right)
 
 
 @dataclass(frozen=True)
@@ -65,25 +52,17 @@ class _Entry:
 @dataclass(frozen=True)
 class _Gazetteer:
     regions: tuple[Region, ...]
-    exact: dict[str, Region]          # normalised canonical/English name or code -> region
     names: dict[str, Region]          # variant lemma sequence -> region
     trie: dict
     prefixes: frozenset[str]          # first PREFIX letters of every vocabulary word
 
 
-def _norm(s: str) -> str:
-    """Lower case, ё as е, every dash as a hyphen: the form vocabulary is written in."""
-    return fold(s).translate(_DASHES)
-
-
 @lru_cache(maxsize=1)
 def _load() -> _Gazetteer:
-    regions, exact, names, trie = [], {}, {}, {}
+    regions, names, trie = [], {}, {}
     for row in read_vocab("regions"):
         region = Region(row["code"], row["country"], row["name_ru"], row["name_en"], row["kind"])
         regions.append(region)
-        for key in (row["name_ru"], row["name_en"], row["code"]):
-            exact[_norm(key)] = region
         for column, form in _FORMS.items():
             for seq in filter(None, row[column].split(";")):
                 node = trie
@@ -95,7 +74,7 @@ def _load() -> _Gazetteer:
                 if form == "name":
                     names[seq] = region
     prefixes = frozenset(w[:PREFIX] for w in _words(trie))
-    return _Gazetteer(tuple(regions), exact, names, trie, prefixes)
+    return _Gazetteer(tuple(regions), names, trie, prefixes)
 
 
 def _words(node: dict) -> Iterator[str]:
@@ -112,15 +91,15 @@ def _keys(text: str, natasha_lemma: str | None = None) -> dict[str, int]:
     itself, 2 pymorphy's lemma and its adjective readings (for rare adjectives it
     puts a guessed noun first: Жетысуской -> "жетысуска", then "жетысуский")."""
     keys: dict[str, int] = {}
-    own = [_norm(text)] + ([_norm(natasha_lemma)] if natasha_lemma else [])
+    own = [normalise(text)] + ([normalise(natasha_lemma)] if natasha_lemma else [])
     # pymorphy is the costly part: only for words that may start like a vocabulary word
     if any(c.isalpha() for c in text) and any(k[:PREFIX] in _load().prefixes for k in own):
         parses = morph().parse(text)
-        keys.update((_norm(p.normal_form), 2) for p in parses if p.tag.POS == "ADJF")
-        keys[_norm(parses[0].normal_form)] = 2
-    keys[_norm(text)] = 1
+        keys.update((normalise(p.normal_form), 2) for p in parses if p.tag.POS == "ADJF")
+        keys[normalise(parses[0].normal_form)] = 2
+    keys[normalise(text)] = 1
     if natasha_lemma:
-        keys[_norm(natasha_lemma)] = 0
+        keys[normalise(natasha_lemma)] = 0
     return keys
 
 
@@ -140,14 +119,6 @@ def _longest(keys: list[dict[str, int]], i: int) -> tuple[int, _Entry] | None:
 def all_regions() -> list[Region]:
     """All regions in file order: Russian subjects, then Kazakh regions and cities."""
     return list(_load().regions)
-
-
-def by_name(name_ru: str) -> Region:
-    """Region for a canonical Russian name (case and ё/е insensitive); KeyError if unknown."""
-    region = _load().exact.get(_norm(name_ru))
-    if region is None or _norm(region.name_ru) != _norm(name_ru):
-        raise KeyError(name_ru)
-    return region
 
 
 def find_mentions(tokens: list) -> list[RegionMention]:
@@ -200,35 +171,3 @@ def _surface(tokens: list) -> str:
     for prev, tok in zip(tokens, tokens[1:]):
         out += (" " if tok.start > prev.stop else "") + tok.text
     return out
-
-
-def resolve_region(text: str) -> Region | None:
-    """Region named by user input or a report parameter, or None.
-
-    Accepts the canonical or English name, the ISO code, or any inflected
-    variant, city or adjective in the vocabulary ("Астраханской области",
-    "астраханская обл.", "Ленобласть", "СКО", "Санкт-Петербурга"); the whole
-    input must be one entry, so a misspelling gives None (see suggest()).
-    """
-    g = _load()
-    norm = _norm(" ".join(text.split()))
-    if norm in g.exact:
-        return g.exact[norm]
-    words = _WORD.findall(norm)
-    hit = _longest([_keys(w) for w in words], 0) if words else None
-    return hit[1].region if hit and hit[0] == len(words) else None
-
-
-def suggest(text: str, n: int = 3) -> list[str]:
-    """Up to n canonical names close to a string that did not resolve, for error messages."""
-    g = _load()
-    choices: dict[str, str] = {}
-    for key, region in [*g.exact.items(), *g.names.items()]:
-        choices.setdefault(key, region.name_ru)
-    words = _WORD.findall(_norm(text))
-    scores: dict[str, float] = {}
-    for query in {_norm(text), " ".join(_norm(lemma(w)) for w in words)}:
-        for key in difflib.get_close_matches(query, choices, n=3 * n, cutoff=0.6):
-            ratio = difflib.SequenceMatcher(None, query, key).ratio()
-            scores[choices[key]] = max(ratio, scores.get(choices[key], 0.0))
-    return sorted(scores, key=lambda name: -scores[name])[:n]
