@@ -86,7 +86,7 @@ def test_worker_pool_gives_the_same_tables_in_the_same_order(folder: Path, tmp_p
 def test_fingerprint_covers_extraction_code_and_vocabularies_only():
     names = {p.relative_to(PACKAGE_DIR).as_posix() for p in cache.extraction_sources()}
     assert {"extract/document.py", "extract/people.py", "extract/event_date.py", "extract/date_expressions.py", "ingest/layout.py", "ingest/files.py",
-            "ingest/chrome.py", "nlp/pipeline.py", "store/duplicates.py", "vocabulary.py",
+            "ingest/chrome.py", "ingest/encoding.py", "ingest/html.py", "ingest/metadata.py", "nlp/pipeline.py", "store/duplicates.py", "vocabulary.py",
             "config.py", "__init__.py", "extract/__init__.py", "vocab/regions.csv",
             "vocab/sectors.csv"} <= names
     assert not any(n.startswith(("report/", "bench/")) for n in names)

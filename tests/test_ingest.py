@@ -8,7 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.ingest.files import inventory, list_inputs, parse_published, read_document, read_metadata
+from analysis.ingest.files import inventory, list_inputs, read_input
+from analysis.ingest.metadata import parse_published, read_metadata
 from analysis.store.pipeline import extract_dir
 
 ARTICLE = ("Омская область и Павлодарская область расширят торговлю\n"
@@ -155,7 +156,8 @@ def test_html_page_gives_text_title_date_url_without_chrome(extracted):
 
 def test_html_text_has_no_site_chrome(tmp_path: Path):
     (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
-    doc = read_document(tmp_path / "page.html", tmp_path)
+    [item] = inventory(tmp_path).files
+    doc = read_input(item)
     assert doc.text.splitlines()[0] == doc.title
     assert "Бабушкин" in doc.text
     for chrome in ("Войти", "Популярное", "Курс доллара", "Все права защищены"):

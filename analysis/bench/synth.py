@@ -20,7 +20,7 @@ from pathlib import Path
 
 from analysis.ingest.chrome import split_article
 from analysis.extract.gazetteer import all_regions
-from analysis.ingest.files import decode
+from analysis.ingest.encoding import decode
 
 # Adjective endings of "<stem>ая область" / "<stem>ий край" in every case.
 ADJ_ENDINGS = r"(ая|ой|ую|ое|ого|ому|ом|ие|их|им|ими|ий)"
