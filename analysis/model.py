@@ -88,6 +88,7 @@ class Participant:
     side: str
     mention: str
     evidence: str = ""
+    person_key: str = ""  # surname + first initial, the same for "Бабушкин И.Ю." and "Игорь Бабушкин"
 
 
 @dataclass

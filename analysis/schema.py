@@ -23,7 +23,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     },
     "participants": {
         "doc_id": "string", "meeting_id": "string", "name": "string", "role": "string",
-        "side": "string", "mention": "string", "evidence": "string",
+        "side": "string", "mention": "string", "evidence": "string", "person_key": "string",
     },
     "sectors": {"doc_id": "string", "meeting_id": "string", "sector": "string", "evidence": "string"},
     "figures": {

@@ -124,3 +124,12 @@ def test_a_word_natasha_glues_before_a_name_is_dropped():
 def test_a_surname_natasha_tags_as_a_place_after_a_title_is_a_person():
     assert _participants("Гостей из Казахстана встретил аким района Акулов.") == [("Акулов", "akim", "KZ")]
     assert _participants("Гости из Казахстана посетили предприятия Московской и Омской областей.") == []
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Губернатор Бабушкиным И.Ю. подписано письмо.", "бабушкин и"),
+    ("Губернатор Игорь Бабушкин подписал письмо.", "бабушкин и"),
+    ("Министр Ольга Кузнецова подписала письмо.", "кузнецов о"),
+])
+def test_person_key_is_surname_and_first_initial(text: str, key: str):
+    assert [normalise_name(e).person_key() for e in parse(text).entities if e.type == "PER"] == [key]

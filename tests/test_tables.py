@@ -30,9 +30,10 @@ def omsk() -> DocFacts:
         ],
         participants=[
             Participant(doc_id="omsk-1", meeting_id="omsk-1#1", name="Иван Сомов", role="governor",
-                        side="RU", mention="Иван Сомов", evidence=EVIDENCE),
+                        side="RU", mention="Иван Сомов", evidence=EVIDENCE, person_key="сомов и"),
             Participant(doc_id="omsk-1", meeting_id="omsk-1#1", name="Бауыржан Алиев", role="akim",
-                        side="KZ", mention="Бауыржаном Алиевым", evidence=EVIDENCE),
+                        side="KZ", mention="Бауыржаном Алиевым", evidence=EVIDENCE,
+                        person_key="алиев б"),
         ],
         sectors=[SectorHit(doc_id="omsk-1", meeting_id="omsk-1#1", sector="trade",
                            evidence="Стороны обсудили торговлю.")],
@@ -127,9 +128,9 @@ def test_meetings_rows(tables):
 def test_participants_sectors_figures_rows(tables):
     assert tables["participants"].to_dict("records") == [
         {"doc_id": "omsk-1", "meeting_id": "omsk-1#1", "name": "Иван Сомов", "role": "governor",
-         "side": "RU", "mention": "Иван Сомов", "evidence": EVIDENCE},
+         "side": "RU", "mention": "Иван Сомов", "evidence": EVIDENCE, "person_key": "сомов и"},
         {"doc_id": "omsk-1", "meeting_id": "omsk-1#1", "name": "Бауыржан Алиев", "role": "akim",
-         "side": "KZ", "mention": "Бауыржаном Алиевым", "evidence": EVIDENCE},
+         "side": "KZ", "mention": "Бауыржаном Алиевым", "evidence": EVIDENCE, "person_key": "алиев б"},
     ]
     assert tables["sectors"].to_dict("records") == [
         {"doc_id": "omsk-1", "meeting_id": "omsk-1#1", "sector": "trade",

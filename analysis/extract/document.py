@@ -87,7 +87,7 @@ def extract_document(doc: Document) -> DocFacts:
         facts.participants.append(Participant(
             doc_id=doc.doc_id, meeting_id=meeting_of_occasion.get(occ, meeting_of_occasion.get(MAIN, "")),
             name=p.name.canonical(), role=p.role.role, side=p.role.side, mention=p.mention,
-            evidence=sentences[p.sentences[0]].text))
+            evidence=sentences[p.sentences[0]].text, person_key=p.name.person_key()))
     for s in find_sectors(parsed, relevant):
         facts.sectors.append(SectorHit(doc.doc_id, meeting_of(s.sentence), s.sector, s.evidence))
     kept = [s for s, ok in zip(sentences, relevant) if ok]

@@ -35,6 +35,12 @@ class NameParts:
         """Surname key for merging mentions; female forms fold onto the male stem."""
         return _surname_key(self.surname)
 
+    def person_key(self) -> str:
+        """Surname and first initial ("бабушкин и"): one person whether an article writes
+        "Бабушкин И.Ю." or "Игорь Бабушкин", so tables can be joined across articles."""
+        initial = (self.first or self.initials)[:1]
+        return f"{self.key} {fold(initial)}".strip()
+
     def canonical(self) -> str:
         if self.first and self.surname:
             return f"{self.first} {self.surname}"
