@@ -32,13 +32,15 @@ QUOTED_NAME_MAX_CHARS = 60  # «МФЦ «Астана»» is a name; a longer «
 
 
 def in_quoted_name(text: str, pos: int) -> bool:
-    """Whether `pos` of `text` lies inside a short «...»: the name of a company, venue or
-    event, whose words name no region or sector."""
+    """Whether `pos` of `text` lies inside a short «...» or "...": the name of a company,
+    venue or event, whose words name no region or sector."""
     before, after = text[:pos], text[pos:]
-    if before.count("«") <= before.count("»"):
+    if before.count("«") > before.count("»"):
+        opened, closed = before.rfind("«"), after.find("»")
+    elif before.count('"') % 2 == 1:
+        opened, closed = before.rfind('"'), after.find('"')
+    else:
         return False
-    opened = before.rfind("«")
-    closed = after.find("»")
     return closed >= 0 and (pos - opened) + closed <= QUOTED_NAME_MAX_CHARS
 
 

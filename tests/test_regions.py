@@ -192,3 +192,13 @@ def test_is_geography(text, expected):
 ])
 def test_towns_whose_people_act(text, expected):
     assert regions(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Делегация Западного Казахстана посетила Омскую область.", ([OMSK], ["Западно-Казахстанская область"])),
+    # a birthplace in a biography is no partner
+    ("Малой родиной солдата, похороненного в Омской области, была Костанайская область Казахстана.",
+     ([], [])),
+])
+def test_west_kazakhstan_and_birthplaces(text, expected):
+    assert regions(text) == expected

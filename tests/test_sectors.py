@@ -57,3 +57,15 @@ def test_what_names_a_field_of_cooperation(text, expected):
 
 def test_a_word_cut_by_the_page_end_supports_nothing():
     assert _sectors("Стороны обсудили поставки. Область является одним из центров промышленн") == ["trade"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capitalised adjective inside the sentence opens an institution's name
+    ("Встречу организовал Научно-образовательный центр сотрудничества.", []),
+    # a name in plain double quotes
+    ('Делегацию возглавил директор УО "Новая школа".', []),
+    # the presidents' agenda is the countries', not the regions'
+    ("Путин предложил коллеге помощь в защите окружающей среды.", []),
+])
+def test_names_and_the_presidents_agenda_are_no_fields(text, expected):
+    assert _sectors(text) == expected

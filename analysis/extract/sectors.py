@@ -65,6 +65,13 @@ def _describes_a_side(sentence: Sentence, stop: int) -> bool:
     return (stop < len(toks) and toks[stop - 1].pos == "ADJ" and toks[stop].lemma in SIDE_NOUNS)
 
 
+def _in_a_proper_name(sentence: Sentence, start: int) -> bool:
+    """A capitalised adjective inside a sentence begins a proper name ("В2В – Научно-
+    образовательный центр сотрудничества ..."): an institution, not a field."""
+    tok = sentence.tokens[start]
+    return start > 0 and tok.pos == "ADJ" and tok.text[:1].isupper() and not tok.text.isupper()
+
+
 def _cut_off(parsed: Parsed, sentence: Sentence, stop: int) -> bool:
     """The trigger's last word is the text's last one, and the text ends mid-word: a word
     cut by the page's end ("промышленных регионов Росс") supports nothing."""
@@ -72,14 +79,26 @@ def _cut_off(parsed: Parsed, sentence: Sentence, stop: int) -> bool:
             and parsed.text.rstrip()[-1:].isalnum())
 
 
+@lru_cache(maxsize=1)
+def _heads_of_state() -> frozenset[str]:
+    return frozenset(r["surname"] for r in read_vocab("heads_of_state"))
+
+
+def _heads_of_state_speak(sentence: Sentence) -> bool:
+    """A sentence about what the presidents said or did frames the countries' relations,
+    not the regions' cooperation: its fields are the countries' agenda."""
+    return any(lemma in _heads_of_state() for lemma in sentence.lemmas)
+
+
 def find_sectors(parsed: Parsed, relevant: list[bool]) -> list[SectorEvidence]:
     """Each sector once, with the first relevant sentence that names it."""
     seen: dict[str, SectorEvidence] = {}
     for si, sent in enumerate(parsed.sentences):
-        if not relevant[si]:
+        if not relevant[si] or _heads_of_state_speak(sent):
             continue
         for m in _matcher().find(sent.lemmas):
             if (_names_an_institution(sent, m.start) or _describes_a_side(sent, m.stop)
+                    or _in_a_proper_name(sent, m.start)
                     or in_quoted_name(sent.text, sent.tokens[m.start].start - sent.start)
                     or _cut_off(parsed, sent, m.stop)):
                 continue
