@@ -293,6 +293,36 @@ def two_copies(duplicate_of: str = "a") -> dict[str, pd.DataFrame]:
     }
 
 
+def scoped_tables(with_scope: bool = True) -> dict[str, pd.DataFrame]:
+    """One Omsk article (issue 11): its main meeting with a regional investment of 2 bn roubles,
+    a national one of more than 500 bn (Russian investment in Kazakhstan as a whole), and an
+    earlier visit it recalls, whose two people took no part in the main meeting.
+    `with_scope=False` drops the figures' scope column, as in data folders written before it."""
+    doc = _doc("s1", "Омская область и Павлодарская область подписали соглашение", "2024-05-31",
+               "2024-05-31", "day", ["Омская область"], ["Павлодарская область"], source="ТАСС")
+    meetings = [
+        _meet("s1", 1, "2024-05-31", "day", "meeting", "Омская область", ["Павлодарская область"]),
+        _meet("s1", 2, "2020-09", "month", "visit", "Омская область", [], primary=False),
+    ]
+    participants = (_people("s1", 1, ("Виталий Хоценко", "governor", "RU"),
+                            ("Асаин Байханов", "akim", "KZ"))
+                    + _people("s1", 2, ("Александр Бурков", "governor", "RU"),
+                              ("Ермек Кошербаев", "ambassador", "KZ")))
+    figures = [
+        dict(_fig("s1", 1, "investment", 2_000_000_000, "RUB", "",
+                  "Омская компания вложит 2 млрд рублей в завод в Павлодаре."), scope="regional"),
+        dict(_fig("s1", 0, "investment", 500_000_000_000, "RUB", "more_than",
+                  "Российские инвестиции в экономику Казахстана превысили 500 млрд рублей."),
+             scope="national"),
+    ]
+    tables = {"documents": pd.DataFrame([doc]), "meetings": pd.DataFrame(meetings),
+              "participants": pd.DataFrame(participants),
+              "sectors": pd.DataFrame(_sectors("s1", 1, "investment")), "figures": pd.DataFrame(figures)}
+    if not with_scope:
+        tables["figures"] = tables["figures"].drop(columns="scope")
+    return tables
+
+
 def visible_text(section) -> str:
     """A report section's words without its markup, spaces collapsed."""
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", section.html)).strip()

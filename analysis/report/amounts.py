@@ -9,6 +9,7 @@ import pandas as pd
 
 from analysis.report import fmt
 from analysis.report.charts import TEXT, Chart, clean_axes, new_figure, source_line, wrap
+from analysis.report.dataset import regional_figures
 from analysis.report.names import region_label
 
 # figure kinds -> the sector colour that stands for them
@@ -18,7 +19,9 @@ PLOTTED_UNITS = {"investment": None, "trade": None, "jobs": {"jobs"}, "students"
 
 def _figure_groups(figures: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]:
     """(kind, unit, rows) for the figures a bar chart can compare: money per currency,
-    jobs, students; never two currencies in one group."""
+    jobs, students; never two currencies in one group, and only regional figures: a national
+    one is no region's bar (the note under the chart gives it as context)."""
+    figures = regional_figures(figures)
     groups = []
     for kind in fmt.HEADLINE_FIGURES:
         rows = figures[(figures["kind"] == kind) & figures["value"].notna()]

@@ -90,6 +90,8 @@ def normalise(name: str, df: pd.DataFrame | None) -> pd.DataFrame:
             df[col] = pd.to_numeric(df[col], errors="coerce")
         elif col == "is_primary":
             df[col] = df[col].map(_bool).astype(bool)
+        elif col == "scope":
+            df[col] = [figure_scope(v) for v in df[col].tolist()]
         else:
             # tolist() first: iterating an Arrow-backed column value by value is slow at 10,000 rows
             df[col] = pd.Series(["" if _missing(v) else str(v) for v in df[col].tolist()],
@@ -125,6 +127,7 @@ def read_tables(data_dir: str | Path) -> Tables:
     _merge_initials(tables.participants)
     for name in ("participants", "sectors", "figures"):
         _attach_region(getattr(tables, name), tables)
+    tables.figures.loc[is_national(tables.figures), "region"] = ""  # no region's own number
     return tables
 
 
@@ -169,6 +172,35 @@ def is_unrelated(documents: pd.DataFrame) -> pd.Series:
 def is_article(documents: pd.DataFrame) -> pd.Series:
     """The reports' articles: counted, and about cooperation."""
     return is_counted(documents) & ~is_unrelated(documents)
+
+
+# ------------------------------------------------------------- figure scope
+REGIONAL, NATIONAL = "regional", "national"
+
+
+def figure_scope(value) -> str:
+    """A figure's scope as SPEC.md names it; older data folders have none, and a figure was
+    then always credited to its region, so missing or empty reads as `regional`."""
+    text = "" if _missing(value) else str(value).strip()
+    return text or REGIONAL
+
+
+def is_national(figures: pd.DataFrame) -> pd.Series:
+    """Figures about Russia and Kazakhstan as a whole (or a forum, or many regions): context,
+    never a region's own number. A table without the column holds no national figures."""
+    if "scope" not in figures:
+        return pd.Series(False, index=figures.index, dtype=bool)
+    return figures["scope"] == NATIONAL
+
+
+def regional_figures(figures: pd.DataFrame) -> pd.DataFrame:
+    """The figures a region is credited with: everything not national."""
+    return figures[~is_national(figures)]
+
+
+def national_figures(figures: pd.DataFrame) -> pd.DataFrame:
+    """The figures the reports show only as national context."""
+    return figures[is_national(figures)]
 
 
 def meeting_key(facts: pd.DataFrame) -> pd.Series:

@@ -60,6 +60,8 @@ FIGURE_KINDS = {
     "trade": ("Торговля", "Trade"),
     "other": ("Другие числа", "Other numbers"),
 }
+#: How a national figure is labelled wherever it is shown: context, not a region's number.
+NATIONAL_SCOPE = ("по России и Казахстану в целом", "Russia and Kazakhstan as a whole")
 #: The order reports show figures in: the headline kinds first, then the rest.
 FIGURE_ORDER = ("investment", "trade", "jobs", "students", "other")
 HEADLINE_FIGURES = FIGURE_ORDER[:4]   # the kinds the key numbers, charts and narrative pick from
@@ -307,6 +309,14 @@ def fmt_date(text: str, lang: str) -> str:
         return (f"{d:02d}.{m:02d} (год не указан)" if lang == "ru"
                 else f"{d} {months[m - 1]} (year not stated)")
     return MDASH
+
+
+NO_DATE = ("дата не указана", "no date")
+
+
+def event_date(text: str, lang: str) -> str:
+    """A meeting's date as precise as the article gives it; words, not a dash, when none."""
+    return fmt_date(text, lang) if text else pick(NO_DATE, lang)
 
 
 def date_sort_key(date: str) -> str:

@@ -80,8 +80,11 @@ def key_numbers(rep: Report) -> list[tuple[str, str, list[str]]]:
 
 
 def largest_figures(rep: Report) -> list[tuple[str, str, list[str]]]:
+    """The figure cards: the largest regional figure of each headline kind. National ones
+    measure the two countries, not a region, and go to the context line below the cards."""
     out, seen = [], set()
-    f = rep.ds.figures[rep.ds.figures["value"].notna()]
+    f = data.regional_figures(rep.ds.figures)
+    f = f[f["value"].notna()]
     for kind in fmt.HEADLINE_FIGURES:
         rows = f[f["kind"] == kind]
         if rows.empty or kind in seen:
@@ -124,6 +127,9 @@ def section(rep: Report) -> Section:
         figs = "".join(f'<div class="card fig"><div class="num">{esc(v)}{rep.ref(d)}</div>'
                        f'<div class="lbl">{esc(lab)}</div></div>' for lab, v, d in numbers[5:])
         parts.append(f'<div class="cards figs">{figs}</div>')
+    context = narrative.context_statements(ds.figures, lang)
+    if context:
+        parts.append(f'<p class="context">{rep.sentences(context)}</p>')
     parts.append(f'<p class="lead">{rep.sentences(narrative.lead(ds))}</p>')
     warnings = caveats.caveat_statements(ds.documents, ds.meetings, ds.all.documents, lang,
                                          ds.left_out_undated)

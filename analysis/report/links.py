@@ -138,6 +138,22 @@ def _mode(df: pd.DataFrame, key: str, col: str) -> pd.Series:
     return counts.reset_index().drop_duplicates(key).set_index(key)[col]
 
 
+def meeting_pairs(participants: pd.DataFrame, shown: set[str]) -> dict[tuple[str, str], int]:
+    """(Russian name, Kazakh name) -> meetings both took part in, among the `shown` names.
+    Pairs are made within one meeting only: people of an event the article merely recalls
+    are never joined to those of its main meeting."""
+    sides: dict[str, tuple[list[str], list[str]]] = {}  # meeting -> (RU names, KZ names)
+    for key, name, side in zip(meeting_key(participants), participants["name"], participants["side"]):
+        if name in shown:
+            sides.setdefault(key, ([], []))[side == "KZ"].append(name)
+    links: dict[tuple[str, str], int] = {}
+    for ru, kz in sides.values():
+        for a in ru:
+            for b in kz:
+                links[(a, b)] = links.get((a, b), 0) + 1
+    return links
+
+
 def people_links(participants: pd.DataFrame, documents: pd.DataFrame, lang: str,
                  limit: int = 12) -> Chart | None:
     """Who met whom: Russian participants (left) and Kazakh ones (right), joined when they
@@ -166,16 +182,7 @@ def people_links(participants: pd.DataFrame, documents: pd.DataFrame, lang: str,
     left, right = items("RU"), items("KZ")
     if not left and not right:
         return None
-    shown = {name for name, _, _ in left + right}
-    sides: dict[str, tuple[list[str], list[str]]] = {}  # meeting -> (RU names, KZ names) shown
-    for key, name, s in zip(p["key"], p["name"], p["side"]):
-        if name in shown:
-            sides.setdefault(key, ([], []))[s == "KZ"].append(name)
-    links: dict[tuple[str, str], int] = {}
-    for ru, kz in sides.values():
-        for a in ru:
-            for b in kz:
-                links[(a, b)] = links.get((a, b), 0) + 1
+    links = meeting_pairs(p, {name for name, _, _ in left + right})
     fig = _bipartite(left, right, links, height_per_row=0.42)
     top = freq.sort_values(ascending=False, kind="stable")
     name = top.index[0]

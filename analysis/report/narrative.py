@@ -281,56 +281,134 @@ def people_statements(participants: pd.DataFrame, lang: str) -> list[Statement]:
     return out
 
 
-# ------------------------------------------------------------------- figures
-def figure_statements(figures: pd.DataFrame, lang: str, quote_evidence: bool = True) -> list[Statement]:
-    """The largest figure of each kind (money per currency), the investment with its sentence."""
-    ru = is_ru(lang)
-    f = figures[figures["value"].notna() & figures["kind"].isin(fmt.HEADLINE_FIGURES)]
-    if f.empty:
-        return [Statement("Чисел об инвестициях, рабочих местах, студентах и торговле в статьях нет."
-                          if ru else "The articles give no figures on investment, jobs, students or trade.",
-                          [])]
+#: A meeting the article only recalls or announces, with the people who took part in it.
+OTHER_EVENT = ("{event}, {date} (не главное событие статьи): {people}.",
+               "{event}, {date} (not the article's main event): {people}.")
+OTHER_EVENTS_MORE = ("Остальные такие события ({n}) — в таблице встреч.",
+                     "The other such events ({n}) are in the meetings table.")
+
+
+def other_event_people(participants: pd.DataFrame, meetings: pd.DataFrame, lang: str,
+                       limit: int = 3) -> list[Statement]:
+    """The people of meetings that are not their article's main event, each sentence naming
+    that meeting (kind, date): they took part in it, not in the main one. Latest first; past
+    `limit` meetings, how many more the meetings table holds."""
+    others = meetings[~meetings["is_primary"]]
+    p = participants[(participants["name"] != "") & participants["meeting_id"].isin(others["meeting_id"])]
+    if p.empty:
+        return []
+    others = others[others["meeting_id"].isin(p["meeting_id"])]
+    others = others.assign(_sort=others["date"].map(fmt.date_sort_key)) \
+        .sort_values(["_sort", "meeting_id"], ascending=[False, True])
     out = []
+    for m in others.head(limit).itertuples():
+        rows = p[p["meeting_id"] == m.meeting_id].drop_duplicates("name")
+        people = ", ".join(f"{person_name(n, lang)} ({fmt.role_label(r, lang)})" if r else person_name(n, lang)
+                           for n, r in zip(rows["name"], rows["role"]))
+        event = fmt.kind_label(m.kind, lang)
+        text = fmt.pick(OTHER_EVENT, lang).format(event=event[:1].upper() + event[1:],
+                                                  date=fmt.event_date(m.date, lang), people=people)
+        out.append(Statement(text, [m.doc_id]))
+    if len(others) > limit:
+        more = others.iloc[limit:]
+        out.append(Statement(fmt.pick(OTHER_EVENTS_MORE, lang).format(n=fmt.fmt_int(len(more), lang)),
+                             sources_of(more)))
+    return out
+
+
+# ------------------------------------------------------------------- figures
+NO_FIGURES = ("Чисел об инвестициях, рабочих местах, студентах и торговле в статьях нет.",
+              "The articles give no figures on investment, jobs, students or trade.")
+NO_REGIONAL_FIGURES = ("Чисел об инвестициях, рабочих местах, студентах и торговле по регионам в "
+                       "статьях нет.",
+                       "The articles give no regional figures on investment, jobs, students or trade.")
+#: The national figures in the text: labelled as the two countries' numbers, never a region's.
+CONTEXT = ("Для контекста, {scope}: {items}", "For context, {scope}: {items}")
+CONTEXT_ITEM = "{kind} " + fmt.MDASH + " {value}"
+
+
+def full_stop(text: str) -> str:
+    """A sentence ended once: a figure that ends in an abbreviation (`2 млрд руб.`) keeps its dot."""
+    return text if text.endswith(".") else text + "."
+
+
+def headline_groups(figures: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]:
+    """(kind, unit, rows) of the headline kinds, in report order: at most two units per kind
+    (money per currency), and a trade growth or rank only when no trade amount is known."""
+    f = figures[figures["value"].notna() & figures["kind"].isin(fmt.HEADLINE_FIGURES)]
     groups = sorted(f.groupby(["kind", "unit"], sort=False),
                     key=lambda g: (fmt.FIGURE_ORDER.index(g[0][0]), -len(g[1])))
-    seen_kind: dict[str, int] = {}
+    trade_money = any(k == "trade" and fmt.is_money(u) for (k, u), _ in groups)
+    out: list[tuple[str, str, pd.DataFrame]] = []
     for (kind, unit), rows in groups:
-        if seen_kind.get(kind, 0) >= 2:
+        if sum(1 for k, _, _ in out if k == kind) >= 2:
             continue
-        if kind == "trade" and not fmt.is_money(unit) and any(
-                k == "trade" and fmt.is_money(u) for (k, u), _ in groups):
-            continue  # trade growth or rank only when no trade amount is known
-        seen_kind[kind] = seen_kind.get(kind, 0) + 1
-        top = rows.sort_values("value", ascending=False).iloc[0]
-        value = fmt.fmt_value(top["value"], unit, lang, top["qualifier"])
-        where = region_label(top["region"], lang) if top.get("region") else ""
-        where = f" ({where})" if where else ""
-        label = fmt.figure_kind_label(kind, lang)
-        cur = ""
-        if fmt.is_money(unit) and sum(1 for (k, u), _ in groups if k == kind) > 1:
-            cur = " " + fmt.in_currency(unit, lang)
-        if kind == "investment":
-            text = (f"Крупнейшая названная инвестиция{cur} — {value}{where}" if ru
-                    else f"The largest investment named{cur}: {value}{where}")
-        elif kind == "trade" and fmt.is_money(unit):
-            text = (f"Крупнейшая сумма в торговле{cur} — {value}{where}" if ru
-                    else f"The largest trade figure{cur}: {value}{where}")
-        elif kind == "trade":
-            text = (f"Торговля: {value}{where}" if ru else f"Trade: {value}{where}")
-        elif kind == "jobs":
-            q = fmt.QUALIFIERS.get(top["qualifier"] or "")
-            num = (fmt.pick(q, lang) + (NB if ru else " ") if q else "") + fmt.fmt_number(top["value"], lang)
-            text = (f"Число рабочих мест — {num}{where}" if ru else f"Jobs: {num}{where}")
-            if len(rows) > 1:
-                text = (f"Число рабочих мест в крупнейшем проекте — {num}{where}" if ru
-                        else f"Jobs in the largest project: {num}{where}")
-        else:
-            text = f"{label}: {value}{where}"
-        if kind == "investment" and quote_evidence and top["evidence"]:
-            ev = fmt.shorten(top["evidence"], 200)
-            text += f": {fmt.quote(ev, 'ru')}" if ru else f"; the article says: {fmt.quote(ev, 'en')}"
-        out.append(Statement(text + ".", [top["doc_id"]]))
+        if kind == "trade" and not fmt.is_money(unit) and trade_money:
+            continue
+        out.append((kind, unit, rows))
     return out
+
+
+def _largest(kind: str, unit: str, rows: pd.DataFrame, several: bool, lang: str,
+             quote_evidence: bool) -> Statement:
+    """The largest figure of one kind and unit, with its region; an investment with its sentence."""
+    ru = is_ru(lang)
+    top = rows.sort_values("value", ascending=False).iloc[0]
+    value = fmt.fmt_value(top["value"], unit, lang, top["qualifier"])
+    where = region_label(top["region"], lang) if top.get("region") else ""
+    where = f" ({where})" if where else ""
+    label = fmt.figure_kind_label(kind, lang)
+    cur = " " + fmt.in_currency(unit, lang) if fmt.is_money(unit) and several else ""
+    if kind == "investment":
+        text = (f"Крупнейшая названная инвестиция{cur} — {value}{where}" if ru
+                else f"The largest investment named{cur}: {value}{where}")
+    elif kind == "trade" and fmt.is_money(unit):
+        text = (f"Крупнейшая сумма в торговле{cur} — {value}{where}" if ru
+                else f"The largest trade figure{cur}: {value}{where}")
+    elif kind == "trade":
+        text = (f"Торговля: {value}{where}" if ru else f"Trade: {value}{where}")
+    elif kind == "jobs":
+        q = fmt.QUALIFIERS.get(top["qualifier"] or "")
+        num = (fmt.pick(q, lang) + (NB if ru else " ") if q else "") + fmt.fmt_number(top["value"], lang)
+        text = (f"Число рабочих мест — {num}{where}" if ru else f"Jobs: {num}{where}")
+        if len(rows) > 1:
+            text = (f"Число рабочих мест в крупнейшем проекте — {num}{where}" if ru
+                    else f"Jobs in the largest project: {num}{where}")
+    else:
+        text = f"{label}: {value}{where}"
+    if kind == "investment" and quote_evidence and top["evidence"]:
+        ev = fmt.shorten(top["evidence"], 200)
+        text += f": {fmt.quote(ev, 'ru')}" if ru else f"; the article says: {fmt.quote(ev, 'en')}"
+    return Statement(full_stop(text), [top["doc_id"]])
+
+
+def context_statements(figures: pd.DataFrame, lang: str) -> list[Statement]:
+    """The national figures among these, largest of each kind and unit, in one sentence
+    labelled as Russia's and Kazakhstan's as a whole: context beside a region's numbers, not
+    one of them. No sentence without national figures."""
+    items, doc_ids = [], []
+    for kind, unit, rows in headline_groups(data.national_figures(figures)):
+        top = rows.sort_values("value", ascending=False).iloc[0]
+        items.append(CONTEXT_ITEM.format(kind=fmt.lower_label(fmt.figure_kind_label(kind, lang)),
+                                         value=fmt.fmt_value(top["value"], unit, lang, top["qualifier"])))
+        doc_ids.append(top["doc_id"])
+    if not items:
+        return []
+    text = fmt.pick(CONTEXT, lang).format(scope=fmt.pick(fmt.NATIONAL_SCOPE, lang), items="; ".join(items))
+    return [Statement(full_stop(text), sorted(set(doc_ids)))]
+
+
+def figure_statements(figures: pd.DataFrame, lang: str, quote_evidence: bool = True) -> list[Statement]:
+    """The largest figure of each kind (money per currency) among the regional ones, the
+    investment with its sentence; then the national ones as context, so a number about the
+    two countries is never given as a region's largest."""
+    groups = headline_groups(data.regional_figures(figures))
+    own = [_largest(kind, unit, rows, sum(1 for k, _, _ in groups if k == kind) > 1, lang,
+                    quote_evidence) for kind, unit, rows in groups]
+    context = context_statements(figures, lang)
+    if not own:  # say so, rather than let the context stand where the region's numbers would
+        own = [Statement(fmt.pick(NO_REGIONAL_FIGURES if context else NO_FIGURES, lang), [])]
+    return own + context
 
 
 # -------------------------------------------------------------- over time

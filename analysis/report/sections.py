@@ -138,9 +138,11 @@ class Report:
     def summary(self) -> Section:
         if self.ds.meetings.empty:
             return Section("", "summary")
-        # the first screen already carries the lead sentences: the summary does not repeat them
-        lead = {st.text for st in narrative.lead(self.ds)}
-        paras = [[st for st in p if st.text not in lead] for p in narrative.paragraphs(self.ds)]
+        # the first screen already carries the lead sentences and the national context: the
+        # summary does not repeat them
+        shown = {st.text for st in narrative.lead(self.ds)
+                 + narrative.context_statements(self.ds.figures, self.lang)}
+        paras = [[st for st in p if st.text not in shown] for p in narrative.paragraphs(self.ds)]
         paras = [p for p in paras if p]
         return Section(self.heading("summary") + '<div class="narrative">'
                        + refs.to_html(paras, self.refs, self.lang, self._collect.cites) + "</div>", "summary")
@@ -164,12 +166,14 @@ class Report:
 
     @_section
     def figures(self) -> Section:
-        sec = self._chart_section("figures", "Чисел об инвестициях, рабочих местах, студентах и "
-                                  "торговле в статьях нет.",
-                                  "The articles give no figures on investment, jobs, students or trade.")
-        if sec.html and self.chart("figures") is not None:
-            sec.html += f'<p class="note">{self.sentences(narrative.figure_statements(self.ds.figures, self.lang, quote_evidence=False))}</p>'
-        return sec
+        """The chart of the regional figures, and under it (or alone, when no regional figure
+        can be drawn) the sentences on them and the national context."""
+        if self.ds.meetings.empty:
+            return Section("", "figures")
+        chart = self.chart("figures")
+        statements = narrative.figure_statements(self.ds.figures, self.lang, quote_evidence=False)
+        return Section(self.heading("figures") + (chart.html() if chart else "")
+                       + f'<p class="note">{self.sentences(statements)}</p>', "figures")
 
     @_section
     def partners(self) -> Section:
@@ -181,8 +185,14 @@ class Report:
 
     @_section
     def people(self) -> Section:
-        return self._chart_section("people", "Участники в статьях не названы.",
-                                   "The articles name no participants.")
+        """Who met whom, and under the chart the people of events that are not their article's
+        main one, each with that event: they did not take part in the main meeting."""
+        sec = self._chart_section("people", "Участники в статьях не названы.",
+                                  "The articles name no participants.")
+        others = narrative.other_event_people(self.ds.participants, self.ds.meetings, self.lang)
+        if sec.html and others:
+            sec.html += f'<p class="note">{self.sentences(others)}</p>'
+        return sec
 
     # -------------------------------------------------------------- tables
     def more(self, full: pd.DataFrame, shown: int, what: str) -> str:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from analysis.report import dataset as data
 from analysis.report import fmt
 from analysis.report.markup import Section, esc, highlight, table
 from analysis.report.names import person_name, region_label, translit
@@ -18,6 +19,9 @@ if TYPE_CHECKING:
     from analysis.report.sections import Report
 
 TABLE_ROWS = 25    # rows shown in a report table; the full table goes to CSV
+#: Beside the kind of a meeting the article only recalls or announces: its people took part
+#: in that event, not in the article's main one.
+OTHER_EVENT = ("не главное событие статьи", "not the article's main event")
 
 
 def grouped(df: pd.DataFrame, key: str, *cols: str) -> dict[str, list[tuple]]:
@@ -30,7 +34,13 @@ def grouped(df: pd.DataFrame, key: str, *cols: str) -> dict[str, list[tuple]]:
 
 def date_label(rep: Report, date: str) -> str:
     """A meeting's date as precise as the article gives it; words, not a dash, when none."""
-    return fmt.fmt_date(date, rep.lang) if date else rep.t("дата не указана", "no date")
+    return fmt.event_date(date, rep.lang)
+
+
+def event_label(rep: Report, kind: str, is_primary: bool) -> str:
+    """The kind of a meeting, marked when it is not the article's main event."""
+    label = fmt.kind_label(kind, rep.lang)
+    return label if is_primary else f"{label}, {fmt.pick(OTHER_EVENT, rep.lang)}"
 
 
 def meeting_row(rep: Report, r, people: list[tuple[str, str]], sector_keys: list[str]) -> str:
@@ -46,7 +56,7 @@ def meeting_row(rep: Report, r, people: list[tuple[str, str]], sector_keys: list
     secs = esc(", ".join(shown)) + (
         f' <span class="role">{esc(rep.t(f"и ещё {extra}", f"and {extra} more"))}</span>' if extra > 0 else "")
     cells = [(f'<td class="date">{esc(date_label(rep, r.date))}<br>'
-              f'<span class="role">{esc(fmt.kind_label(r.kind, lang) + place)}</span></td>')]
+              f'<span class="role">{esc(event_label(rep, r.kind, r.is_primary) + place)}</span></td>')]
     if rep.kind == "overview":
         cells.append(f"<td>{esc(region_label(r.region, lang))}</td>")
     cells += [f"<td>{esc(partners)}</td>", f'<td class="who">{who}</td>',
@@ -65,7 +75,8 @@ def meetings_section(rep: Report) -> Section:
                                                                    ascending=[False, True])
     full = pd.DataFrame({
         rep.t("дата", "date"): [date_label(rep, d) for d in ordered["date"]],
-        rep.t("событие", "event"): [fmt.kind_label(k, lang) for k in ordered["kind"]],
+        rep.t("событие", "event"): [event_label(rep, k, p) for k, p in zip(ordered["kind"],
+                                                                          ordered["is_primary"])],
         rep.t("регион", "region"): [region_label(r, lang) for r in ordered["region"]],
         rep.t("партнёр", "partner"): [", ".join(region_label(k, lang) for k in ks)
                                       for ks in ordered["partners"]],
@@ -90,6 +101,12 @@ def meetings_section(rep: Report) -> Section:
                    + rep.more(full, len(rows), "meetings"), "meetings")
 
 
+def figure_owner(rep: Report, region: str, national: bool) -> str:
+    """Whose number a figure is: its region, or for a national figure the label that says it
+    measures Russia and Kazakhstan as a whole (context, not the region's)."""
+    return fmt.pick(fmt.NATIONAL_SCOPE, rep.lang) if national else region_label(region, rep.lang)
+
+
 def figures_section(rep: Report) -> Section:
     f, lang = rep.ds.figures, rep.lang
     if rep.ds.meetings.empty:
@@ -98,21 +115,23 @@ def figures_section(rep: Report) -> Section:
         return Section(rep.heading("figures_table") + f'<p class="note">{esc(rep.t("Чисел в статьях нет.", "The articles give no figures."))}</p>',
                        "figures_table")
     order = {kind: i for i, kind in enumerate(fmt.FIGURE_ORDER)}
-    f = f.assign(_o=f["kind"].map(lambda k: order.get(k, len(order)))).sort_values(["_o", "value"],
-                                                                           ascending=[True, False])
+    # the region's own figures first, the national context after them
+    f = f.assign(_n=data.is_national(f), _o=f["kind"].map(lambda k: order.get(k, len(order)))) \
+        .sort_values(["_n", "_o", "value"], ascending=[True, True, False])
+    owners = [figure_owner(rep, r, n) for r, n in zip(f["region"], f["_n"])]
     full = pd.DataFrame({
         rep.t("вид", "kind"): [fmt.figure_kind_label(k, lang) for k in f["kind"]],
         rep.t("значение", "value"): list(f["value"]), rep.t("единица", "unit"): list(f["unit"]),
         rep.t("оговорка", "qualifier"): list(f["qualifier"]),
-        rep.t("регион", "region"): [region_label(r, lang) for r in f["region"]],
+        rep.t("регион", "region"): owners, "scope": list(f["scope"]),
         rep.t("цитата", "evidence"): list(f["evidence"]), "doc_id": list(f["doc_id"]),
     })
     rows = [f"<tr><td>{esc(fmt.figure_kind_label(r.kind, lang))}</td>"
             f'<td class="num">{esc(fmt.fmt_value(r.value, r.unit, lang, r.qualifier))}</td>'
-            f"<td>{esc(region_label(r.region, lang)) or fmt.MDASH}</td>"
+            f"<td>{esc(owner) or fmt.MDASH}</td>"
             f'<td class="ev" lang="ru">{highlight(fmt.quote(fmt.shorten(r.evidence, 240), "ru"))}</td>'
             f'<td class="src">{rep.source_cell(r.doc_id)}</td></tr>'
-            for r in f.head(TABLE_ROWS).itertuples()]
+            for r, owner in zip(f.head(TABLE_ROWS).itertuples(), owners)]
     head = [rep.t("Вид", "Kind"), rep.t("Значение", "Value"), rep.t("Регион", "Region"),
             rep.t("Цитата из статьи", "Quote from the article (Russian)"), rep.t("Источник", "Source")]
     return Section(rep.heading("figures_table") + table(head, rows, "figures", num=(1,))
