@@ -116,9 +116,11 @@ def test_a_relatives_forebear_is_no_participant():
     assert [name for name, _, _ in _participants(text)] == ["Алия Нурбекова"]
 
 
-def test_a_word_natasha_glues_before_a_name_is_dropped():
-    parsed = parse("Председатель Мажилиса Ерлан Тулеев посетил Омскую область.")
-    assert [normalise_name(e).canonical() for e in parsed.entities if e.type == "PER"] == ["Ерлан Тулеев"]
+def test_words_natasha_glues_to_a_name_are_split_off():
+    text = ("Председатель Мажилиса Ерлан Тулеев посетил Казань. На встрече с раисом Республики "
+            "Татарстан Рустамом Сабировым Ерлан Тулеев обсудил торговлю с Казахстаном.")
+    assert [(name, role) for name, role, _ in _participants(text)] == [
+        ("Ерлан Тулеев", "legislator"), ("Рустам Сабиров", "governor")]
 
 
 def test_a_surname_natasha_tags_as_a_place_after_a_title_is_a_person():

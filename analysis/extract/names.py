@@ -213,17 +213,6 @@ def _as_written(value: str, word: str) -> str:
     return value.replace("ё", "е").replace("Ё", "Е")
 
 
-def _without_stray_first_word(words: list[str]) -> list[str]:
-    """natasha glues a word before a name into it ("Мажилиса Ерлан Кошанов", "Озерный
-    Наталья Яковлева"): a dictionary word that is no name, before two words that are
-    not a first name and a patronymic, is not part of the name (a surname first comes
-    with a patronymic: "Бабушкин Игорь Юрьевич")."""
-    if (len(words) == 3 and not is_name_word(words[0])
-            and not (PATRONYMIC.search(words[2]) or known_as(words[2], "Patr"))):
-        return words[1:]
-    return words
-
-
 def normalise_name(entity: Entity) -> NameParts:
     """Split a PER mention into first name, surname, patronymic, initials (nominative)."""
     initials = "".join(f"{c}." for c in re.findall(r"(?<![А-ЯЁа-яё])([А-ЯЁ])(?:\.|$)",
@@ -234,7 +223,6 @@ def normalise_name(entity: Entity) -> NameParts:
     parts = NameParts(initials=initials)
     if not words or len(words) > 4:
         return parts
-    words = _without_stray_first_word(words)
     kinds = _word_kinds(words, bool(initials))
     case_of = {t.text: t.feats.get("Case", "") for t in entity.tokens}
     cases = [case_of.get(w, "") for w in words]

@@ -95,6 +95,29 @@ def _without_places(entity: Entity, places: list[tuple[int, int]]) -> Entity:
     return Entity(entity.type, " ".join(t.text for t in toks), toks[0].start, toks[-1].stop, toks)
 
 
+def _entity(tokens: list) -> Entity:
+    return Entity("PER", " ".join(t.text for t in tokens), tokens[0].start, tokens[-1].stop, tokens)
+
+
+def _split_glued(entity: Entity, sentence: Sentence) -> list[Entity]:
+    """natasha glues words around a name into it: a title before it ("Председатель
+    Мажилиса Ерлан Кошанов": a role trigger, left outside for the role to read) and a
+    second name after it in another case ("Рустамом Миннихановым Ерлан Кошанов": two
+    people)."""
+    toks = list(entity.tokens)
+    first, _ = token_span(sentence, entity)
+    title_end = max((m.stop for m in role_matches(sentence.lemmas) if m.start <= first < m.stop),
+                    default=first)
+    if len(toks) - (title_end - first) >= 2:
+        toks = toks[title_end - first:]
+    cases = [t.feats.get("Case", "") for t in toks]
+    for k in range(2, len(toks) - 1):
+        if cases[k - 1] and cases[k] and cases[k - 1] != cases[k] \
+                and len(set(cases[:k])) == 1 and len(set(cases[k:])) == 1:
+            return [_entity(toks[:k]), _entity(toks[k:])]
+    return [entity] if len(toks) == len(entity.tokens) else [_entity(toks)]
+
+
 def _names_inside_places(sentence: Sentence, places: list[tuple[int, int]]) -> list[Entity]:
     """Names natasha swallowed into a place entity: "Республики Саха (Якутия) Айсена Николаева".
 
@@ -150,8 +173,8 @@ def find_people(parsed: Parsed, relevant: list[bool],
         floor, previous = 0, None
         named = ([e for e in sent.entities if e.type == "PER"] + _names_inside_places(sent, places)
                  + _names_tagged_as_places(sent, regions[si]))
+        named = [part for e in named for part in _split_glued(_without_places(e, places), sent)]
         for ent in sorted(named, key=lambda e: e.start):
-            ent = _without_places(ent, places)
             first_tok, last_tok = token_span(sent, ent)
             parts = normalise_name(ent)
             between = {t.text for t in sent.tokens[floor:first_tok]}
