@@ -76,3 +76,19 @@ def test_kinds_of_documents(tmp_path):
              for name, mask in [("rejected", data.is_rejected), ("duplicate", data.is_duplicate),
                                 ("counted", data.is_counted), ("unrelated", data.is_unrelated)]}
     assert kinds == {"rejected": ["c"], "duplicate": ["b"], "counted": ["a", "d", "e"], "unrelated": ["d"]}
+
+
+def test_the_person_key_joins_initials_to_the_full_name(tmp_path):
+    tables = seed_tables()
+    people = tables["participants"].copy()
+    people["person_key"] = ""
+    people.loc[people["name"] == "Бабушкин И.Ю.", "person_key"] = "бабушкин и"
+    extra = people.iloc[[0]].copy()
+    extra[["name", "person_key", "mention"]] = ["Игорь Бабушкин", "бабушкин и", "Игорь Бабушкин"]
+    tables["participants"] = pd.concat([people, extra], ignore_index=True)
+    read = data.read_tables(write_tables(tmp_path, tables))
+    names = read.participants.loc[read.participants["person_key"] == "бабушкин и", "name"]
+    assert set(names) == {"Игорь Бабушкин"}
+    assert set(read.participants["name_extracted"]) >= {"Бабушкин И.Ю.", "Игорь Бабушкин"}
+    # no key (older extractions): names stay as extracted
+    assert "Мадиев А.Е." in set(read.participants["name"])

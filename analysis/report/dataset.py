@@ -14,7 +14,6 @@ tables, so every event counts once.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -220,26 +219,18 @@ def sector_counts(sectors: pd.DataFrame) -> pd.Series:
         .sort_values(ascending=False, kind="stable")
 
 
-_INITIALS = re.compile(r"^([А-ЯЁA-Z][\w-]+)\s+([А-ЯЁA-Z])\.\s*(?:[А-ЯЁA-Z]\.)?$")
-
-
 def _merge_initials(p: pd.DataFrame) -> None:
-    """One person across articles: `Бабушкин И.Ю.` (one article gives only initials) becomes
-    `Игорь Бабушкин` when the data holds exactly one full name with that surname and initial.
-    The extracted form stays in `name_extracted`."""
+    """One person across articles: the extractor's `person_key` (surname and first initial)
+    joins `Бабушкин И.Ю.` (an article that gives only initials) to `Игорь Бабушкин` when
+    the data holds exactly one full name under that key. The extracted form stays in
+    `name_extracted`; data without the key (older extractions) keep their names."""
     p["name_extracted"] = p["name"]
-    full: dict[tuple[str, str], set[str]] = {}
-    for name in set(p["name"]):
-        parts = name.split()
-        if len(parts) == 2 and not _INITIALS.match(name):
-            full.setdefault((parts[1], parts[0][:1]), set()).add(name)
-    mapping = {}
-    for name in set(p["name"]):
-        m = _INITIALS.match(name)
-        if m and len(full.get((m.group(1), m.group(2)), ())) == 1:
-            mapping[name] = next(iter(full[(m.group(1), m.group(2))]))
-    if mapping:
-        p["name"] = [mapping.get(n, n) for n in p["name"]]
+    full: dict[str, set[str]] = {}
+    for key, name in zip(p["person_key"], p["name"]):
+        if key and "." not in name:
+            full.setdefault(key, set()).add(name)
+    mapping = {key: next(iter(names)) for key, names in full.items() if len(names) == 1}
+    p["name"] = [mapping.get(key, name) if key else name for key, name in zip(p["person_key"], p["name"])]
 
 
 def _attach_region(df: pd.DataFrame, t: Tables) -> None:
