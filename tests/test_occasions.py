@@ -52,3 +52,9 @@ def test_whereas_is_no_other_occasion():
 def test_a_quoted_tomorrow_is_the_speakers_not_another_event():
     f = facts("«Завтра к нам приедет делегация во главе с министром Олегом Беловым», — сказал Сидоров.")
     assert main_of(f)["Олег Белов"] is True
+
+
+def test_a_treaty_cited_as_background_is_no_event():
+    f = facts("В преамбуле соглашения стороны сослались на Договор о дружбе между Россией и "
+              "Казахстаном от 25 мая 1992 года.")
+    assert [(m.date.iso(), m.is_primary) for m in f.meetings] == [("2024-03-14", True)]

@@ -405,6 +405,17 @@ def resolve(e: DateExpr, anchor: DateValue) -> DateValue:
     return DateValue()
 
 
+def is_reference(sentence: str, e: DateExpr) -> bool:
+    """A date that a preposition makes a reference, a deadline or a starting point
+    ("договор от 25 мая 1992 года", "до 1 июля"), not the date of an event. A span's
+    own "с" ("с 21 по 23 декабря") and a date that itself begins with "в" do not count."""
+    window = re.split(r"[.;:!?]", sentence[max(0, e.start - 60):e.start].lower())[-1]
+    prev = WORD_RE.findall(window)
+    opens_span = e.kind == "span" and prev and prev[-1] in ("с", "со")
+    return bool(prev and prev[-1] in NON_EVENT_PREPOSITIONS and not opens_span
+                and not e.text.lower().startswith(("в ", "во ")))
+
+
 def parse_date_expressions(sentence: str, anchor: DateValue) -> list[tuple[DateValue, int, int, str]]:
     """Every date expression in one sentence, resolved against `anchor`.
 

@@ -6,10 +6,9 @@ events -> sectors, figures) and links the facts to the meetings they belong to.
 """
 from __future__ import annotations
 
-from analysis.extract.date_expressions import parse_date_expressions
 from analysis.extract.event_date import document_dates
 from analysis.extract.events import LEAD_SENTENCES, find_events
-from analysis.extract.occasions import MAIN, sentence_occasions
+from analysis.extract.occasions import MAIN, occasion_dates, sentence_occasions
 from analysis.extract.figures import extract_figures
 from analysis.model import DateValue, DocFacts, Document, Figure, Meeting, Participant, SectorHit
 from analysis.nlp.pipeline import parse
@@ -18,31 +17,8 @@ from analysis.extract.regions import document_regions, sentence_regions
 from analysis.extract.relevance import relevant_sentences
 from analysis.extract.scope import figure_scope
 from analysis.extract.sectors import find_sectors
-from analysis.text import quote_open
 
 EXTRACTOR_VERSION = "1"  # bump when a rule changes what is extracted (invalidates caches)
-
-#: Date expressions that date the sentence's own occasion: a stated day or
-#: month, or a day relative to the anchor ("накануне", "в пятницу").
-OCCASION_DATE_KINDS = {"explicit", "span", "month", "weekday"}
-
-
-def _sentence_dates(sentences: list[str], wanted: list[bool], anchor: DateValue) -> dict[int, DateValue]:
-    """Sentence index -> the first date it states for an occasion, for the wanted sentences.
-
-    Dates in direct speech are the speaker's ("«Завтра к нам приедет делегация»"),
-    not the report's, and are left out."""
-    out = {}
-    for i, text in enumerate(sentences):
-        if not wanted[i]:
-            continue
-        found = [v for v, start, _, kind in parse_date_expressions(text, anchor)
-                 if (kind in OCCASION_DATE_KINDS or kind == "relative" and v.precision == "day")
-                 and v.precision != "unknown" and not quote_open(text[:start])]
-        if found:
-            out[i] = found[0]
-    return out
-
 
 def extract_document(doc: Document) -> DocFacts:
     facts = DocFacts(document=doc)
@@ -62,7 +38,7 @@ def extract_document(doc: Document) -> DocFacts:
     facts.ru_regions, facts.kz_regions = document_regions(parsed, relevant, regions)
 
     people = participants(find_people(parsed, relevant, regions))
-    dated = _sentence_dates([s.text for s in sentences], relevant, dates.anchor)
+    dated = occasion_dates(parsed, relevant, dates.anchor)
     occasion_of, occasions = sentence_occasions(parsed, relevant, dated, dates.event)
     person_occasion = [_occasion_of_person(p.sentences, occasion_of) for p in people]
     events = find_events(parsed, relevant, regions, dates.event, occasions,

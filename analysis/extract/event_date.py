@@ -15,9 +15,9 @@ from datetime import date
 from functools import lru_cache
 
 from analysis.extract.date_expressions import (
-    ANNOUNCING_LEMMAS, CURRENT_YEAR_RES, DATELINE_RE, FULL_DAY_PRECISIONS, NON_EVENT_PREPOSITIONS,
-    NUMERIC_DATE_RE, PASSING_MARKERS, PAST_WINDOW_DAYS, PUBLISHED_LABEL_RE, STAMP_MAX_WORDS, TIME_RE, WORD_RE,
-    YEAR_PRESENT_RE, DateExpr, as_date, find_expressions, present_verb, resolve)
+    ANNOUNCING_LEMMAS, CURRENT_YEAR_RES, DATELINE_RE, FULL_DAY_PRECISIONS, NUMERIC_DATE_RE,
+    PASSING_MARKERS, PAST_WINDOW_DAYS, PUBLISHED_LABEL_RE, STAMP_MAX_WORDS, TIME_RE, WORD_RE,
+    YEAR_PRESENT_RE, DateExpr, as_date, find_expressions, is_reference, present_verb, resolve)
 from analysis.ingest.layout import Layout, Line, is_paragraph, page_layout
 from analysis.model import DateValue
 from analysis.text import quote_open
@@ -105,10 +105,7 @@ def _passing(sentence: str, e: DateExpr) -> bool:
         return True
     if e.kind in ("relative", "month") and e.unit == "year" and e.offset:
         return True  # "в прошлом году" frames statistics, "в следующем году" plans
-    prev = WORD_RE.findall(window)
-    opens_span = e.kind == "span" and prev and prev[-1] in ("с", "со")  # "с 21 по 23 декабря"
-    if prev and prev[-1] in NON_EVENT_PREPOSITIONS and not opens_span \
-            and not e.text.lower().startswith(("в ", "во ")):
+    if is_reference(sentence, e):
         return True
     if e.kind == "relative" and e.unit == "day" and e.offset == 0:
         after = WORD_RE.findall(sentence[e.stop:e.stop + 40])[:3]

@@ -16,10 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from analysis.extract.date_expressions import find_expressions, is_reference, resolve
 from analysis.extract.events import LEAD_SENTENCES, event_kind
 from analysis.model import DateValue
 from analysis.nlp.matching import LemmaMatcher
 from analysis.nlp.pipeline import Parsed
+from analysis.text import quote_open
 from analysis.vocabulary import read_vocab
 
 MAIN = 0
@@ -33,6 +35,31 @@ class Occasion:
     opener: int                       # sentence index that opens it
     date: DateValue = field(default_factory=DateValue)
     sentences: list[int] = field(default_factory=list)
+
+
+#: Date expressions that date a sentence's own occasion: a stated day or month, or
+#: a day relative to the anchor ("накануне", "в пятницу").
+OCCASION_DATE_KINDS = {"explicit", "span", "month", "weekday"}
+
+
+def occasion_dates(parsed: Parsed, relevant: list[bool], anchor: DateValue) -> dict[int, DateValue]:
+    """Sentence index -> the first date it states for an occasion, for relevant sentences.
+
+    Left out: dates in direct speech, which are the speaker's ("«Завтра к нам приедет
+    делегация»"), and references ("Договор ... от 25 мая 1992 года"), which date a
+    document cited as background, not an event of the article."""
+    out = {}
+    for i, sentence in enumerate(parsed.sentences):
+        if not relevant[i]:
+            continue
+        text = sentence.text
+        found = [resolve(e, anchor) for e in find_expressions(text)
+                 if (e.kind in OCCASION_DATE_KINDS or e.kind == "relative" and e.unit == "day")
+                 and not quote_open(text[:e.start]) and not is_reference(text, e)]
+        found = [v for v in found if v.precision != "unknown"]
+        if found:
+            out[i] = found[0]
+    return out
 
 
 @lru_cache(maxsize=1)
