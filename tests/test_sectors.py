@@ -66,6 +66,8 @@ def test_a_word_cut_by_the_page_end_supports_nothing():
     ('Делегацию возглавил директор УО "Новая школа".', []),
     # the presidents' agenda is the countries', not the regions'
     ("Путин предложил коллеге помощь в защите окружающей среды.", []),
+    # a description of one side's assets
+    ("Область обладает значительным научным и промышленным потенциалом.", []),
 ])
 def test_names_and_the_presidents_agenda_are_no_fields(text, expected):
     assert _sectors(text) == expected

@@ -21,6 +21,7 @@ from analysis.vocabulary import read_vocab, word_list
 
 INSTITUTION_HEADS = word_list("sector_words", "institution_head")
 SIDE_NOUNS = word_list("sector_words", "describes_side")
+SIDE_VERBS = word_list("sector_words", "describes_side_verb")
 INSTITUTION_REACH = 4  # tokens between the head and the sector word ("науки и высшего")
 
 
@@ -94,7 +95,7 @@ def find_sectors(parsed: Parsed, relevant: list[bool]) -> list[SectorEvidence]:
     """Each sector once, with the first relevant sentence that names it."""
     seen: dict[str, SectorEvidence] = {}
     for si, sent in enumerate(parsed.sentences):
-        if not relevant[si] or _heads_of_state_speak(sent):
+        if not relevant[si] or _heads_of_state_speak(sent) or SIDE_VERBS & set(sent.lemmas):
             continue
         for m in _matcher().find(sent.lemmas):
             if (_names_an_institution(sent, m.start) or _describes_a_side(sent, m.stop)
