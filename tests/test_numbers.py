@@ -31,3 +31,21 @@ def test_multipliers_are_times(phrase: str, value: float):
 @pytest.mark.parametrize("phrase", ["", "губернатор", "—"])
 def test_no_number_no_amount(phrase: str):
     assert amounts(phrase) == []
+
+
+@pytest.mark.parametrize("phrase, value", [
+    ("12 345,67", 12345.67),          # Russian grouping with decimals
+    ("1 000 000,50", 1000000.5),
+    ("1.000.000,00", 1000000.0),      # dots group, the comma is decimal
+    ("1,000,000", 1000000.0),         # international grouping
+    ("1,000,000.50", 1000000.5),
+    ("-5 млрд", -5e9),                # a signed amount keeps its sign
+])
+def test_digit_grouping_and_decimal_marks(phrase: str, value: float):
+    assert amounts(phrase) == [(pytest.approx(value), "RUB")]
+
+
+@pytest.mark.parametrize("phrase", ["9" * 400, "9" * 30, "5 000 000 трлн"])
+def test_absurd_or_endless_numbers_are_no_amounts(phrase: str):
+    assert [v for v, _ in amounts(phrase) if abs(v) > 1e15] == []
+    assert all(v == v and abs(v) != float("inf") for v, _ in amounts(phrase))

@@ -19,6 +19,7 @@ This module finds the amounts (`find_amounts`) and reads the tables at a token
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -29,10 +30,12 @@ from analysis.vocabulary import read_vocab
 # ---------------------------------------------------------------------------
 # Patterns on raw text (the rest of the rules lives in vocab/*.csv)
 # ---------------------------------------------------------------------------
-DIGITS = re.compile(r"^\d+(?:[.,]\d+)?$")            # 2 | 1,6 | 437.50
+DIGITS = re.compile(r"^[-−]?(?:\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?:(?!\1)[.,]\d+)?|\d+(?:[.,]\d+)?)$")
+# 2 | 1,6 | 437.50 | -5 | 1.000.000,00 | 1,000,000 | 1,000,000.50: one separator repeated
+# groups thousands; a different last one is the decimal mark
 
 
-DIGIT_GROUP = re.compile(r"^\d{3}$")                 # the "800" of "1 800"
+DIGIT_GROUP = re.compile(r"^\d{3}(?:,\d+)?$")        # the "800" of "1 800", the "345,67" of "12 345,67"
 
 
 DIGIT_RANGE = re.compile(r"^(\d+(?:[.,]\d+)?)[–—-](\d+(?:[.,]\d+)?)$")  # 200–250
@@ -161,11 +164,15 @@ def _read_number(toks, i: int) -> tuple[float, int, bool] | None:
     if DIGITS.match(t.text):
         text = t.text
         j = i + 1
-        if len(text) <= 3 and text.isdigit():   # 1 800, 12 500 000
+        if len(text) <= 3 and text.lstrip("-−").isdigit():   # 1 800, 12 500 000, 12 345,67
             while j < len(toks) and DIGIT_GROUP.match(toks[j].text) and _gap(toks, j) == 1:
                 text += toks[j].text
                 j += 1
+                if "," in toks[j - 1].text:
+                    break  # the decimal part ends the number
         value = to_float(text)
+        if value is None:
+            return None
     elif t.lemma in v.numbers or t.text.lower() in v.numbers:
         total = 0.0
         while j < len(toks):
@@ -199,7 +206,7 @@ def _read_number(toks, i: int) -> tuple[float, int, bool] | None:
             if rest:
                 value += rest[0]
                 j = rest[1]
-    if value is None:
+    if value is None or abs(value) > MAX_VALUE:
         return None
     return value, j, scaled
 
@@ -234,8 +241,9 @@ def find_amounts(toks) -> list[Amount]:
             i += 1
             continue
         m = DIGIT_RANGE.match(t.text)
-        if m:   # 200–250 студентов: one figure, the upper bound
-            a = Amount(to_float(m.group(2)), i, i + 1, i + 1)
+        upper = to_float(m.group(2)) if m else None
+        if upper is not None:   # 200–250 студентов: one figure, the upper bound
+            a = Amount(upper, i, i + 1, i + 1)
             j = i + 1
             while j < len(toks) and toks[j].lemma in v.scales:
                 a.value *= v.scales[toks[j].lemma]
@@ -264,7 +272,7 @@ def find_amounts(toks) -> list[Amount]:
             continue
         if not a.unit:
             _attach_unit(toks, a)
-        if a.unit and a.value < v.min_values.get(a.unit, 0):   # "двух стран": the parties
+        if a.unit and abs(a.value) < v.min_values.get(a.unit, 0):   # "двух стран": the parties
             a.unit = a.base = ""
             a.j1 = a.i1
             a.drop = True
@@ -316,8 +324,25 @@ def _gap(toks, j: int) -> int:
     return toks[j].start - toks[j - 1].stop
 
 
-def to_float(text: str) -> float:
-    return float(text.replace(",", ".").replace(" ", "").replace("\u00a0", ""))
+#: Larger amounts are no facts of the genre (a quadrillion roubles): a garbled digit run.
+MAX_VALUE = 1e15
+#: Longer digit runs are no numbers: reading them costs time and means nothing.
+MAX_DIGITS = 24
+
+
+def to_float(text: str) -> float | None:
+    """The value of a written number, Russian or international grouping: "1 800", "1,6",
+    "1.000.000,00", "1,000,000", "-5". None for absurd or non-finite values."""
+    text = text.replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace("−", "-")
+    if sum(c.isdigit() for c in text) > MAX_DIGITS:
+        return None
+    marks = [c for c in text if c in ".,"]
+    if len(marks) > 1:  # the repeated separator groups thousands, a different last one is decimal
+        decimal = marks[-1] if marks[-1] != marks[0] else ""
+        whole, _, frac = text.rpartition(decimal) if decimal else (text, "", "")
+        text = whole.replace(".", "").replace(",", "") + ("." + frac if decimal else "")
+    value = float(text.replace(",", "."))
+    return value if math.isfinite(value) and abs(value) <= MAX_VALUE else None
 
 
 # -- qualifiers -------------------------------------------------------------
