@@ -7,7 +7,6 @@ dates. A date that cannot be read is dropped from its row with a warning.
 from __future__ import annotations
 
 import csv
-import io
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -60,34 +59,77 @@ def read_metadata(path: Path, warnings: list[str] | None = None) -> dict[str, Me
     """metadata.csv -> {file name (relative to its folder): Metadata}.
 
     Columns: file (required), url, published, source; extra columns are ignored.
-    A date that cannot be read is dropped from its row, with a line in `warnings`.
+    One bad line never costs the others: a date that cannot be read is dropped
+    from its row, and a row with more fields than the header or an unterminated
+    quote is skipped; each adds a line naming the file and line to `warnings`.
     """
+    warned = warnings if warnings is not None else []
+    lines = _read_lines(path)
+    dialect = _dialect([line for _, line in lines])
+    header = _parse_line(lines[0][1], dialect) if lines else []
+    fields = [f.strip().lower() for f in header or []]
+    if "file" not in fields:
+        raise MetadataError(f"no 'file' column; expected columns: {', '.join(METADATA_COLUMNS)}")
+    rows: dict[str, Metadata] = {}
+    for n, line in lines[1:]:
+        row = _row(line, dialect, fields, f"{path}, line {n}", warned)
+        if row and row.get("file"):
+            rows[row["file"]] = _metadata(row, f"{path}, line {n}", warned)
+    return rows
+
+
+def _read_lines(path: Path) -> list[tuple[int, str]]:
+    """The file's non-blank lines with their numbers; a line is a row (metadata values hold
+    no line breaks), so an unterminated quote cannot swallow the rows after it."""
     try:
         text = decode(path.read_bytes())
     except OSError as exc:
         raise MetadataError(f"cannot read it: {exc.strerror or exc}") from exc
     if text is None:
         raise MetadataError("unknown text encoding")
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    fields = [f.strip().lower() for f in reader.fieldnames or []]
-    if "file" not in fields:
-        raise MetadataError(f"no 'file' column; expected columns: {', '.join(METADATA_COLUMNS)}")
-    rows: dict[str, Metadata] = {}
-    for n, raw in enumerate(reader, start=2):
-        row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}
-        if not row.get("file"):
-            continue
+    lines = enumerate(re.split(r"\r\n|\r|\n", text), start=1)
+    return [(n, line) for n, line in lines if line.strip()]
+
+
+def _dialect(lines: list[str]) -> type[csv.Dialect] | csv.Dialect:
+    """The delimiter (`,`, `;` or tab) from the first lines, else from the header alone (a
+    bad row can confuse the sniffer), else a comma."""
+    for sample in ("\n".join(lines[:50]), lines[0] if lines else ""):
         try:
-            published = parse_published(row.get("published", ""))
-        except ValueError:
-            published = ""
-            if warnings is not None:
-                warnings.append(f"{path}, line {n}: published date {row['published']!r} not "
-                                f"understood (use YYYY-MM-DD or DD.MM.YYYY); ignored")
-        rows[row["file"]] = Metadata(row.get("url", ""), published, row.get("source", ""))
-    return rows
+            return csv.Sniffer().sniff(sample, delimiters=",;\t")
+        except csv.Error:
+            continue
+    return csv.excel
+
+
+def _parse_line(line: str, dialect) -> list[str] | None:
+    """One line as fields; None for an unterminated or stray quote."""
+    try:
+        return next(csv.reader([line], dialect=dialect, strict=True), [])
+    except csv.Error:
+        return None
+
+
+def _row(line: str, dialect, fields: list[str], where: str, warnings: list[str]) -> dict[str, str] | None:
+    """One line as {column: value}, or None (with a warning) for a line that cannot be one row."""
+    values = _parse_line(line, dialect)
+    if values is None:
+        warnings.append(f"{where}: unterminated or stray quote; row skipped")
+        return None
+    extra = [v for v in values[len(fields):] if v.strip()]
+    if extra:
+        warnings.append(f"{where}: {len(values)} fields but the header has {len(fields)}; "
+                        f"row skipped")
+        return None
+    return {k: v.strip() for k, v in zip(fields, values)}
+
+
+def _metadata(row: dict[str, str], where: str, warnings: list[str]) -> Metadata:
+    """A row's Metadata; a date that cannot be read is dropped with a warning."""
+    try:
+        published = parse_published(row.get("published", ""))
+    except ValueError:
+        published = ""
+        warnings.append(f"{where}: published date {row['published']!r} not "
+                        f"understood (use YYYY-MM-DD or DD.MM.YYYY); ignored")
+    return Metadata(row.get("url", ""), published, row.get("source", ""))
