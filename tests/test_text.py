@@ -43,3 +43,13 @@ def test_look_alike_letters_do_not_hide_a_fact_and_evidence_stays_verbatim():
         ("Петр Сомов", "governor", "RU"), ("Ерлан Нуров", "ambassador", "KZ")]
     assert facts.participants[1].evidence == text.split("\n")[0]
     assert "Kазахстана" in facts.participants[1].evidence   # the Latin K kept
+
+
+def test_a_page_without_full_stops_is_cut_into_bounded_sentences():
+    from analysis.nlp.pipeline import MAX_SENTENCE_TOKENS, parse
+    clause = "губернатор Омской области встретился с акимом Павлодарской области, "
+    parsed = parse("Встреча с Казахстаном\n\n" + clause * 60)
+    assert max(len(s.tokens) for s in parsed.sentences) <= MAX_SENTENCE_TOKENS
+    text = parsed.text
+    assert all(text[s.start:s.stop] == s.text for s in parsed.sentences)   # offsets hold
+    assert sum(len(s.tokens) for s in parsed.sentences) == 3 + 9 * 60   # no token lost

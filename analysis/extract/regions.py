@@ -11,6 +11,7 @@ this module decides which of them are partners (SPEC.md "Regions"):
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from analysis.extract.gazetteer import RegionMention, find_mentions
@@ -48,7 +49,8 @@ def is_geography(sentence: Sentence) -> bool:
 
 
 def _token_index(sentence: Sentence, char: int) -> int:
-    return next((i for i, t in enumerate(sentence.tokens) if t.start >= char), len(sentence.tokens))
+    """Index of the first token at or after `char`."""
+    return bisect_left([t.start for t in sentence.tokens], char)
 
 
 def _venue_before(sentence: Sentence, i: int) -> bool:

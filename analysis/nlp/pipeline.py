@@ -9,6 +9,7 @@ pymorphy2 breaks on Python 3.11 when built directly).
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -17,6 +18,10 @@ from natasha import (Doc, MorphVocab, NewsEmbedding, NewsMorphTagger,
                      NewsNERTagger, Segmenter)
 
 from analysis.text import fold, match_letters
+
+
+#: Longest sentence the extractors see, in tokens (see `_bounded`).
+MAX_SENTENCE_TOKENS = 150
 
 
 @dataclass
@@ -136,16 +141,41 @@ def parse(text: str) -> Parsed:
     for s in doc.sents:
         toks = [Token(t.text, t.start, t.stop, _token_lemma(t), t.pos, dict(t.feats or {}))
                 for t in s.tokens]
-        sentences.extend(_split_lines(text, s.start, s.stop, toks))
+        for line in _split_lines(text, s.start, s.stop, toks):
+            sentences.extend(_bounded(text, line))
+    starts = [s.start for s in sentences]
     for span in doc.spans:
-        for sent in sentences:
-            if sent.start <= span.start < sent.stop:
-                toks = [t for t in sent.tokens if span.start <= t.start < span.stop]
-                sent.entities.append(Entity(span.type, span.text, span.start, span.stop, toks))
-                break
+        k = bisect_right(starts, span.start) - 1
+        if k < 0 or not span.start < sentences[k].stop:
+            continue
+        sent = sentences[k]
+        first = bisect_left([t.start for t in sent.tokens], span.start)
+        toks = [t for t in sent.tokens[first:] if t.start < span.stop]
+        sent.entities.append(Entity(span.type, span.text, span.start, span.stop, toks))
     for i, sent in enumerate(sentences):
         sent.index = i
     return Parsed(text, sentences)
+
+
+def _bounded(text: str, sentence: Sentence) -> list[Sentence]:
+    """A sentence cut into pieces of at most MAX_SENTENCE_TOKENS tokens, at a comma or
+    semicolon where one is near. Real sentences are far shorter; a page without full
+    stops would otherwise be one sentence, and the extractors' cost grows with the
+    square of a sentence's length."""
+    toks = sentence.tokens
+    if len(toks) <= MAX_SENTENCE_TOKENS:
+        return [sentence]
+    out, begin = [], 0
+    while begin < len(toks):
+        end = min(begin + MAX_SENTENCE_TOKENS, len(toks))
+        if end < len(toks):
+            cut = next((k + 1 for k in range(end - 1, begin + MAX_SENTENCE_TOKENS // 2, -1)
+                        if toks[k].text in {",", ";", ":"}), end)
+            end = cut
+        piece = toks[begin:end]
+        out.append(Sentence(text[piece[0].start:piece[-1].stop], piece[0].start, piece[-1].stop, piece))
+        begin = end
+    return out
 
 
 def _token_lemma(token) -> str:
