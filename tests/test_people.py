@@ -135,3 +135,12 @@ def test_a_surname_natasha_tags_as_a_place_after_a_title_is_a_person():
 ])
 def test_person_key_is_surname_and_first_initial(text: str, key: str):
     assert [normalise_name(e).person_key() for e in parse(text).entities if e.type == "PER"] == [key]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Губернатор Омской области встретился с акимом Укиным из Казахстана.", ["Укин"]),
+    ("Министр Омской области Петрова заявила о поставках в Казахстан.", ["Петрова"]),
+    ("По словам губернатора Акулова, торговля с Казахстаном растет.", ["Акулов"]),
+])
+def test_a_surname_alone_keeps_the_gender_the_sentence_gives_it(text: str, expected: list[str]):
+    assert [name for name, _, _ in _participants(text)] == expected

@@ -61,6 +61,8 @@ def _tags(word: str) -> list:
     return morph().parse(word)
 
 
+#: Letters a surname keeps before its case ending ("Ук|иным" -> Укин).
+MIN_STEM = 2
 #: Case endings of surnames pymorphy3 does not know (vocab/surname_endings.csv):
 #: (ending, nominative), longest first, per gender.
 MALE_SURNAME_ENDINGS = [(r["ending"], r["nominative"]) for r in read_vocab("surname_endings")
@@ -98,7 +100,7 @@ def _by_rule(word: str, kind: str, female: bool, nominative: bool) -> str:
     low = word.lower()
     if kind == "Surn":
         for end, rep in (FEMALE_SURNAME_ENDINGS if female else MALE_SURNAME_ENDINGS):
-            if low.endswith(end) and len(low) > len(end) + 2 and not (nominative and end[-1] == "а"):
+            if low.endswith(end) and len(low) > len(end) + MIN_STEM - 1 and not (nominative and end[-1] == "а"):
                 return word[: -len(end)] + rep
         if female or INDECLINABLE.search(low):
             return word
@@ -138,7 +140,7 @@ def _nominative(word: str, kind: str, female: bool, case: str) -> str:
 def _by_rule_changes(word: str, female: bool) -> bool:
     """True when a regular surname ending (-овым, -ского...) gives the nominative."""
     low = word.lower()
-    return any(low.endswith(end) and len(low) > len(end) + 2
+    return any(low.endswith(end) and len(low) > len(end) + MIN_STEM - 1
                for end, _ in (FEMALE_SURNAME_ENDINGS if female else MALE_SURNAME_ENDINGS))
 
 
@@ -157,7 +159,10 @@ def known_as(word: str, kind: str) -> bool:
     return morph().word_is_known(word) and any(kind in p.tag for p in _tags(word))
 
 
-def _is_female(words: list[str], kinds: list[str], cases: list[str]) -> bool:
+def _is_female(words: list[str], kinds: list[str], cases: list[str], genders: list[str]) -> bool:
+    """A woman's name? The first name decides, or a patronymic; without them, the gender
+    natasha's tagger gives the words, which reads the agreeing verb and title ("заявила
+    Петрова" is a woman, "слова губернатора Акулова" a man's genitive)."""
     for w, k, c in zip(words, kinds, cases):
         if k == "Patr" and FEMALE_HINT.search(w):
             return True
@@ -165,7 +170,7 @@ def _is_female(words: list[str], kinds: list[str], cases: list[str]) -> bool:
             if known_as(w, "Name"):
                 return _agreeing([p for p in _tags(w) if "Name" in p.tag], c).tag.gender == "femn"
             return c == "Nom" and w[-1].lower() in "ая"
-    return False
+    return bool(genders) and all(g == "Fem" for g in genders)
 
 
 def _word_kinds(words: list[str], has_initials: bool) -> list[str]:
@@ -189,14 +194,16 @@ def _word_kinds(words: list[str], has_initials: bool) -> list[str]:
     return ["Name"] + ["Surn"] * (len(words) - 1)
 
 
-def looks_like_surname(word: str) -> bool:
+def looks_like_surname(word: str, proper: bool = False) -> bool:
     """A capitalised word with a surname's ending (-ов, -ин, -ский, -енко ...) that the
-    dictionary knows as no common word, or knows as a surname."""
+    dictionary knows as no common word, or knows as a surname. `proper`: the tagger reads
+    it as a proper noun in context, which outweighs a common word of the same spelling
+    ("аким Аксакалов", not "аксакалов", of elders)."""
     if not word[:1].isupper() or not word.isalpha():
         return False
     if known_as(word, "Surn"):
         return True
-    return bool(SURNAME_SHAPE.search(word)) and is_name_word(word)
+    return bool(SURNAME_SHAPE.search(word)) and (proper or is_name_word(word))
 
 
 def is_name_word(word: str) -> bool:
@@ -226,7 +233,8 @@ def normalise_name(entity: Entity) -> NameParts:
     kinds = _word_kinds(words, bool(initials))
     case_of = {t.text: t.feats.get("Case", "") for t in entity.tokens}
     cases = [case_of.get(w, "") for w in words]
-    female = _is_female(words, kinds, cases)
+    gender_of = {t.text: t.feats.get("Gender", "") for t in entity.tokens}
+    female = _is_female(words, kinds, cases, [gender_of.get(w, "") for w in words if gender_of.get(w)])
     for w, k, c in zip(words, kinds, cases):
         value = _as_written(_nominative(w, k, female, c), w)
         if k == "Name" and not parts.first:

@@ -148,10 +148,13 @@ def _names_tagged_as_places(sentence: Sentence, regions: SentenceRegions) -> lis
         i = starts.get(ent.start)
         if ent.type != "LOC" or i is None or i in regions.at_token or len(ent.tokens) > 2:
             continue
+        in_place = {j for j, m in regions.at_token.items()
+                    for j in range(j, j + len(m.text.split()))}
         k = i
-        while k > 0 and (sentence.tokens[k - 1].lemma in TOWN_UNITS or sentence.tokens[k - 1].text == ","):
-            k -= 1  # "аким района Акулов", "глава города, Бекмуханов"
-        if any(j in title_ends for j in range(k, i + 1)) and all(t.pos in {"PROPN", "NOUN"} and looks_like_surname(t.text)
+        while k > 0 and (sentence.tokens[k - 1].lemma in TOWN_UNITS or sentence.tokens[k - 1].text == ","
+                         or k - 1 in in_place):
+            k -= 1  # "аким района Акулов", "глава города, Бекмуханов", "аким СКО Аксакалов"
+        if any(j in title_ends for j in range(k, i + 1)) and all(t.pos in {"PROPN", "NOUN"} and looks_like_surname(t.text, t.pos == "PROPN")
                                                        for t in ent.tokens[-1:]):
             found.append(Entity("PER", ent.text, ent.start, ent.stop, ent.tokens))
     return found
