@@ -16,6 +16,9 @@ The rules are data, in four tables under analysis/vocab/ (read once, by
 
 This module finds the amounts (`find_amounts`) and reads the tables at a token
 (`entries_at`, `cue_at`); deciding what an amount measures is `figures`' job.
+It is a little over 400 lines because reading a number phrase (digits in two
+grouping conventions, number words, scales, ranges, units, qualifiers) is one
+job whose parts call each other; split, each half would import the other.
 """
 from __future__ import annotations
 
