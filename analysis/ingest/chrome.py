@@ -43,6 +43,7 @@ HEADER_LINE = [
     r"войти( в почту)?\s*$",
     r"(поиск|меню|войти|подписаться)\b.{0,80}$",
     r"(главная|home)\b.{0,150}$",
+    r"(сейчас в эфире|прямой эфир|смотрите онлайн|слушайте онлайн)\s*$",
     r".*(\s[|›→]\s)",
     r".*(\s[/»>·]\s.*){2,}",
     r"[^\d]{0,50}\s/\s[^\d]{0,50}$",
@@ -87,6 +88,8 @@ PAGE_DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}(?=[ \t])", re.IGNOR
 
 BODY_MIN_CHARS = 120  # a paragraph at least this long is article text, not chrome
 TITLE_MIN_WORDS = 3
+HEADLINE_WORDS = 4  # a shorter title-like line before a longer one is a rubric ("СМИ о Казахстане")
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
 _END = [re.compile(p, re.IGNORECASE) for p in END_OF_ARTICLE]
 _HEADER = [re.compile(p, re.IGNORECASE) for p in HEADER_LINE]
@@ -120,9 +123,11 @@ def _is_stamp(line: str) -> bool:
 
 
 def _is_title_like(line: str) -> bool:
+    """A line that can be the headline: words in Russian (a Latin-only line is a widget,
+    "on air preview"), not chrome, not a stamp."""
     s = line.strip()
-    return (len(s.split()) >= TITLE_MIN_WORDS and not is_chrome_line(s) and not _is_stamp(s)
-            and not is_end_marker(s))
+    return (len(s.split()) >= TITLE_MIN_WORDS and bool(_CYRILLIC.search(s)) and not is_chrome_line(s)
+            and not _is_stamp(s) and not is_end_marker(s))
 
 
 def split_article(raw: str) -> Article:
@@ -150,7 +155,8 @@ def split_article(raw: str) -> Article:
     candidates = [i for i in range(header_end + 1, body_start) if _is_title_like(lines[i])]
     if not candidates:  # the headline sits among header lines, or the body opens the text
         candidates = [i for i in range(body_start) if _is_title_like(lines[i])][-1:]
-    title_idx = candidates[0] if candidates else body_start
+    headlines = [i for i in candidates if len(lines[i].split()) >= HEADLINE_WORDS]
+    title_idx = (headlines or candidates or [body_start])[0]
     stamps = [lines[i].strip() for i in range(title_idx) if _is_stamp(lines[i])]
 
     body = []
