@@ -3,9 +3,13 @@
 One file never stops a run: a bad metadata row, a symlink loop, a FIFO or an
 unreadable folder is a warning or a `rejected:` row, and the rest is read.
 """
+import os
 from pathlib import Path
 
-from analysis.ingest.files import inventory
+import pytest
+
+from analysis.ingest import files
+from analysis.ingest.files import InputFile, inventory, read_input
 from analysis.ingest.metadata import read_metadata
 
 ARTICLE = ("Омская область и Павлодарская область расширят торговлю\n"
@@ -52,3 +56,65 @@ def test_bad_metadata_row_does_not_stop_the_inventory(tmp_path: Path):
     assert [(f.rel, f.meta.url, f.problem) for f in inv.files] == [("a.txt", "", "")]
     assert inv.warnings == [f"{tmp_path / 'metadata.csv'}, line 2: 5 fields but the header has 4; "
                             f"row skipped"]
+
+
+# ------------------------------------------------------------------ listing
+def statuses(folder: Path) -> dict[str, str]:
+    """rel path -> status of every listed file, as read_input gives it."""
+    return {item.rel: read_input(item).status for item in inventory(folder).files}
+
+
+def test_symlink_loop_is_rejected_and_the_rest_is_read(tmp_path: Path):
+    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "a.txt").symlink_to("b.txt")
+    (tmp_path / "b.txt").symlink_to("a.txt")
+    (tmp_path / "metadata.csv").write_text("file,url\na.txt,https://a.ru\n", encoding="utf-8")
+    assert statuses(tmp_path) == {"a.txt": "rejected: symbolic link loop",
+                                  "article.txt": "ok", "b.txt": "rejected: symbolic link loop"}
+
+
+def test_links_leaving_the_input_folder_are_not_followed(tmp_path: Path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "secret.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "in" / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "in" / "passwd.txt").symlink_to("/etc/passwd")
+    (tmp_path / "in" / "zero.txt").symlink_to("/dev/zero")
+    (tmp_path / "in" / "secrets").symlink_to(tmp_path / "outside")
+    (tmp_path / "in" / "inside.txt").symlink_to("article.txt")
+    outside = "rejected: link leads outside the input folder"
+    assert statuses(tmp_path / "in") == {"article.txt": "ok", "inside.txt": "ok",
+                                         "passwd.txt": outside, "secrets": outside,
+                                         "zero.txt": outside}
+
+
+def test_a_fifo_is_rejected_without_being_opened(tmp_path: Path):
+    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "pipe_link.txt").symlink_to("pipe.txt")
+    special = "rejected: not a regular file (pipe, device or socket)"
+    assert statuses(tmp_path) == {"article.txt": "ok", "pipe.txt": special,
+                                  "pipe_link.txt": special}
+
+
+def test_a_fifo_put_in_place_after_the_listing_does_not_hang_the_reader(tmp_path: Path):
+    os.mkfifo(tmp_path / "late.txt")
+    doc = read_input(InputFile(tmp_path / "late.txt", "late.txt", "late"))
+    assert doc.status == "rejected: not a regular file (pipe, device or socket)"
+
+
+def test_an_unreadable_folder_gets_a_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "hidden.txt").write_text(ARTICLE, encoding="utf-8")
+    scandir = os.scandir
+
+    def refuse_locked(path):  # chmod 000 does not stop root, who runs the tests in CI
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied")
+        return scandir(path)
+
+    monkeypatch.setattr(files.os, "scandir", refuse_locked)
+    assert statuses(tmp_path) == {"article.txt": "ok",
+                                  "locked": "rejected: cannot read folder (Permission denied)"}
+

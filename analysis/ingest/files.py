@@ -13,8 +13,11 @@ What it reads, each through its own module:
 """
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import re
+import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,18 +66,70 @@ class Inventory:
 
 
 # ---------------------------------------------------------------- the folder
-def list_inputs(input_dir: Path) -> list[Path]:
-    """Every file under input_dir (nested folders included), in a stable order.
+def list_inputs(input_dir: Path) -> dict[Path, str]:
+    """Every file under input_dir (nested folders included), in a stable order, with the
+    status that rejects it ("" when it is to be read).
 
-    Broken links are listed too (they are rejected as unreadable, not skipped).
+    Nothing found is silently dropped and nothing found can stop the run or hang it:
+    broken links are listed (and rejected as unreadable when read), and a symlink loop,
+    a link leading outside the input folder (never followed: it could be /etc/passwd),
+    a pipe, device or socket, and a folder that cannot be read each get a rejection.
     """
     if not input_dir.exists():
         raise FileNotFoundError(f"input folder {input_dir} does not exist")
     if not input_dir.is_dir():
         raise NotADirectoryError(f"{input_dir} is not a folder")
-    return sorted(p for p in input_dir.rglob("*")
-                  if (p.is_file() or (p.is_symlink() and not p.exists()))
-                  and p.name not in IGNORED_NAMES and not p.name.startswith("."))
+    found: dict[Path, str] = {}
+    _walk(input_dir, _resolved(input_dir), found)
+    return dict(sorted(found.items()))
+
+
+def _walk(folder: Path, root: Path, found: dict[Path, str]) -> None:
+    """Add the files of folder and its subfolders to found; symlinked folders are not
+    entered (their files inside the input folder are listed where they are)."""
+    try:
+        with os.scandir(folder) as it:
+            entries = list(it)
+    except OSError as exc:
+        found[folder] = rejected("unreadable_folder", f"({exc.strerror or exc})")
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.is_dir(follow_symlinks=False):
+            _walk(path, root, found)
+        elif entry.name not in IGNORED_NAMES and not entry.name.startswith("."):
+            problem = _link_problem(path, root) if entry.is_symlink() else _kind_problem(entry)
+            if problem is not None:
+                found[path] = problem
+
+
+def _kind_problem(entry: os.DirEntry) -> str:
+    """A regular file is read; a pipe, device or socket is never opened (reading a pipe
+    waits forever)."""
+    return "" if entry.is_file(follow_symlinks=False) else rejected("special_file")
+
+
+def _link_problem(path: Path, root: Path) -> str | None:
+    """What to do with a symlink: "" to read it (a file inside the input folder, or a broken
+    link that the reader rejects), a rejection, or None for a link to a folder inside the
+    input folder, whose files are listed where they are."""
+    try:
+        target = path.resolve(strict=True)
+    except RuntimeError:  # Python < 3.13 reports a loop this way
+        return rejected("symlink_loop")
+    except OSError as exc:
+        return rejected("symlink_loop") if exc.errno == errno.ELOOP else ""
+    if not target.is_relative_to(root):
+        return rejected("link_outside")
+    if target.is_dir():
+        return None
+    return "" if target.is_file() else rejected("special_file")
+
+
+def _resolved(path: Path) -> Path:
+    """The real path of a file, for matching metadata.csv rows; never raises on a symlink
+    loop (Path.resolve does before Python 3.13)."""
+    return Path(os.path.realpath(path))
 
 
 def _doc_ids(rels: list[str]) -> list[str]:
@@ -86,13 +141,12 @@ def _doc_ids(rels: list[str]) -> list[str]:
 
 def inventory(input_dir: Path) -> Inventory:
     """The article files of input_dir with their doc_ids and metadata.csv rows."""
-    paths = list_inputs(input_dir)
+    problems = list_inputs(input_dir)
     inv = Inventory()
     meta: dict[Path, Metadata] = {}
-    problems: dict[Path, str] = {}
     articles = []
-    for p in paths:
-        if p.name.lower() == METADATA_NAME:
+    for p, problem in problems.items():
+        if p.name.lower() == METADATA_NAME and not problem:
             try:
                 rows = read_metadata(p, inv.warnings)
             except MetadataError as exc:
@@ -100,16 +154,16 @@ def inventory(input_dir: Path) -> Inventory:
                 problems[p] = rejected("bad_metadata", f"({exc})")
                 continue
             for name, row in rows.items():
-                target = (p.parent / name).resolve()
+                target = _resolved(p.parent / name)
                 meta[target] = row
         else:
             articles.append(p)
     rels = [p.relative_to(input_dir).as_posix() for p in articles]
     known = set()
     for p, rel, doc_id in zip(articles, rels, _doc_ids(rels)):
-        row = meta.get(p.resolve(), Metadata())
-        known.add(p.resolve())
-        inv.files.append(InputFile(p, rel, doc_id, row, problems.get(p, "")))
+        row = meta.get(_resolved(p), Metadata())
+        known.add(_resolved(p))
+        inv.files.append(InputFile(p, rel, doc_id, row, problems[p]))
     missing = sorted(str(t) for t in meta if t not in known)
     if missing:
         inv.warnings.append(f"metadata.csv names {len(missing)} file(s) not in the folder: "
@@ -135,13 +189,9 @@ def read_input(item: InputFile) -> Document:
         doc.status = rejected("unsupported_type", suffix or "(none)")
         return doc
     try:
-        size = item.path.stat().st_size
-        if size > size_limit(item.path):
-            doc.status = rejected("too_large", f"({size / 1_000_000:.0f} MB)")
-            return doc
-        data = item.path.read_bytes()
-    except OSError as exc:
-        doc.status = rejected("unreadable", f"({exc.strerror or exc})")
+        data = _read_regular(item.path)
+    except Rejection as exc:
+        doc.status = exc.status
         return doc
     doc.sha256 = hashlib.sha256(data).hexdigest()
     if not data.strip():
@@ -153,6 +203,33 @@ def read_input(item: InputFile) -> Document:
     else:
         _read_text(doc, data)
     return doc
+
+
+class Rejection(Exception):
+    """A file that cannot be read as an article; status is its `rejected: <reason>`."""
+
+    def __init__(self, status: str):
+        super().__init__(status)
+        self.status = status
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a regular file of an article's size. Opened without blocking and checked
+    on the open file: a pipe put in place after the listing would otherwise hang the run."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise Rejection(rejected("unreadable", f"({exc.strerror or exc})")) from exc
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise Rejection(rejected("special_file"))
+        if info.st_size > size_limit(path):
+            raise Rejection(rejected("too_large", f"({info.st_size / 1_000_000:.0f} MB)"))
+        try:
+            return f.read()
+        except OSError as exc:
+            raise Rejection(rejected("unreadable", f"({exc.strerror or exc})")) from exc
 
 
 def _read_text(doc: Document, data: bytes) -> None:
