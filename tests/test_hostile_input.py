@@ -118,3 +118,29 @@ def test_an_unreadable_folder_gets_a_row(tmp_path: Path, monkeypatch: pytest.Mon
     assert statuses(tmp_path) == {"article.txt": "ok",
                                   "locked": "rejected: cannot read folder (Permission denied)"}
 
+
+# ------------------------------------------------------------------ doc_ids
+def test_doc_ids_are_unique_even_when_a_file_name_spells_another_files_path(tmp_path: Path):
+    (tmp_path / "x").mkdir()
+    for rel in ("x/y.txt", "x__y.txt.txt", "y.txt"):
+        (tmp_path / rel).write_text(ARTICLE, encoding="utf-8")
+    ids = {f.rel: f.doc_id for f in inventory(tmp_path).files}
+    assert ids == {"x/y.txt": "x__y.txt", "x__y.txt.txt": "x__y.txt~2", "y.txt": "y.txt"}
+
+
+def test_a_numbered_doc_id_never_takes_another_files_id(tmp_path: Path):
+    (tmp_path / "x").mkdir()
+    for rel in ("x/y.txt", "x__y.txt.txt", "x__y.txt~2.txt", "y.txt"):
+        (tmp_path / rel).write_text(ARTICLE, encoding="utf-8")
+    ids = [f.doc_id for f in inventory(tmp_path).files]
+    assert ids == ["x__y.txt", "x__y.txt~3", "x__y.txt~2", "y.txt"]
+
+
+def test_the_output_folder_inside_the_input_folder_is_not_read(tmp_path: Path):
+    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "documents.csv").write_text("doc_id\narticle\n", encoding="utf-8")
+    (tmp_path / "out" / "old.txt").write_text(ARTICLE, encoding="utf-8")
+    assert [f.rel for f in inventory(tmp_path, exclude=tmp_path / "out").files] == ["article.txt"]
+    assert [f.rel for f in inventory(tmp_path).files] == ["article.txt", "out/documents.csv",
+                                                          "out/old.txt"]

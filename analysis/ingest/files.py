@@ -66,9 +66,10 @@ class Inventory:
 
 
 # ---------------------------------------------------------------- the folder
-def list_inputs(input_dir: Path) -> dict[Path, str]:
+def list_inputs(input_dir: Path, exclude: Path | None = None) -> dict[Path, str]:
     """Every file under input_dir (nested folders included), in a stable order, with the
-    status that rejects it ("" when it is to be read).
+    status that rejects it ("" when it is to be read). exclude: a folder inside input_dir
+    that is not read, the run's own output folder (its tables are no articles).
 
     Nothing found is silently dropped and nothing found can stop the run or hang it:
     broken links are listed (and rejected as unreadable when read), and a symlink loop,
@@ -80,13 +81,13 @@ def list_inputs(input_dir: Path) -> dict[Path, str]:
     if not input_dir.is_dir():
         raise NotADirectoryError(f"{input_dir} is not a folder")
     found: dict[Path, str] = {}
-    _walk(input_dir, _resolved(input_dir), found)
+    _walk(input_dir, _resolved(input_dir), _resolved(exclude) if exclude else None, found)
     return dict(sorted(found.items()))
 
 
-def _walk(folder: Path, root: Path, found: dict[Path, str]) -> None:
-    """Add the files of folder and its subfolders to found; symlinked folders are not
-    entered (their files inside the input folder are listed where they are)."""
+def _walk(folder: Path, root: Path, skip: Path | None, found: dict[Path, str]) -> None:
+    """Add the files of folder and its subfolders but `skip` to found; symlinked folders are
+    not entered (their files inside the input folder are listed where they are)."""
     try:
         with os.scandir(folder) as it:
             entries = list(it)
@@ -96,7 +97,8 @@ def _walk(folder: Path, root: Path, found: dict[Path, str]) -> None:
     for entry in entries:
         path = Path(entry.path)
         if entry.is_dir(follow_symlinks=False):
-            _walk(path, root, found)
+            if _resolved(path) != skip:
+                _walk(path, root, skip, found)
         elif entry.name not in IGNORED_NAMES and not entry.name.startswith("."):
             problem = _link_problem(path, root) if entry.is_symlink() else _kind_problem(entry)
             if problem is not None:
@@ -133,15 +135,31 @@ def _resolved(path: Path) -> Path:
 
 
 def _doc_ids(rels: list[str]) -> list[str]:
-    """doc_id is the file stem (SPEC.md); stems shared by several files keep their path."""
+    """doc_id is the file stem (SPEC.md); stems shared by several files keep their path, and
+    an id that is still shared (`x/y.txt` and a file named `x__y.txt.txt`) is numbered."""
     stems = [Path(r).stem for r in rels]
     seen = Counter(stems)
-    return [s if seen[s] == 1 else re.sub(r"[\\/]", "__", r) for s, r in zip(stems, rels)]
+    return _unique([s if seen[s] == 1 else re.sub(r"[\\/]", "__", r) for s, r in zip(stems, rels)])
 
 
-def inventory(input_dir: Path) -> Inventory:
-    """The article files of input_dir with their doc_ids and metadata.csv rows."""
-    problems = list_inputs(input_dir)
+def _unique(ids: list[str]) -> list[str]:
+    """ids with every repeat after the first numbered (`y~2`), never taking another file's id:
+    a doc_id names one file in every table."""
+    taken, placed, out = set(ids), set(), []
+    for doc_id in ids:
+        new, n = doc_id, 1
+        while new in placed or (new != doc_id and new in taken):
+            n += 1
+            new = f"{doc_id}~{n}"
+        placed.add(new)
+        out.append(new)
+    return out
+
+
+def inventory(input_dir: Path, exclude: Path | None = None) -> Inventory:
+    """The article files of input_dir with their doc_ids and metadata.csv rows; the folder
+    `exclude` (the run's output folder, when it lies inside input_dir) is not read."""
+    problems = list_inputs(input_dir, exclude)
     inv = Inventory()
     meta: dict[Path, Metadata] = {}
     articles = []
