@@ -144,3 +144,55 @@ def test_the_output_folder_inside_the_input_folder_is_not_read(tmp_path: Path):
     assert [f.rel for f in inventory(tmp_path, exclude=tmp_path / "out").files] == ["article.txt"]
     assert [f.rel for f in inventory(tmp_path).files] == ["article.txt", "out/documents.csv",
                                                           "out/old.txt"]
+
+
+# ------------------------------------------------- articles read in part, with a warning
+PAGE_BODY = "<h1>" + ARTICLE.replace("\n", "</h1><p>", 1).replace("\n", "</p>")
+HALF = ("Челябинская область и Костанайская область договорились о сотрудничестве\n",
+        "Губернатор Челябинской области Алексей Текслер встретился с акимом Костанайской "
+        "области Кумаром Аксакаловым.\n")
+
+
+def read_one(tmp_path: Path, name: str, data: bytes):
+    (tmp_path / name).write_bytes(data)
+    [item] = inventory(tmp_path).files
+    return read_input(item)
+
+
+def test_utf8_with_stray_bytes_is_read_with_them_replaced(tmp_path: Path):
+    raw = ARTICLE.encode("utf-8")
+    cut = raw.index("Губернатор".encode())
+    doc = read_one(tmp_path, "stray.txt", raw[:cut] + b"\xff\xfe" + raw[cut:])
+    assert (doc.status, doc.warning) == ("ok", "2 undecodable byte(s) replaced")
+    assert doc.title == ARTICLE.splitlines()[0]
+    assert "\ufffd\ufffdГубернатор Омской области Виталий Хоценко" in doc.text
+
+
+def test_half_utf8_half_cp1251_is_read_line_by_line(tmp_path: Path):
+    doc = read_one(tmp_path, "half.txt", HALF[0].encode("utf-8") + HALF[1].encode("cp1251"))
+    assert (doc.status, doc.warning) == ("ok", "1 line(s) read as cp1251, the rest as UTF-8")
+    assert doc.title == HALF[0].strip()
+    assert "Алексей Текслер встретился с акимом Костанайской области" in doc.text
+
+
+def test_a_clean_code_page_text_is_read_as_before_without_a_warning(tmp_path: Path):
+    doc = read_one(tmp_path, "cp1251.txt", "".join(HALF).encode("cp1251"))
+    assert (doc.status, getattr(doc, "warning", "")) == ("ok", "")
+    assert "Алексей Текслер" in doc.text
+
+
+@pytest.mark.parametrize("markup", [
+    "<html><body>" + "<div>" * 100_000 + PAGE_BODY + "</div>" * 100_000 + "</body></html>",
+    "<html><body>" + "<div>" * 100_000 + PAGE_BODY,
+    "<html><head><title>Омская область<body><p>" + ARTICLE.replace("\n", "<p><b><i>"),
+], ids=["100000 nested divs", "100000 unclosed divs", "unclosed title"])
+def test_a_page_trafilatura_cannot_read_is_read_as_plain_text(tmp_path: Path, markup: str):
+    doc = read_one(tmp_path, "page.html", markup.encode("utf-8"))
+    assert (doc.status, doc.warning) == (
+        "ok", "page read as plain text: trafilatura found no article in it")
+    assert "Губернатор Омской области Виталий Хоценко провёл встречу" in doc.text
+
+
+def test_a_page_without_any_text_is_still_rejected(tmp_path: Path):
+    doc = read_one(tmp_path, "page.html", b"<html><body><div><img src='a.png'></div></body></html>")
+    assert doc.status == "rejected: no article text found in the HTML page"

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis.ingest.chrome import split_article
-from analysis.ingest.encoding import decode, looks_binary
+from analysis.ingest.encoding import decode_text, looks_binary
 from analysis.ingest.html import MIN_LETTERS, read_html
 from analysis.ingest.metadata import METADATA_NAME, Metadata, MetadataError, read_metadata
 from analysis.messages import rejected
@@ -217,10 +217,19 @@ def read_input(item: InputFile) -> Document:
     elif looks_binary(data):
         doc.status = rejected("binary")
     elif suffix in HTML_SUFFIXES:
-        read_html(doc, data)
+        _warn(doc, read_html(doc, data))
     else:
         _read_text(doc, data)
     return doc
+
+
+def _warn(doc: Document, warning: str) -> None:
+    """Note on the document that it was read only in part (bytes replaced, a page read as
+    plain text): usable, but the analyst should know. Document.warning, a column of
+    documents, once model.py declares it; until then an attribute of the instance."""
+    if warning:
+        earlier = getattr(doc, "warning", "")
+        doc.warning = f"{earlier}; {warning}" if earlier else warning
 
 
 class Rejection(Exception):
@@ -251,7 +260,8 @@ def _read_regular(path: Path) -> bytes:
 
 
 def _read_text(doc: Document, data: bytes) -> None:
-    text = decode(data)
+    decoded = decode_text(data)
+    text = decoded.text
     if text is None:
         doc.status = rejected("unknown_encoding")
         return
@@ -260,3 +270,4 @@ def _read_text(doc: Document, data: bytes) -> None:
         return
     article = split_article(text)
     doc.title, doc.text = article.title, article.text
+    _warn(doc, decoded.warning)

@@ -3,26 +3,37 @@
 trafilatura is the field's well-kept extractor of main text from pages; what it
 returns still passes through `chrome.split_article`, which finds the headline
 and cuts what trafilatura left of the page around the article.
+
+A page trafilatura cannot take apart (100,000 nested divs are past lxml's depth
+limit, a recursion error is possible) is not lost: its text is read with the
+standard library's tolerant, non-recursive parser, and the reader says so.
 """
 from __future__ import annotations
 
+from html.parser import HTMLParser
+
 from analysis.ingest.chrome import split_article
+from analysis.ingest.encoding import decode_text
 from analysis.ingest.metadata import parse_published
 from analysis.messages import rejected
 from analysis.model import Document
 
 MIN_LETTERS = 20  # fewer letters than this is no article
+PLAIN_TEXT_WARNING = "page read as plain text: trafilatura found no article in it"
+#: Tags that end a line of text; the rest run on within it.
+BLOCK_TAGS = {"p", "div", "br", "li", "tr", "title", "h1", "h2", "h3", "h4", "h5", "h6",
+              "article", "section", "header", "footer", "blockquote", "pre", "table", "ul", "ol"}
+#: Tags whose content is code, not text.
+CODE_TAGS = {"script", "style"}
 
-def read_html(doc: Document, data: bytes) -> None:
-    """A saved page: trafilatura's main text, headline, date and URL; metadata.csv wins."""
-    import trafilatura
 
-    page = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False,
-                                       include_tables=False, deduplicate=True)
+def read_html(doc: Document, data: bytes) -> str:
+    """A saved page: trafilatura's main text, headline, date and URL; metadata.csv wins.
+    Returns a warning ("" when none): the page was read as plain text."""
+    page = _trafilatura(data)
     text = (page.text or "").strip() if page is not None else ""
     if sum(c.isalpha() for c in text) < MIN_LETTERS:
-        doc.status = rejected("no_html_text")
-        return
+        return _read_plain(doc, data)
     title = (page.title or "").strip()
     if title and not text.startswith(title):
         text = f"{title}\n{text}"  # extractors read the headline as the first line
@@ -35,3 +46,61 @@ def read_html(doc: Document, data: bytes) -> None:
             doc.published = parse_published(page.date)
         except ValueError:
             pass
+    return ""
+
+
+def _trafilatura(data: bytes):
+    """trafilatura's reading of the page, or None when it fails on it (deep nesting)."""
+    import trafilatura
+
+    try:
+        return trafilatura.bare_extraction(data, with_metadata=True, include_comments=False,
+                                           include_tables=False, deduplicate=True)
+    except Exception:  # noqa: BLE001 - whatever breaks trafilatura, the plain-text reading remains
+        return None
+
+
+def _read_plain(doc: Document, data: bytes) -> str:
+    """The page's text with the tags stripped, when trafilatura found none; rejected when
+    that has no article's worth of letters either."""
+    decoded = decode_text(data)
+    text = plain_text(decoded.text or "")
+    if sum(c.isalpha() for c in text) < MIN_LETTERS:
+        doc.status = rejected("no_html_text")
+        return ""
+    article = split_article(text)
+    doc.title, doc.text = article.title, article.text
+    return "; ".join(w for w in (PLAIN_TEXT_WARNING, decoded.warning) if w)
+
+
+class _TextParser(HTMLParser):
+    """Collects a page's text, one line per block; iterative, so depth costs nothing."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.code = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        self.code += tag in CODE_TAGS
+        if tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in CODE_TAGS:
+            self.code = max(0, self.code - 1)
+        if tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.code:
+            self.parts.append(data)
+
+
+def plain_text(markup: str) -> str:
+    """A page's text without tags, scripts or styles, one line per block, spaces collapsed."""
+    parser = _TextParser()
+    parser.feed(markup)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
