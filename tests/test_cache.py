@@ -1,4 +1,6 @@
-"""Incremental runs: only changed files are extracted again; a new extractor invalidates the cache."""
+"""Incremental runs: only changed files are extracted again; a new extractor invalidates the
+cache; entries are JSON that reads back as the same result."""
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -7,7 +9,9 @@ import pytest
 import analysis.store.cache as cache
 from analysis.config import PACKAGE_DIR
 import analysis.extract.document as extract
-from analysis.store.pipeline import extract_dir
+from analysis.model import DateValue, DocFacts, Document, Figure, Meeting, Participant, SectorHit
+from analysis.store.duplicates import fingerprint
+from analysis.store.pipeline import Result, extract_dir
 
 ARTICLE = ("Губернатор Омской области встретился с акимом Павлодарской области\n"
            "Губернатор Омской области Виталий Хоценко 3 апреля 2024 года провёл встречу с акимом "
@@ -107,3 +111,20 @@ def test_fingerprint_follows_relative_imports(tmp_path: Path, monkeypatch: pytes
     names = {p.relative_to(pkg).as_posix() for p in cache.extraction_sources()}
     assert names == {"__init__.py", "extract/__init__.py", "extract/document.py",
                      "extract/rules.py", "shared.py"}
+
+
+def test_an_entry_is_json_that_reads_back_as_the_same_result():
+    facts = DocFacts(
+        document=Document("d", "d.txt", title="Встреча", sha256="ab"), published="2024-03-01",
+        event_date=DateValue(None, 9, 5), ru_regions=["Омская область"], kz_regions=["Астана"],
+        meetings=[Meeting("d#1", "d", DateValue(2024), kz_regions=["Астана"], is_primary=True)],
+        participants=[Participant("d", "d#1", "Асаин Байханов", "akim", "KZ", "Асаином")],
+        sectors=[SectorHit("d", "d#1", "trade", "Стороны обсудили торговлю.")],
+        figures=[Figure("d", "d#1", "investment", 2e9, "RUB", "more_than", "2 млрд рублей")])
+    result = Result(facts, fingerprint("Стороны обсудили торговлю и промышленность региона"))
+    text = json.dumps(cache.to_plain(result))
+    back = cache.decode(Result, text)
+    assert cache.to_plain(back) == cache.to_plain(result)
+    assert back.facts.event_date == DateValue(None, 9, 5)
+    assert back.fingerprint.minhash.dtype == result.fingerprint.minhash.dtype
+    assert cache.decode(Result, text.replace('"is_primary": true', '"is_primary": 1')) is None

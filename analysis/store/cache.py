@@ -7,17 +7,28 @@ extraction code, the vocabularies and the NLP libraries' versions, so that any
 change to a rule invalidates the cache without anyone remembering to bump a
 number. One SQLite file in the output folder holds the entries (atomic writes,
 no thousands of small files); entries the last run did not use are pruned.
+
+Entries are JSON, never pickle: the cache sits in an output folder anyone may
+have written to, and unpickling a planted entry runs its code. A value is
+rebuilt only into the dataclass the caller names, field by field against its
+type hints, so an entry of any other shape is a miss and is extracted again.
+Each entry is committed as soon as its document is done, so a run that is
+killed keeps every finished document for the next one.
 """
 from __future__ import annotations
 
 import ast
 import hashlib
-import pickle
+import json
 import sqlite3
+import types
+from dataclasses import fields, is_dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar, Union, get_args, get_origin, get_type_hints
+
+import numpy as np
 
 from analysis.config import PACKAGE_DIR
 
@@ -103,33 +114,130 @@ def entry_key(content_sha256: str, *parts: str) -> str:
     return h.hexdigest()
 
 
-class ExtractionCache:
-    """key -> pickled extraction result, in one SQLite file."""
 
-    def __init__(self, path: Path) -> None:
+
+T = TypeVar("T")
+ARRAY_DTYPES = ("uint32", "uint64")  # MinHash hash values, the only arrays a result holds
+
+
+class ShapeError(ValueError):
+    """A cached value that does not have the shape of the type it should become."""
+
+
+def to_plain(value: Any) -> Any:
+    """A tree of dataclasses as JSON values: a dataclass as a dict of its fields, an array as
+    its dtype and values (DateValue becomes its year, month and day)."""
+    if is_dataclass(value):
+        return {f.name: to_plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, np.ndarray):
+        return {"dtype": value.dtype.name, "values": value.tolist()}
+    if isinstance(value, list):
+        return [to_plain(v) for v in value]
+    return value
+
+
+@lru_cache(maxsize=None)
+def _field_types(kind: type) -> dict[str, Any]:
+    hints = get_type_hints(kind)
+    return {f.name: hints[f.name] for f in fields(kind)}
+
+
+def _dataclass_from(kind: type[T], data: Any) -> T:
+    """Every field present, nothing else: a dict of another shape is no `kind`."""
+    field_types = _field_types(kind)
+    if not isinstance(data, dict) or set(data) != set(field_types):
+        raise ShapeError(f"not the fields of {kind.__name__}")
+    return kind(**{name: from_plain(t, data[name]) for name, t in field_types.items()})
+
+
+def _union_from(kind: Any, data: Any) -> Any:
+    for option in get_args(kind):
+        try:
+            return from_plain(option, data)
+        except ShapeError:
+            continue
+    raise ShapeError(f"none of {kind}")
+
+
+def _array_from(data: Any) -> np.ndarray:
+    if not isinstance(data, dict) or set(data) != {"dtype", "values"} \
+            or data["dtype"] not in ARRAY_DTYPES:
+        raise ShapeError("not an array of hash values")
+    return np.array(from_plain(list[int], data["values"]), dtype=data["dtype"])
+
+
+def from_plain(kind: Any, data: Any) -> Any:
+    """The inverse of to_plain: JSON values rebuilt as `kind` (a dataclass, list[X], X | None,
+    str, int, float, bool or an array), checked at every level; ShapeError when they do not fit."""
+    if is_dataclass(kind):
+        return _dataclass_from(kind, data)
+    origin = get_origin(kind)
+    if origin in (Union, types.UnionType):
+        return _union_from(kind, data)
+    if origin is list and isinstance(data, list):
+        return [from_plain(get_args(kind)[0], v) for v in data]
+    if kind is np.ndarray:
+        return _array_from(data)
+    if kind is float and type(data) in (int, float):
+        return float(data)
+    if kind in (str, int, bool, type(None)) and type(data) is kind:
+        return data
+    raise ShapeError(f"expected {kind}, found {type(data).__name__}")
+
+
+def decode(kind: type[T], text: Any) -> T | None:
+    """A stored entry as `kind`, or None when it is anything else (not JSON text, another shape)."""
+    if not isinstance(text, str):
+        return None
+    try:
+        return from_plain(kind, json.loads(text))
+    except (ValueError, TypeError, OverflowError, RecursionError):
+        return None
+
+
+class ExtractionCache(Generic[T]):
+    """key -> one extraction result (a `kind`) as JSON, in one SQLite file.
+
+    Write-ahead logging with synchronous=NORMAL makes a commit per document
+    cheap (no fsync each time) and still durable when the process is killed;
+    only a power cut may lose the last few.
+    """
+
+    def __init__(self, path: Path, kind: type[T]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
+        self.kind = kind
         self.db = sqlite3.connect(path)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB)")
         self.db.execute("CREATE TABLE IF NOT EXISTS info (name TEXT PRIMARY KEY, value TEXT)")
         row = self.db.execute("SELECT value FROM info WHERE name = 'extractor'").fetchone()
         #: the extractor that wrote the entries found on opening ('' for a new cache)
         self.previous_extractor = row[0] if row else ""
+        self._record_extractor()
 
-    def get(self, key: str) -> Any | None:
+    def _record_extractor(self) -> None:
+        """Name this run's extractor now, not at the end: entries of a killed run are its."""
+        self.db.execute("INSERT OR REPLACE INTO info VALUES ('extractor', ?)",
+                        (extractor_fingerprint(),))
+        self.db.commit()
+
+    def get(self, key: str) -> T | None:
+        """The entry under `key`, or None: absent, or not a `kind` (planted or damaged)."""
         row = self.db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
-        return pickle.loads(row[0]) if row else None
+        return decode(self.kind, row[0]) if row else None
 
-    def put(self, key: str, value: Any) -> None:
-        self.db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?)",
-                        (key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+    def put(self, key: str, value: T) -> None:
+        """Store and commit at once, so that the entry outlives a kill of this process."""
+        text = json.dumps(to_plain(value), ensure_ascii=False, separators=(",", ":"))
+        self.db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?)", (key, text))
+        self.db.commit()
 
     def close(self, keep: set[str]) -> None:
-        """Commit, drop the entries not in `keep` (files gone or changed), record the extractor."""
+        """Drop the entries not in `keep` (files gone or changed) and close."""
         self.db.execute("CREATE TEMP TABLE keep (key TEXT PRIMARY KEY)")
         self.db.executemany("INSERT OR IGNORE INTO keep VALUES (?)", ((k,) for k in keep))
         self.db.execute("DELETE FROM entries WHERE key NOT IN (SELECT key FROM keep)")
-        self.db.execute("INSERT OR REPLACE INTO info VALUES ('extractor', ?)",
-                        (extractor_fingerprint(),))
         self.db.commit()
         self.db.close()

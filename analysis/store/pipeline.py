@@ -149,7 +149,7 @@ class Extraction(NamedTuple):
     workers: int
 
 
-def extract_items(items: list[InputFile], cache: ExtractionCache | None, workers: int | None,
+def extract_items(items: list[InputFile], cache: ExtractionCache[Result] | None, workers: int | None,
                   progress: bool) -> Extraction:
     """Results for every item: from the cache when unchanged, else extracted by `workers` processes."""
     keys = [_content_key(it) for it in items] if cache else [None] * len(items)
@@ -188,7 +188,7 @@ def extract_dir(input_dir: Path, out_dir: Path, progress: bool = True, workers: 
     inv = inventory(input_dir)
     if not inv.files:
         raise FileNotFoundError(f"no article files in {input_dir}: add .txt or .html files and rerun")
-    cache = ExtractionCache(Path(out_dir) / CACHE_NAME) if use_cache else None
+    cache = ExtractionCache(Path(out_dir) / CACHE_NAME, Result) if use_cache else None
     warnings = list(inv.warnings)
     if cache and cache.previous_extractor and cache.previous_extractor != extractor_fingerprint():
         warnings.append(f"the extractor changed ({cache.previous_extractor} -> "
