@@ -21,7 +21,7 @@ import pytest
 
 from analysis.__main__ import main as cli
 from analysis.report import dataset as data
-from analysis.report import export, fmt, open_report, render
+from analysis.report import export, fmt, markup, open_report, render
 from analysis.report.dataset import ReportError
 from report_fixtures import empty_tables, seed_tables, visible_text, write_tables
 
@@ -130,6 +130,62 @@ def test_chromium_is_found_or_reported(monkeypatch, seed_dir, tmp_path):
     with pytest.raises(FileNotFoundError, match="chromium"):
         render.build_reports(seed_dir, tmp_path, formats=["pdf"], progress=False)
 
+
+
+# ------------------------------------------------ input that must not run or mislead
+HOSTILE_URLS = ["javascript:alert(1)", "JaVaScRiPt:alert(1)", " java\tscript:alert(1)",
+                "\x01javascript:alert(1)", "jav\nascript:alert(1)", "data:text/html,<b>x</b>",
+                "VBScript:msgbox(1)", "\x00 vbscript:msgbox(1)", "/local/path", "//evil.example"]
+
+
+@pytest.mark.parametrize("url", HOSTILE_URLS)
+def test_only_http_and_https_urls_are_links(url):
+    assert markup.safe_url(url) == ""
+    assert "href" not in markup.url_html(url) and "href" not in markup.source_link(3, "d", url).split("[3]")[1]
+    assert markup.url_html(url).startswith('<span class="url">')
+    assert "\x00" not in markup.url_html(url) and "\x01" not in markup.url_html(url)
+
+
+@pytest.mark.parametrize("url, safe", [
+    ("https://x.kz/a?b=1&c=2", "https://x.kz/a?b=1&c=2"), ("HTTP://X.KZ/", "HTTP://X.KZ/"),
+    (" https://x.kz/\n", "https://x.kz/"), ("ht\ttps://x.kz", "https://x.kz"),
+])
+def test_http_and_https_urls_stay_links(url, safe):
+    assert markup.safe_url(url) == safe
+    assert f'href="{markup.esc(safe)}"' in markup.url_html(url)
+
+
+def hostile_tables() -> dict[str, pd.DataFrame]:
+    """The seed tables with input URLs that are scripts and a title that is a formula."""
+    tables = seed_tables()
+    docs = tables["documents"].copy()
+    docs["url"] = ["javascript:alert(1)", " JaVa\tScRiPt:alert(2)", "data:text/html,x",
+                   "\x01vbscript:msgbox(1)", "https://example.org/news/004", ""]
+    docs.loc[0, "title"] = '=HYPERLINK("http://evil.example","click")'
+    docs.loc[1, "source"] = "@SUM(1+1)"
+    return {**tables, "documents": docs}
+
+
+def test_script_urls_are_shown_as_text_in_the_report(tmp_path):
+    folder = write_tables(tmp_path / "data", hostile_tables())
+    r = open_report(folder, export_dir=tmp_path / "out", name="overview.ru")
+    page = "".join(s.html for s in r.all_sections())
+    hrefs = Links()
+    hrefs.feed(page)
+    external = [h for h in hrefs.hrefs if not h.startswith(("#", "tables/"))]
+    assert set(external) == {"https://example.org/news/004"}
+    assert not re.search(r"(?i)href=\"\s*(javascript|data|vbscript)", page)
+    assert '<span class="url">javascript:alert(1)</span>' in page
+    assert '<span class="url">vbscript:msgbox(1)</span>' in page
+
+
+def test_pdf_links_to_the_tables_are_made_relative():
+    pdf = (b"<< /A << /S /URI /URI (file:///tmp/tmpab12/tables/overview.ru-meetings.csv) >> >>"
+           b"<< /URI (https://x.kz/a) >> << /URI (file:///elsewhere/x.csv) >>")
+    out = export.relative_links(pdf, "file:///tmp/tmpab12")
+    assert len(out) == len(pdf)  # byte offsets of the PDF's objects stay valid
+    assert re.findall(rb"/URI \(([^)]*)\)", out) == [
+        b"tables/overview.ru-meetings.csv", b"https://x.kz/a", b"file:///elsewhere/x.csv"]
 
 # ------------------------------------------------------------ end to end
 class Links(HTMLParser):
@@ -241,6 +297,17 @@ def test_every_report_links_resolve(built):
             if anchor:
                 text = (out / target if target else page).read_text(encoding="utf-8")
                 assert f'id="{anchor}"' in text, (page.name, href)
+
+
+@pytest.mark.e2e
+def test_pdf_links_to_the_full_tables_resolve_beside_the_pdf(built):
+    out = built["out"]
+    for pdf in ("overview.ru.pdf", "astrakhan-oblast.en.pdf"):
+        uris = [u.decode() for u in re.findall(rb"/URI\s*\(([^)]*)\)", (out / pdf).read_bytes())]
+        tables = [u for u in uris if u.endswith(".csv")]
+        assert tables and all(u.startswith("tables/") for u in tables), (pdf, uris)
+        assert all((out / u).exists() for u in tables), (pdf, tables)
+        assert not [u for u in uris if u.startswith("file:")], (pdf, uris)
 
 
 @pytest.mark.e2e

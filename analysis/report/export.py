@@ -8,6 +8,7 @@ footer, no network.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -82,15 +83,28 @@ def _pdf_exporter_class():
                     finally:
                         await browser.close()
 
-            with tempfile.NamedTemporaryFile(suffix=".html", delete=False) as tmp:
-                tmp.write(html_text.encode("utf-8"))
-            try:
+            with tempfile.TemporaryDirectory() as folder:
+                page = Path(folder) / "report.html"
+                page.write_text(html_text, encoding="utf-8")
                 with concurrent.futures.ThreadPoolExecutor(1) as pool:
-                    return pool.submit(asyncio.run, main(tmp.name)).result()
-            finally:
-                os.unlink(tmp.name)
+                    pdf = pool.submit(asyncio.run, main(str(page))).result()
+                return relative_links(pdf, Path(folder).as_uri())
 
     return ChromiumPDFExporter
+
+
+def relative_links(pdf: bytes, folder_uri: str) -> bytes:
+    """The PDF's links to files beside the report (`tables/overview-meetings.csv`) made
+    relative again. Chromium writes them absolute, against the temporary folder the page
+    was printed from, which is gone afterwards; relative, they resolve beside the PDF, in
+    the reports folder. Padded with spaces, so the PDF's byte offsets stay valid."""
+    prefix = re.escape(folder_uri.rstrip("/").encode("ascii") + b"/")
+
+    def relative(m: re.Match) -> bytes:
+        link = m.group(1) + b"(" + m.group(2) + b")"
+        return link + b" " * (len(m.group(0)) - len(link))
+
+    return re.sub(rb"(/URI\s*)\(" + prefix + rb"([^()\\]*)\)", relative, pdf)
 
 
 def _exporter_config():

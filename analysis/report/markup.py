@@ -63,11 +63,37 @@ def more_link(n_full: int, shown: int, href: str, lang: str) -> str:
     return ""
 
 
+#: The only schemes an input URL (metadata.csv, a page's canonical link) is a link with.
+LINK_SCHEMES = ("http", "https")
+_EDGES = "".join(map(chr, range(0x21)))       # C0 controls and space: browsers strip them around a URL
+_TAB_OR_NEWLINE = re.compile("[\t\n\r]")     # and drop these anywhere in it
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def safe_url(url: str) -> str:
+    """The URL as a browser reads it when that is http or https, else "": `javascript:`,
+    `data:`, `vbscript:` (in any case, with spaces or control characters slipped in) come
+    from the input and must never become a link in the HTML or the PDF."""
+    cleaned = _TAB_OR_NEWLINE.sub("", url.strip(_EDGES))
+    scheme, colon, _ = cleaned.partition(":")
+    return cleaned if colon and scheme.lower() in LINK_SCHEMES else ""
+
+
+def url_html(url: str) -> str:
+    """An input URL: a link when it is http or https, else its text, control characters left out."""
+    safe = safe_url(url)
+    if not safe:
+        return f'<span class="url">{esc(_CONTROL.sub("", url))}</span>' if url.strip() else ""
+    return f'<a href="{esc(safe)}">{esc(url)}</a>'
+
+
 def source_link(n: int | None, doc_id: str, url: str) -> str:
-    """`[3] ↗`: the source's number, linking to the sources list, and to the article online."""
+    """`[3] ↗`: the source's number, linking to the sources list, and to the article online
+    (only an http or https address is a link)."""
     if not n:
         return esc(doc_id)
-    link = f' <a href="{esc(url)}" class="ext">↗</a>' if url else ""
+    safe = safe_url(url)
+    link = f' <a href="{esc(safe)}" class="ext">↗</a>' if safe else ""
     return f'<a href="#src-{n}" title="{esc(doc_id)}">[{n}]</a>{link}'
 
 

@@ -34,7 +34,7 @@ import pandas as pd
 from analysis.report import amounts, charts, header, links, narrative, quality, refs, tables
 from analysis.report import scope
 from analysis.report import fmt
-from analysis.report.markup import Section, esc, more_link, source_link
+from analysis.report.markup import Section, esc, more_link, source_link, url_html
 
 SOURCES_ALL = 100  # up to this many sources the list shows them all; beyond, those cited
 
@@ -231,7 +231,7 @@ class Report:
         title = r.title or r.doc_id
         date = fmt.fmt_date(r.published or r.event_date, lang) if (r.published or r.event_date) else ""
         bits = [b for b in (r.source, date) if b]
-        link = f' <a href="{esc(r.url)}">{esc(r.url)}</a>' if r.url else ""
+        link = f" {url_html(r.url)}" if r.url else ""
         return (f'<li id="src-{n}" value="{n}"><span lang="ru">{esc(fmt.quote(title, "ru") if lang == "ru" else title)}</span>'
                 f'{(" — " + esc(", ".join(bits))) if bits else ""}. '
                 f'<span class="docid">{esc(self.t("файл", "file"))} <code>{esc(r.doc_id)}</code></span>{link}</li>')
