@@ -21,7 +21,7 @@ import pytest
 
 from analysis.__main__ import main as cli
 from analysis.report import dataset as data
-from analysis.report import export, fmt, markup, open_report, render
+from analysis.report import export, fmt, markup, open_report, render, sections
 from analysis.report.dataset import ReportError
 from report_fixtures import empty_tables, seed_tables, visible_text, write_tables
 
@@ -177,6 +177,27 @@ def test_script_urls_are_shown_as_text_in_the_report(tmp_path):
     assert not re.search(r"(?i)href=\"\s*(javascript|data|vbscript)", page)
     assert '<span class="url">javascript:alert(1)</span>' in page
     assert '<span class="url">vbscript:msgbox(1)</span>' in page
+
+
+def test_report_csv_cells_that_start_a_formula_are_neutralised(tmp_path):
+    folder = write_tables(tmp_path / "data", hostile_tables())
+    r = open_report(folder, export_dir=tmp_path / "out", name="overview.ru")
+    written = r.write_tables()
+    sources = pd.read_csv(tmp_path / "out" / "tables" / "overview.ru-sources.csv", dtype=str,
+                          keep_default_na=False)
+    assert "'=HYPERLINK(\"http://evil.example\",\"click\")" in set(sources["заголовок"])
+    assert "'@SUM(1+1)" in set(sources["издание"])
+    assert "'--01-29" in set(sources["дата"])  # a month-day date reads as a formula too
+    for path in written:
+        for cell in pd.read_csv(path, dtype=str, keep_default_na=False).to_numpy().ravel():
+            assert not cell.startswith(("=", "+", "@")), (path.name, cell)
+
+
+def test_numeric_csv_columns_are_left_as_numbers():
+    df = pd.DataFrame({"value": [-5.0, 2.0], "n": [-1, 3], "text": ["-5", "=1+1"]})
+    safe = sections.formula_safe(df)
+    assert list(safe["value"]) == [-5.0, 2.0] and list(safe["n"]) == [-1, 3]
+    assert list(safe["text"]) == ["'-5", "'=1+1"]
 
 
 def test_pdf_links_to_the_tables_are_made_relative():

@@ -281,9 +281,26 @@ class Report:
         for sec in self.all_sections():
             for what, df in sec.tables.items():
                 path = self.export_dir / self.table_href(what)
-                df.to_csv(path, index=False, encoding="utf-8")
+                formula_safe(df).to_csv(path, index=False, encoding="utf-8")
                 written.append(path)
         return written
+
+
+#: What a spreadsheet reads as the start of a formula (OWASP, CSV injection): a text cell
+#: starting so gets a leading apostrophe, which shows the text as it is.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(df: pd.DataFrame) -> pd.DataFrame:
+    """The table with its text cells neutralised: titles, quotes and URLs come from the
+    input, and `=HYPERLINK(...)` in an article must not run when the analyst opens the CSV.
+    Numeric columns are left as they are (-5 is a number, not a formula)."""
+    out = df.copy()
+    for col in out.columns:
+        if not pd.api.types.is_numeric_dtype(out[col]):
+            out[col] = [f"'{v}" if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v
+                        for v in out[col]]
+    return out
 
 
 def open_report(data_dir="data", region=None, date_from="", date_to="", sectors=None, lang="ru",
