@@ -208,6 +208,36 @@ def test_pdf_links_to_the_tables_are_made_relative():
     assert re.findall(rb"/URI \(([^)]*)\)", out) == [
         b"tables/overview.ru-meetings.csv", b"https://x.kz/a", b"file:///elsewhere/x.csv"]
 
+
+# ------------------------------------------------------------ report parameters
+@pytest.mark.parametrize("date_from, date_to, message", [
+    ("2024-13-45", "", "bad date_from '2024-13-45': not a calendar date (month must be in 1..12)"),
+    ("2024-02-30", "", "bad date_from '2024-02-30': not a calendar date (day is out of range for month)"),
+    ("", "2024-02-30", "bad date_to '2024-02-30': not a calendar date (day is out of range for month)"),
+    ("2024-05", "2024-04-30", "date_from '2024-05' is after date_to '2024-04-30': the period is empty"),
+])
+def test_bad_report_periods_are_errors(seed_dir, tmp_path, date_from, date_to, message):
+    with pytest.raises(ReportError, match=re.escape(message)):
+        open_report(seed_dir, date_from=date_from, date_to=date_to)
+    with pytest.raises(ReportError, match=re.escape(message)):
+        render.build_reports(seed_dir, tmp_path, formats=["html"], progress=False,
+                             date_from=date_from, date_to=date_to)
+    assert not list(tmp_path.iterdir())  # stopped before any kernel started
+
+
+def test_a_period_of_one_day_or_one_leap_day_is_fine(seed_dir):
+    assert open_report(seed_dir, date_from="2024-02-29", date_to="2024-02-29").ds.meetings.empty
+    assert not open_report(seed_dir, date_from="2020-12-22", date_to="2020-12-22").ds.documents.empty
+
+
+def test_a_bad_date_from_papermill_stops_the_notebook_with_the_message(seed_dir, tmp_path):
+    job = render.Job("overview", "overview", "", "ru", str(render.NOTEBOOKS / "overview.ipynb"),
+                     date_from="2024-02-30")
+    with pytest.raises(RuntimeError, match=re.escape(
+            "ReportError: bad date_from '2024-02-30': not a calendar date")):
+        render.run_notebook(job, seed_dir, tmp_path)
+
+
 # ------------------------------------------------------------ end to end
 class Links(HTMLParser):
     def __init__(self):

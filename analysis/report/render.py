@@ -58,6 +58,8 @@ class Job:
     region: str               # canonical RU name ("" for the overview)
     lang: str
     notebook: str             # notebooks/<kind>.ipynb
+    date_from: str = ""       # the period asked for (YYYY, YYYY-MM or YYYY-MM-DD; "" = open)
+    date_to: str = ""
     title: str = ""
     meetings: int = 0
     documents: int = 0
@@ -131,7 +133,8 @@ def run_notebook(job: Job, data_dir: Path, out_dir: Path):
     import papermill as pm
 
     out = out_dir / f"{job.stem}.ipynb"
-    params = dict(region=job.region, date_from="", date_to="", sectors=[], lang=job.lang,
+    params = dict(region=job.region, date_from=job.date_from, date_to=job.date_to, sectors=[],
+                  lang=job.lang,
                   data_dir=str(data_dir.resolve()), export_dir=str(out_dir.resolve()),
                   report_name=job.stem, index_link=True)
     clock = _Clock()
@@ -191,13 +194,17 @@ def build_report(job: Job, data_dir: Path, out_dir: Path, formats: list[str], ch
 
 def build_reports(data_dir: Path, out_dir: Path, regions: list[str] | None = None, lang: str = "ru",
                   formats: list[str] | None = None, progress: bool = True,
-                  overview: bool | None = None) -> list[Path]:
+                  overview: bool | None = None, date_from: str = "", date_to: str = "") -> list[Path]:
     """Execute and export every report; return the files written (index.html last).
 
     overview: also render the overview (default: only when no region is asked for).
+    date_from, date_to: the period of the reports (YYYY, YYYY-MM or YYYY-MM-DD; "" = open);
+    a date not on the calendar or a period ending before it starts stops here, before any
+    kernel starts.
     """
     if lang not in fmt.LANGS:
         raise ReportError(f"unknown language {lang!r}: use ru or en")
+    scope.check_period(date_from, date_to)
     formats = _check_formats(formats if formats is not None else list(FORMATS))
     data_dir, out_dir = data.resolve_data_dir(data_dir), Path(out_dir)
     tables = data.read_tables(data_dir)
@@ -215,7 +222,9 @@ def build_reports(data_dir: Path, out_dir: Path, regions: list[str] | None = Non
     out_dir.mkdir(parents=True, exist_ok=True)
 
     for job in jobs:
-        ds = scope.select(tables, scope.Scope(region=job.region or None, lang=lang), data_dir)
+        job.date_from, job.date_to = str(date_from or "").strip(), str(date_to or "").strip()
+        ds = scope.select(tables, scope.Scope(region=job.region or None, date_from=job.date_from,
+                                              date_to=job.date_to, lang=lang), data_dir)
         job.meetings, job.documents = len(ds.meetings), len(ds.documents)
         job.title = report_title(ds)
 

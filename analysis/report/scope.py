@@ -13,7 +13,9 @@ cooperation never enter a scope (analysis.report.dataset says which they are).
 """
 from __future__ import annotations
 
+import datetime
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,17 +63,37 @@ def resolve_region(text: str, tables: Tables) -> str:
     raise ReportError(msg)
 
 
-def _bound(text: str | None, end: bool) -> tuple[int, int, int] | None:
-    """A date_from/date_to parameter (YYYY, YYYY-MM or YYYY-MM-DD) as a comparable tuple."""
+PERIOD_FORMAT = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+def _bound(text: str | None, end: bool, name: str = "date") -> tuple[int, int, int] | None:
+    """A date_from/date_to parameter (YYYY, YYYY-MM or YYYY-MM-DD) as a comparable tuple.
+    A date that is not on the calendar (`2024-13-45`, `2024-02-30`) is an error: read
+    loosely, it would cut the report to a period nobody asked for."""
     if text is None or str(text).strip() in ("", "None"):
         return None
-    date = fmt.parse_date(str(text).strip())
-    y, m, d = date.year, date.month, date.day
-    if not y:
-        raise ReportError(f"bad date {text!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    value = str(text).strip()
+    match = PERIOD_FORMAT.fullmatch(value)
+    y, m, d = (int(g) if g else None for g in match.groups()) if match else (None, None, None)
+    try:
+        if y is None:
+            raise ValueError("not a date")
+        datetime.date(y, m or 1, d or 1)
+    except ValueError as exc:
+        raise ReportError(f"bad {name} {value!r}: not a calendar date ({exc}); "
+                          f"use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-03-15") from None
     if end:
         return (y, m or 12, d or 31)
     return (y, m or 1, d or 1)
+
+
+def check_period(date_from: str | None, date_to: str | None) -> None:
+    """Raise ReportError for a date that is not on the calendar or a period that ends before
+    it starts (it would select nothing, and the report would say there is no data)."""
+    lo, hi = _bound(date_from, False, "date_from"), _bound(date_to, True, "date_to")
+    if lo and hi and lo > hi:
+        raise ReportError(f"date_from {str(date_from).strip()!r} is after date_to "
+                          f"{str(date_to).strip()!r}: the period is empty")
 
 
 def _interval(date: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
@@ -218,5 +240,5 @@ def load(data_dir: str | Path = "data", region: str | None = None, date_from: st
     canonical = resolve_region(region, tables) if region and str(region).strip() else None
     scope = Scope(region=canonical, date_from=str(date_from or "").strip(),
                   date_to=str(date_to or "").strip(), sectors=parse_sectors(sectors), lang=lang)
-    _bound(scope.date_from, False), _bound(scope.date_to, True)  # validate early
+    check_period(scope.date_from, scope.date_to)
     return select(tables, scope, path)
