@@ -1,22 +1,33 @@
 """Issue 12, the store's part: each way a run could run planted code or lose finished work,
-built and asserted: a pickle planted in the cache."""
+built and asserted: a pickle planted in the cache, kill -9 mid-run, a dying worker."""
 from __future__ import annotations
 
+import os
 import pickle
 import re
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from contextlib import closing
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from analysis.config import CACHE_NAME
-from analysis.store.pipeline import extract_dir
+import analysis.store.pipeline as pipeline
+from analysis.config import CACHE_NAME, PROJECT_ROOT, SEEDS_DIR
+from analysis.extract.document import extract_document
+from analysis.model import Document
+from analysis.schema import TABLES
+from analysis.store.pipeline import WORKER_DIED, extract_dir
 
 ARTICLE = ("Губернатор Омской области встретился с акимом Павлодарской области\n"
            "Губернатор Омской области Виталий Хоценко 3 апреля 2024 года провёл встречу с акимом "
            "Павлодарской области Асаином Байхановым. Стороны обсудили торговлю.\n")
+MAIN_PID = os.getpid()
+LINUX_ONLY = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 
 
 @pytest.fixture()
@@ -26,6 +37,11 @@ def folder(tmp_path: Path) -> Path:
     for n in range(1, 5):
         (src / f"a{n}.txt").write_text(ARTICLE.replace("3 апреля", f"{n} апреля"), encoding="utf-8")
     return src
+
+
+def _extract_cmd(src: Path, out: Path, *flags: str) -> list[str]:
+    return [sys.executable, "-m", "analysis", "extract", str(src), "--out", str(out), "--quiet",
+            *flags]
 
 
 def _statuses(out: Path) -> dict[str, str]:
@@ -86,3 +102,120 @@ def test_an_entry_of_another_shape_is_a_miss(folder: Path, tmp_path: Path, damag
     run = extract_dir(folder, out, progress=False, workers=1)
     assert (run.extracted, run.from_cache) == (4, 0)
     assert _statuses(out) == {f"a{n}": "ok" for n in range(1, 5)}
+
+
+# --- kill -9 mid-run: finished documents kept, no worker left --------------------------
+
+@pytest.fixture()
+def thirty(tmp_path: Path) -> Path:
+    """30 small articles: the seeds, six times under other names, each with its own last line."""
+    src = tmp_path / "thirty"
+    src.mkdir()
+    for n in range(6):
+        for seed in sorted(SEEDS_DIR.glob("*.txt")):
+            text = seed.read_text(encoding="utf-8") + f"\nМатериал подготовлен редакцией {n + 1}.\n"
+            (src / f"{n}_{seed.name}").write_text(text, encoding="utf-8")
+    return src
+
+
+def _cached(db_path: Path) -> int:
+    """Entries committed so far, read without creating the file or waiting for the writer."""
+    try:
+        with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=1)) as db:
+            return db.execute("SELECT count(*) FROM entries").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def _proc_stat(pid: int) -> list[str]:
+    """Fields of /proc/<pid>/stat after the command name: [state, ppid, ...]; [] when gone."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return []
+
+
+def _children(pid: int) -> list[int]:
+    return [int(p.name) for p in Path("/proc").iterdir()
+            if p.name.isdigit() and _proc_stat(int(p.name))[1:2] == [str(pid)]]
+
+
+def _alive(pid: int) -> bool:
+    state = _proc_stat(pid)
+    return bool(state) and state[0] != "Z"
+
+
+@LINUX_ONLY
+def test_a_run_killed_midway_keeps_finished_documents_and_leaves_no_worker(thirty: Path,
+                                                                          tmp_path: Path):
+    clean, out = tmp_path / "clean", tmp_path / "out"
+    subprocess.run(_extract_cmd(thirty, clean, "--workers", "2", "--no-cache"), cwd=PROJECT_ROOT,
+                   check=True, capture_output=True, timeout=120)
+
+    run = subprocess.Popen(_extract_cmd(thirty, out, "--workers", "2"), cwd=PROJECT_ROOT,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while _cached(out / CACHE_NAME) < 3:
+        assert run.poll() is None and time.monotonic() < deadline, "the run ended before the kill"
+        time.sleep(0.05)
+    workers = _children(run.pid)
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    kept = _cached(out / CACHE_NAME)
+    assert 3 <= kept < 30
+    assert workers
+    deadline = time.monotonic() + 10
+    while any(map(_alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if _alive(pid)]
+
+    rerun = subprocess.run(_extract_cmd(thirty, out, "--workers", "2"), cwd=PROJECT_ROOT,
+                           check=True, capture_output=True, text=True, timeout=120)
+    assert f"extracted {30 - kept} changed or new files" in rerun.stdout
+    assert f"{kept} unchanged from the cache" in rerun.stdout
+    for name in TABLES:
+        assert (out / f"{name}.csv").read_bytes() == (clean / f"{name}.csv").read_bytes(), name
+
+
+# --- a worker that dies costs its document at most -------------------------------------
+
+def _kill_worker_on_a2(doc: Document):
+    """extract_document, except that the worker extracting a2 dies as if killed (OOM, a crash)."""
+    if doc.doc_id == "a2" and os.getpid() != MAIN_PID:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return extract_document(doc)
+
+
+def _kill_worker_on_a2_once(doc: Document):
+    """The same, the first time only (a marker file remembers it across processes)."""
+    marker = Path(os.environ["HOSTILE_MARKER"])
+    if doc.doc_id == "a2" and os.getpid() != MAIN_PID and not marker.exists():
+        marker.touch()
+        os.kill(os.getpid(), signal.SIGKILL)
+    return extract_document(doc)
+
+
+def test_a_document_that_kills_its_worker_is_rejected_and_the_run_goes_on(
+        folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    out = tmp_path / "out"
+    monkeypatch.setattr(pipeline, "extract_document", _kill_worker_on_a2)
+    run = extract_dir(folder, out, progress=False, workers=2)
+    assert _statuses(out) == {"a1": "ok", "a2": WORKER_DIED, "a3": "ok", "a4": "ok"}
+    assert WORKER_DIED == "rejected: extraction failed (worker process died)"
+    assert run.warnings[0].startswith("a worker process died extracting one of a")
+    assert run.warnings[-1] == "a2.txt: the worker process died extracting it, in a pool and alone; rejected"
+
+    monkeypatch.undo()  # the lost document is not cached: the next run extracts it again
+    again = extract_dir(folder, out, progress=False, workers=1)
+    assert (again.extracted, again.from_cache) == (1, 3)
+    assert set(_statuses(out).values()) == {"ok"}
+
+
+def test_a_worker_that_dies_once_costs_nothing(folder: Path, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("HOSTILE_MARKER", str(tmp_path / "died-once"))
+    monkeypatch.setattr(pipeline, "extract_document", _kill_worker_on_a2_once)
+    run = extract_dir(folder, tmp_path / "out", progress=False, workers=2)
+    assert (tmp_path / "died-once").exists()
+    assert set(_statuses(tmp_path / "out").values()) == {"ok"}
+    assert len(run.warnings) == 1 and "each is extracted again alone" in run.warnings[0]

@@ -6,16 +6,26 @@ that each load the natasha models once. Results come back without the article
 text (tables do not need it), so ten thousand of them fit in memory easily; a
 per-document cache (cache.py) hands back unchanged files without extracting
 them again. Duplicate detection runs last, across all documents.
+
+An interruption loses nothing: the cache commits each document as it
+finishes, in whatever order the workers finish them; workers die with the
+main process (a worker left behind holds its models' memory for nothing); a
+worker that dies mid-document costs that document at most, never the run.
 """
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import math
 import multiprocessing
 import os
+import signal
 import sys
+import threading
+import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -33,6 +43,8 @@ from analysis.model import DocFacts, Document
 from analysis.store.tables import build_tables, write_tables
 
 DOCS_PER_WORKER = 10  # below this many documents per core a pool costs more than it saves
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>: the signal a process gets when its parent dies
+WORKER_DIED = rejected("extraction_failed", "(worker process died)")
 
 
 @dataclass
@@ -97,8 +109,29 @@ def process(item: InputFile) -> Result:
     return Result(facts, fp)
 
 
-def _init_worker() -> None:
-    """Worker initializer: one BLAS thread per process, models loaded once, before the first document.
+def _watch_parent(parent: int) -> None:
+    """Exit once this process has been handed to another parent: `parent` died."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the main process `parent` dies, however it dies (kill -9 too).
+
+    On Linux the kernel sends SIGKILL (prctl PR_SET_PDEATHSIG), which works even
+    while the worker is stuck in C code; elsewhere a thread watches the parent.
+    """
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    else:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+
+
+def _init_worker(parent: int) -> None:
+    """Worker initializer: die with the main process; one BLAS thread, models loaded once.
 
     natasha's taggers multiply small matrices; OpenBLAS threads only contend
     there (one process runs faster single-threaded), and across workers they
@@ -106,6 +139,7 @@ def _init_worker() -> None:
     """
     from analysis.nlp.pipeline import parse
 
+    _die_with(parent)
     threadpool_limits(limits=1, user_api="blas")
     parse("Подготовка.")
 
@@ -121,23 +155,111 @@ def _content_key(item: InputFile) -> str | None:
     return entry_key(digest, item.rel, item.doc_id, item.meta.key())
 
 
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity, where the OS tells)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def default_workers(n_docs: int) -> int:
     """One worker per core, but no more than the documents justify."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(1, min(cores, math.ceil(n_docs / DOCS_PER_WORKER)))
+    return max(1, min(available_cores(), math.ceil(n_docs / DOCS_PER_WORKER)))
 
 
-def run(items: list[InputFile], workers: int) -> Iterator[Result]:
-    """process() over items, in order: in this process, or in a pool of `workers`."""
-    if workers <= 1 or len(items) <= 1:
-        with threadpool_limits(limits=1, user_api="blas"):
-            yield from map(process, items)
-        return
+def _pool(workers: int) -> ProcessPoolExecutor:
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    chunk = max(1, min(16, len(items) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker) as pool:
-        yield from pool.map(process, items, chunksize=chunk)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
+                               initargs=(os.getpid(),))
+
+
+def _worker_died(item: InputFile) -> Result:
+    return Result(DocFacts(document=Document(doc_id=item.doc_id, path=item.rel,
+                                             status=WORKER_DIED)))
+
+
+def _pool_pass(items: list[InputFile], indices: list[int], workers: int,
+               lost: list[int]) -> Iterator[tuple[int, Result]]:
+    """process() over items[indices] in one pool, each result as it finishes; the indices a
+    dying worker took down with the pool are appended to `lost`, in ascending order."""
+    pool = _pool(workers)
+    try:
+        futures = {pool.submit(process, items[i]): i for i in indices}
+        for future in as_completed(futures):
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                lost.append(futures[future])
+                continue
+            yield futures[future], result
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    lost.sort()
+
+
+def _one_by_one(items: list[InputFile], indices: list[int],
+                warnings: list[str]) -> Iterator[tuple[int, Result]]:
+    """Each document alone in a one-worker pool, so that a worker's death names its document."""
+    pool = None
+    try:
+        for i in indices:
+            if pool is None:
+                pool = _pool(1)
+            try:
+                result = pool.submit(process, items[i]).result()
+            except BrokenProcessPool:
+                pool.shutdown()
+                pool, result = None, _worker_died(items[i])
+                warnings.append(f"{items[i].rel}: the worker process died extracting it, "
+                                "in a pool and alone; rejected")
+            yield i, result
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+def _in_pools(items: list[InputFile], workers: int,
+              warnings: list[str]) -> Iterator[tuple[int, Result]]:
+    """process() over items in pools of `workers`, each result with its index as it finishes.
+
+    A worker that dies (killed, out of memory, a crash in C) breaks its pool.
+    A pool hands documents out in order and holds at most 2 * workers + 1 at
+    once, so the first that many lost are the ones that may have been in
+    progress: each is extracted again alone, and only one that kills its
+    worker alone too is rejected; the others, never started, go on in a fresh
+    pool. When no document finishes at all, the workers cannot work: the rest
+    is rejected instead of tried forever.
+    """
+    in_flight = 2 * workers + 1
+    pending = list(range(len(items)))
+    while pending:
+        lost: list[int] = []
+        finished = 0
+        for i, result in _pool_pass(items, pending, workers, lost):
+            finished += 1
+            yield i, result
+        suspects, pending = lost[:in_flight], lost[in_flight:]
+        if suspects:
+            warnings.append("a worker process died extracting one of "
+                            f"{', '.join(items[i].rel for i in suspects)}: each is extracted again alone")
+        for i, result in _one_by_one(items, suspects, warnings):
+            finished += result.facts.document.status != WORKER_DIED
+            yield i, result
+        if suspects and not finished:
+            warnings.append(f"worker processes die before finishing any document: "
+                            f"{len(pending)} more rejected")
+            yield from ((i, _worker_died(items[i])) for i in pending)
+            return
+
+
+def run(items: list[InputFile], workers: int,
+        warnings: list[str]) -> Iterator[tuple[int, Result]]:
+    """process() over items, each result with its index as soon as it is done: in this
+    process, or in pools of `workers`; what went wrong with the workers goes to `warnings`."""
+    if workers <= 1 or len(items) <= 1:
+        with threadpool_limits(limits=1, user_api="blas"):
+            yield from enumerate(map(process, items))
+        return
+    yield from _in_pools(items, workers, warnings)
 
 
 class Extraction(NamedTuple):
@@ -147,27 +269,32 @@ class Extraction(NamedTuple):
     processed: int   # items run through process(): extracted, or not cacheable
     rechecked: int   # of those, unreadable or oversized files the cache never keeps
     workers: int
+    warnings: list[str]  # worker processes that died, and what it cost
 
 
-def extract_items(items: list[InputFile], cache: ExtractionCache[Result] | None, workers: int | None,
-                  progress: bool) -> Extraction:
-    """Results for every item: from the cache when unchanged, else extracted by `workers` processes."""
+def extract_items(items: list[InputFile], cache: ExtractionCache[Result] | None,
+                  workers: int | None, progress: bool) -> Extraction:
+    """Results for every item: from the cache when unchanged, else extracted by `workers`
+    processes and cached as each one finishes (a document lost with a worker is not cached)."""
     keys = [_content_key(it) for it in items] if cache else [None] * len(items)
     results: list[Result | None] = [cache.get(k) if cache and k else None for k in keys]
     todo = [i for i, r in enumerate(results) if r is None]
     n_workers = workers if workers else default_workers(len(todo))
+    warnings: list[str] = []
     bar = tqdm(total=len(todo), desc="extracting", unit="doc",
                disable=not (progress and sys.stderr.isatty()))
-    for i, result in zip(todo, run([items[i] for i in todo], n_workers)):
+    for j, result in run([items[i] for i in todo], n_workers, warnings):
+        i = todo[j]
         results[i] = result
-        if cache and keys[i]:
+        if cache and keys[i] and result.facts.document.status != WORKER_DIED:
             cache.put(keys[i], result)
         bar.update(1)
     bar.close()
     if cache:
         cache.close(keep={k for k in keys if k})
     rechecked = sum(1 for i in todo if keys[i] is None) if cache else 0
-    return Extraction([r for r in results if r is not None], len(todo), rechecked, n_workers)
+    return Extraction([r for r in results if r is not None], len(todo), rechecked, n_workers,
+                      warnings)
 
 
 def mark_duplicates(results: Iterable[Result]) -> dict[str, str]:
@@ -193,7 +320,9 @@ def extract_dir(input_dir: Path, out_dir: Path, progress: bool = True, workers: 
     if cache and cache.previous_extractor and cache.previous_extractor != extractor_fingerprint():
         warnings.append(f"the extractor changed ({cache.previous_extractor} -> "
                         f"{extractor_fingerprint()}): cached results are not reused")
-    results, processed, rechecked, n_workers = extract_items(inv.files, cache, workers, progress)
+    results, processed, rechecked, n_workers, pool_warnings = extract_items(
+        inv.files, cache, workers, progress)
+    warnings += pool_warnings
     duplicates = mark_duplicates(results)
     frames = build_tables((r.facts for r in results), duplicates)
     write_tables(frames, out_dir)
