@@ -1,5 +1,6 @@
 """Issue 12, the store's part: each way a run could run planted code or lose finished work,
-built and asserted: a pickle planted in the cache, kill -9 mid-run, a dying worker."""
+built and asserted: a pickle planted in the cache, kill -9 mid-run, a dying worker, a failure
+while writing tables, formulas in CSV cells."""
 from __future__ import annotations
 
 import os
@@ -19,9 +20,10 @@ import pytest
 import analysis.store.pipeline as pipeline
 from analysis.config import CACHE_NAME, PROJECT_ROOT, SEEDS_DIR
 from analysis.extract.document import extract_document
-from analysis.model import Document
+from analysis.model import DateValue, DocFacts, Document, Figure, Meeting
 from analysis.schema import TABLES
 from analysis.store.pipeline import WORKER_DIED, extract_dir
+from analysis.store.tables import build_tables, write_tables
 
 ARTICLE = ("Губернатор Омской области встретился с акимом Павлодарской области\n"
            "Губернатор Омской области Виталий Хоценко 3 апреля 2024 года провёл встречу с акимом "
@@ -219,3 +221,49 @@ def test_a_worker_that_dies_once_costs_nothing(folder: Path, tmp_path: Path,
     assert (tmp_path / "died-once").exists()
     assert set(_statuses(tmp_path / "out").values()) == {"ok"}
     assert len(run.warnings) == 1 and "each is extracted again alone" in run.warnings[0]
+
+
+# --- tables: written together, no formulas in CSV --------------------------------------
+
+def _facts(doc_id: str) -> DocFacts:
+    return DocFacts(document=Document(doc_id=doc_id, path=f"{doc_id}.txt", title=doc_id),
+                    meetings=[Meeting(f"{doc_id}#1", doc_id, DateValue(2024, 3, 1))])
+
+
+def test_a_failure_while_writing_tables_leaves_the_previous_ones_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    write_tables(build_tables([_facts("old")]), tmp_path)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    real, calls = pd.DataFrame.to_parquet, []
+
+    def full_disk_on_the_third(self, path, *args, **kwargs):
+        calls.append(path)
+        if len(calls) == 3:
+            raise OSError("No space left on device")
+        return real(self, path, *args, **kwargs)
+
+    monkeypatch.setattr(pd.DataFrame, "to_parquet", full_disk_on_the_third)
+    with pytest.raises(OSError, match="No space left"):
+        write_tables(build_tables([_facts("new")]), tmp_path)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_neutralised_numbers_and_dates_are_not(
+        tmp_path: Path):
+    title = '=HYPERLINK("http://evil.example","click")'
+    doc = Document(doc_id="d", path="d.txt", title=title, url="@SUM(A1)", source="+7 news")
+    facts = DocFacts(document=doc, event_date=DateValue(None, 9, 5), ru_regions=["-1+1"],
+                     meetings=[Meeting("d#1", "d", DateValue(None, 9, 5), evidence="=1+1")],
+                     figures=[Figure("d", "d#1", "other", -5.0, "percent", "", "-5 процентов")])
+    write_tables(build_tables([facts]), tmp_path)
+
+    def row(name: str) -> dict:
+        return pd.read_csv(tmp_path / f"{name}.csv", dtype=str, keep_default_na=False).iloc[0].to_dict()
+
+    docs = row("documents")
+    assert (docs["title"], docs["url"], docs["source"], docs["ru_regions"], docs["event_date"]) == (
+        "'" + title, "'@SUM(A1)", "'+7 news", "'-1+1", "--09-05")
+    assert (row("meetings")["evidence"], row("meetings")["date"]) == ("'=1+1", "--09-05")
+    assert (row("figures")["value"], row("figures")["evidence"]) == ("-5.0", "'-5 процентов")
+    raw = pd.read_parquet(tmp_path / "documents.parquet").iloc[0]
+    assert (raw["title"], raw["url"]) == (title, "@SUM(A1)")

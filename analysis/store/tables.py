@@ -5,6 +5,8 @@ read these tables, never raw text.
 """
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -13,7 +15,10 @@ import pandas as pd
 from analysis.model import DocFacts
 from analysis.schema import COLUMNS, LIST_SEPARATOR, TABLES, columns_of_type
 
-
+#: A cell a spreadsheet would read as a formula (OWASP "CSV injection").
+FORMULA_START = re.compile(r"[=+\-@]")
+#: SPEC's year-less date: starts with "-" but is a fixed form that holds no formula.
+MONTHDAY = re.compile(r"--\d{2}-\d{2}")
 
 def _join(items: Iterable[str]) -> str:
     return LIST_SEPARATOR.join(items)
@@ -53,8 +58,56 @@ def build_tables(all_facts: Iterable[DocFacts],
     return frames
 
 
-def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path) -> None:
-    out_dir.mkdir(parents=True, exist_ok=True)
+def neutralise_formulas(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    """`df` for a CSV file: text cells starting with =, +, - or @ get a leading `'`.
+
+    Article text, titles, names and metadata come from the input, and a
+    spreadsheet opening the CSV would run `=HYPERLINK(...)` or `@SUM(...)` as a
+    formula (OWASP's rule for CSV injection). Only text and list columns are
+    touched: numbers stay numbers (a negative figure is a value, not a formula),
+    and a year-less date (`--09-05`, SPEC.md) is left as the contract writes it.
+    Parquet keeps the raw values.
+    """
+    out = df.copy()
+    for col in columns_of_type(table, "string") + columns_of_type(table, "list"):
+        text = out[col]
+        risky = (text.str.match(FORMULA_START) & ~text.str.fullmatch(MONTHDAY)).fillna(False)
+        out[col] = text.mask(risky, "'" + text)
+    return out
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as f:
+        os.fsync(f.fileno())
+
+
+def _stage(frames: dict[str, pd.DataFrame], out_dir: Path, staged: dict[Path, Path]) -> None:
+    """Every table written to a temporary file beside its final one, each recorded in
+    `staged` (temporary -> final) before it is written, so that a failure can clean up."""
     for name, df in frames.items():
-        df.to_csv(out_dir / f"{name}.csv", index=False, encoding="utf-8")
-        df.to_parquet(out_dir / f"{name}.parquet", index=False)
+        csv, parquet = (out_dir / f"{name}.{ext}" for ext in ("csv", "parquet"))
+        tmp_csv, tmp_parquet = (out_dir / f".{p.name}.{os.getpid()}.tmp" for p in (csv, parquet))
+        staged.update({tmp_csv: csv, tmp_parquet: parquet})
+        neutralise_formulas(df, name).to_csv(tmp_csv, index=False, encoding="utf-8")
+        df.to_parquet(tmp_parquet, index=False)
+        _fsync(tmp_csv)
+        _fsync(tmp_parquet)
+
+
+def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path) -> None:
+    """Write the tables as CSV and Parquet, replacing the previous ones together.
+
+    A reader must never see a truncated file or new documents beside old
+    meetings: every table goes to a temporary file in out_dir first, and only
+    when all ten are written do renames (each atomic, all within a moment) put
+    them in place. A failure while writing leaves the previous tables untouched.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staged: dict[Path, Path] = {}
+    try:
+        _stage(frames, out_dir, staged)
+        for tmp, final in staged.items():
+            os.replace(tmp, final)
+    finally:
+        for tmp in staged:
+            tmp.unlink(missing_ok=True)
