@@ -3,7 +3,9 @@
 One file never stops a run: a bad metadata row, a symlink loop, a FIFO or an
 unreadable folder is a warning or a `rejected:` row, and the rest is read.
 """
+import inspect
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -196,3 +198,16 @@ def test_a_page_trafilatura_cannot_read_is_read_as_plain_text(tmp_path: Path, ma
 def test_a_page_without_any_text_is_still_rejected(tmp_path: Path):
     doc = read_one(tmp_path, "page.html", b"<html><body><div><img src='a.png'></div></body></html>")
     assert doc.status == "rejected: no article text found in the HTML page"
+
+
+def test_deeply_nested_folders_do_not_exhaust_the_recursion_limit(tmp_path: Path):
+    deep = tmp_path.joinpath(*["d"] * 300)
+    deep.mkdir(parents=True)
+    (deep / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(len(inspect.stack()) + 150)  # fewer frames than folders
+    try:
+        [item] = inventory(tmp_path).files
+    finally:
+        sys.setrecursionlimit(limit)
+    assert (item.rel, item.doc_id) == ("d/" * 300 + "article.txt", "article")

@@ -85,24 +85,28 @@ def list_inputs(input_dir: Path, exclude: Path | None = None) -> dict[Path, str]
     return dict(sorted(found.items()))
 
 
-def _walk(folder: Path, root: Path, skip: Path | None, found: dict[Path, str]) -> None:
-    """Add the files of folder and its subfolders but `skip` to found; symlinked folders are
-    not entered (their files inside the input folder are listed where they are)."""
-    try:
-        with os.scandir(folder) as it:
-            entries = list(it)
-    except OSError as exc:
-        found[folder] = rejected("unreadable_folder", f"({exc.strerror or exc})")
-        return
-    for entry in entries:
-        path = Path(entry.path)
-        if entry.is_dir(follow_symlinks=False):
-            if _resolved(path) != skip:
-                _walk(path, root, skip, found)
-        elif entry.name not in IGNORED_NAMES and not entry.name.startswith("."):
-            problem = _link_problem(path, root) if entry.is_symlink() else _kind_problem(entry)
-            if problem is not None:
-                found[path] = problem
+def _walk(top: Path, root: Path, skip: Path | None, found: dict[Path, str]) -> None:
+    """Add the files of top and its subfolders but `skip` to found; symlinked folders are not
+    entered (their files inside the input folder are listed where they are). A stack, not
+    recursion: thousands of nested folders must not exceed Python's recursion limit."""
+    folders = [top]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError as exc:
+            found[folder] = rejected("unreadable_folder", f"({exc.strerror or exc})")
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.is_dir(follow_symlinks=False):
+                if _resolved(path) != skip:
+                    folders.append(path)
+            elif entry.name not in IGNORED_NAMES and not entry.name.startswith("."):
+                problem = _link_problem(path, root) if entry.is_symlink() else _kind_problem(entry)
+                if problem is not None:
+                    found[path] = problem
 
 
 def _kind_problem(entry: os.DirEntry) -> str:
