@@ -12,10 +12,14 @@ from pathlib import Path
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from analysis.store.pipeline import extract_dir
+    from analysis.store.pipeline import OutputBusy, extract_dir
 
-    summary = extract_dir(Path(args.input_dir), Path(args.out), progress=not args.quiet,
-                          workers=args.workers, use_cache=not args.no_cache)
+    try:
+        summary = extract_dir(Path(args.input_dir), Path(args.out), progress=not args.quiet,
+                              workers=args.workers, use_cache=not args.no_cache)
+    except OutputBusy as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     for warning in summary.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(summary.line())

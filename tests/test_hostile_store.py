@@ -1,6 +1,6 @@
 """Issue 12, the store's part: each way a run could run planted code or lose finished work,
 built and asserted: a pickle planted in the cache, kill -9 mid-run, a dying worker, a failure
-while writing tables, formulas in CSV cells."""
+while writing tables, formulas in CSV cells, two runs on one folder."""
 from __future__ import annotations
 
 import os
@@ -22,7 +22,7 @@ from analysis.config import CACHE_NAME, PROJECT_ROOT, SEEDS_DIR
 from analysis.extract.document import extract_document
 from analysis.model import DateValue, DocFacts, Document, Figure, Meeting
 from analysis.schema import TABLES
-from analysis.store.pipeline import WORKER_DIED, extract_dir
+from analysis.store.pipeline import WORKER_DIED, extract_dir, output_lock
 from analysis.store.tables import build_tables, write_tables
 
 ARTICLE = ("Губернатор Омской области встретился с акимом Павлодарской области\n"
@@ -267,3 +267,45 @@ def test_csv_cells_a_spreadsheet_would_run_are_neutralised_numbers_and_dates_are
     assert (row("figures")["value"], row("figures")["evidence"]) == ("-5.0", "'-5 процентов")
     raw = pd.read_parquet(tmp_path / "documents.parquet").iloc[0]
     assert (raw["title"], raw["url"]) == (title, "@SUM(A1)")
+
+
+# --- one run per output folder ---------------------------------------------------------
+
+HOLD_LOCK = ("import sys, time\nfrom pathlib import Path\n"
+             "from analysis.store.pipeline import output_lock\n"
+             "with output_lock(Path(sys.argv[1])):\n"
+             "    print('locked', flush=True)\n    time.sleep(float(sys.argv[2]))\n")
+
+
+def _holder(out: Path, seconds: float) -> subprocess.Popen:
+    """Another process holding out's lock for `seconds`, once it says so."""
+    proc = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(out), str(seconds)],
+                            cwd=PROJECT_ROOT, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline() == "locked\n"
+    return proc
+
+
+def test_a_second_run_on_a_busy_output_stops_with_a_clear_message(folder: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    holder = _holder(out, 120)
+    try:
+        second = subprocess.run(_extract_cmd(folder, out), cwd=PROJECT_ROOT, capture_output=True,
+                                text=True, timeout=120)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert second.returncode == 2
+    assert "Traceback" not in second.stderr
+    assert second.stderr.splitlines()[-1] == (
+        f"error: another extract is writing to {out} (pid {holder.pid})")
+    assert not (out / "documents.csv").exists()
+
+
+def test_a_second_run_waits_for_a_short_first_one(folder: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    holder = _holder(out, 1.5)
+    run = extract_dir(folder, out, progress=False, workers=1)
+    holder.wait()
+    assert run.documents == 4
+    with output_lock(out, wait=0):  # released when the run ended
+        pass

@@ -11,10 +11,13 @@ An interruption loses nothing: the cache commits each document as it
 finishes, in whatever order the workers finish them; workers die with the
 main process (a worker left behind holds its models' memory for nothing); a
 worker that dies mid-document costs that document at most, never the run.
+One run writes an output folder at a time (a lock on OUT/.lock): two would mix
+their tables and fight over the cache.
 """
 from __future__ import annotations
 
 import ctypes
+import fcntl
 import hashlib
 import math
 import multiprocessing
@@ -26,7 +29,9 @@ import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import IO
 from pathlib import Path
 from typing import NamedTuple
 
@@ -37,14 +42,20 @@ from analysis.config import CACHE_NAME
 from analysis.store.cache import ExtractionCache, entry_key, extractor_fingerprint
 from analysis.store.duplicates import Candidate, Fingerprint, find_duplicates, fingerprint
 from analysis.extract.document import extract_document
-from analysis.ingest.files import InputFile, inventory, read_input, size_limit
+from analysis.ingest.files import Inventory, InputFile, inventory, read_input, size_limit
 from analysis.messages import rejected
 from analysis.model import DocFacts, Document
 from analysis.store.tables import build_tables, write_tables
 
 DOCS_PER_WORKER = 10  # below this many documents per core a pool costs more than it saves
+LOCK_NAME = ".lock"   # in the output folder: held by the run writing it
+LOCK_WAIT = 5.0       # seconds a second run waits for the first before it stops
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>: the signal a process gets when its parent dies
 WORKER_DIED = rejected("extraction_failed", "(worker process died)")
+
+
+class OutputBusy(RuntimeError):
+    """Another extract holds the output folder's lock."""
 
 
 @dataclass
@@ -305,17 +316,56 @@ def mark_duplicates(results: Iterable[Result]) -> dict[str, str]:
     return find_duplicates(cands)
 
 
+def _take_lock(lock: IO[str], out_dir: Path, wait: float) -> None:
+    """flock `lock`, trying for `wait` seconds; OutputBusy names the holder's pid."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                lock.seek(0)
+                holder = lock.read().strip() or "unknown"
+                raise OutputBusy(f"another extract is writing to {out_dir} (pid {holder})") from None
+            time.sleep(0.1)
+
+
+@contextmanager
+def output_lock(out_dir: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
+    """Hold OUT/.lock while a run writes out_dir; a second run waits, then stops (OutputBusy).
+
+    The kernel releases a flock when its holder dies, so a killed run never
+    leaves the folder locked; the file keeps the holder's pid for the message.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with open(out_dir / LOCK_NAME, "a+", encoding="utf-8") as lock:
+        _take_lock(lock, out_dir, wait)
+        lock.truncate(0)
+        lock.write(f"{os.getpid()}\n")
+        lock.flush()
+        yield
+
+
 def extract_dir(input_dir: Path, out_dir: Path, progress: bool = True, workers: int | None = None,
                 use_cache: bool = True) -> Summary:
     """Extract every file of input_dir into the five tables in out_dir.
 
     workers: worker processes (default: one per core, fewer for few files).
     use_cache: reuse results for unchanged files from out_dir/cache.sqlite.
+    Raises OutputBusy when another run keeps writing out_dir for LOCK_WAIT seconds.
     """
     inv = inventory(input_dir)
     if not inv.files:
         raise FileNotFoundError(f"no article files in {input_dir}: add .txt or .html files and rerun")
-    cache = ExtractionCache(Path(out_dir) / CACHE_NAME, Result) if use_cache else None
+    with output_lock(Path(out_dir)):
+        return _extract_locked(inv, Path(out_dir), progress, workers, use_cache)
+
+
+def _extract_locked(inv: Inventory, out_dir: Path, progress: bool, workers: int | None,
+                    use_cache: bool) -> Summary:
+    """extract_dir's work, once it holds the output folder."""
+    cache = ExtractionCache(out_dir / CACHE_NAME, Result) if use_cache else None
     warnings = list(inv.warnings)
     if cache and cache.previous_extractor and cache.previous_extractor != extractor_fingerprint():
         warnings.append(f"the extractor changed ({cache.previous_extractor} -> "
