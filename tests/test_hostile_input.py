@@ -195,6 +195,22 @@ def test_a_page_trafilatura_cannot_read_is_read_as_plain_text(tmp_path: Path, ma
     assert "Губернатор Омской области Виталий Хоценко провёл встречу" in doc.text
 
 
+def test_a_page_with_stray_bytes_says_they_were_replaced(tmp_path: Path):
+    raw = ("<html><head><meta charset='utf-8'></head><body><article>" + PAGE_BODY
+           + "</article></body></html>").encode("utf-8")
+    cut = raw.index("Губернатор".encode())
+    doc = read_one(tmp_path, "page.html", raw[:cut] + b"\xff\xfe" + raw[cut:])
+    assert (doc.status, doc.warning) == ("ok", "2 undecodable byte(s) replaced")
+    assert "\ufffd\ufffdГубернатор Омской области Виталий Хоценко" in doc.text
+
+
+def test_a_clean_page_has_no_warning(tmp_path: Path):
+    raw = ("<html><head><meta charset='utf-8'></head><body><article>" + PAGE_BODY
+           + "</article></body></html>").encode("utf-8")
+    doc = read_one(tmp_path, "page.html", raw)
+    assert (doc.status, getattr(doc, "warning", "")) == ("ok", "")
+
+
 def test_a_page_without_any_text_is_still_rejected(tmp_path: Path):
     doc = read_one(tmp_path, "page.html", b"<html><body><div><img src='a.png'></div></body></html>")
     assert doc.status == "rejected: no article text found in the HTML page"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 from analysis.ingest.chrome import split_article
-from analysis.ingest.encoding import decode_text
+from analysis.ingest.encoding import REPLACEMENT, decode_text
 from analysis.ingest.metadata import parse_published
 from analysis.messages import rejected
 from analysis.model import Document
@@ -46,7 +46,14 @@ def read_html(doc: Document, data: bytes) -> str:
             doc.published = parse_published(page.date)
         except ValueError:
             pass
-    return ""
+    return _replaced_warning(text, data)
+
+
+def _replaced_warning(text: str, data: bytes) -> str:
+    """Say so when the page's decoding replaced undecodable bytes in the article (the page
+    itself may hold replacement characters, which are not counted)."""
+    replaced = text.count(REPLACEMENT) - data.count(REPLACEMENT.encode("utf-8"))
+    return f"{replaced} undecodable byte(s) replaced" if replaced > 0 else ""
 
 
 def _trafilatura(data: bytes):
