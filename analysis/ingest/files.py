@@ -211,7 +211,7 @@ def read_input(item: InputFile) -> Document:
         doc.status = rejected("unsupported_type", suffix or "(none)")
         return doc
     try:
-        data = _read_regular(item.path)
+        data = read_regular(item.path)
     except Rejection as exc:
         doc.status = exc.status
         return doc
@@ -244,9 +244,11 @@ class Rejection(Exception):
         self.status = status
 
 
-def _read_regular(path: Path) -> bytes:
-    """The bytes of a regular file of an article's size. Opened without blocking and checked
-    on the open file: a pipe put in place after the listing would otherwise hang the run."""
+def read_regular(path: Path) -> bytes:
+    """The bytes of a regular file of an article's size, else Rejection. Opened without
+    blocking and checked on the open file: a pipe put in place after the listing would
+    otherwise hang the run. Anything that reads an input file (the cache hashes them) reads
+    it through here."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
