@@ -11,12 +11,34 @@ import sys
 from pathlib import Path
 
 
+def _worker_count(text: str) -> int:
+    """--workers: a whole number, at least 1 (argparse type)."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {n}")
+    return n
+
+
+def _capped_workers(requested: int | None) -> int | None:
+    """More workers than cores only makes them fight over the cores: cap, and say so."""
+    from analysis.store.pipeline import available_cores
+
+    cores = available_cores()
+    if requested is not None and requested > cores:
+        print(f"note: --workers {requested} capped to the {cores} available cores", file=sys.stderr)
+        return cores
+    return requested
+
+
 def _extract(args: argparse.Namespace) -> int:
     from analysis.store.pipeline import OutputBusy, extract_dir
 
     try:
         summary = extract_dir(Path(args.input_dir), Path(args.out), progress=not args.quiet,
-                              workers=args.workers, use_cache=not args.no_cache)
+                              workers=_capped_workers(args.workers), use_cache=not args.no_cache)
     except OutputBusy as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -59,8 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("input_dir", help="folder of article files (.txt, .html; nested folders "
                                       "and a metadata.csv with file,url,published,source welcome)")
     ex.add_argument("--out", required=True, help="folder for the CSV and Parquet tables")
-    ex.add_argument("--workers", type=int, default=None,
-                    help="worker processes (default: one per core, fewer for few files)")
+    ex.add_argument("--workers", type=_worker_count, default=None,
+                    help="worker processes, at most one per core (default: one per core, "
+                         "fewer for few files)")
     ex.add_argument("--no-cache", action="store_true",
                     help="extract every file again instead of reusing results for unchanged ones")
     ex.add_argument("--quiet", action="store_true", help="no progress bar")

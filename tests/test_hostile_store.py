@@ -1,6 +1,6 @@
 """Issue 12, the store's part: each way a run could run planted code or lose finished work,
 built and asserted: a pickle planted in the cache, kill -9 mid-run, a dying worker, a failure
-while writing tables, formulas in CSV cells, two runs on one folder."""
+while writing tables, formulas in CSV cells, two runs on one folder, --workers out of range."""
 from __future__ import annotations
 
 import os
@@ -18,6 +18,7 @@ import pandas as pd
 import pytest
 
 import analysis.store.pipeline as pipeline
+from analysis.__main__ import build_parser, main
 from analysis.config import CACHE_NAME, PROJECT_ROOT, SEEDS_DIR
 from analysis.extract.document import extract_document
 from analysis.model import DateValue, DocFacts, Document, Figure, Meeting
@@ -309,3 +310,32 @@ def test_a_second_run_waits_for_a_short_first_one(folder: Path, tmp_path: Path):
     assert run.documents == 4
     with output_lock(out, wait=0):  # released when the run ended
         pass
+
+
+# --- --workers ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("value, message", [("0", "must be at least 1, got 0"),
+                                            ("-3", "must be at least 1, got -3"),
+                                            ("two", "not a whole number: 'two'")])
+def test_workers_below_one_are_refused(value: str, message: str, capsys):
+    with pytest.raises(SystemExit) as stop:
+        build_parser().parse_args(["extract", "in", "--out", "out", "--workers", value])
+    assert stop.value.code == 2
+    assert f"argument --workers: {message}" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("requested, used, note", [
+    ("64", 2, "note: --workers 64 capped to the 2 available cores\n"), ("2", 2, ""), ("1", 1, "")])
+def test_workers_above_the_cores_are_capped(requested: str, used: int, note: str, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch, capsys):
+    seen = {}
+
+    def fake_extract(input_dir, out_dir, progress, workers, use_cache):
+        seen["workers"] = workers
+        return pipeline.Summary(1, 0, 0, 0, 0, 0, 0, 0, out_dir)
+
+    monkeypatch.setattr(pipeline, "extract_dir", fake_extract)
+    monkeypatch.setattr(pipeline, "available_cores", lambda: 2)
+    assert main(["extract", str(tmp_path), "--out", str(tmp_path / "out"), "--workers", requested]) == 0
+    assert seen == {"workers": used}
+    assert capsys.readouterr().err == note
