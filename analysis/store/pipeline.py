@@ -177,6 +177,8 @@ def default_workers(n_docs: int) -> int:
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
+    """A pool whose workers start by fork where there is one (no re-import per worker) and
+    die with this process (initializer)."""
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
@@ -184,6 +186,7 @@ def _pool(workers: int) -> ProcessPoolExecutor:
 
 
 def _worker_died(item: InputFile) -> Result:
+    """The row a document lost with its worker keeps: rejected, never cached, tried next run."""
     return Result(DocFacts(document=Document(doc_id=item.doc_id, path=item.rel,
                                              status=WORKER_DIED)))
 
@@ -255,7 +258,7 @@ def _in_pools(items: list[InputFile], workers: int,
         for i, result in _one_by_one(items, suspects, warnings):
             finished += result.facts.document.status != WORKER_DIED
             yield i, result
-        if suspects and not finished:
+        if suspects and pending and not finished:
             warnings.append(f"worker processes die before finishing any document: "
                             f"{len(pending)} more rejected")
             yield from ((i, _worker_died(items[i])) for i in pending)
