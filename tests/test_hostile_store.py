@@ -339,3 +339,14 @@ def test_workers_above_the_cores_are_capped(requested: str, used: int, note: str
     assert main(["extract", str(tmp_path), "--out", str(tmp_path / "out"), "--workers", requested]) == 0
     assert seen == {"workers": used}
     assert capsys.readouterr().err == note
+
+
+# --- hashing for the cache never blocks --------------------------------------------------
+
+@LINUX_ONLY
+def test_a_pipe_put_in_place_of_a_listed_file_is_not_hashed(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    listed = pipeline.inventory(tmp_path).files
+    (tmp_path / "a.txt").unlink()
+    os.mkfifo(tmp_path / "a.txt")  # opened for reading, a pipe with no writer would block
+    assert [pipeline._content_key(item) for item in listed] == [None]

@@ -42,7 +42,7 @@ from analysis.config import CACHE_NAME
 from analysis.store.cache import ExtractionCache, entry_key, extractor_fingerprint
 from analysis.store.duplicates import Candidate, Fingerprint, find_duplicates, fingerprint
 from analysis.extract.document import extract_document
-from analysis.ingest.files import Inventory, InputFile, inventory, read_input, size_limit
+from analysis.ingest.files import Inventory, InputFile, Rejection, inventory, read_input, read_regular
 from analysis.messages import rejected
 from analysis.model import DocFacts, Document
 from analysis.store.tables import build_tables, write_tables
@@ -156,12 +156,14 @@ def _init_worker(parent: int) -> None:
 
 
 def _content_key(item: InputFile) -> str | None:
-    """The cache key of a file, or None when it is not worth caching (unreadable, oversized)."""
+    """The cache key of a file, or None when it is not worth caching (unreadable, oversized,
+    no regular file). Read as the reader reads it, so a pipe put in place of a file never
+    blocks the hashing."""
+    if item.problem:
+        return None
     try:
-        if item.problem or item.path.stat().st_size > size_limit(item.path):
-            return None
-        digest = hashlib.sha256(item.path.read_bytes()).hexdigest()
-    except OSError:
+        digest = hashlib.sha256(read_regular(item.path)).hexdigest()
+    except Rejection:
         return None
     return entry_key(digest, item.rel, item.doc_id, item.meta.key())
 
