@@ -55,7 +55,8 @@ def _report(args: argparse.Namespace) -> int:
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     written = build_reports(Path(args.data), Path(args.out), regions=args.region or None,
                             lang=args.lang, formats=formats, progress=not args.quiet,
-                            overview=True if args.overview else None)
+                            overview=True if args.overview else None,
+                            date_from=args.date_from, date_to=args.date_to)
     print(f"{len(written)} files written to {args.out}; open {Path(args.out) / 'index.html'}")
     return 0
 
@@ -98,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--overview", action="store_true",
                      help="with --region: render the overview too")
     rep.add_argument("--lang", choices=["ru", "en"], default="ru")
+    rep.add_argument("--date-from", default="", help="first date of the period (YYYY, YYYY-MM or YYYY-MM-DD)")
+    rep.add_argument("--date-to", default="", help="last date of the period (YYYY, YYYY-MM or YYYY-MM-DD)")
     rep.add_argument("--format", default="html,pdf", help="comma-separated: html, pdf")
     rep.add_argument("--quiet", action="store_true", help="no progress bar")
     rep.set_defaults(func=_report)

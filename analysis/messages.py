@@ -27,6 +27,7 @@ REJECTIONS: dict[str, tuple[str, str]] = {
     "no_html_text": ("no article text found in the HTML page", "на HTML-странице не найден текст статьи"),
     "bad_metadata": ("metadata file not used", "файл метаданных не использован"),
     "extraction_failed": ("extraction failed", "ошибка извлечения"),
+    "worker_died": ("worker died", "процесс извлечения упал на этом файле"),
 }
 
 #: Units in a reason's detail, English -> Russian (`(50 MB)` -> `(50 МБ)`).

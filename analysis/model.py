@@ -1,7 +1,7 @@
 """The data that flows through the pipeline: files -> Document -> DocFacts.
 
-Plain dataclasses, so that a DocFacts pickles cheaply across processes and into
-the per-document cache, and tables.py can turn lists of them into DataFrames.
+Plain dataclasses, so that a DocFacts crosses processes cheaply and goes into
+the per-document cache as JSON, and tables.py can turn lists of them into DataFrames.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ class Document:
     source: str = ""
     sha256: str = ""
     status: str = "ok"  # "ok" or "rejected: <reason>"
+    warning: str = ""  # read, but not all of it as written (bytes replaced, HTML read as text)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     "documents": {
         "doc_id": "string", "title": "string", "published": "string", "event_date": "string",
         "event_date_precision": "string", "ru_regions": "list", "kz_regions": "list",
-        "status": "string", "duplicate_of": "string", "path": "string", "url": "string",
+        "status": "string", "warning": "string", "duplicate_of": "string", "path": "string", "url": "string",
         "source": "string", "sha256": "string", "n_meetings": "int", "n_participants": "int",
         "n_sectors": "int", "n_figures": "int",
     },

@@ -68,3 +68,18 @@ def match_letters(text: str) -> str:
         return w.translate(lookalikes) if _CYRILLIC.search(w) else w
 
     return _LETTER_RUN.sub(word, text)
+
+
+#: What a spreadsheet reads as the start of a formula (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: SPEC's year-less date (--09-05): starts with "-" but is a fixed form that holds no formula.
+_MONTHDAY = re.compile(r"--\d{2}-\d{2}")
+
+
+def formula_safe(value: object) -> object:
+    """A CSV cell that cannot run as a spreadsheet formula: text starting with =, +, -, @,
+    a tab or a carriage return gets a leading apostrophe (OWASP's rule), so an article's
+    `=HYPERLINK(...)` shows as text. Numbers and year-less dates pass unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _MONTHDAY.fullmatch(value):
+        return "'" + value
+    return value

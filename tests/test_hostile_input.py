@@ -227,3 +227,17 @@ def test_deeply_nested_folders_do_not_exhaust_the_recursion_limit(tmp_path: Path
     finally:
         sys.setrecursionlimit(limit)
     assert (item.rel, item.doc_id) == ("d/" * 300 + "article.txt", "article")
+
+
+def test_a_partly_read_file_says_so_in_the_documents_warning_column(tmp_path):
+    from analysis.store.pipeline import extract_dir
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = ("Губернатор Омской области встретился с послом Казахстана и обсудил торговлю.\n"
+            * 3).encode("utf-8")
+    (folder / "stray.txt").write_bytes(text[:40] + b"\xff\xfe" + text[40:])
+    out = tmp_path / "out"
+    extract_dir(folder, out, progress=False, workers=1, use_cache=False)
+    import pandas as pd
+    doc = pd.read_csv(out / "documents.csv", dtype=str, keep_default_na=False).iloc[0]
+    assert (doc["status"], doc["warning"]) == ("ok", "2 undecodable byte(s) replaced")

@@ -204,7 +204,7 @@ def test_a_document_that_kills_its_worker_is_rejected_and_the_run_goes_on(
     monkeypatch.setattr(pipeline, "extract_document", _kill_worker_on_a2)
     run = extract_dir(folder, out, progress=False, workers=2)
     assert _statuses(out) == {"a1": "ok", "a2": WORKER_DIED, "a3": "ok", "a4": "ok"}
-    assert WORKER_DIED == "rejected: extraction failed (worker process died)"
+    assert WORKER_DIED == "rejected: worker died"
     assert run.warnings[0].startswith("a worker process died extracting one of a")
     assert run.warnings[-1] == "a2.txt: the worker process died extracting it, in a pool and alone; rejected"
 

@@ -229,11 +229,9 @@ def read_input(item: InputFile) -> Document:
 
 def _warn(doc: Document, warning: str) -> None:
     """Note on the document that it was read only in part (bytes replaced, a page read as
-    plain text): usable, but the analyst should know. Document.warning, a column of
-    documents, once model.py declares it; until then an attribute of the instance."""
+    plain text): usable, but the analyst should know (the `warning` column of documents)."""
     if warning:
-        earlier = getattr(doc, "warning", "")
-        doc.warning = f"{earlier}; {warning}" if earlier else warning
+        doc.warning = f"{doc.warning}; {warning}" if doc.warning else warning
 
 
 class Rejection(Exception):

@@ -34,6 +34,7 @@ import pandas as pd
 from analysis.report import amounts, charts, header, links, narrative, quality, refs, tables
 from analysis.report import scope
 from analysis.report import fmt
+from analysis.text import formula_safe
 from analysis.report.markup import Section, esc, more_link, source_link, url_html
 
 SOURCES_ALL = 100  # up to this many sources the list shows them all; beyond, those cited
@@ -281,25 +282,18 @@ class Report:
         for sec in self.all_sections():
             for what, df in sec.tables.items():
                 path = self.export_dir / self.table_href(what)
-                formula_safe(df).to_csv(path, index=False, encoding="utf-8")
+                formula_safe_table(df).to_csv(path, index=False, encoding="utf-8")
                 written.append(path)
         return written
 
 
-#: What a spreadsheet reads as the start of a formula (OWASP, CSV injection): a text cell
-#: starting so gets a leading apostrophe, which shows the text as it is.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def formula_safe(df: pd.DataFrame) -> pd.DataFrame:
-    """The table with its text cells neutralised: titles, quotes and URLs come from the
-    input, and `=HYPERLINK(...)` in an article must not run when the analyst opens the CSV.
-    Numeric columns are left as they are (-5 is a number, not a formula)."""
+def formula_safe_table(df: pd.DataFrame) -> pd.DataFrame:
+    """The table with its text cells neutralised (`text.formula_safe`): titles, quotes and
+    URLs come from the input. Numeric columns are left as they are."""
     out = df.copy()
     for col in out.columns:
         if not pd.api.types.is_numeric_dtype(out[col]):
-            out[col] = [f"'{v}" if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v
-                        for v in out[col]]
+            out[col] = [formula_safe(v) for v in out[col]]
     return out
 
 

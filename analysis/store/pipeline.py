@@ -51,7 +51,7 @@ DOCS_PER_WORKER = 10  # below this many documents per core a pool costs more tha
 LOCK_NAME = ".lock"   # in the output folder: held by the run writing it
 LOCK_WAIT = 5.0       # seconds a second run waits for the first before it stops
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>: the signal a process gets when its parent dies
-WORKER_DIED = rejected("extraction_failed", "(worker process died)")
+WORKER_DIED = rejected("worker_died")
 
 
 class OutputBusy(RuntimeError):
@@ -360,7 +360,7 @@ def extract_dir(input_dir: Path, out_dir: Path, progress: bool = True, workers: 
     use_cache: reuse results for unchanged files from out_dir/cache.sqlite.
     Raises OutputBusy when another run keeps writing out_dir for LOCK_WAIT seconds.
     """
-    inv = inventory(input_dir)
+    inv = inventory(input_dir, exclude=Path(out_dir))
     if not inv.files:
         raise FileNotFoundError(f"no article files in {input_dir}: add .txt or .html files and rerun")
     with output_lock(Path(out_dir)):

@@ -6,19 +6,15 @@ read these tables, never raw text.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.model import DocFacts
+from analysis.text import formula_safe
 from analysis.schema import COLUMNS, LIST_SEPARATOR, TABLES, columns_of_type
 
-#: A cell a spreadsheet would read as a formula (OWASP "CSV injection").
-FORMULA_START = re.compile(r"[=+\-@]")
-#: SPEC's year-less date: starts with "-" but is a fixed form that holds no formula.
-MONTHDAY = re.compile(r"--\d{2}-\d{2}")
 
 def _join(items: Iterable[str]) -> str:
     return LIST_SEPARATOR.join(items)
@@ -35,7 +31,7 @@ def build_tables(all_facts: Iterable[DocFacts],
             "doc_id": d.doc_id, "title": d.title, "published": f.publication_date,
             "event_date": f.event_date.iso(), "event_date_precision": f.event_date.precision,
             "ru_regions": _join(f.ru_regions), "kz_regions": _join(f.kz_regions),
-            "status": d.status, "duplicate_of": duplicates.get(d.doc_id, ""), "path": d.path, "url": d.url, "source": d.source,
+            "status": d.status, "warning": d.warning, "duplicate_of": duplicates.get(d.doc_id, ""), "path": d.path, "url": d.url, "source": d.source,
             "sha256": d.sha256, "n_meetings": len(f.meetings),
             "n_participants": len(f.participants), "n_sectors": len(f.sectors),
             "n_figures": len(f.figures)})
@@ -59,7 +55,7 @@ def build_tables(all_facts: Iterable[DocFacts],
 
 
 def neutralise_formulas(df: pd.DataFrame, table: str) -> pd.DataFrame:
-    """`df` for a CSV file: text cells starting with =, +, - or @ get a leading `'`.
+    """`df` for a CSV file: text cells that a spreadsheet would run get a leading `'`.
 
     Article text, titles, names and metadata come from the input, and a
     spreadsheet opening the CSV would run `=HYPERLINK(...)` or `@SUM(...)` as a
@@ -70,9 +66,7 @@ def neutralise_formulas(df: pd.DataFrame, table: str) -> pd.DataFrame:
     """
     out = df.copy()
     for col in columns_of_type(table, "string") + columns_of_type(table, "list"):
-        text = out[col]
-        risky = (text.str.match(FORMULA_START) & ~text.str.fullmatch(MONTHDAY)).fillna(False)
-        out[col] = text.mask(risky, "'" + text)
+        out[col] = out[col].map(formula_safe, na_action="ignore")
     return out
 
 
