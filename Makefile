@@ -8,7 +8,7 @@ ARTICLES ?= seeds
 DATA ?= data
 LANG_ARG ?= ru
 
-.PHONY: setup system-deps extract report test bench clean
+.PHONY: setup system-deps extract report test fuzz bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ report: extract
 
 test: setup
 	$(PY) -m pytest -q
+
+# The property tests at 10,000 examples each (opt-in: about an hour on 2 cores).
+fuzz: setup
+	FUZZ_EXAMPLES=10000 $(PY) -m pytest -q tests/test_properties.py
 
 N ?= 2000
 bench: setup

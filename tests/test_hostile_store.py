@@ -350,3 +350,17 @@ def test_a_pipe_put_in_place_of_a_listed_file_is_not_hashed(tmp_path: Path):
     (tmp_path / "a.txt").unlink()
     os.mkfifo(tmp_path / "a.txt")  # opened for reading, a pipe with no writer would block
     assert [pipeline._content_key(item) for item in listed] == [None]
+
+
+def test_a_truncated_table_gives_report_a_clear_error(tmp_path):
+    from analysis.report.dataset import ReportError, read_tables
+    out = tmp_path / "out"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Губернатор Омской области встретился с послом Казахстана.",
+                                  encoding="utf-8")
+    extract_dir(folder, out, progress=False, workers=1, use_cache=False)
+    data = (out / "documents.parquet").read_bytes()
+    (out / "documents.parquet").write_bytes(data[:len(data) // 2])
+    with pytest.raises(ReportError, match="documents.parquet cannot be read .* truncated or corrupted"):
+        read_tables(out)

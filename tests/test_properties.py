@@ -1,6 +1,7 @@
 """Property-based tests: random and hostile input never crashes ingest or extraction,
 and whatever is extracted keeps the table contracts (evidence is verbatim, ids unique, vocabularies closed)."""
 import math
+import os
 import tempfile
 from pathlib import Path
 
@@ -26,7 +27,9 @@ texts = st.lists(st.one_of(st.sampled_from(GENRE), st.text(max_size=20)), max_si
 ROLES = {r["role"] for r in read_vocab("roles")} | {"other"}
 SECTORS = {r["key"] for r in read_vocab("sectors")}
 FIGURE_KINDS = {"investment", "jobs", "students", "trade", "other"}
-FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+#: Examples per property: 60 in the suite; `make fuzz` runs 10,000 (FUZZ_EXAMPLES).
+FAST = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "60")), deadline=None,
+                suppress_health_check=[HealthCheck.too_slow])
 
 
 @FAST

@@ -55,12 +55,20 @@ def _split(value) -> list[str]:
 
 
 def _read_table(data_dir: Path, name: str) -> pd.DataFrame | None:
+    """One table (Parquet, else CSV), or None when neither file is there. A file that
+    cannot be read (truncated, corrupted, not a table) is a ReportError naming it."""
     parquet, csv = data_dir / f"{name}.parquet", data_dir / f"{name}.csv"
-    if parquet.exists():
-        return pd.read_parquet(parquet)
-    if csv.exists():
-        return pd.read_csv(csv, dtype=str, keep_default_na=False)
-    return None
+    path = parquet if parquet.exists() else csv if csv.exists() else None
+    if path is None:
+        return None
+    try:
+        if path is parquet:
+            return pd.read_parquet(path)
+        return pd.read_csv(path, dtype=str, keep_default_na=False)
+    except Exception as exc:  # noqa: BLE001 - pyarrow, pandas and codecs each raise their own
+        raise ReportError(f"{path} cannot be read ({type(exc).__name__}: {exc}); it may be truncated "
+                          f"or corrupted: run `python -m analysis extract ARTICLES --out {data_dir}` "
+                          f"again") from exc
 
 
 def _bool(value) -> bool:
