@@ -28,6 +28,7 @@ REJECTIONS: dict[str, tuple[str, str]] = {
     "bad_metadata": ("metadata file not used", "файл метаданных не использован"),
     "extraction_failed": ("extraction failed", "ошибка извлечения"),
     "worker_died": ("worker died", "процесс извлечения упал на этом файле"),
+    "too_slow": ("too slow", "обработка заняла слишком много времени"),
 }
 
 #: Units in a reason's detail, English -> Russian (`(50 MB)` -> `(50 МБ)`).

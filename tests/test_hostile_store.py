@@ -364,3 +364,24 @@ def test_a_truncated_table_gives_report_a_clear_error(tmp_path):
     (out / "documents.parquet").write_bytes(data[:len(data) // 2])
     with pytest.raises(ReportError, match="documents.parquet cannot be read .* truncated or corrupted"):
         read_tables(out)
+
+
+def test_a_document_past_its_time_budget_is_rejected_and_the_run_goes_on(tmp_path, monkeypatch):
+    import time
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a1", "slow"):
+        (folder / f"{name}.txt").write_text(
+            "Губернатор Омской области встретился с послом Казахстана.", encoding="utf-8")
+    real = pipeline.extract_document
+
+    def slow_on_one(doc):
+        if doc.doc_id == "slow":
+            time.sleep(5)
+        return real(doc)
+
+    monkeypatch.setattr(pipeline, "extract_document", slow_on_one)
+    monkeypatch.setattr(pipeline, "DOC_TIME_BUDGET", 0.5)
+    out = tmp_path / "out"
+    extract_dir(folder, out, progress=False, workers=1, use_cache=False)
+    assert _statuses(out) == {"a1": "ok", "slow": "rejected: too slow (over 0.5 s)"}

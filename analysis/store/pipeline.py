@@ -98,13 +98,37 @@ class Summary:
                        if self.rechecked else "")
 
 
+#: Seconds one document may take: a news article takes well under one; past this it is
+#: hostile or broken input, and the run goes on without it.
+DOC_TIME_BUDGET = 30.0
+
+
+class _TooSlow(Exception):
+    """Raised by the alarm when a document overruns DOC_TIME_BUDGET."""
+
+
+def _on_alarm(signum: int, frame: object) -> None:
+    raise _TooSlow
+
+
 def _extract_safely(doc: Document) -> DocFacts:
-    """One bad document must not stop the run: it is kept, rejected with the reason."""
+    """One bad document must not stop the run: it is kept, rejected with the reason, also
+    when it takes longer than DOC_TIME_BUDGET (an alarm, where this runs in a main thread)."""
+    timed = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGALRM, _on_alarm) if timed else None
+    if timed:
+        signal.setitimer(signal.ITIMER_REAL, DOC_TIME_BUDGET)
     try:
         return extract_document(doc)
+    except _TooSlow:
+        doc.status = rejected("too_slow", f"(over {DOC_TIME_BUDGET:g} s)")
     except Exception as exc:  # noqa: BLE001 - any failure of one document is reported, not raised
         doc.status = rejected("extraction_failed", f"({type(exc).__name__}: {exc})")
-        return DocFacts(document=doc)
+    finally:
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+    return DocFacts(document=doc)
 
 
 def process(item: InputFile) -> Result:
