@@ -100,7 +100,7 @@ class Summary:
 
 #: Seconds one document may take: a news article takes well under one; past this it is
 #: hostile or broken input, and the run goes on without it.
-DOC_TIME_BUDGET = 30.0
+DOC_TIME_BUDGET = 10.0
 
 
 class _TooSlow(Exception):
