@@ -35,12 +35,11 @@ def in_quoted_name(text: str, pos: int) -> bool:
     """Whether `pos` of `text` lies inside a short «...» or "...": the name of a company,
     venue or event, whose words name no region or sector."""
     before, after = text[:pos], text[pos:]
-    if before.count("«") > before.count("»"):
-        opened, closed = before.rfind("«"), after.find("»")
-    elif before.count('"') % 2 == 1:
-        opened, closed = before.rfind('"'), after.find('"')
-    else:
+    if not quote_open(before):
         return False
+    guillemets = before.count("«") > before.count("»")
+    opened, closed = (before.rfind("«"), after.find("»")) if guillemets else \
+        (before.rfind('"'), after.find('"'))
     return closed >= 0 and (pos - opened) + closed <= QUOTED_NAME_MAX_CHARS
 
 

@@ -21,6 +21,12 @@ def read_vocab(name: str) -> tuple[dict[str, str], ...]:
 
 
 @lru_cache(maxsize=None)
+def column_values(name: str, column: str) -> frozenset[str]:
+    """The values of one column of vocab/<name>.csv (e.g. the surnames of heads_of_state)."""
+    return frozenset(r[column] for r in read_vocab(name))
+
+
+@lru_cache(maxsize=None)
 def word_list(name: str, list_name: str) -> frozenset[str]:
     """The words of one list in a `list,word` vocabulary (e.g. person_words.csv)."""
     return frozenset(r["word"] for r in read_vocab(name) if r["list"] == list_name)

@@ -55,21 +55,22 @@ def extract_document(doc: Document) -> DocFacts:
             kz_regions=list(facts.kz_regions), place=ev.place, is_primary=ev.is_primary,
             evidence=ev.evidence))
 
-    def meeting_of(sentence: int) -> str:
-        """The meeting of a sentence's occasion (the main event's for most)."""
-        return meeting_of_occasion.get(occasion_of[sentence], meeting_of_occasion.get(MAIN, ""))
+    def meeting_of(occasion: int) -> str:
+        """The meeting of an occasion; the main event's when the occasion became none."""
+        return meeting_of_occasion.get(occasion, meeting_of_occasion.get(MAIN, ""))
 
     for p, occ in zip(people, person_occasion):
         facts.participants.append(Participant(
-            doc_id=doc.doc_id, meeting_id=meeting_of_occasion.get(occ, meeting_of_occasion.get(MAIN, "")),
+            doc_id=doc.doc_id, meeting_id=meeting_of(occ),
             name=p.name.canonical(), role=p.role.role, side=p.role.side, mention=p.mention,
             evidence=sentences[p.sentences[0]].text, person_key=p.name.person_key()))
     for s in find_sectors(parsed, relevant):
-        facts.sectors.append(SectorHit(doc.doc_id, meeting_of(s.sentence), s.sector, s.evidence))
+        facts.sectors.append(SectorHit(doc.doc_id, meeting_of(occasion_of[s.sentence]), s.sector,
+                                       s.evidence))
     kept = [s for s, ok in zip(sentences, relevant) if ok]
     for f in extract_figures(kept):
         on_occasion = occasion_of[f.sentence] != MAIN or f.sentence in event_sentences
-        facts.figures.append(Figure(doc.doc_id, meeting_of(f.sentence) if on_occasion else "",
+        facts.figures.append(Figure(doc.doc_id, meeting_of(occasion_of[f.sentence]) if on_occasion else "",
                                     f.kind, f.value, f.unit, f.qualifier, f.evidence,
                                     figure_scope(sentences[f.sentence], regions[f.sentence])))
     return facts

@@ -10,14 +10,13 @@ quoted from another occasion. The word lists are vocab/person_words.csv.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from analysis.extract.names import NameParts, known_as, looks_like_surname, normalise_name
 from analysis.extract.regions import SentenceRegions
 from analysis.extract.roles import (DIPLOMATIC_ROLES, EXCLUDED_ROLES, Role, bare_titles, find_role,
                                     TOWN_UNITS, role_matches, token_span)
 from analysis.nlp.pipeline import Entity, Parsed, Sentence
-from analysis.vocabulary import read_vocab, word_list
+from analysis.vocabulary import column_values, word_list
 
 NOT_A_PERSON_BEFORE = word_list("person_words", "not_a_person_before")
 CHARACTERS = word_list("person_words", "character")
@@ -39,11 +38,6 @@ class Person:
     @property
     def side(self) -> str:
         return self.role.side if self.role else ""
-
-
-@lru_cache(maxsize=1)
-def _heads_of_state() -> frozenset[str]:
-    return frozenset(r["surname"] for r in read_vocab("heads_of_state"))
 
 
 def _commemorated(sentence: Sentence, entity: Entity) -> bool:
@@ -99,14 +93,14 @@ def _entity(tokens: list) -> Entity:
     return Entity("PER", " ".join(t.text for t in tokens), tokens[0].start, tokens[-1].stop, tokens)
 
 
-def _split_glued(entity: Entity, sentence: Sentence) -> list[Entity]:
+def _split_glued(entity: Entity, sentence: Sentence, titles: list) -> list[Entity]:
     """natasha glues words around a name into it: a title before it ("Председатель
     Мажилиса Ерлан Кошанов": a role trigger, left outside for the role to read) and a
     second name after it in another case ("Рустамом Миннихановым Ерлан Кошанов": two
-    people)."""
+    people). `titles`: the sentence's role matches."""
     toks = list(entity.tokens)
     first, _ = token_span(sentence, entity)
-    title_end = max((m.stop for m in role_matches(sentence.lemmas) if m.start <= first < m.stop),
+    title_end = max((m.stop for m in titles if m.start <= first < m.stop),
                     default=first)
     if len(toks) - (title_end - first) >= 2:
         toks = toks[title_end - first:]
@@ -137,25 +131,27 @@ def _names_inside_places(sentence: Sentence, places: list[tuple[int, int]]) -> l
     return found
 
 
-def _names_tagged_as_places(sentence: Sentence, regions: SentenceRegions) -> list[Entity]:
+def _names_tagged_as_places(sentence: Sentence, regions: SentenceRegions, titles: list) -> list[Entity]:
     """Surnames natasha tags as places after a title ("аким района Акулов", "глава
     города Бекмуханов"): a LOC right after a role phrase that the gazetteer does not
-    know as a place and that is shaped like a surname is a person."""
+    know as a place and that is shaped like a surname is a person. `titles`: the
+    sentence's role matches."""
     found = []
     starts = {t.start: i for i, t in enumerate(sentence.tokens)}
-    title_ends = {m.stop for m in role_matches(sentence.lemmas)}
+    title_ends = {m.stop for m in titles}
+    in_place = {k for first, m in regions.at_token.items()
+                for k in range(first, first + len(m.text.split()))}
     for ent in sentence.entities:
         i = starts.get(ent.start)
         if ent.type != "LOC" or i is None or i in regions.at_token or len(ent.tokens) > 2:
             continue
-        in_place = {j for j, m in regions.at_token.items()
-                    for j in range(j, j + len(m.text.split()))}
         k = i
         while k > 0 and (sentence.tokens[k - 1].lemma in TOWN_UNITS or sentence.tokens[k - 1].text == ","
                          or k - 1 in in_place):
             k -= 1  # "аким района Акулов", "глава города, Бекмуханов", "аким СКО Аксакалов"
-        if any(j in title_ends for j in range(k, i + 1)) and all(t.pos in {"PROPN", "NOUN"} and looks_like_surname(t.text, t.pos == "PROPN")
-                                                       for t in ent.tokens[-1:]):
+        last = ent.tokens[-1]
+        if (any(j in title_ends for j in range(k, i + 1)) and last.pos in {"PROPN", "NOUN"}
+                and looks_like_surname(last.text, last.pos == "PROPN")):
             found.append(Entity("PER", ent.text, ent.start, ent.stop, ent.tokens))
     return found
 
@@ -173,10 +169,11 @@ def find_people(parsed: Parsed, relevant: list[bool],
         if not relevant[si]:
             continue
         places = [(m.start, m.stop) for m in regions[si].mentions]
+        titles = role_matches(sent.lemmas)
         floor, previous = 0, None
         named = ([e for e in sent.entities if e.type == "PER"] + _names_inside_places(sent, places)
-                 + _names_tagged_as_places(sent, regions[si]))
-        named = [part for e in named for part in _split_glued(_without_places(e, places), sent)]
+                 + _names_tagged_as_places(sent, regions[si], titles))
+        named = [part for e in named for part in _split_glued(_without_places(e, places), sent, titles)]
         for ent in sorted(named, key=lambda e: e.start):
             first_tok, last_tok = token_span(sent, ent)
             parts = normalise_name(ent)
@@ -201,7 +198,7 @@ def find_people(parsed: Parsed, relevant: list[bool],
                 person.sentences.append(si)
             if _commemorated(sent, ent):
                 person.excluded = "commemorated"
-            elif parts.key in _heads_of_state():
+            elif parts.key in column_values("heads_of_state", "surname"):
                 person.excluded = "head_of_state"
             elif role and role.role in EXCLUDED_ROLES:
                 person.excluded = role.role

@@ -17,7 +17,7 @@ from functools import lru_cache
 from analysis.nlp.matching import LemmaMatcher
 from analysis.nlp.pipeline import Parsed, Sentence
 from analysis.text import in_quoted_name
-from analysis.vocabulary import read_vocab, word_list
+from analysis.vocabulary import column_values, read_vocab, word_list
 
 INSTITUTION_HEADS = word_list("sector_words", "institution_head")
 SIDE_NOUNS = word_list("sector_words", "describes_side")
@@ -80,15 +80,10 @@ def _cut_off(parsed: Parsed, sentence: Sentence, stop: int) -> bool:
             and parsed.text.rstrip()[-1:].isalnum())
 
 
-@lru_cache(maxsize=1)
-def _heads_of_state() -> frozenset[str]:
-    return frozenset(r["surname"] for r in read_vocab("heads_of_state"))
-
-
 def _heads_of_state_speak(sentence: Sentence) -> bool:
     """A sentence about what the presidents said or did frames the countries' relations,
     not the regions' cooperation: its fields are the countries' agenda."""
-    return any(lemma in _heads_of_state() for lemma in sentence.lemmas)
+    return not column_values("heads_of_state", "surname").isdisjoint(sentence.lemmas)
 
 
 def find_sectors(parsed: Parsed, relevant: list[bool]) -> list[SectorEvidence]:
