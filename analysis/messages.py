@@ -29,6 +29,7 @@ REJECTIONS: dict[str, tuple[str, str]] = {
     "extraction_failed": ("extraction failed", "ошибка извлечения"),
     "worker_died": ("worker died", "процесс извлечения упал на этом файле"),
     "too_slow": ("too slow", "обработка заняла слишком много времени"),
+    "too_much_memory": ("too much memory", "обработка потребовала слишком много памяти"),
 }
 
 #: Units in a reason's detail, English -> Russian (`(50 MB)` -> `(50 МБ)`).

@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import analysis.store.budget as budget
 import analysis.store.pipeline as pipeline
 from analysis.__main__ import build_parser, main
 from analysis.config import CACHE_NAME, PROJECT_ROOT, SEEDS_DIR
@@ -381,7 +382,30 @@ def test_a_document_past_its_time_budget_is_rejected_and_the_run_goes_on(tmp_pat
         return real(doc)
 
     monkeypatch.setattr(pipeline, "extract_document", slow_on_one)
-    monkeypatch.setattr(pipeline, "DOC_TIME_BUDGET", 0.5)
+    monkeypatch.setattr(budget, "DOC_TIME_BUDGET", 0.5)
     out = tmp_path / "out"
     extract_dir(folder, out, progress=False, workers=1, use_cache=False)
     assert _statuses(out) == {"a1": "ok", "slow": "rejected: too slow (over 0.5 s)"}
+
+
+def test_a_document_past_its_memory_budget_is_rejected_and_the_run_goes_on(tmp_path, monkeypatch):
+    """An allocation past DOC_MEMORY_BUDGET fails at once (the address-space limit), the
+    document is rejected with the reason and the next one is read as usual."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a1", "greedy"):
+        (folder / f"{name}.txt").write_text(
+            "Губернатор Омской области встретился с послом Казахстана.", encoding="utf-8")
+    real = pipeline.extract_document
+
+    def greedy_on_one(doc):
+        if doc.doc_id == "greedy":
+            hoard = bytearray(2 * budget.DOC_MEMORY_BUDGET)
+            del hoard
+        return real(doc)
+
+    monkeypatch.setattr(pipeline, "extract_document", greedy_on_one)
+    monkeypatch.setattr(budget, "DOC_MEMORY_BUDGET", 64 * 2**20)
+    out = tmp_path / "out"
+    extract_dir(folder, out, progress=False, workers=1, use_cache=False)
+    assert _statuses(out) == {"a1": "ok", "greedy": "rejected: too much memory (over 64 MB)"}

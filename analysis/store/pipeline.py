@@ -39,6 +39,7 @@ from threadpoolctl import threadpool_limits
 from tqdm import tqdm
 
 from analysis.config import CACHE_NAME
+from analysis.store.budget import OverBudget, budget
 from analysis.store.cache import ExtractionCache, entry_key, extractor_fingerprint
 from analysis.store.duplicates import Candidate, Fingerprint, find_duplicates, fingerprint
 from analysis.extract.document import extract_document
@@ -98,36 +99,16 @@ class Summary:
                        if self.rechecked else "")
 
 
-#: Seconds one document may take: a news article takes well under one; past this it is
-#: hostile or broken input, and the run goes on without it.
-DOC_TIME_BUDGET = 10.0
-
-
-class _TooSlow(Exception):
-    """Raised by the alarm when a document overruns DOC_TIME_BUDGET."""
-
-
-def _on_alarm(signum: int, frame: object) -> None:
-    raise _TooSlow
-
-
 def _extract_safely(doc: Document) -> DocFacts:
     """One bad document must not stop the run: it is kept, rejected with the reason, also
-    when it takes longer than DOC_TIME_BUDGET (an alarm, where this runs in a main thread)."""
-    timed = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGALRM, _on_alarm) if timed else None
-    if timed:
-        signal.setitimer(signal.ITIMER_REAL, DOC_TIME_BUDGET)
+    when it overruns its time or memory budget (analysis.store.budget)."""
     try:
-        return extract_document(doc)
-    except _TooSlow:
-        doc.status = rejected("too_slow", f"(over {DOC_TIME_BUDGET:g} s)")
+        with budget():
+            return extract_document(doc)
+    except OverBudget as over:
+        doc.status = rejected(over.code, over.detail)
     except Exception as exc:  # noqa: BLE001 - any failure of one document is reported, not raised
         doc.status = rejected("extraction_failed", f"({type(exc).__name__}: {exc})")
-    finally:
-        if timed:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
     return DocFacts(document=doc)
 
 
@@ -172,10 +153,16 @@ def _init_worker(parent: int) -> None:
     there (one process runs faster single-threaded), and across workers they
     would fight over the same cores.
     """
-    from analysis.nlp.pipeline import parse
-
     _die_with(parent)
     threadpool_limits(limits=1, user_api="blas")
+    _load_models()
+
+
+def _load_models() -> None:
+    """Load the natasha models before the first document, so their load time and memory
+    count against no document's budget."""
+    from analysis.nlp.pipeline import parse
+
     parse("Подготовка.")
 
 
@@ -297,6 +284,8 @@ def run(items: list[InputFile], workers: int,
     process, or in pools of `workers`; what went wrong with the workers goes to `warnings`."""
     if workers <= 1 or len(items) <= 1:
         with threadpool_limits(limits=1, user_api="blas"):
+            if items:
+                _load_models()
             yield from enumerate(map(process, items))
         return
     yield from _in_pools(items, workers, warnings)
