@@ -10,6 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from analysis.messages import INTERRUPTED
+
 
 def _worker_count(text: str) -> int:
     """--workers: a whole number, at least 1 (argparse type)."""
@@ -125,6 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     except (FileNotFoundError, NotADirectoryError, ReportError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(f"\n{INTERRUPTED}", file=sys.stderr)
+        return 130  # the shells' code for a command ended by Ctrl-C
 
 
 if __name__ == "__main__":

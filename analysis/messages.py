@@ -61,3 +61,8 @@ def rejection_label(status: str, lang: str) -> str:
     for en, ru in DETAIL_UNITS.items():
         detail = detail.replace(en, ru)
     return REJECTIONS[code][1] + detail
+
+
+#: What the command line says when Ctrl-C ends a command (exit code 130).
+INTERRUPTED = ("interrupted. Every document extracted so far is kept in the output folder's "
+               "cache: the same command goes on from there.")

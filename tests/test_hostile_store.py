@@ -181,6 +181,42 @@ def test_a_run_killed_midway_keeps_finished_documents_and_leaves_no_worker(thirt
         assert (out / f"{name}.csv").read_bytes() == (clean / f"{name}.csv").read_bytes(), name
 
 
+def _default_sigint() -> None:
+    """In the child: Ctrl-C as a terminal delivers it (a shell's background job ignores it)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+@LINUX_ONLY
+def test_ctrl_c_midway_stops_cleanly_keeps_finished_documents_and_leaves_no_worker(
+        thirty: Path, tmp_path: Path):
+    """Ctrl-C reaches the whole process group, workers included: the run says it was
+    interrupted (no traceback), no process stays behind, and a rerun reuses what finished."""
+    clean, out = tmp_path / "clean", tmp_path / "out"
+    subprocess.run(_extract_cmd(thirty, clean, "--workers", "2", "--no-cache"), cwd=PROJECT_ROOT,
+                   check=True, capture_output=True, timeout=120)
+    run = subprocess.Popen(_extract_cmd(thirty, out, "--workers", "2"), cwd=PROJECT_ROOT,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           start_new_session=True, preexec_fn=_default_sigint)
+    deadline = time.monotonic() + 60
+    while _cached(out / CACHE_NAME) < 3:
+        assert run.poll() is None and time.monotonic() < deadline, "the run ended before Ctrl-C"
+        time.sleep(0.05)
+    workers = _children(run.pid)
+    os.killpg(run.pid, signal.SIGINT)
+    _, err = run.communicate(timeout=60)
+    assert run.returncode == 130
+    assert "Traceback" not in err
+    assert "interrupted" in err
+    assert workers and not [pid for pid in workers if _alive(pid)]
+    kept = _cached(out / CACHE_NAME)
+    assert 3 <= kept < 30
+    rerun = subprocess.run(_extract_cmd(thirty, out, "--workers", "2"), cwd=PROJECT_ROOT,
+                           check=True, capture_output=True, text=True, timeout=120)
+    assert f"{kept} unchanged from the cache" in rerun.stdout
+    for name in TABLES:
+        assert (out / f"{name}.csv").read_bytes() == (clean / f"{name}.csv").read_bytes(), name
+
+
 # --- a worker that dies costs its document at most -------------------------------------
 
 def _kill_worker_on_a2(doc: Document):

@@ -147,13 +147,15 @@ def _die_with(parent: int) -> None:
 
 
 def _init_worker(parent: int) -> None:
-    """Worker initializer: die with the main process; one BLAS thread, models loaded once.
+    """Worker initializer: die with the main process, leave Ctrl-C to it; one BLAS thread,
+    models loaded once.
 
     natasha's taggers multiply small matrices; OpenBLAS threads only contend
     there (one process runs faster single-threaded), and across workers they
     would fight over the same cores.
     """
     _die_with(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     threadpool_limits(limits=1, user_api="blas")
     _load_models()
 
@@ -208,7 +210,7 @@ def _pool_pass(items: list[InputFile], indices: list[int], workers: int,
                lost: list[int]) -> Iterator[tuple[int, Result]]:
     """process() over items[indices] in one pool, each result as it finishes; the indices a
     dying worker took down with the pool are appended to `lost`, in ascending order."""
-    pool = _pool(workers)
+    pool, done = _pool(workers), False
     try:
         futures = {pool.submit(process, items[i]): i for i in indices}
         for future in as_completed(futures):
@@ -218,15 +220,22 @@ def _pool_pass(items: list[InputFile], indices: list[int], workers: int,
                 lost.append(futures[future])
                 continue
             yield futures[future], result
+        done = True
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        _close(pool, done)
     lost.sort()
+
+
+def _close(pool: ProcessPoolExecutor, done: bool) -> None:
+    """Shut a pool down. Cut short (Ctrl-C, an error in the caller), this process does not wait
+    for the documents in progress: the workers die with it, and what finished is committed."""
+    pool.shutdown(wait=done, cancel_futures=True)
 
 
 def _one_by_one(items: list[InputFile], indices: list[int],
                 warnings: list[str]) -> Iterator[tuple[int, Result]]:
     """Each document alone in a one-worker pool, so that a worker's death names its document."""
-    pool = None
+    pool, done = None, False
     try:
         for i in indices:
             if pool is None:
@@ -239,9 +248,10 @@ def _one_by_one(items: list[InputFile], indices: list[int],
                 warnings.append(f"{items[i].rel}: the worker process died extracting it, "
                                 "in a pool and alone; rejected")
             yield i, result
+        done = True
     finally:
         if pool is not None:
-            pool.shutdown(cancel_futures=True)
+            _close(pool, done)
 
 
 def _in_pools(items: list[InputFile], workers: int,
