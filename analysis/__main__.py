@@ -13,8 +13,8 @@ from pathlib import Path
 from analysis.messages import INTERRUPTED
 
 
-def _worker_count(text: str) -> int:
-    """--workers: a whole number, at least 1 (argparse type)."""
+def _at_least_one(text: str) -> int:
+    """--workers, --n: a whole number, at least 1 (argparse type)."""
     try:
         n = int(text)
     except ValueError:
@@ -68,7 +68,7 @@ def _bench(args: argparse.Namespace) -> int:
 
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     log = (lambda _msg: None) if args.quiet else (lambda msg: print(msg, file=sys.stderr))
-    results = run_benchmark(n=args.n, out=Path(args.out), workers=args.workers, formats=formats,
+    results = run_benchmark(n=args.n, out=Path(args.out), workers=_capped_workers(args.workers), formats=formats,
                             log=log)
     print(table(results))
     print(f"figures written to {Path(args.out) / 'benchmark.json'}")
@@ -84,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("input_dir", help="folder of article files (.txt, .html; nested folders "
                                       "and a metadata.csv with file,url,published,source welcome)")
     ex.add_argument("--out", required=True, help="folder for the CSV and Parquet tables")
-    ex.add_argument("--workers", type=_worker_count, default=None,
+    ex.add_argument("--workers", type=_at_least_one, default=None,
                     help="worker processes, at most one per core (default: one per core, "
                          "fewer for few files)")
     ex.add_argument("--no-cache", action="store_true",
@@ -108,9 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     rep.set_defaults(func=_report)
 
     bench = sub.add_parser("bench", help="build a synthetic corpus and measure every stage")
-    bench.add_argument("--n", type=int, default=2000, help="articles in the corpus (default 2000)")
+    bench.add_argument("--n", type=_at_least_one, default=2000, help="articles in the corpus (default 2000)")
     bench.add_argument("--out", default="reports", help="folder for benchmark.json")
-    bench.add_argument("--workers", type=int, default=None, help="worker processes (default: cores)")
+    bench.add_argument("--workers", type=_at_least_one, default=None, help="worker processes (default: cores)")
     bench.add_argument("--format", default="html,pdf",
                        help="report formats to time (comma-separated; empty: skip reports)")
     bench.add_argument("--quiet", action="store_true", help="no progress messages")

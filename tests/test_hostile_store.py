@@ -354,11 +354,31 @@ def test_a_second_run_waits_for_a_short_first_one(folder: Path, tmp_path: Path):
 @pytest.mark.parametrize("value, message", [("0", "must be at least 1, got 0"),
                                             ("-3", "must be at least 1, got -3"),
                                             ("two", "not a whole number: 'two'")])
-def test_workers_below_one_are_refused(value: str, message: str, capsys):
+@pytest.mark.parametrize("command", [["extract", "in", "--out", "out", "--workers"],
+                                     ["bench", "--workers"], ["bench", "--n"]])
+def test_workers_and_counts_below_one_are_refused(command: list[str], value: str, message: str,
+                                                  capsys):
     with pytest.raises(SystemExit) as stop:
-        build_parser().parse_args(["extract", "in", "--out", "out", "--workers", value])
+        build_parser().parse_args([*command, value])
     assert stop.value.code == 2
-    assert f"argument --workers: {message}" in capsys.readouterr().err
+    assert f"argument {command[-1]}: {message}" in capsys.readouterr().err
+
+
+def test_bench_workers_above_the_cores_are_capped(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                  capsys):
+    import analysis.bench.run as bench
+    seen = {}
+
+    def fake_benchmark(n, out, workers, formats, log):
+        seen["workers"] = workers
+        return {}
+
+    monkeypatch.setattr(bench, "run_benchmark", fake_benchmark)
+    monkeypatch.setattr(bench, "table", lambda results: "")
+    monkeypatch.setattr(pipeline, "available_cores", lambda: 2)
+    assert main(["bench", "--n", "5", "--workers", "8", "--out", str(tmp_path), "--quiet"]) == 0
+    assert seen == {"workers": 2}
+    assert "note: --workers 8 capped to the 2 available cores" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("requested, used, note", [
