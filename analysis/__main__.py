@@ -40,7 +40,8 @@ def _extract(args: argparse.Namespace) -> int:
 
     try:
         summary = extract_dir(Path(args.input_dir), Path(args.out), progress=not args.quiet,
-                              workers=_capped_workers(args.workers), use_cache=not args.no_cache)
+                              workers=_capped_workers(args.workers), use_cache=not args.no_cache,
+                              dask=args.dask)
     except OutputBusy as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -87,6 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--workers", type=_at_least_one, default=None,
                     help="worker processes, at most one per core (default: one per core, "
                          "fewer for few files)")
+    ex.add_argument("--dask", nargs="?", const="", default=None, metavar="SCHEDULER",
+                    help="extract on a dask.distributed cluster: the scheduler's address "
+                         "(tcp://host:8786), or none for a local cluster of --workers processes")
     ex.add_argument("--no-cache", action="store_true",
                     help="extract every file again instead of reusing results for unchanged ones")
     ex.add_argument("--quiet", action="store_true", help="no progress bar")

@@ -387,7 +387,7 @@ def test_workers_above_the_cores_are_capped(requested: str, used: int, note: str
                                             monkeypatch: pytest.MonkeyPatch, capsys):
     seen = {}
 
-    def fake_extract(input_dir, out_dir, progress, workers, use_cache):
+    def fake_extract(input_dir, out_dir, progress, workers, use_cache, dask):
         seen["workers"] = workers
         return pipeline.Summary(1, 0, 0, 0, 0, 0, 0, 0, out_dir)
 

@@ -199,8 +199,10 @@ def size_limit(path: Path) -> int:
     return MAX_HTML_BYTES if path.suffix.lower() in HTML_SUFFIXES else MAX_TEXT_BYTES
 
 
-def read_input(item: InputFile) -> Document:
-    """One listed file -> one Document, `ok` or `rejected: <reason>`."""
+def read_input(item: InputFile, data: bytes | None = None) -> Document:
+    """One listed file -> one Document, `ok` or `rejected: <reason>`. data: the file's bytes
+    when the caller read them already (a dask worker on another host has no access to the
+    file), else they are read from item.path."""
     doc = Document(doc_id=item.doc_id, path=item.rel, url=item.meta.url,
                    published=item.meta.published, source=item.meta.source)
     if item.problem:
@@ -211,7 +213,7 @@ def read_input(item: InputFile) -> Document:
         doc.status = rejected("unsupported_type", suffix or "(none)")
         return doc
     try:
-        data = read_regular(item.path)
+        data = read_regular(item.path) if data is None else data
     except Rejection as exc:
         doc.status = exc.status
         return doc

@@ -83,6 +83,7 @@ class Summary:
     rechecked: int = 0  # unreadable or oversized files: never cached, checked again each run
     workers: int = 1
     warnings: list[str] = field(default_factory=list)
+    engine: str = "process pool"  # or "dask"
 
     def line(self) -> str:
         facts = self.meetings + self.participants + self.sectors + self.figures
@@ -92,7 +93,8 @@ class Summary:
                 f"{self.sectors} sectors, {self.figures} figures) -> {self.out_dir}")
 
     def cache_line(self) -> str:
-        where = f"{self.workers} worker processes" if self.workers > 1 else "1 process"
+        where = ("on dask" if self.engine == "dask" else
+                 f"{self.workers} worker processes" if self.workers > 1 else "1 process")
         line = (f"extracted {self.extracted} changed or new files ({where}), "
                 f"{self.from_cache} unchanged from the cache")
         return line + (f", {self.rechecked} unreadable or oversized checked again"
@@ -112,10 +114,11 @@ def _extract_safely(doc: Document) -> DocFacts:
     return DocFacts(document=doc)
 
 
-def process(item: InputFile) -> Result:
-    """One file -> its facts and fingerprint (runs in a worker process)."""
+def process(item: InputFile, data: bytes | None = None) -> Result:
+    """One file (or its bytes, read by the caller) -> its facts and fingerprint (runs in a
+    worker process)."""
     try:
-        doc = read_input(item)
+        doc = read_input(item, data)
     except Exception as exc:  # noqa: BLE001 - a reader crash on one file rejects that file only
         doc = Document(doc_id=item.doc_id, path=item.rel,
                        status=rejected("unreadable", f"({type(exc).__name__}: {exc})"))
@@ -157,10 +160,10 @@ def _init_worker(parent: int) -> None:
     _die_with(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     threadpool_limits(limits=1, user_api="blas")
-    _load_models()
+    load_models()
 
 
-def _load_models() -> None:
+def load_models() -> None:
     """Load the natasha models before the first document, so their load time and memory
     count against no document's budget."""
     from analysis.nlp.pipeline import parse
@@ -200,7 +203,7 @@ def _pool(workers: int) -> ProcessPoolExecutor:
                                initargs=(os.getpid(),))
 
 
-def _worker_died(item: InputFile) -> Result:
+def worker_died(item: InputFile) -> Result:
     """The row a document lost with its worker keeps: rejected, never cached, tried next run."""
     return Result(DocFacts(document=Document(doc_id=item.doc_id, path=item.rel,
                                              status=WORKER_DIED)))
@@ -244,7 +247,7 @@ def _one_by_one(items: list[InputFile], indices: list[int],
                 result = pool.submit(process, items[i]).result()
             except BrokenProcessPool:
                 pool.shutdown()
-                pool, result = None, _worker_died(items[i])
+                pool, result = None, worker_died(items[i])
                 warnings.append(f"{items[i].rel}: the worker process died extracting it, "
                                 "in a pool and alone; rejected")
             yield i, result
@@ -284,18 +287,24 @@ def _in_pools(items: list[InputFile], workers: int,
         if suspects and pending and not finished:
             warnings.append(f"worker processes die before finishing any document: "
                             f"{len(pending)} more rejected")
-            yield from ((i, _worker_died(items[i])) for i in pending)
+            yield from ((i, worker_died(items[i])) for i in pending)
             return
 
 
-def run(items: list[InputFile], workers: int,
-        warnings: list[str]) -> Iterator[tuple[int, Result]]:
+def run(items: list[InputFile], workers: int, warnings: list[str],
+        dask: str | None = None) -> Iterator[tuple[int, Result]]:
     """process() over items, each result with its index as soon as it is done: in this
-    process, or in pools of `workers`; what went wrong with the workers goes to `warnings`."""
+    process, in pools of `workers`, or on a dask cluster (`dask`: a scheduler's address, ""
+    for a LocalCluster of `workers`); what went wrong with the workers goes to `warnings`."""
+    if dask is not None:
+        from analysis.store.distributed import run_on_dask
+
+        yield from run_on_dask(items, dask, workers, warnings)
+        return
     if workers <= 1 or len(items) <= 1:
         with threadpool_limits(limits=1, user_api="blas"):
             if items:
-                _load_models()
+                load_models()
             yield from enumerate(map(process, items))
         return
     yield from _in_pools(items, workers, warnings)
@@ -312,9 +321,10 @@ class Extraction(NamedTuple):
 
 
 def extract_items(items: list[InputFile], cache: ExtractionCache[Result] | None,
-                  workers: int | None, progress: bool) -> Extraction:
+                  workers: int | None, progress: bool, dask: str | None = None) -> Extraction:
     """Results for every item: from the cache when unchanged, else extracted by `workers`
-    processes and cached as each one finishes (a document lost with a worker is not cached)."""
+    processes (or on a dask cluster, see run()) and cached as each one finishes (a document
+    lost with a worker is not cached)."""
     keys = [_content_key(it) for it in items] if cache else [None] * len(items)
     results: list[Result | None] = [cache.get(k) if cache and k else None for k in keys]
     todo = [i for i, r in enumerate(results) if r is None]
@@ -322,7 +332,7 @@ def extract_items(items: list[InputFile], cache: ExtractionCache[Result] | None,
     warnings: list[str] = []
     bar = tqdm(total=len(todo), desc="extracting", unit="doc",
                disable=not (progress and sys.stderr.isatty()))
-    for j, result in run([items[i] for i in todo], n_workers, warnings):
+    for j, result in run([items[i] for i in todo], n_workers, warnings, dask):
         i = todo[j]
         results[i] = result
         if cache and keys[i] and result.facts.document.status != WORKER_DIED:
@@ -376,10 +386,12 @@ def output_lock(out_dir: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
 
 
 def extract_dir(input_dir: Path, out_dir: Path, progress: bool = True, workers: int | None = None,
-                use_cache: bool = True) -> Summary:
+                use_cache: bool = True, dask: str | None = None) -> Summary:
     """Extract every file of input_dir into the five tables in out_dir.
 
     workers: worker processes (default: one per core, fewer for few files).
+    dask: extract on a dask.distributed cluster instead of the process pool: the address of
+    its scheduler, or "" for a LocalCluster of `workers` (analysis.store.distributed).
     use_cache: reuse results for unchanged files from out_dir/cache.sqlite.
     Raises OutputBusy when another run keeps writing out_dir for LOCK_WAIT seconds.
     """
@@ -387,11 +399,11 @@ def extract_dir(input_dir: Path, out_dir: Path, progress: bool = True, workers: 
     if not inv.files:
         raise FileNotFoundError(f"no article files in {input_dir}: add .txt or .html files and rerun")
     with output_lock(Path(out_dir)):
-        return _extract_locked(inv, Path(out_dir), progress, workers, use_cache)
+        return _extract_locked(inv, Path(out_dir), progress, workers, use_cache, dask)
 
 
 def _extract_locked(inv: Inventory, out_dir: Path, progress: bool, workers: int | None,
-                    use_cache: bool) -> Summary:
+                    use_cache: bool, dask: str | None) -> Summary:
     """extract_dir's work, once it holds the output folder."""
     cache = ExtractionCache(out_dir / CACHE_NAME, Result) if use_cache else None
     warnings = list(inv.warnings)
@@ -399,7 +411,7 @@ def _extract_locked(inv: Inventory, out_dir: Path, progress: bool, workers: int 
         warnings.append(f"the extractor changed ({cache.previous_extractor} -> "
                         f"{extractor_fingerprint()}): cached results are not reused")
     results, processed, rechecked, n_workers, pool_warnings = extract_items(
-        inv.files, cache, workers, progress)
+        inv.files, cache, workers, progress, dask)
     warnings += pool_warnings
     duplicates = mark_duplicates(results)
     frames = build_tables((r.facts for r in results), duplicates)
@@ -411,4 +423,5 @@ def _extract_locked(inv: Inventory, out_dir: Path, progress: bool, workers: int 
     return Summary(len(results), rejected, len(duplicates), without_facts, len(frames["meetings"]),
                    len(frames["participants"]), len(frames["sectors"]), len(frames["figures"]),
                    out_dir, extracted=processed - rechecked, from_cache=len(results) - processed,
-                   rechecked=rechecked, workers=n_workers, warnings=warnings)
+                   rechecked=rechecked, workers=n_workers, warnings=warnings,
+                   engine="process pool" if dask is None else "dask")
