@@ -3,6 +3,8 @@
 The facts are made by hand (made-up documents, people and numbers), so each
 test states exactly which rows and cells the tables must hold.
 """
+import datetime
+
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
@@ -244,3 +246,19 @@ def test_csv_text(tables, tmp_path):
         'omsk-1#2,omsk-1,--09-05,monthday,forum,Омская область,,,False,'
         '"В сентябре пройдет форум «Омск, Казахстан — партнеры».",0,0',
     ]
+
+
+@pytest.mark.parametrize("iso, expected", [
+    ("2024-03-11", (datetime.date(2024, 3, 11), "day")),
+    ("2024-03", (datetime.date(2024, 3, 1), "month")),
+    ("2024", (datetime.date(2024, 1, 1), "year")),
+    ("--03-11", (None, "monthday")),
+    ("", (None, "unknown")),
+    ("2023-02-30", (None, "day")),
+    ("вчера", (None, "unknown")),
+])
+def test_parquet_dates_are_the_first_day_of_their_period(iso, expected):
+    facts = DocFacts(document=Document(doc_id="d", path="d.txt", published=iso))
+    row = parquet_table(build_tables([facts])["documents"], "documents").to_pylist()[0]
+    assert (row["published"], row["published_precision"]) == expected
+    assert row["published_text"] == iso

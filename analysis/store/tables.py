@@ -76,10 +76,22 @@ def _split(value: str) -> list[str]:
     return value.split(LIST_SEPARATOR) if value else []
 
 
+def _date_value(iso: str) -> DateValue:
+    """An ISO date of SPEC.md's forms; an unknown date for anything else (its text stays)."""
+    try:
+        return DateValue.from_iso(iso)
+    except ValueError:
+        return DateValue()
+
+
 def _first_day(iso: str) -> date | None:
-    """The first day of the period an ISO date names; None without a year (--MM-DD, empty)."""
-    v = DateValue.from_iso(iso)
-    return date(v.year, v.month or 1, v.day or 1) if v.year else None
+    """The first day of the period an ISO date names; None without a year (--MM-DD, empty)
+    or for a day the calendar does not have."""
+    v = _date_value(iso)
+    try:
+        return date(v.year, v.month or 1, v.day or 1) if v.year else None
+    except ValueError:
+        return None
 
 
 def _iso_code(name: str) -> str:
@@ -104,7 +116,7 @@ def parquet_table(df: pd.DataFrame, table: str) -> pa.Table:
     for col in columns_of_type(table, "date"):
         values[DATE_TEXT.format(col)] = df[col].tolist()
         values.setdefault(DATE_PRECISION.format(col),
-                          [DateValue.from_iso(v).precision for v in df[col].tolist()])
+                          [_date_value(v).precision for v in df[col].tolist()])
     for col in (c for c in REGION_COLUMNS if c in df.columns):
         names = values[col]
         values[f"{col}_iso"] = ([[_iso_code(n) for n in v] for v in names] if kinds[col] == "list"
