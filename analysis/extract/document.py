@@ -19,7 +19,7 @@ from analysis.extract.relevance import relevant_sentences
 from analysis.extract.scope import figure_scope
 from analysis.extract.sectors import find_sectors
 
-EXTRACTOR_VERSION = "2"  # bump when a rule changes what is extracted (invalidates caches)
+EXTRACTOR_VERSION = "1"  # bump when a rule changes what is extracted (invalidates caches)
 
 def extract_document(doc: Document) -> DocFacts:
     facts = DocFacts(document=doc)
