@@ -25,7 +25,7 @@ from analysis.extract.document import extract_document
 from analysis.model import DateValue, DocFacts, Document, Figure, Meeting
 from analysis.schema import TABLES
 from analysis.store.pipeline import WORKER_DIED, extract_dir, output_lock
-from analysis.store.tables import build_tables, stage_text, write_tables
+from analysis.store.tables import Texts, build_tables, write_tables
 
 ARTICLE = ("Губернатор Омской области встретился с акимом Павлодарской области\n"
            "Губернатор Омской области Виталий Хоценко 3 апреля 2024 года провёл встречу с акимом "
@@ -239,8 +239,8 @@ def _files(folder: Path) -> dict[str, bytes]:
 def test_a_failure_while_writing_tables_leaves_the_previous_ones_whole(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Tables and texts alike: the previous ones stay, no temporary file is left."""
-    old: dict[Path, Path] = {}
-    stage_text(tmp_path, "old", "the old text", old)
+    old = Texts()
+    old.add(tmp_path, "old", "the old text")
     write_tables(build_tables([_facts("old")]), tmp_path, old)
     before = _files(tmp_path)
     real, calls = pq.write_table, []
@@ -252,8 +252,8 @@ def test_a_failure_while_writing_tables_leaves_the_previous_ones_whole(
         return real(table, where, *args, **kwargs)
 
     monkeypatch.setattr(pq, "write_table", full_disk_on_the_third)
-    new: dict[Path, Path] = {}
-    stage_text(tmp_path, "old", "the new text", new)
+    new = Texts()
+    new.add(tmp_path, "old", "the new text")
     with pytest.raises(OSError, match="No space left"):
         write_tables(build_tables([_facts("new")]), tmp_path, new)
     assert _files(tmp_path) == before

@@ -231,7 +231,8 @@ def test_unsafe_doc_ids_get_distinct_hashed_names_in_texts(doc_id, tmp_path):
 
 
 def test_rerun_removes_the_texts_of_documents_gone(tmp_path):
-    """Texts come back from the cache too, and a document removed from the input loses its text."""
+    """Texts come back from the cache too (a damaged one is written again, an unchanged one
+    left alone), and a document removed from the input loses its text."""
     articles = tmp_path / "in"
     articles.mkdir()
     for name in ("000_0c698b2cadf5fb37.txt", "001_dabe20f1408b024f.txt"):
@@ -245,3 +246,7 @@ def test_rerun_removes_the_texts_of_documents_gone(tmp_path):
         (1, ["001_dabe20f1408b024f.txt"])
     kept = next(item for item in inventory(articles).files)
     assert _text(out, "001_dabe20f1408b024f") == read_input(kept).text
+    inode = text_path(out, "001_dabe20f1408b024f").stat().st_ino
+    extract_dir(articles, out, progress=False, workers=1)
+    assert text_path(out, "001_dabe20f1408b024f").stat().st_ino == inode  # unchanged: not rewritten
+    assert [p.name for p in out.glob("texts/.*")] == []  # no temporary file left

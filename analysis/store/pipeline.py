@@ -46,7 +46,7 @@ from analysis.extract.document import extract_document
 from analysis.ingest.files import Inventory, InputFile, Rejection, inventory, read_input, read_regular
 from analysis.messages import rejected
 from analysis.model import DocFacts, Document
-from analysis.store.tables import build_tables, stage_text, write_tables
+from analysis.store.tables import Texts, build_tables, write_tables
 
 DOCS_PER_WORKER = 10  # below this many documents per core a pool costs more than it saves
 LOCK_NAME = ".lock"   # in the output folder: held by the run writing it
@@ -322,12 +322,15 @@ def extract_items(items: list[InputFile], cache: ExtractionCache[Result] | None,
     processes and cached as each one finishes (a document lost with a worker is not cached).
     `take_text` gets each result once, to save its text; the result keeps none."""
     keys = [_content_key(it) for it in items] if cache else [None] * len(items)
-    results: list[Result | None] = []
-    for k in keys:
-        results.append(cache.get(k) if cache and k else None)
-        if results[-1] is not None:
-            take_text(results[-1])
-            results[-1].text = ""
+
+    def hand_over(result: Result) -> None:
+        take_text(result)
+        result.text = ""
+
+    results: list[Result | None] = [cache.get(k) if cache and k else None for k in keys]
+    for r in results:
+        if r is not None:
+            hand_over(r)
     todo = [i for i, r in enumerate(results) if r is None]
     n_workers = workers if workers else default_workers(len(todo))
     warnings: list[str] = []
@@ -338,8 +341,7 @@ def extract_items(items: list[InputFile], cache: ExtractionCache[Result] | None,
         results[i] = result
         if cache and keys[i] and result.facts.document.status != WORKER_DIED:
             cache.put(keys[i], result)
-        take_text(result)
-        result.text = ""
+        hand_over(result)
         bar.update(1)
     bar.close()
     if cache:
@@ -411,11 +413,11 @@ def _extract_locked(inv: Inventory, out_dir: Path, progress: bool, workers: int 
     if cache and cache.previous_extractor and cache.previous_extractor != extractor_fingerprint():
         warnings.append(f"the extractor changed ({cache.previous_extractor} -> "
                         f"{extractor_fingerprint()}): cached results are not reused")
-    texts: dict[Path, Path] = {}
+    texts = Texts()
 
     def take_text(result: Result) -> None:
         if result.facts.document.status == "ok":
-            stage_text(out_dir, result.facts.document.doc_id, result.text, texts)
+            texts.add(out_dir, result.facts.document.doc_id, result.text)
 
     try:
         results, processed, rechecked, n_workers, pool_warnings = extract_items(
@@ -425,8 +427,7 @@ def _extract_locked(inv: Inventory, out_dir: Path, progress: bool, workers: int 
         frames = build_tables((r.facts for r in results), duplicates)
         write_tables(frames, out_dir, texts)
     finally:
-        for tmp in texts:
-            tmp.unlink(missing_ok=True)
+        texts.discard()
     rejected = sum(1 for r in results if r.facts.document.status != "ok")
     docs = frames["documents"]
     counts = docs[["n_meetings", "n_participants", "n_sectors", "n_figures"]].sum(axis=1)

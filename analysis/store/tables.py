@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -178,17 +179,36 @@ def text_path(out_dir: Path, doc_id: str) -> Path:
     return Path(out_dir) / TEXTS_DIR / f"{name}.txt"
 
 
-def stage_text(out_dir: Path, doc_id: str, text: str, staged: dict[Path, Path]) -> None:
-    """A document's text written to a temporary file beside its final one and recorded in
-    `staged` (temporary -> final, before writing, so that a failure can clean up);
-    write_tables puts it in place with the tables."""
-    final = text_path(out_dir, doc_id)
-    final.parent.mkdir(parents=True, exist_ok=True)
-    tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
-    staged[tmp] = final
-    with open(tmp, "w", encoding="utf-8", newline="") as f:
-        f.write(text)
-    _fsync(tmp)
+@dataclass
+class Texts:
+    """Documents' texts on their way to OUT/texts/: new or changed ones written to a temporary
+    file beside their final one (`staged`, temporary -> final; write_tables puts them in
+    place with the tables), unchanged ones left as they are (`kept`), so that a rerun does
+    not rewrite and sync ten thousand files."""
+
+    staged: dict[Path, Path] = field(default_factory=dict)
+    kept: set[Path] = field(default_factory=set)
+
+    def add(self, out_dir: Path, doc_id: str, text: str) -> None:
+        final = text_path(out_dir, doc_id)
+        data = text.encode("utf-8")
+        if final.is_file() and final.read_bytes() == data:
+            self.kept.add(final)
+            return
+        final.parent.mkdir(parents=True, exist_ok=True)
+        tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
+        self.staged[tmp] = final  # recorded before writing, so that a failure can clean up
+        tmp.write_bytes(data)
+        _fsync(tmp)
+
+    def finals(self) -> set[Path]:
+        """The texts the output folder keeps: every other one is of a document gone."""
+        return self.kept | set(self.staged.values())
+
+    def discard(self) -> None:
+        """Remove the temporary files that were not put in place."""
+        for tmp in self.staged:
+            tmp.unlink(missing_ok=True)
 
 
 def _prune_texts(out_dir: Path, keep: set[Path]) -> None:
@@ -200,10 +220,9 @@ def _prune_texts(out_dir: Path, keep: set[Path]) -> None:
                 path.unlink(missing_ok=True)
 
 
-def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path,
-                 texts: Mapping[Path, Path] | None = None) -> None:
+def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path, texts: Texts | None = None) -> None:
     """Write the tables as CSV and Parquet, replacing the previous ones together, and put
-    the staged `texts` (temporary -> final, from stage_text) in place, pruning the others.
+    the staged `texts` in place with them, removing the texts of documents gone.
 
     A reader must never see a truncated file or new documents beside old
     meetings: every table goes to a temporary file in out_dir first, and only
@@ -211,13 +230,13 @@ def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path,
     them in place. A failure while writing leaves the previous tables untouched.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    staged: dict[Path, Path] = dict(texts or {})
+    staged: dict[Path, Path] = dict(texts.staged) if texts else {}
     try:
         _stage(frames, out_dir, staged)
         for tmp, final in staged.items():
             os.replace(tmp, final)
         if texts is not None:
-            _prune_texts(out_dir, set(texts.values()))
+            _prune_texts(out_dir, texts.finals())
     finally:
         for tmp in staged:
             tmp.unlink(missing_ok=True)
