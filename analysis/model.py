@@ -78,6 +78,8 @@ class Meeting:
     place: str = ""
     is_primary: bool = False
     evidence: str = ""
+    evidence_start: int = 0  # text[evidence_start:evidence_end] == evidence
+    evidence_end: int = 0
 
 
 @dataclass
@@ -90,6 +92,10 @@ class Participant:
     mention: str
     evidence: str = ""
     person_key: str = ""  # surname + first initial, the same for "Бабушкин И.Ю." and "Игорь Бабушкин"
+    start: int = 0  # the first mention: text[start:end] is `mention` as it stands in the text
+    end: int = 0    # (`mention` joins its words by one space, look-alike letters matched)
+    evidence_start: int = 0
+    evidence_end: int = 0
 
 
 @dataclass
@@ -98,6 +104,10 @@ class SectorHit:
     meeting_id: str
     sector: str
     evidence: str
+    start: int = 0  # text[start:end]: the words that named the sector
+    end: int = 0
+    evidence_start: int = 0
+    evidence_end: int = 0
 
 
 @dataclass
@@ -110,6 +120,26 @@ class Figure:
     qualifier: str
     evidence: str
     scope: str = "regional"  # or "national": what the figure measures (SPEC.md "Figure scope")
+    start: int = 0  # text[start:end]: the number and unit as written
+    end: int = 0
+    evidence_start: int = 0
+    evidence_end: int = 0
+    ru_region: str = ""  # the region of the figure's meeting (or of the document, for background)
+    kz_regions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Mention:
+    """One span of the text a fact rests on, for highlighting: text[start:end] == text."""
+
+    doc_id: str
+    kind: str   # person, region, sector, figure, date (MENTION_KINDS in analysis.schema)
+    value: str  # canonical: the name, region, sector key, "value unit", ISO date
+    text: str
+    start: int
+    end: int
+    evidence_start: int  # the sentence around it
+    evidence_end: int
 
 
 @dataclass
@@ -125,6 +155,7 @@ class DocFacts:
     participants: list[Participant] = field(default_factory=list)
     sectors: list[SectorHit] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
 
     @property
     def publication_date(self) -> str:

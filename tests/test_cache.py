@@ -9,7 +9,7 @@ import pytest
 import analysis.store.cache as cache
 from analysis.config import PACKAGE_DIR
 import analysis.extract.document as extract
-from analysis.model import DateValue, DocFacts, Document, Figure, Meeting, Participant, SectorHit
+from analysis.model import DateValue, DocFacts, Document, Figure, Meeting, Mention, Participant, SectorHit
 from analysis.store.duplicates import fingerprint
 from analysis.store.pipeline import Result, extract_dir
 
@@ -120,11 +120,28 @@ def test_an_entry_is_json_that_reads_back_as_the_same_result():
         meetings=[Meeting("d#1", "d", DateValue(2024), kz_regions=["Астана"], is_primary=True)],
         participants=[Participant("d", "d#1", "Асаин Байханов", "akim", "KZ", "Асаином")],
         sectors=[SectorHit("d", "d#1", "trade", "Стороны обсудили торговлю.")],
-        figures=[Figure("d", "d#1", "investment", 2e9, "RUB", "more_than", "2 млрд рублей")])
-    result = Result(facts, fingerprint("Стороны обсудили торговлю и промышленность региона"))
+        figures=[Figure("d", "d#1", "investment", 2e9, "RUB", "more_than", "2 млрд рублей",
+                        start=0, end=13, kz_regions=["Астана"])],
+        mentions=[Mention("d", "figure", "2000000000 RUB", "2 млрд рублей", 0, 13, 0, 13)])
+    result = Result(facts, fingerprint("Стороны обсудили торговлю и промышленность региона"),
+                    "2 млрд рублей")
     text = json.dumps(cache.to_plain(result))
     back = cache.decode(Result, text)
     assert cache.to_plain(back) == cache.to_plain(result)
     assert back.facts.event_date == DateValue(None, 9, 5)
     assert back.fingerprint.minhash.dtype == result.fingerprint.minhash.dtype
     assert cache.decode(Result, text.replace('"is_primary": true', '"is_primary": 1')) is None
+
+
+def test_an_entry_without_offsets_or_text_is_a_miss():
+    """Entries written before facts carried offsets and results their text have another
+    shape: they are extracted again, never read with the offsets missing."""
+    facts = DocFacts(document=Document("d", "d.txt"),
+                     participants=[Participant("d", "d#1", "Асаин Байханов", "akim", "KZ", "Асаином")])
+    plain = cache.to_plain(Result(facts, None, "Асаином"))
+    old_result = {k: v for k, v in plain.items() if k != "text"}
+    assert cache.decode(Result, json.dumps(old_result)) is None
+    old_person = {k: v for k, v in plain["facts"]["participants"][0].items()
+                  if k not in ("start", "end", "evidence_start", "evidence_end")}
+    plain["facts"]["participants"] = [old_person]
+    assert cache.decode(Result, json.dumps(plain)) is None

@@ -15,6 +15,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
 import analysis.store.budget as budget
@@ -25,7 +26,7 @@ from analysis.extract.document import extract_document
 from analysis.model import DateValue, DocFacts, Document, Figure, Meeting
 from analysis.schema import TABLES
 from analysis.store.pipeline import WORKER_DIED, extract_dir, output_lock
-from analysis.store.tables import build_tables, write_tables
+from analysis.store.tables import Texts, build_tables, write_tables
 
 ARTICLE = ("Губернатор Омской области встретился с акимом Павлодарской области\n"
            "Губернатор Омской области Виталий Хоценко 3 апреля 2024 года провёл встречу с акимом "
@@ -268,22 +269,32 @@ def _facts(doc_id: str) -> DocFacts:
                     meetings=[Meeting(f"{doc_id}#1", doc_id, DateValue(2024, 3, 1))])
 
 
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
 def test_a_failure_while_writing_tables_leaves_the_previous_ones_whole(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    write_tables(build_tables([_facts("old")]), tmp_path)
-    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
-    real, calls = pd.DataFrame.to_parquet, []
+    """Tables and texts alike: the previous ones stay, no temporary file is left."""
+    old = Texts()
+    old.add(tmp_path, "old", "the old text")
+    write_tables(build_tables([_facts("old")]), tmp_path, old)
+    before = _files(tmp_path)
+    real, calls = pq.write_table, []
 
-    def full_disk_on_the_third(self, path, *args, **kwargs):
-        calls.append(path)
+    def full_disk_on_the_third(table, where, *args, **kwargs):
+        calls.append(where)
         if len(calls) == 3:
             raise OSError("No space left on device")
-        return real(self, path, *args, **kwargs)
+        return real(table, where, *args, **kwargs)
 
-    monkeypatch.setattr(pd.DataFrame, "to_parquet", full_disk_on_the_third)
+    monkeypatch.setattr(pq, "write_table", full_disk_on_the_third)
+    new = Texts()
+    new.add(tmp_path, "old", "the new text")
     with pytest.raises(OSError, match="No space left"):
-        write_tables(build_tables([_facts("new")]), tmp_path)
-    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+        write_tables(build_tables([_facts("new")]), tmp_path, new)
+    assert _files(tmp_path) == before
+    assert "texts/old.txt" in before
 
 
 def test_csv_cells_a_spreadsheet_would_run_are_neutralised_numbers_and_dates_are_not(

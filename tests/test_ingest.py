@@ -84,7 +84,7 @@ def extracted(tmp_path_factory) -> dict[str, pd.DataFrame]:
     tmp = tmp_path_factory.mktemp("ingest")
     src = write_fixture_folder(tmp / "in")
     summary = extract_dir(src, tmp / "out", progress=False, workers=1)
-    tables = {name: pd.read_parquet(tmp / "out" / f"{name}.parquet")
+    tables = {name: pd.read_csv(tmp / "out" / f"{name}.csv", keep_default_na=False)
               for name in ("documents", "meetings", "participants", "sectors", "figures")}
     tables["summary"] = summary
     return tables

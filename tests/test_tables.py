@@ -3,18 +3,30 @@
 The facts are made by hand (made-up documents, people and numbers), so each
 test states exactly which rows and cells the tables must hold.
 """
+import datetime
+
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
-from analysis.model import DateValue, DocFacts, Document, Figure, Meeting, Participant, SectorHit
+from analysis.model import DateValue, DocFacts, Document, Figure, Meeting, Mention, Participant, SectorHit
 from analysis.schema import COLUMNS, SCHEMA, TABLES
-from analysis.store.tables import build_tables, write_tables
+from analysis.store.tables import build_tables, parquet_table, write_tables
 
 EVIDENCE = "Губернатор Омской области Иван Сомов встретился с акимом СКО Бауыржаном Алиевым."
+SECTOR = "Стороны обсудили торговлю."
+FIGURE = "Вложено более 2 млрд рублей."
+TEXT = f"{EVIDENCE}\n{SECTOR} {FIGURE}"
+
+
+def at(part: str, within: str = TEXT) -> tuple[int, int]:
+    """Offsets of `part` in TEXT."""
+    start = TEXT.index(part, TEXT.index(within))
+    return start, start + len(part)
 
 
 def omsk() -> DocFacts:
-    doc = Document(doc_id="omsk-1", path="in/omsk-1.txt", text="…", title="Омская область и СКО",
+    doc = Document(doc_id="omsk-1", path="in/omsk-1.txt", text=TEXT, title="Омская область и СКО",
                    published="2024-03-12", url="https://example.org/1", source="example.org",
                    sha256="ab12")
     return DocFacts(
@@ -23,22 +35,28 @@ def omsk() -> DocFacts:
         meetings=[
             Meeting(meeting_id="omsk-1#1", doc_id="omsk-1", date=DateValue(2024, 3, 11), kind="meeting",
                     ru_region="Омская область", kz_regions=["Северо-Казахстанская область", "Астана"],
-                    place="Омск", is_primary=True, evidence=EVIDENCE),
+                    place="Омск", is_primary=True, evidence=EVIDENCE, evidence_start=0,
+                    evidence_end=len(EVIDENCE)),
             Meeting(meeting_id="omsk-1#2", doc_id="omsk-1", date=DateValue(None, 9, 5), kind="forum",
                     ru_region="Омская область", kz_regions=[], place="", is_primary=False,
                     evidence="В сентябре пройдет форум «Омск, Казахстан — партнеры»."),
         ],
         participants=[
             Participant(doc_id="omsk-1", meeting_id="omsk-1#1", name="Иван Сомов", role="governor",
-                        side="RU", mention="Иван Сомов", evidence=EVIDENCE, person_key="сомов и"),
+                        side="RU", mention="Иван Сомов", evidence=EVIDENCE, person_key="сомов и",
+                        start=26, end=36, evidence_start=0, evidence_end=len(EVIDENCE)),
             Participant(doc_id="omsk-1", meeting_id="omsk-1#1", name="Бауыржан Алиев", role="akim",
                         side="KZ", mention="Бауыржаном Алиевым", evidence=EVIDENCE,
-                        person_key="алиев б"),
+                        person_key="алиев б", start=61, end=79, evidence_start=0,
+                        evidence_end=len(EVIDENCE)),
         ],
-        sectors=[SectorHit(doc_id="omsk-1", meeting_id="omsk-1#1", sector="trade",
-                           evidence="Стороны обсудили торговлю.")],
+        sectors=[SectorHit(doc_id="omsk-1", meeting_id="omsk-1#1", sector="trade", evidence=SECTOR,
+                           start=98, end=106, evidence_start=81, evidence_end=107)],
         figures=[Figure(doc_id="omsk-1", meeting_id="omsk-1#1", kind="investment", value=2e9, unit="RUB",
-                        qualifier="more_than", evidence="Вложено более 2 млрд рублей.")],
+                        qualifier="more_than", evidence=FIGURE, start=122, end=135,
+                        evidence_start=108, evidence_end=136, ru_region="Омская область",
+                        kz_regions=["Северо-Казахстанская область", "Астана"])],
+        mentions=[Mention("omsk-1", "figure", "2000000000 RUB", "2 млрд рублей", 122, 135, 108, 136)],
     )
 
 
@@ -63,8 +81,13 @@ def test_columns_are_the_schema_in_order(tables, name):
     assert list(tables[name].columns) == COLUMNS[name]
 
 
-def test_the_five_tables():
-    assert TABLES == ("documents", "meetings", "participants", "sectors", "figures")
+def test_the_tables():
+    assert TABLES == ("documents", "meetings", "participants", "sectors", "figures", "mentions")
+
+
+def test_the_offsets_of_the_fixture_are_its_spans():
+    assert (at("Иван Сомов"), at("Бауыржаном Алиевым"), at(SECTOR), at("торговлю"), at(FIGURE),
+            at("2 млрд рублей")) == ((26, 36), (61, 79), (81, 107), (98, 106), (108, 136), (122, 135))
 
 
 # The columns SPEC.md "Output tables" requires (more are welcome).
@@ -77,16 +100,29 @@ SPEC_COLUMNS = {
     "sectors": ["doc_id", "meeting_id", "sector", "evidence"],
     "figures": ["doc_id", "meeting_id", "kind", "value", "unit", "qualifier", "scope", "evidence"],
 }
+# The columns /work/wt/CONTRACT.md adds: offsets into OUT/texts/<doc_id>.txt, figures' regions.
+OFFSETS = ["start", "end", "evidence_start", "evidence_end"]
+CONTRACT_COLUMNS = {
+    "meetings": ["evidence_start", "evidence_end"],
+    "participants": OFFSETS, "sectors": OFFSETS, "figures": OFFSETS + ["ru_region", "kz_regions"],
+    "mentions": ["doc_id", "kind", "value", "text"] + OFFSETS,
+}
 
 
-@pytest.mark.parametrize("name", TABLES)
+@pytest.mark.parametrize("name", SPEC_COLUMNS)
 def test_spec_columns_are_present(tables, name):
     assert [c for c in SPEC_COLUMNS[name] if c not in tables[name].columns] == []
 
 
+@pytest.mark.parametrize("name", CONTRACT_COLUMNS)
+def test_contract_columns_are_present(tables, name):
+    assert [c for c in CONTRACT_COLUMNS[name] if c not in tables[name].columns] == []
+
+
 @pytest.mark.parametrize("name", TABLES)
 def test_dtypes_follow_the_schema(tables, name):
-    expected = {"string": "string", "list": "string", "float": "float64", "bool": "bool", "int": "int64"}
+    expected = {"string": "string", "list": "string", "float": "float64", "bool": "bool", "int": "int64",
+                "date": "string"}
     assert {c: str(t) for c, t in tables[name].dtypes.items()} == \
         {c: expected[kind] for c, kind in SCHEMA[name].items()}
 
@@ -119,27 +155,34 @@ def test_meetings_rows(tables):
         {"meeting_id": "omsk-1#1", "doc_id": "omsk-1", "date": "2024-03-11", "date_precision": "day",
          "kind": "meeting", "ru_region": "Омская область",
          "kz_regions": "Северо-Казахстанская область;Астана", "place": "Омск", "is_primary": True,
-         "evidence": EVIDENCE},
+         "evidence": EVIDENCE, "evidence_start": 0, "evidence_end": 80},
         {"meeting_id": "omsk-1#2", "doc_id": "omsk-1", "date": "--09-05", "date_precision": "monthday",
          "kind": "forum", "ru_region": "Омская область", "kz_regions": "", "place": "",
-         "is_primary": False, "evidence": "В сентябре пройдет форум «Омск, Казахстан — партнеры»."},
+         "is_primary": False, "evidence": "В сентябре пройдет форум «Омск, Казахстан — партнеры».",
+         "evidence_start": 0, "evidence_end": 0},
     ]
 
 
 def test_participants_sectors_figures_rows(tables):
     assert tables["participants"].to_dict("records") == [
         {"doc_id": "omsk-1", "meeting_id": "omsk-1#1", "name": "Иван Сомов", "role": "governor",
-         "side": "RU", "mention": "Иван Сомов", "evidence": EVIDENCE, "person_key": "сомов и"},
+         "side": "RU", "mention": "Иван Сомов", "evidence": EVIDENCE, "person_key": "сомов и",
+         "start": 26, "end": 36, "evidence_start": 0, "evidence_end": 80},
         {"doc_id": "omsk-1", "meeting_id": "omsk-1#1", "name": "Бауыржан Алиев", "role": "akim",
-         "side": "KZ", "mention": "Бауыржаном Алиевым", "evidence": EVIDENCE, "person_key": "алиев б"},
+         "side": "KZ", "mention": "Бауыржаном Алиевым", "evidence": EVIDENCE, "person_key": "алиев б",
+         "start": 61, "end": 79, "evidence_start": 0, "evidence_end": 80},
     ]
     assert tables["sectors"].to_dict("records") == [
         {"doc_id": "omsk-1", "meeting_id": "omsk-1#1", "sector": "trade",
-         "evidence": "Стороны обсудили торговлю."}]
+         "evidence": SECTOR, "start": 98, "end": 106, "evidence_start": 81, "evidence_end": 107}]
     assert tables["figures"].to_dict("records") == [
         {"doc_id": "omsk-1", "meeting_id": "omsk-1#1", "kind": "investment", "value": 2e9,
          "unit": "RUB", "qualifier": "more_than", "scope": "regional",
-             "evidence": "Вложено более 2 млрд рублей."}]
+         "evidence": FIGURE, "start": 122, "end": 135, "evidence_start": 108, "evidence_end": 136,
+         "ru_region": "Омская область", "kz_regions": "Северо-Казахстанская область;Астана"}]
+    assert tables["mentions"].to_dict("records") == [
+        {"doc_id": "omsk-1", "kind": "figure", "value": "2000000000 RUB", "text": "2 млрд рублей",
+         "start": 122, "end": 135, "evidence_start": 108, "evidence_end": 136}]
 
 
 @pytest.mark.parametrize("date, expected", [
@@ -173,7 +216,8 @@ def test_no_documents_give_empty_tables_with_all_columns():
 
 def _read_csv(path, name):
     """A CSV table as written, with the schema's types ("" stays "", not NaN)."""
-    kinds = {"string": "string", "list": "string", "float": "float64", "bool": "bool", "int": "int64"}
+    kinds = {"string": "string", "list": "string", "float": "float64", "bool": "bool", "int": "int64",
+             "date": "string"}
     return pd.read_csv(path, keep_default_na=False,
                        dtype={c: kinds[k] for c, k in SCHEMA[name].items()})
 
@@ -184,19 +228,37 @@ def test_written_csv_and_parquet_read_back_equal(tables, tmp_path):
     assert sorted(p.name for p in out.iterdir()) == sorted(
         f"{name}.{ext}" for name in TABLES for ext in ("csv", "parquet"))
     for name in TABLES:
-        pd.testing.assert_frame_equal(pd.read_parquet(out / f"{name}.parquet"), tables[name])
+        assert pq.read_table(out / f"{name}.parquet").equals(parquet_table(tables[name], name))
         pd.testing.assert_frame_equal(_read_csv(out / f"{name}.csv", name), tables[name])
 
 
 def test_csv_text(tables, tmp_path):
     write_tables(tables, tmp_path)
     assert (tmp_path / "figures.csv").read_text(encoding="utf-8").splitlines() == [
-        "doc_id,meeting_id,kind,value,unit,qualifier,scope,evidence",
-        "omsk-1,omsk-1#1,investment,2000000000.0,RUB,more_than,regional,Вложено более 2 млрд рублей.",
+        "doc_id,meeting_id,kind,value,unit,qualifier,scope,evidence,start,end,evidence_start,evidence_end,"
+        "ru_region,kz_regions",
+        "omsk-1,omsk-1#1,investment,2000000000.0,RUB,more_than,regional,Вложено более 2 млрд рублей.,"
+        "122,135,108,136,Омская область,Северо-Казахстанская область;Астана",
     ]
     assert (tmp_path / "meetings.csv").read_text(encoding="utf-8").splitlines()[1:] == [
         f"omsk-1#1,omsk-1,2024-03-11,day,meeting,Омская область,"
-        f"Северо-Казахстанская область;Астана,Омск,True,{EVIDENCE}",
+        f"Северо-Казахстанская область;Астана,Омск,True,{EVIDENCE},0,80",
         'omsk-1#2,omsk-1,--09-05,monthday,forum,Омская область,,,False,'
-        '"В сентябре пройдет форум «Омск, Казахстан — партнеры»."',
+        '"В сентябре пройдет форум «Омск, Казахстан — партнеры».",0,0',
     ]
+
+
+@pytest.mark.parametrize("iso, expected", [
+    ("2024-03-11", (datetime.date(2024, 3, 11), "day")),
+    ("2024-03", (datetime.date(2024, 3, 1), "month")),
+    ("2024", (datetime.date(2024, 1, 1), "year")),
+    ("--03-11", (None, "monthday")),
+    ("", (None, "unknown")),
+    ("2023-02-30", (None, "day")),
+    ("вчера", (None, "unknown")),
+])
+def test_parquet_dates_are_the_first_day_of_their_period(iso, expected):
+    facts = DocFacts(document=Document(doc_id="d", path="d.txt", published=iso))
+    row = parquet_table(build_tables([facts])["documents"], "documents").to_pylist()[0]
+    assert (row["published"], row["published_precision"]) == expected
+    assert row["published_text"] == iso

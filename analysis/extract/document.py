@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from analysis.extract.event_date import document_dates
 from analysis.extract.events import LEAD_SENTENCES, find_events
-from analysis.extract.occasions import MAIN, occasion_dates, sentence_occasions
+from analysis.extract.mentions import figure_value, mention
+from analysis.extract.occasions import MAIN, occasion_dates, sentence_occasions, stated_dates
 from analysis.extract.figures import extract_figures
-from analysis.model import DateValue, DocFacts, Document, Figure, Meeting, Participant, SectorHit
+from analysis.model import DateValue, DocFacts, Document, Figure, Meeting, Mention, Participant, SectorHit
 from analysis.nlp.pipeline import parse
 from analysis.extract.people import find_people, participants
-from analysis.extract.regions import document_regions, sentence_regions
+from analysis.extract.regions import partner_mentions, regions_of, sentence_regions
 from analysis.extract.relevance import relevant_sentences
 from analysis.extract.scope import figure_scope
 from analysis.extract.sectors import find_sectors
@@ -35,15 +36,22 @@ def extract_document(doc: Document) -> DocFacts:
     relevant = relevant_sentences(parsed, regions)
     if not any(relevant):
         return facts
-    facts.ru_regions, facts.kz_regions = document_regions(parsed, relevant, regions)
+    partners = partner_mentions(parsed, relevant, regions)
+    facts.ru_regions, facts.kz_regions = regions_of(partners)
+    spans: list[Mention | None] = [mention(parsed, doc.doc_id, "region", m.region.name_ru, m.start, m.stop)
+                                   for _, m in partners]
 
     people = participants(find_people(parsed, relevant, regions))
-    dated = occasion_dates(parsed, relevant, dates.anchor)
+    stated = stated_dates(parsed, relevant, dates.anchor)
+    dated = occasion_dates(stated)
     occasion_of, occasions = sentence_occasions(parsed, relevant, dated, dates.event)
     person_occasion = [_occasion_of_person(p.sentences, occasion_of) for p in people]
     events = find_events(parsed, relevant, regions, dates.event, occasions,
                          {o for o in person_occasion if o != MAIN})
     meeting_of_occasion: dict[int, str] = {}
+    date_spans = {o.number: (stated[o.opener].start, stated[o.opener].stop)
+                  for o in occasions if o.opener in stated}
+    date_spans[MAIN] = (dates.start, dates.stop)
     event_sentences: set[int] = set()
     for n, ev in enumerate(events, 1):
         mid = f"{doc.doc_id}#{n}"
@@ -53,26 +61,42 @@ def extract_document(doc: Document) -> DocFacts:
             meeting_id=mid, doc_id=doc.doc_id, date=ev.date, kind=ev.kind,
             ru_region=facts.ru_regions[0] if facts.ru_regions else "",
             kz_regions=list(facts.kz_regions), place=ev.place, is_primary=ev.is_primary,
-            evidence=ev.evidence))
+            evidence=ev.evidence, evidence_start=sentences[ev.sentence].start,
+            evidence_end=sentences[ev.sentence].stop))
+        if ev.date.precision != "unknown" and ev.occasion in date_spans:
+            spans.append(mention(parsed, doc.doc_id, "date", ev.date.iso(), *date_spans[ev.occasion]))
 
     def meeting_of(occasion: int) -> str:
         """The meeting of an occasion; the main event's when the occasion became none."""
         return meeting_of_occasion.get(occasion, meeting_of_occasion.get(MAIN, ""))
 
     for p, occ in zip(people, person_occasion):
+        first, evidence = p.spans[0], sentences[p.sentences[0]]
         facts.participants.append(Participant(
             doc_id=doc.doc_id, meeting_id=meeting_of(occ),
             name=p.name.canonical(), role=p.role.role, side=p.role.side, mention=p.mention,
-            evidence=sentences[p.sentences[0]].text, person_key=p.name.person_key()))
+            evidence=evidence.text, person_key=p.name.person_key(), start=first[0], end=first[1],
+            evidence_start=evidence.start, evidence_end=evidence.stop))
+        spans += [mention(parsed, doc.doc_id, "person", p.name.canonical(), a, b) for a, b, _ in p.spans]
     for s in find_sectors(parsed, relevant):
+        sent = sentences[s.sentence]
         facts.sectors.append(SectorHit(doc.doc_id, meeting_of(occasion_of[s.sentence]), s.sector,
-                                       s.evidence))
+                                       s.evidence, s.start, s.stop, sent.start, sent.stop))
+        spans.append(mention(parsed, doc.doc_id, "sector", s.sector, s.start, s.stop))
+    meeting_regions = {m.meeting_id: (m.ru_region, m.kz_regions) for m in facts.meetings}
     kept = [s for s, ok in zip(sentences, relevant) if ok]
     for f in extract_figures(kept):
         on_occasion = occasion_of[f.sentence] != MAIN or f.sentence in event_sentences
-        facts.figures.append(Figure(doc.doc_id, meeting_of(occasion_of[f.sentence]) if on_occasion else "",
-                                    f.kind, f.value, f.unit, f.qualifier, f.evidence,
-                                    figure_scope(sentences[f.sentence], regions[f.sentence])))
+        mid = meeting_of(occasion_of[f.sentence]) if on_occasion else ""
+        ru, kz = meeting_regions.get(mid, (facts.ru_regions[0] if facts.ru_regions else "",
+                                           facts.kz_regions))
+        sent = sentences[f.sentence]
+        facts.figures.append(Figure(doc.doc_id, mid, f.kind, f.value, f.unit, f.qualifier, f.evidence,
+                                    figure_scope(sent, regions[f.sentence]), f.start, f.stop,
+                                    sent.start, sent.stop, ru, list(kz)))
+        spans.append(mention(parsed, doc.doc_id, "figure", figure_value(f.value, f.unit),
+                             f.start, f.stop))
+    facts.mentions = sorted((m for m in spans if m is not None), key=lambda m: (m.start, m.end, m.kind))
     return facts
 
 

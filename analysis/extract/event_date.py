@@ -32,6 +32,8 @@ class DocDates:
     anchor: DateValue     # what relative dates resolve against: published, else a year-less dateline
     event: DateValue      # date of the main event
     evidence: str         # sentence the event date came from ("" if none)
+    start: int = -1       # the date expression that gave `event`, as offsets into the text
+    stop: int = -1        # (-1: none in the text, e.g. a publication date from metadata)
 
 
 
@@ -179,7 +181,7 @@ def _event_candidate(lead: list[_Sent], anchor: DateValue, skip: list[tuple[int,
     return coarse
 
 
-def _event_year(lead: list[_Sent], body: str) -> tuple[DateValue, str] | None:
+def _event_year(lead: list[_Sent], body: str) -> tuple[DateValue, _Sent, DateExpr] | None:
     """Year of the named event the lead reports ("форум — 2024"), with the month an
     adjective gives the same event elsewhere ("на июньском форуме")."""
     for sent in lead:
@@ -188,7 +190,7 @@ def _event_year(lead: list[_Sent], body: str) -> tuple[DateValue, str] | None:
                 continue
             month = next((x.month for x in find_expressions(body)
                           if x.kind == "month_adj" and x.event_noun == e.event_noun), None)
-            return DateValue(e.year, month), sent.text
+            return DateValue(e.year, month), sent, e
     return None
 
 
@@ -251,6 +253,12 @@ def _find_stamp(layout: Layout) -> tuple[DateExpr | None, DateExpr | None]:
                     with_year = e
                     break
     return with_year, without
+
+
+def _span(sent: _Sent, e: DateExpr) -> tuple[int, int]:
+    """Offsets of a date expression of `sent` in the document; (-1, -1) where the sentence
+    was not found in it."""
+    return (sent.start + e.start, sent.start + e.stop) if sent.start >= 0 else (-1, -1)
 
 
 def _lead_sentences(text: str, layout: Layout, lead: list[str] | None,
@@ -324,12 +332,15 @@ def document_dates(text: str, lead: list[str] | None = None,
     if found:
         v, sent, e = found
         v = _year_from_weekday(e, v, body)
-        return DocDates(published, anchor, v, sent.text)
+        return DocDates(published, anchor, v, sent.text, *_span(sent, e))
     if anchor.precision != "unknown":
-        return DocDates(published, anchor, anchor, stamp_lines[0] if stamp_lines else "")
+        stamp = stamp_y or stamp_n if known_published.precision == "unknown" else None
+        return DocDates(published, anchor, anchor, stamp_lines[0] if stamp_lines else "",
+                        *((stamp.start, stamp.stop) if stamp else (-1, -1)))
     ev = _event_year(lead_sents, body)
     if ev:
-        return DocDates(published, anchor, ev[0], ev[1])
+        v, sent, e = ev
+        return DocDates(published, anchor, v, sent.text, *_span(sent, e))
     cy = _current_year(layout.body)
     if cy:
         return DocDates(published, anchor, cy[0], cy[1])

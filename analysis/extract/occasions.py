@@ -42,7 +42,16 @@ class Occasion:
 OCCASION_DATE_KINDS = {"explicit", "span", "month", "weekday"}
 
 
-def occasion_dates(parsed: Parsed, relevant: list[bool], anchor: DateValue) -> dict[int, DateValue]:
+@dataclass(frozen=True)
+class StatedDate:
+    """A date a sentence states, with the offsets of its expression in the document."""
+
+    value: DateValue
+    start: int
+    stop: int
+
+
+def stated_dates(parsed: Parsed, relevant: list[bool], anchor: DateValue) -> dict[int, StatedDate]:
     """Sentence index -> the first date it states for an occasion, for relevant sentences.
 
     Left out: dates in direct speech, which are the speaker's ("«Завтра к нам приедет
@@ -53,13 +62,19 @@ def occasion_dates(parsed: Parsed, relevant: list[bool], anchor: DateValue) -> d
         if not relevant[i]:
             continue
         text = sentence.text
-        found = [resolve(e, anchor) for e in find_expressions(text)
+        found = [StatedDate(resolve(e, anchor), sentence.start + e.start, sentence.start + e.stop)
+                 for e in find_expressions(text)
                  if (e.kind in OCCASION_DATE_KINDS or e.kind == "relative" and e.unit == "day")
                  and not quote_open(text[:e.start]) and not is_reference(text, e)]
-        found = [v for v in found if v.precision != "unknown"]
+        found = [d for d in found if d.value.precision != "unknown"]
         if found:
             out[i] = found[0]
     return out
+
+
+def occasion_dates(stated: dict[int, StatedDate]) -> dict[int, DateValue]:
+    """Sentence index -> the date it states (`stated_dates` without the offsets)."""
+    return {i: d.value for i, d in stated.items()}
 
 
 @lru_cache(maxsize=1)

@@ -34,6 +34,7 @@ class Person:
     role: Role | None = None
     sentences: list[int] = field(default_factory=list)
     excluded: str = ""  # why this person is not a participant
+    spans: list[tuple[int, int, int]] = field(default_factory=list)  # (start, stop, sentence) of each mention
 
     @property
     def side(self) -> str:
@@ -194,6 +195,7 @@ def find_people(parsed: Parsed, relevant: list[bool],
             else:
                 _absorb(person, parts)
             previous = person
+            person.spans.append((ent.start, ent.stop, si))
             if si not in person.sentences:
                 person.sentences.append(si)
             if _commemorated(sent, ent):

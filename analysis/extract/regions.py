@@ -98,18 +98,29 @@ def _is_partner(sentence: Sentence, m: RegionMention) -> bool:
     return True
 
 
-def document_regions(parsed: Parsed, relevant: list[bool],
-                     per_sentence: list[SentenceRegions]) -> tuple[list[str], list[str]]:
-    """Canonical RU and KZ partner regions, in order of first mention."""
-    ru: list[str] = []
-    kz: list[str] = []
+def partner_mentions(parsed: Parsed, relevant: list[bool],
+                     per_sentence: list[SentenceRegions]) -> list[tuple[int, RegionMention]]:
+    """The mentions that name a region as a partner, with their sentence index, in text order."""
+    out = []
     for si, sent in enumerate(parsed.sentences):
         if not relevant[si] or is_geography(sent):
             continue
-        for m in per_sentence[si].mentions:
-            if not _is_partner(sent, m):
-                continue
-            target = ru if m.region.country == "RU" else kz
-            if m.region.name_ru not in target:
-                target.append(m.region.name_ru)
+        out += [(si, m) for m in per_sentence[si].mentions if _is_partner(sent, m)]
+    return out
+
+
+def document_regions(parsed: Parsed, relevant: list[bool],
+                     per_sentence: list[SentenceRegions]) -> tuple[list[str], list[str]]:
+    """Canonical RU and KZ partner regions, in order of first mention."""
+    return regions_of(partner_mentions(parsed, relevant, per_sentence))
+
+
+def regions_of(partners: list[tuple[int, RegionMention]]) -> tuple[list[str], list[str]]:
+    """Canonical RU and KZ regions of partner mentions, in order of first mention."""
+    ru: list[str] = []
+    kz: list[str] = []
+    for _, m in partners:
+        target = ru if m.region.country == "RU" else kz
+        if m.region.name_ru not in target:
+            target.append(m.region.name_ru)
     return ru, kz

@@ -31,6 +31,8 @@ class SectorEvidence:
     evidence: str  # the sentence, verbatim
     phrase: str  # the words that triggered it
     sentence: int
+    start: int  # the phrase's offsets in the document text
+    stop: int
 
 
 @lru_cache(maxsize=1)
@@ -98,8 +100,9 @@ def find_sectors(parsed: Parsed, relevant: list[bool]) -> list[SectorEvidence]:
                     or in_quoted_name(sent.text, sent.tokens[m.start].start - sent.start)
                     or _cut_off(parsed, sent, m.stop)):
                 continue
-            phrase = parsed.text[sent.tokens[m.start].start:sent.tokens[m.stop - 1].stop]
+            start, stop = sent.tokens[m.start].start, sent.tokens[m.stop - 1].stop
             for key in m.payload:
-                seen.setdefault(key, SectorEvidence(key, sent.text, phrase, si))
+                seen.setdefault(key, SectorEvidence(key, sent.text, parsed.text[start:stop], si,
+                                                    start, stop))
     order = list(sector_labels())
     return sorted(seen.values(), key=lambda e: order.index(e.sector))

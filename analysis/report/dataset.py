@@ -14,14 +14,14 @@ tables, so every event counts once.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.config import PROJECT_ROOT
 from analysis.report import fmt
-from analysis.schema import COLUMNS, LIST_COLUMNS, LIST_SEPARATOR, TABLES
+from analysis.schema import COLUMNS, DATE_TEXT, LIST_COLUMNS, LIST_SEPARATOR, columns_of_type
 
 
 
@@ -63,12 +63,21 @@ def _read_table(data_dir: Path, name: str) -> pd.DataFrame | None:
         return None
     try:
         if path is parquet:
-            return pd.read_parquet(path)
+            return _date_texts(name, pd.read_parquet(path))
         return pd.read_csv(path, dtype=str, keep_default_na=False)
     except Exception as exc:  # noqa: BLE001 - pyarrow, pandas and codecs each raise their own
         raise ReportError(f"{path} cannot be read ({type(exc).__name__}: {exc}); it may be truncated "
                           f"or corrupted: run `python -m analysis extract ARTICLES --out {data_dir}` "
                           f"again") from exc
+
+
+def _date_texts(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """Typed Parquet holds a date as the first day of its period; its SPEC.md text (`2024`,
+    `--09-05`) is the column beside it, which the report reads as the CSV's date."""
+    for col in columns_of_type(name, "date"):
+        if DATE_TEXT.format(col) in df.columns:
+            df[col] = df[DATE_TEXT.format(col)]
+    return df
 
 
 def _bool(value) -> bool:
@@ -106,6 +115,9 @@ def normalise(name: str, df: pd.DataFrame | None) -> pd.DataFrame:
     return df.reset_index(drop=True)
 
 
+FACT_TABLES = ("meetings", "participants", "sectors", "figures")  # what n_facts counts
+
+
 @dataclass
 class Tables:
     documents: pd.DataFrame
@@ -123,7 +135,7 @@ def read_tables(data_dir: str | Path) -> Tables:
             f"no data folder {path}: run `python -m analysis extract ARTICLES --out {data_dir}` first")
     if not path.is_dir():
         raise NotADirectoryError(f"{path} is not a folder")
-    raw = {name: _read_table(path, name) for name in TABLES}
+    raw = {f.name: _read_table(path, f.name) for f in fields(Tables)}
     if raw["documents"] is None:
         raise FileNotFoundError(
             f"no documents table (documents.parquet or documents.csv) in {path}: "
@@ -142,7 +154,7 @@ def _count_facts(t: Tables) -> None:
     """An `n_facts` column on documents: rows of the four fact tables per document. Counted
     from the tables rather than read from the extract's n_* columns, so older data folders
     without them tell a document with no facts just as well."""
-    per_doc = pd.concat([getattr(t, name)["doc_id"] for name in TABLES[1:]]).value_counts()
+    per_doc = pd.concat([getattr(t, name)["doc_id"] for name in FACT_TABLES]).value_counts()
     t.documents["n_facts"] = [int(per_doc.get(d, 0)) for d in t.documents["doc_id"]]
 
 

@@ -2,10 +2,11 @@
 
 Documents are independent, so extraction maps `process` over the files: in
 this process for a handful, else in a pool of worker processes (one per core)
-that each load the natasha models once. Results come back without the article
-text (tables do not need it), so ten thousand of them fit in memory easily; a
-per-document cache (cache.py) hands back unchanged files without extracting
-them again. Duplicate detection runs last, across all documents.
+that each load the natasha models once. Results come back with the article
+text, which goes to a temporary file at once (OUT/texts/, put in place with the
+tables) and leaves memory, so ten thousand of them fit in memory easily; a
+per-document cache (cache.py) hands back unchanged files, texts included,
+without extracting them again. Duplicate detection runs last, across all documents.
 
 An interruption loses nothing: the cache commits each document as it
 finishes, in whatever order the workers finish them; workers die with the
@@ -26,7 +27,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -46,7 +47,7 @@ from analysis.extract.document import extract_document
 from analysis.ingest.files import Inventory, InputFile, Rejection, inventory, read_input, read_regular
 from analysis.messages import rejected
 from analysis.model import DocFacts, Document
-from analysis.store.tables import build_tables, write_tables
+from analysis.store.tables import Texts, build_tables, write_tables
 
 DOCS_PER_WORKER = 10  # below this many documents per core a pool costs more than it saves
 LOCK_NAME = ".lock"   # in the output folder: held by the run writing it
@@ -65,6 +66,7 @@ class Result:
 
     facts: DocFacts
     fingerprint: Fingerprint | None = None
+    text: str = ""  # the text extraction saw, for an ok document; offsets point into it
 
 
 @dataclass
@@ -123,9 +125,10 @@ def process(item: InputFile, data: bytes | None = None) -> Result:
         doc = Document(doc_id=item.doc_id, path=item.rel,
                        status=rejected("unreadable", f"({type(exc).__name__}: {exc})"))
     facts = _extract_safely(doc)
-    fp = fingerprint(doc.text) if doc.status == "ok" else None
-    doc.text = ""  # the tables do not need it; results stay small in memory and between processes
-    return Result(facts, fp)
+    ok = doc.status == "ok"
+    fp = fingerprint(doc.text) if ok else None
+    text, doc.text = (doc.text if ok else ""), ""  # one copy of the text, beside the facts
+    return Result(facts, fp, text)
 
 
 def _watch_parent(parent: int) -> None:
@@ -321,12 +324,23 @@ class Extraction(NamedTuple):
 
 
 def extract_items(items: list[InputFile], cache: ExtractionCache[Result] | None,
-                  workers: int | None, progress: bool, dask: str | None = None) -> Extraction:
+                  workers: int | None, progress: bool,
+                  take_text: Callable[[Result], None] = lambda r: None,
+                  dask: str | None = None) -> Extraction:
     """Results for every item: from the cache when unchanged, else extracted by `workers`
     processes (or on a dask cluster, see run()) and cached as each one finishes (a document
-    lost with a worker is not cached)."""
+    lost with a worker is not cached). `take_text` gets each result once, to save its text;
+    the result keeps none."""
     keys = [_content_key(it) for it in items] if cache else [None] * len(items)
+
+    def hand_over(result: Result) -> None:
+        take_text(result)
+        result.text = ""
+
     results: list[Result | None] = [cache.get(k) if cache and k else None for k in keys]
+    for r in results:
+        if r is not None:
+            hand_over(r)
     todo = [i for i, r in enumerate(results) if r is None]
     n_workers = workers if workers else default_workers(len(todo))
     warnings: list[str] = []
@@ -337,6 +351,7 @@ def extract_items(items: list[InputFile], cache: ExtractionCache[Result] | None,
         results[i] = result
         if cache and keys[i] and result.facts.document.status != WORKER_DIED:
             cache.put(keys[i], result)
+        hand_over(result)
         bar.update(1)
     bar.close()
     if cache:
@@ -410,12 +425,21 @@ def _extract_locked(inv: Inventory, out_dir: Path, progress: bool, workers: int 
     if cache and cache.previous_extractor and cache.previous_extractor != extractor_fingerprint():
         warnings.append(f"the extractor changed ({cache.previous_extractor} -> "
                         f"{extractor_fingerprint()}): cached results are not reused")
-    results, processed, rechecked, n_workers, pool_warnings = extract_items(
-        inv.files, cache, workers, progress, dask)
-    warnings += pool_warnings
-    duplicates = mark_duplicates(results)
-    frames = build_tables((r.facts for r in results), duplicates)
-    write_tables(frames, out_dir)
+    texts = Texts()
+
+    def take_text(result: Result) -> None:
+        if result.facts.document.status == "ok":
+            texts.add(out_dir, result.facts.document.doc_id, result.text)
+
+    try:
+        results, processed, rechecked, n_workers, pool_warnings = extract_items(
+            inv.files, cache, workers, progress, take_text, dask)
+        warnings += pool_warnings
+        duplicates = mark_duplicates(results)
+        frames = build_tables((r.facts for r in results), duplicates)
+        write_tables(frames, out_dir, texts)
+    finally:
+        texts.discard()
     rejected = sum(1 for r in results if r.facts.document.status != "ok")
     docs = frames["documents"]
     counts = docs[["n_meetings", "n_participants", "n_sectors", "n_figures"]].sum(axis=1)
