@@ -1,4 +1,4 @@
-"""The five tables: their columns, order and types, declared once.
+"""The tables: their columns, order and types, declared once.
 
 Extraction writes them (`analysis.store.tables`), reports read them
 (`analysis.report.dataset`); both take names, order and types from here, so the
@@ -29,6 +29,12 @@ SCHEMA: dict[str, dict[str, str]] = {
     "figures": {
         "doc_id": "string", "meeting_id": "string", "kind": "string", "value": "float",
         "unit": "string", "qualifier": "string", "scope": "string", "evidence": "string",
+    },
+    "agreements": {
+        "agreement_id": "string", "doc_id": "string", "meeting_id": "string", "kind": "string",
+        "subject": "string", "ru_parties": "list", "kz_parties": "list", "date": "string",
+        "date_precision": "string", "status": "string", "term": "string", "evidence": "string",
+        "start": "int", "end": "int", "evidence_start": "int", "evidence_end": "int",
     },
 }
 

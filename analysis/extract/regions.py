@@ -98,6 +98,11 @@ def _is_partner(sentence: Sentence, m: RegionMention) -> bool:
     return True
 
 
+def partner_mentions(sentence: Sentence, found: SentenceRegions) -> list[RegionMention]:
+    """The mentions of a sentence that name a partner, not a place or geography."""
+    return [m for m in found.mentions if _is_partner(sentence, m)]
+
+
 def document_regions(parsed: Parsed, relevant: list[bool],
                      per_sentence: list[SentenceRegions]) -> tuple[list[str], list[str]]:
     """Canonical RU and KZ partner regions, in order of first mention."""

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.model import DocFacts
+from analysis.model import Agreement, DocFacts
 from analysis.text import formula_safe
 from analysis.schema import COLUMNS, LIST_SEPARATOR, TABLES, columns_of_type
 
@@ -44,6 +44,7 @@ def build_tables(all_facts: Iterable[DocFacts],
         rows["participants"] += [vars(p).copy() for p in f.participants]
         rows["sectors"] += [vars(s).copy() for s in f.sectors]
         rows["figures"] += [vars(x).copy() for x in f.figures]
+        rows["agreements"] += [agreement_row(a) for a in f.agreements]
     frames = {}
     for name, cols in COLUMNS.items():
         df = pd.DataFrame(rows[name], columns=cols)
@@ -52,6 +53,12 @@ def build_tables(all_facts: Iterable[DocFacts],
         dtypes |= {c: "bool" for c in columns_of_type(name, "bool")}
         frames[name] = df.astype(dtypes)
     return frames
+
+
+def agreement_row(a: Agreement) -> dict:
+    """One row of the agreements table: lists joined, the date as SPEC.md writes dates."""
+    return vars(a) | {"ru_parties": _join(a.ru_parties), "kz_parties": _join(a.kz_parties),
+                      "date": a.date.iso(), "date_precision": a.date.precision}
 
 
 def neutralise_formulas(df: pd.DataFrame, table: str) -> pd.DataFrame:
