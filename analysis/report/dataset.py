@@ -113,6 +113,7 @@ class Tables:
     participants: pd.DataFrame
     sectors: pd.DataFrame
     figures: pd.DataFrame
+    agreements: pd.DataFrame
 
 
 def read_tables(data_dir: str | Path) -> Tables:

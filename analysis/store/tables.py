@@ -51,6 +51,7 @@ def build_tables(all_facts: Iterable[DocFacts],
         dtypes = {c: "string" for c in columns_of_type(name, "string") + columns_of_type(name, "list")}
         dtypes |= {c: "float64" for c in columns_of_type(name, "float")}
         dtypes |= {c: "bool" for c in columns_of_type(name, "bool")}
+        dtypes |= {c: "int64" for c in columns_of_type(name, "int")}
         frames[name] = df.astype(dtypes)
     return frames
 
