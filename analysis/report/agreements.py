@@ -34,9 +34,10 @@ KINDS = {
 #: Every other word of the section.
 WORDS = {
     "signed": ("подписано", "signed"),
-    "planned": ("готовится или намечено", "planned or announced"),
+    "planned": ("намечено", "planned"),
     "col_date": ("Дата", "Date"),
     "col_kind": ("Документ", "Document"),
+    "col_date_kind": ("Дата, документ", "Date, document"),
     "col_ru": ("Российская сторона", "Russian side"),
     "col_kz": ("Казахстанская сторона", "Kazakh side"),
     "col_subject": ("О чём", "Subject"),
@@ -95,7 +96,7 @@ def words(r, lang: str) -> Row:
 
 def _row_html(rep: Report, w: Row) -> str:
     dash = fmt.MDASH
-    cells = [f'<td class="date">{esc(w.date)}</td>', f"<td>{esc(w.kind)}</td>",
+    cells = [f'<td class="date">{esc(w.date)}<br><span class="role">{esc(w.kind)}</span></td>',
              f"<td>{esc(w.ru or dash)}</td>", f"<td>{esc(w.kz or dash)}</td>",
              f'<td lang="ru">{esc(w.subject or dash)}</td>', f"<td>{esc(w.status)}</td>",
              f'<td lang="ru">{esc(w.term or dash)}</td>',
@@ -120,7 +121,7 @@ def section(rep: Report) -> Section:
                           ("col_term", "term"), ("col_evidence", "evidence"))}
         | {"doc_id": [w.doc_id for w in rows]})
     shown = [_row_html(rep, w) for w in rows[:TABLE_ROWS]]
-    head = [word(k, lang) for k in ("col_date", "col_kind", "col_ru", "col_kz", "col_subject",
+    head = [word(k, lang) for k in ("col_date_kind", "col_ru", "col_kz", "col_subject",
                                     "col_status", "col_term", "col_source")]
     return Section(rep.heading("agreements") + f'<p class="note">{esc(word("note", lang))}</p>'
                    + table(head, shown, f"agreements {rep.kind}")
