@@ -21,7 +21,7 @@ from analysis.extract.date_expressions import find_expressions, is_reference, re
 from analysis.extract.regions import SentenceRegions, partner_mentions
 from analysis.model import Agreement, DateValue
 from analysis.nlp.matching import LemmaMatcher, Match
-from analysis.nlp.pipeline import Parsed, Sentence
+from analysis.nlp.pipeline import Parsed, Sentence, Token
 from analysis.text import quote_open
 from analysis.vocabulary import read_vocab, word_list
 
@@ -34,8 +34,10 @@ PLANNED_BEFORE = word_list("agreement_words", "planned_before")
 MENTION_BEFORE = word_list("agreement_words", "mention_before")
 INTERSTATE_WORDS = word_list("agreement_words", "interstate")
 SUBJECT_STOP = word_list("agreement_words", "subject_stop")
+SUBJECT_AFTER = word_list("agreement_words", "subject_after")
 FUTURE_FORMS = word_list("agreement_words", "future_form")
 FUTURE_REACH = 3         # tokens between "будет" and its participle ("будет в мае подписан")
+CLAUSE_POS = {"VERB", "AUX"}  # a verb ends the subject: the sentence goes on about the document
 SUBJECT_MAX_TOKENS = 20  # a subject is a phrase, not the rest of a long sentence
 BEFORE_REACH = 3         # tokens before the name a word may qualify it ("проект рамочного соглашения")
 
@@ -107,22 +109,32 @@ def status_of(sentence: Sentence, match: Match[str], skip: range = range(0)) -> 
 
 
 def _subject(sentence: Sentence, stop: int) -> range:
-    """The tokens that say what the document is about: the "о ..." / "по ..." clause right
-    after its name, up to punctuation or a word that starts another part of the sentence.
-    A comma before an adjective goes on ("о торгово-экономическом, научно-техническом и
-    социально-культурном сотрудничестве")."""
+    """The tokens that say what the document is about: the "о ..." / "по ..." clause after
+    its name, up to punctuation, a verb or a word that starts another part of the sentence. The
+    parties may stand between ("Соглашение между Алтайским краем и Павлодарской областью
+    о ..."), and a comma before an adjective goes on ("о торгово-экономическом,
+    научно-техническом и социально-культурном сотрудничестве")."""
     toks = sentence.tokens
-    opener = next(iter(_subject_starts().find([t.lemma for t in toks[stop:stop + 2]])), None)
-    if opener is None or opener.start != 0:
+    if stop < len(toks) and toks[stop].lemma in SUBJECT_AFTER:
+        stop = next((k for k in range(stop + 1, min(len(toks), stop + SUBJECT_MAX_TOKENS))
+                     if toks[k].pos == "PUNCT" or _opens_subject(toks, k)), len(toks))
+    if not _opens_subject(toks, stop):
         return range(0)
     last = stop
     for k in range(stop, min(len(toks), stop + SUBJECT_MAX_TOKENS)):
         t = toks[k]
         listing = t.text == "," and k + 1 < len(toks) and toks[k + 1].pos == "ADJ"
-        if k > stop and ((t.pos == "PUNCT" and not listing) or t.lemma in SUBJECT_STOP):
+        if k > stop and ((t.pos == "PUNCT" and not listing) or t.pos in CLAUSE_POS
+                         or t.lemma in SUBJECT_STOP):
             break
         last = k + 1
     return range(stop, last)
+
+
+def _opens_subject(toks: list[Token], k: int) -> bool:
+    """Whether a subject clause ("о ...", "по ...", "в сфере ...") starts at token k."""
+    found = _subject_starts().find([t.lemma for t in toks[k:k + 2]])
+    return bool(found) and found[0].start == 0
 
 
 def _about(sentence: Sentence, subject: range, term: tuple[int, int] | None) -> str:
