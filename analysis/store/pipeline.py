@@ -82,13 +82,15 @@ class Summary:
     rechecked: int = 0  # unreadable or oversized files: never cached, checked again each run
     workers: int = 1
     warnings: list[str] = field(default_factory=list)
+    agreements: int = 0
 
     def line(self) -> str:
-        facts = self.meetings + self.participants + self.sectors + self.figures
+        facts = self.meetings + self.participants + self.sectors + self.figures + self.agreements
         return (f"{self.documents} documents read, {self.rejected} rejected, "
                 f"{self.duplicates} duplicates, {self.without_facts} without facts; {facts} facts found "
                 f"({self.meetings} meetings, {self.participants} participants, "
-                f"{self.sectors} sectors, {self.figures} figures) -> {self.out_dir}")
+                f"{self.sectors} sectors, {self.figures} figures, {self.agreements} agreements) "
+                f"-> {self.out_dir}")
 
     def cache_line(self) -> str:
         where = f"{self.workers} worker processes" if self.workers > 1 else "1 process"
@@ -412,4 +414,5 @@ def _extract_locked(inv: Inventory, out_dir: Path, progress: bool, workers: int 
     return Summary(len(results), rejected, len(duplicates), without_facts, len(frames["meetings"]),
                    len(frames["participants"]), len(frames["sectors"]), len(frames["figures"]),
                    out_dir, extracted=processed - rechecked, from_cache=len(results) - processed,
-                   rechecked=rechecked, workers=n_workers, warnings=warnings)
+                   rechecked=rechecked, workers=n_workers, warnings=warnings,
+                   agreements=len(frames["agreements"]))
