@@ -16,6 +16,7 @@ from analysis.extract.regions import sentence_regions
 from analysis.model import DateValue, Document
 from analysis.nlp.pipeline import parse
 from analysis.report import open_report
+from analysis.store.pipeline import extract_dir
 from analysis.store.tables import build_tables
 from report_fixtures import D1, D4, seed_tables, visible_text, write_tables
 
@@ -177,3 +178,21 @@ def test_a_data_folder_without_the_agreements_table_says_so(tmp_path):
     sec = open_report(write_tables(tmp_path, seed_tables())).agreements()
     assert visible_text(sec) == ("Соглашения, меморандумы и планы Соглашений, меморандумов и "
                                  "планов в статьях нет.")
+
+
+def test_the_registry_of_the_extracted_seeds_lists_the_leningrad_agreements(tmp_path):
+    """Issue 13 end to end: seeds -> extract -> the region report's registry."""
+    seeds = ROOT / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("the seeds are not in this checkout")
+    extract_dir(seeds, tmp_path / "data", progress=False, workers=1)
+    sec = open_report(tmp_path / "data", region="Ленинградская область").agreements()
+    full = sec.tables["agreements"]
+    assert full[["дата", "документ", "казахстанская сторона", "статус"]].values.tolist() == [
+        ["2023", "дорожная карта", "Жамбылская область", "намечено"],
+        ["2023", "соглашение", "Жамбылская область", "подписано"],
+        ["сентябрь 2022", "соглашение", "Жамбылская область", "подписано"],
+    ]
+    assert full["о чём"].tolist()[1:] == [
+        "о строительстве молокоперерабатывающего предприятия на территории индустриального "
+        "парка М10 в Тосненском районе", "о сотрудничестве"]
