@@ -143,6 +143,28 @@ class Mention:
 
 
 @dataclass
+class Agreement:
+    """An agreement, memorandum, road map, plan, contract or protocol signed or announced;
+    start/end is its name in the article text, evidence_start/evidence_end its sentence."""
+
+    agreement_id: str
+    doc_id: str
+    meeting_id: str
+    kind: str
+    subject: str
+    ru_parties: list[str]
+    kz_parties: list[str]
+    date: DateValue
+    status: str  # "signed" or "planned"
+    term: str
+    evidence: str
+    start: int
+    end: int
+    evidence_start: int
+    evidence_end: int
+
+
+@dataclass
 class DocFacts:
     """Everything found in one document; the unit of caching and parallelism."""
 
@@ -156,6 +178,7 @@ class DocFacts:
     sectors: list[SectorHit] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
 
     @property
     def publication_date(self) -> str:

@@ -46,12 +46,18 @@ SCHEMA: dict[str, dict[str, str]] = {
         "doc_id": "string", "kind": "string", "value": "string", "text": "string", "start": "int",
         "end": "int", "evidence_start": "int", "evidence_end": "int",
     },
+    "agreements": {
+        "agreement_id": "string", "doc_id": "string", "meeting_id": "string", "kind": "string",
+        "subject": "string", "ru_parties": "list", "kz_parties": "list", "date": "date",
+        "date_precision": "string", "status": "string", "term": "string", "evidence": "string",
+        "start": "int", "end": "int", "evidence_start": "int", "evidence_end": "int",
+    },
 }
 
 #: What a row of `mentions` highlights (`agreement`: the kind phrase of an agreements row).
 MENTION_KINDS = ("person", "region", "sector", "figure", "date", "agreement")
 #: Columns of region names: in Parquet each has its ISO 3166-2 codes beside, as `<column>_iso`.
-REGION_COLUMNS = ("ru_region", "ru_regions", "kz_regions")
+REGION_COLUMNS = ("ru_region", "ru_regions", "kz_regions", "ru_parties", "kz_parties")
 #: Parquet-only companions of a "date" column: its SPEC.md text (a date32 cannot hold --MM-DD)
 #: and, where the table has none, its precision.
 DATE_TEXT, DATE_PRECISION = "{}_text", "{}_precision"

@@ -171,6 +171,13 @@ ARROW = {
         "ru_region_iso": "string", "kz_regions_iso": "list<element: string>"},
     "mentions": {"doc_id": "string", "kind": "string", "value": "string", "text": "string",
                  **OFFSET_TYPES},
+    "agreements": {
+        "agreement_id": "string", "doc_id": "string", "meeting_id": "string", "kind": "string",
+        "subject": "string", "ru_parties": "list<element: string>",
+        "kz_parties": "list<element: string>", "date": "date32[day]", "date_precision": "string",
+        "status": "string", "term": "string", "evidence": "string", **OFFSET_TYPES,
+        "date_text": "string", "ru_parties_iso": "list<element: string>",
+        "kz_parties_iso": "list<element: string>"},
 }
 
 

@@ -82,7 +82,8 @@ def test_columns_are_the_schema_in_order(tables, name):
 
 
 def test_the_tables():
-    assert TABLES == ("documents", "meetings", "participants", "sectors", "figures", "mentions")
+    assert TABLES == ("documents", "meetings", "participants", "sectors", "figures", "mentions",
+                      "agreements")
 
 
 def test_the_offsets_of_the_fixture_are_its_spans():
@@ -99,6 +100,9 @@ SPEC_COLUMNS = {
     "participants": ["doc_id", "meeting_id", "name", "role", "side", "mention"],
     "sectors": ["doc_id", "meeting_id", "sector", "evidence"],
     "figures": ["doc_id", "meeting_id", "kind", "value", "unit", "qualifier", "scope", "evidence"],
+    "agreements": ["agreement_id", "doc_id", "meeting_id", "kind", "subject", "ru_parties",
+                   "kz_parties", "date", "date_precision", "status", "term", "evidence", "start",
+                   "end", "evidence_start", "evidence_end"],
 }
 # The columns /work/wt/CONTRACT.md adds: offsets into OUT/texts/<doc_id>.txt, figures' regions.
 OFFSETS = ["start", "end", "evidence_start", "evidence_end"]

@@ -6,15 +6,17 @@ events -> sectors, figures) and links the facts to the meetings they belong to.
 """
 from __future__ import annotations
 
+from analysis.extract.agreements import find_agreements, merge, to_rows
 from analysis.extract.event_date import document_dates
 from analysis.extract.events import LEAD_SENTENCES, find_events
 from analysis.extract.mentions import figure_value, mention
 from analysis.extract.occasions import MAIN, occasion_dates, sentence_occasions, stated_dates
 from analysis.extract.figures import extract_figures
-from analysis.model import DateValue, DocFacts, Document, Figure, Meeting, Mention, Participant, SectorHit
-from analysis.nlp.pipeline import parse
+from analysis.model import (Agreement, DateValue, DocFacts, Document, Figure, Meeting, Mention,
+                            Participant, SectorHit)
+from analysis.nlp.pipeline import Parsed, parse
 from analysis.extract.people import find_people, participants
-from analysis.extract.regions import partner_mentions, regions_of, sentence_regions
+from analysis.extract.regions import SentenceRegions, partner_mentions, regions_of, sentence_regions
 from analysis.extract.relevance import relevant_sentences
 from analysis.extract.scope import figure_scope
 from analysis.extract.sectors import find_sectors
@@ -96,8 +98,32 @@ def extract_document(doc: Document) -> DocFacts:
                                     sent.start, sent.stop, ru, list(kz)))
         spans.append(mention(parsed, doc.doc_id, "figure", figure_value(f.value, f.unit),
                              f.start, f.stop))
+    facts.agreements = _agreements(doc.doc_id, parsed, relevant, regions, dates.anchor,
+                                   facts.meetings, [meeting_of(o) for o in occasion_of])
+    spans += [mention(parsed, doc.doc_id, "agreement", a.kind, a.start, a.end)
+              for a in facts.agreements]
     facts.mentions = sorted((m for m in spans if m is not None), key=lambda m: (m.start, m.end, m.kind))
     return facts
+
+
+def _agreements(doc_id: str, parsed: Parsed, relevant: list[bool], regions: list[SentenceRegions],
+                anchor: DateValue, meetings: list[Meeting],
+                meeting_of_sentence: list[str]) -> list[Agreement]:
+    """The agreements of the article, each on its sentence's meeting, which also gives the
+    parties and date its sentence does not state (per side: "визит делегации Жамбылской
+    области, в рамках которого было заключено соглашение" is with the meeting's region)."""
+    by_id = {m.meeting_id: m for m in meetings}
+    hits = find_agreements(parsed, relevant, regions, anchor)
+    for h in hits:
+        h.meeting_id = meeting_of_sentence[h.sentence]
+        meeting = by_id.get(h.meeting_id)
+        if meeting is None:
+            continue
+        h.ru_parties = h.ru_parties or ([meeting.ru_region] if meeting.ru_region else [])
+        h.kz_parties = h.kz_parties or list(meeting.kz_regions)
+        if h.date.precision == "unknown":
+            h.date = meeting.date
+    return to_rows(merge(hits), doc_id)
 
 
 def _occasion_of_person(sentences: list[int], occasion_of: list[int]) -> int:

@@ -98,6 +98,11 @@ def _is_partner(sentence: Sentence, m: RegionMention) -> bool:
     return True
 
 
+def sentence_partners(sentence: Sentence, found: SentenceRegions) -> list[RegionMention]:
+    """The mentions of a sentence that name a partner, not a place or geography."""
+    return [m for m in found.mentions if _is_partner(sentence, m)]
+
+
 def partner_mentions(parsed: Parsed, relevant: list[bool],
                      per_sentence: list[SentenceRegions]) -> list[tuple[int, RegionMention]]:
     """The mentions that name a region as a partner, with their sentence index, in text order."""
@@ -105,7 +110,7 @@ def partner_mentions(parsed: Parsed, relevant: list[bool],
     for si, sent in enumerate(parsed.sentences):
         if not relevant[si] or is_geography(sent):
             continue
-        out += [(si, m) for m in per_sentence[si].mentions if _is_partner(sent, m)]
+        out += [(si, m) for m in sentence_partners(sent, per_sentence[si])]
     return out
 
 

@@ -125,6 +125,7 @@ class Tables:
     participants: pd.DataFrame
     sectors: pd.DataFrame
     figures: pd.DataFrame
+    agreements: pd.DataFrame
 
 
 def read_tables(data_dir: str | Path) -> Tables:

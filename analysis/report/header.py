@@ -24,6 +24,7 @@ HEADINGS = {
     "figures": ("Числа", "Figures"),
     "partners": ("Партнёры", "Partners"),
     "people": ("Кто с кем встречался", "Who met whom"),
+    "agreements": ("Соглашения, меморандумы и планы", "Agreements, memoranda and plans"),
     "meetings": ("Встречи", "Meetings"),
     "figures_table": ("Числа и цитаты", "Figures and their sources"),
     "quality": ("Качество данных", "Data quality"),
@@ -155,7 +156,7 @@ def empty_statements(rep: Report) -> list[narrative.Statement]:
 
 
 def contents(rep: Report) -> str:
-    keys = ["summary", "time", "sectors", "figures", "partners", "people", "meetings",
+    keys = ["summary", "time", "sectors", "figures", "partners", "people", "agreements", "meetings",
             "figures_table", "quality", "sources"]
     keys = [k for k in keys if k not in ("time", "sectors", "figures", "partners", "people")
             or rep.chart(k) is not None or k == "figures"]

@@ -149,6 +149,7 @@ class Dataset:
     participants: pd.DataFrame
     sectors: pd.DataFrame
     figures: pd.DataFrame
+    agreements: pd.DataFrame
     all: Tables
     scope: Scope
     data_dir: Path
@@ -218,6 +219,7 @@ def select(tables: Tables, scope: Scope, data_dir: Path | None = None) -> Datase
         participants=_by_meeting(tables.participants, meeting_ids, doc_ids),
         sectors=_by_meeting(sec, meeting_ids, doc_ids),
         figures=_by_meeting(tables.figures, meeting_ids, doc_ids),
+        agreements=_by_meeting(tables.agreements, meeting_ids, doc_ids),
         all=tables, scope=scope, data_dir=data_dir or Path("."), left_out_undated=left_out,
     )
 

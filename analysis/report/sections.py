@@ -5,7 +5,7 @@
                     sectors=sectors, lang=lang)
     r.header()        # title, key numbers, two or three sentences, caveats, contents
     r.summary()       # the narrative, with source references
-    r.timeline(); r.sectors(); r.figures(); r.partners(); r.people()
+    r.timeline(); r.sectors(); r.figures(); r.partners(); r.people(); r.agreements()
     r.meetings_table(); r.figures_table(); r.data_quality(); r.sources()
 
     r.write_tables()  # the full tables behind the cut-down ones, as CSV in export_dir/tables/
@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.report import amounts, charts, header, links, narrative, quality, refs, tables
+from analysis.report import agreements, amounts, charts, header, links, narrative, quality, refs, tables
 from analysis.report import scope
 from analysis.report import fmt
 from analysis.text import formula_safe
@@ -41,7 +41,7 @@ SOURCES_ALL = 100  # up to this many sources the list shows them all; beyond, th
 
 #: The sections in the order the notebooks show them.
 ORDER = ("header", "summary", "timeline", "sectors", "figures", "partners", "people",
-         "meetings_table", "figures_table", "data_quality", "sources")
+         "agreements", "meetings_table", "figures_table", "data_quality", "sources")
 
 
 class _Collected:
@@ -211,6 +211,10 @@ class Report:
         if n:
             self._collect.cites.add(n)
         return source_link(n, doc_id, self.urls.get(doc_id, ""))
+
+    @_section
+    def agreements(self) -> Section:
+        return agreements.section(self)
 
     @_section
     def meetings_table(self) -> Section:

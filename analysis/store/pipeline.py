@@ -86,13 +86,15 @@ class Summary:
     workers: int = 1
     warnings: list[str] = field(default_factory=list)
     engine: str = "process pool"  # or "dask"
+    agreements: int = 0
 
     def line(self) -> str:
-        facts = self.meetings + self.participants + self.sectors + self.figures
+        facts = self.meetings + self.participants + self.sectors + self.figures + self.agreements
         return (f"{self.documents} documents read, {self.rejected} rejected, "
                 f"{self.duplicates} duplicates, {self.without_facts} without facts; {facts} facts found "
                 f"({self.meetings} meetings, {self.participants} participants, "
-                f"{self.sectors} sectors, {self.figures} figures) -> {self.out_dir}")
+                f"{self.sectors} sectors, {self.figures} figures, {self.agreements} agreements) "
+                f"-> {self.out_dir}")
 
     def cache_line(self) -> str:
         where = ("on dask" if self.engine == "dask" else
@@ -448,4 +450,5 @@ def _extract_locked(inv: Inventory, out_dir: Path, progress: bool, workers: int 
                    len(frames["participants"]), len(frames["sectors"]), len(frames["figures"]),
                    out_dir, extracted=processed - rechecked, from_cache=len(results) - processed,
                    rechecked=rechecked, workers=n_workers, warnings=warnings,
-                   engine="process pool" if dask is None else "dask")
+                   engine="process pool" if dask is None else "dask",
+                   agreements=len(frames["agreements"]))

@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from analysis import geo
-from analysis.model import DateValue, DocFacts
+from analysis.model import Agreement, DateValue, DocFacts
 from analysis.text import formula_safe
 from analysis.schema import (COLUMNS, DATE_PRECISION, DATE_TEXT, LIST_SEPARATOR, REGION_COLUMNS, TABLES,
                              columns_of_type, parquet_schema)
@@ -61,6 +61,7 @@ def build_tables(all_facts: Iterable[DocFacts],
         rows["sectors"] += [vars(s).copy() for s in f.sectors]
         rows["figures"] += [vars(x) | {"kz_regions": _join(x.kz_regions)} for x in f.figures]
         rows["mentions"] += [vars(m).copy() for m in f.mentions]
+        rows["agreements"] += [agreement_row(a) for a in f.agreements]
     frames = {}
     for name, cols in COLUMNS.items():
         df = pd.DataFrame(rows[name], columns=cols)
@@ -124,6 +125,12 @@ def parquet_table(df: pd.DataFrame, table: str) -> pa.Table:
                                 else [_iso_code(n) for n in names])
     schema = pa.schema([(col, ARROW_TYPES[kind]) for col, kind in kinds.items()])
     return pa.table({col: values[col] for col in kinds}, schema=schema)
+
+
+def agreement_row(a: Agreement) -> dict:
+    """One row of the agreements table: lists joined, the date as SPEC.md writes dates."""
+    return vars(a) | {"ru_parties": _join(a.ru_parties), "kz_parties": _join(a.kz_parties),
+                      "date": a.date.iso(), "date_precision": a.date.precision}
 
 
 def neutralise_formulas(df: pd.DataFrame, table: str) -> pd.DataFrame:
