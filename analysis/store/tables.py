@@ -105,3 +105,9 @@ def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path) -> None:
     finally:
         for tmp in staged:
             tmp.unlink(missing_ok=True)
+
+
+def text_path(out_dir: Path, doc_id: str) -> Path:
+    """Where the text extraction saw is kept for a document (CONTRACT.md: OUT/texts/<doc_id>.txt);
+    the article pages read it to highlight the facts at their offsets."""
+    return Path(out_dir) / "texts" / f"{doc_id}.txt"
