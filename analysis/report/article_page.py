@@ -292,8 +292,6 @@ def _template():
 def render_page(article: Article, lang: str, index_href: str = "../index.html") -> str:
     """The article page as standalone HTML (UTF-8): every input string escaped, only http and
     https URLs as links."""
-    from markupsafe import Markup
-
     spans = {**sentences(article), **marks(article, lang)}
     doc = article.doc
     title = str(doc.get("title") or doc["doc_id"])
@@ -304,7 +302,7 @@ def render_page(article: Article, lang: str, index_href: str = "../index.html") 
         lang=lang, title=title, kicker=kicker, url=safe_url(str(doc.get("url") or "")),
         doc_id=doc["doc_id"], index_href=index_href,
         legend=[(k, word(f"kind.{k}", lang)) for k in used],
-        text_html=Markup(render(article.text, list(spans.values()))),
+        text_html=render(article.text, list(spans.values())),
         groups=fact_groups(article, lang, set(spans)),
         words={k: word(k, lang) for k in ("back", "original", "file", "legend", "text", "text_note",
                                           "facts", "no_facts")})
