@@ -110,14 +110,15 @@ def read_text(data_dir: Path, doc_id: str) -> str | None:
 
 @dataclass
 class Article:
-    """One document: its row in documents, its text, and its rows of each fact table."""
+    """One document: its row in documents, its text, and its rows of each fact table (as
+    dicts: pandas per row would cost more than the page)."""
 
-    doc: pd.Series
+    doc: dict
     text: str
-    rows: dict[str, pd.DataFrame]
+    rows: dict[str, list[dict]]
 
-    def table(self, name: str) -> pd.DataFrame:
-        return self.rows.get(name, pd.DataFrame())
+    def table(self, name: str) -> list[dict]:
+        return self.rows.get(name, [])
 
 
 def _span(row: dict, text: str, start_col: str = "start", end_col: str = "end") -> tuple[int, int] | None:
@@ -178,7 +179,7 @@ def _mentions(article: Article) -> list[dict]:
     """The mentions rows that hold here: a known kind, and their text the article's
     characters at their offsets (else the text and the tables are from different runs)."""
     text, out = article.text, []
-    for row in article.table("mentions").to_dict("records"):
+    for row in article.table("mentions"):
         span = _span(row, text)
         if row.get("kind") in KINDS and span and text[span[0]:span[1]] == str(row.get("text", "")):
             out.append(row)
@@ -194,7 +195,7 @@ def marks(article: Article, lang: str) -> dict[str, Span]:
         kind, span = row["kind"], _span(row, text)
         out.setdefault(mark_id(*span, kind), _mark(*span, kind, value_label(kind, row.get("value", ""), lang), lang))
     for name, kind in TABLE_KINDS.items():
-        for row in article.table(name).to_dict("records"):
+        for row in article.table(name):
             span = _span(row, text)
             if span:
                 out.setdefault(mark_id(*span, kind), _mark(*span, kind, _table_value(name, row, lang), lang))
@@ -205,7 +206,7 @@ def sentences(article: Article) -> dict[str, Span]:
     """sentence id -> the sentence span of every fact (the longest when several start together)."""
     best: dict[int, int] = {}
     for name in FACT_TABLES:
-        rows = _mentions(article) if name == "mentions" else article.table(name).to_dict("records")
+        rows = _mentions(article) if name == "mentions" else article.table(name)
         for row in rows:
             span = _span(row, article.text, "evidence_start", "evidence_end")
             if span and span[1] > best.get(span[0], -1):
@@ -236,7 +237,7 @@ def _target(row: dict, kind: str, shown: set[str], text: str) -> tuple[str, int]
 
 def _items(article: Article, name: str, kind: str, shown: set[str], describe) -> list[Item]:
     items, seen = [], set()
-    for row in article.table(name).to_dict("records"):
+    for row in article.table(name):
         label, detail = describe(row)
         link, position = _target(row, kind, shown, article.text)
         if (label, detail, link) not in seen:
@@ -318,8 +319,12 @@ def _extra_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
     return out
 
 
-def _by_doc(df: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    return {str(d): g for d, g in df.groupby("doc_id", sort=False)} if len(df) else {}
+def _by_doc(df: pd.DataFrame) -> dict[str, list[dict]]:
+    """A table's rows by document, as dicts, in table order."""
+    out: dict[str, list[dict]] = {}
+    for row in df.to_dict("records"):
+        out.setdefault(str(row["doc_id"]), []).append(row)
+    return out
 
 
 def write_pages(data_dir: str | Path, out_dir: str | Path, lang: str, tables: data.Tables) -> list[Path]:
@@ -330,12 +335,11 @@ def write_pages(data_dir: str | Path, out_dir: str | Path, lang: str, tables: da
     facts = {name: _by_doc(getattr(tables, name)) for name in ("meetings", "participants", "sectors", "figures")}
     facts |= {name: _by_doc(df) for name, df in _extra_tables(data_dir).items()}
     written: list[Path] = []
-    for _, doc in docs.iterrows():
+    for doc in docs.to_dict("records"):
         text = read_text(data_dir, doc["doc_id"])
         if text is None:
             continue
-        article = Article(doc, text, {name: by_doc.get(doc["doc_id"], pd.DataFrame())
-                                      for name, by_doc in facts.items()})
+        article = Article(doc, text, {name: by_doc.get(doc["doc_id"], []) for name, by_doc in facts.items()})
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / page_file(doc["doc_id"], lang)
         path.write_text(render_page(article, lang), encoding="utf-8")
