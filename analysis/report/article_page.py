@@ -37,7 +37,7 @@ from analysis.report import fmt
 from analysis.report.article_words import word
 from analysis.report.dataset import _read_table, _split  # one reader for every table file
 from analysis.report.markup import safe_url
-from analysis.report.names import person_name, region_label
+from analysis.report.names import person_name, region_label, translit
 from analysis.report.spans import Span, render
 from analysis.store.tables import text_path
 
@@ -193,7 +193,8 @@ def marks(article: Article, lang: str) -> dict[str, Span]:
     text = article.text
     for row in _mentions(article):
         kind, span = row["kind"], _span(row, text)
-        out.setdefault(mark_id(*span, kind), _mark(*span, kind, value_label(kind, row.get("value", ""), lang), lang))
+        label = value_label(kind, row.get("value", ""), lang)
+        out.setdefault(mark_id(*span, kind), _mark(*span, kind, label, lang))
     for name, kind in TABLE_KINDS.items():
         for row in article.table(name):
             span = _span(row, text)
@@ -246,34 +247,44 @@ def _items(article: Article, name: str, kind: str, shown: set[str], describe) ->
     return sorted(items, key=lambda i: i.position)
 
 
+def _meeting(r: dict, lang: str) -> tuple[str, str]:
+    """`22.11.2022, встреча` and `Астраханская область — Атырауская область, Оренбург`."""
+    label = f"{fmt.event_date(r['date'], lang)}, {fmt.kind_label(r['kind'], lang)}"
+    if not r.get("is_primary", True):
+        label += f" ({word('other_event', lang)})"
+    partners = ", ".join(region_label(k, lang) for k in r.get("partners") or [])
+    where = f"{region_label(r.get('region', ''), lang)} {fmt.MDASH} {partners}".strip(f" {fmt.MDASH}")
+    place = r.get("place", "")
+    return label, where + (f", {place if lang == 'ru' else translit(place)}" if place else "")
+
+
+def _agreement(r: dict, lang: str) -> tuple[str, str]:
+    """`соглашение: о сотрудничестве ...` and `подписано; 22.11.2022; the parties`."""
+    kind, subject = r.get("kind", ""), r.get("subject", "")
+    parties = _split(r.get("ru_parties")) + _split(r.get("kz_parties"))
+    bits = [word(f"status.{r.get('status', '')}", lang, r.get("status", "")),
+            fmt.fmt_date(r["date"], lang) if r.get("date") else "",
+            ", ".join(region_label(p, lang) for p in parties)]
+    return (word(f"agreement.{kind}", lang, kind) + (f": {subject}" if subject else ""),
+            "; ".join(b for b in bits if b))
+
+
+#: table -> (the kind of its rows' marks, (row, lang) -> the fact's label and detail)
+DESCRIBE = {
+    "meetings": ("", _meeting),
+    "participants": ("person", lambda r, lang: (person_name(r["name"], lang), fmt.role_label(r["role"], lang))),
+    "sectors": ("sector", lambda r, lang: (fmt.sector_label(r["sector"], lang), "")),
+    "figures": ("figure", lambda r, lang: (fmt.fmt_value(r["value"], r["unit"], lang, r.get("qualifier", "")),
+                                           fmt.figure_kind_label(r["kind"], lang))),
+    "agreements": ("agreement", _agreement),
+}
+
+
 def fact_groups(article: Article, lang: str, shown: set[str]) -> list[tuple[str, list[Item]]]:
     """The facts of the article by table, each in reading order, linking into the text."""
-    def meeting(r) -> tuple[str, str]:
-        label = f"{fmt.event_date(r['date'], lang)}, {fmt.kind_label(r['kind'], lang)}"
-        if not r.get("is_primary", True):
-            label += f" ({word('other_event', lang)})"
-        partners = ", ".join(region_label(k, lang) for k in r.get("partners") or r.get("kz_regions") or [])
-        where = f"{region_label(r.get('region') or r.get('ru_region', ''), lang)} {fmt.MDASH} {partners}"
-        return label, where.strip(f" {fmt.MDASH}") + (f", {r['place']}" if r.get("place") else "")
-
-    def agreement(r) -> tuple[str, str]:
-        label = word(f"agreement.{r['kind']}", lang, r["kind"]) + (f": {r['subject']}" if r.get("subject") else "")
-        parties = ", ".join(_split(r.get("ru_parties")) + _split(r.get("kz_parties")))
-        bits = [word(f"status.{r['status']}", lang, r.get("status", "")), fmt.fmt_date(r.get("date", ""), lang)
-                if r.get("date") else "", parties]
-        return label, "; ".join(b for b in bits if b)
-
-    describe = {
-        "meetings": ("", meeting),
-        "participants": ("person", lambda r: (person_name(r["name"], lang), fmt.role_label(r["role"], lang))),
-        "sectors": ("sector", lambda r: (fmt.sector_label(r["sector"], lang), "")),
-        "figures": ("figure", lambda r: (fmt.fmt_value(r["value"], r["unit"], lang, r.get("qualifier", "")),
-                                         fmt.figure_kind_label(r["kind"], lang))),
-        "agreements": ("agreement", agreement),
-    }
     groups = []
-    for name, (kind, fn) in describe.items():
-        items = _items(article, name, kind, shown, fn)
+    for name, (kind, describe) in DESCRIBE.items():
+        items = _items(article, name, kind, shown, lambda r: describe(r, lang))
         if items:
             groups.append((word(name, lang), items))
     return groups
