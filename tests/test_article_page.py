@@ -233,6 +233,7 @@ def test_texts_without_offsets_give_pages_without_marks(tmp_path):
     written = article_page.write_pages(data_dir, tmp_path / "out", "en", dataset.read_tables(data_dir))
     assert len(written) == 2
     assert not [i for p in written for i in page_of(p).text if i.startswith(("m-", "s-"))]
+    assert all('class="legend"' not in p.read_text(encoding="utf-8") for p in written)
 
 
 # ------------------------------------------------------------ stable numbering
