@@ -87,14 +87,14 @@ def url_html(url: str) -> str:
     return f'<a href="{esc(safe)}">{esc(url)}</a>'
 
 
-def source_link(n: int | None, doc_id: str, url: str) -> str:
-    """`[3] ↗`: the source's number, linking to the sources list, and to the article online
-    (only an http or https address is a link)."""
+def source_link(n: int | None, doc_id: str, url: str, href: str = "") -> str:
+    """`[3] ↗`: the source's number, linking to `href` (its article page) or else the sources
+    list, and to the article online (only an http or https address is a link)."""
     if not n:
         return esc(doc_id)
     safe = safe_url(url)
     link = f' <a href="{esc(safe)}" class="ext">↗</a>' if safe else ""
-    return f'<a href="#src-{n}" title="{esc(doc_id)}">[{n}]</a>{link}'
+    return f'<a href="{esc(href or f"#src-{n}")}" title="{esc(doc_id)}">[{n}]</a>{link}'
 
 
 _NUM = re.compile(r"\d[\d\s\u00a0.,]*\d(?:\s?(?:млрд|млн|тыс)\.?)?|\d+(?:\s?(?:млрд|млн|тыс)\.?)?")

@@ -6,6 +6,7 @@ rest (`[1–6, +94]`); the numbers shown are what the sources list must hold.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from analysis.report import fmt
 from analysis.report.narrative import Statement
@@ -14,18 +15,24 @@ NB = fmt.NBSP
 REF_LIMIT = 6   # source numbers shown after one statement; the rest as `+N`
 
 
-def compress_refs(numbers: list[int]) -> str:
-    """[1, 2, 3, 5] -> `1–3, 5`."""
-    nums = sorted(set(numbers))
-    parts, i = [], 0
-    while i < len(nums):
-        j = i
-        while j + 1 < len(nums) and nums[j + 1] == nums[j] + 1:
-            j += 1
-        parts.append(str(nums[i]) if i == j else
-                     f"{nums[i]},{nums[j]}" if j == i + 1 else f"{nums[i]}{fmt.NDASH}{nums[j]}")
-        i = j + 1
-    return ", ".join(parts).replace(",", ", ").replace(",  ", ", ")
+def runs(numbers: list[int]) -> list[tuple[int, int]]:
+    """[1, 2, 3, 5] -> [(1, 3), (5, 5)]: the runs of consecutive numbers."""
+    out: list[tuple[int, int]] = []
+    for n in sorted(set(numbers)):
+        if out and n == out[-1][1] + 1:
+            out[-1] = (out[-1][0], n)
+        else:
+            out.append((n, n))
+    return out
+
+
+def compress_refs(numbers: list[int], label: Callable[[int], str] = str) -> str:
+    """[1, 2, 3, 5] -> `1–3, 5` (a run of two as `1, 2`); `label` writes each number shown."""
+    parts: list[str] = []
+    for a, b in runs(numbers):
+        parts += ([label(a)] if a == b else [label(a), label(b)] if b == a + 1
+                  else [f"{label(a)}{fmt.NDASH}{label(b)}"])
+    return ", ".join(parts)
 
 
 def shown_refs(doc_ids: list[str], refs: dict[str, int], limit: int = REF_LIMIT) -> tuple[list[int], int]:
@@ -35,9 +42,12 @@ def shown_refs(doc_ids: list[str], refs: dict[str, int], limit: int = REF_LIMIT)
     return nums[:limit], len(nums) - min(len(nums), limit)
 
 
-def ref_html(doc_ids: list[str], refs: dict[str, int], lang: str, cited: set[int] | None = None) -> str:
+def ref_html(doc_ids: list[str], refs: dict[str, int], lang: str, cited: set[int] | None = None,
+             pages: dict[int, str] | None = None) -> str:
     """`[1–3, 5]` linking to the first source; `[1–6, +94]` beyond REF_LIMIT. The numbers shown
-    are added to `cited`, so the sources list can hold exactly what the text points to."""
+    are added to `cited`, so the sources list can hold exactly what the text points to.
+    pages: source number -> its article page; with them every number shown is a link of its
+    own, to its article's page (or to the sources list when it has none)."""
     nums, more = shown_refs(doc_ids, refs)
     if not nums:
         return ""
@@ -45,21 +55,28 @@ def ref_html(doc_ids: list[str], refs: dict[str, int], lang: str, cited: set[int
         cited.update(nums)
     shown = set(nums)
     title = ", ".join(dict.fromkeys(d for d in doc_ids if refs.get(d) in shown))
-    label = compress_refs(nums)
+    tail = f", +{fmt.fmt_int(more, lang)}" if more else ""
     if more:
-        label += f", +{fmt.fmt_int(more, lang)}"
         title += (f"; ещё {fmt.count(more, 'article', lang)}" if lang == "ru"
                   else f"; {fmt.fmt_int(more, lang)} more {fmt.noun(more, 'article', lang)}")
+    if pages:
+        return (f'{NB}<span class="ref" title="{html.escape(title)}">['
+                f"{compress_refs(nums, lambda n: _number_link(n, pages))}{tail}]</span>")
     return (f'{NB}<a class="ref" href="#src-{nums[0]}" title="{html.escape(title)}">'
-            f"[{label}]</a>")
+            f"[{compress_refs(nums)}{tail}]</a>")
 
 
-def statement_html(st: Statement, refs: dict[str, int], lang: str, cited: set[int] | None = None) -> str:
+def _number_link(n: int, pages: dict[int, str]) -> str:
+    return f'<a href="{html.escape(pages.get(n) or f"#src-{n}")}">{n}</a>'
+
+
+def statement_html(st: Statement, refs: dict[str, int], lang: str, cited: set[int] | None = None,
+                   pages: dict[int, str] | None = None) -> str:
     text = fmt.typograph_ru(st.text) if lang == "ru" else st.text
-    return html.escape(text, quote=False) + ref_html(st.doc_ids, refs, lang, cited)
+    return html.escape(text, quote=False) + ref_html(st.doc_ids, refs, lang, cited, pages)
 
 
 def to_html(paras: list[list[Statement]], refs: dict[str, int], lang: str,
-            cited: set[int] | None = None) -> str:
-    return "".join("<p>" + " ".join(statement_html(s, refs, lang, cited) for s in p) + "</p>"
+            cited: set[int] | None = None, pages: dict[int, str] | None = None) -> str:
+    return "".join("<p>" + " ".join(statement_html(s, refs, lang, cited, pages) for s in p) + "</p>"
                    for p in paras)

@@ -7,7 +7,8 @@ For every Russian region in the data (or the ones asked for) it executes
 notebooks/region.ipynb, plus notebooks/overview.ipynb, keeps each executed
 notebook in out_dir, exports it (analysis.report.export: HTML with the code
 hidden, PDF through chromium) and writes out_dir/index.html linking every report
-(analysis.report.index).
+(analysis.report.index), after one page per article with its facts highlighted
+(analysis.report.article_page, out_dir/articles/) for the reports to link to.
 
 Files: `<name>.<lang>.ipynb|html|pdf`, where name is `overview` or the region's
 English name as a slug (`astrakhan-oblast.ru.html`); full tables as CSV in
@@ -38,6 +39,7 @@ from time import perf_counter
 from analysis.config import NOTEBOOKS_DIR as NOTEBOOKS, PROJECT_ROOT
 from analysis.report import dataset as data
 from analysis.report import scope
+from analysis.report.article_page import write_pages
 from analysis.report import fmt
 from analysis.report.dataset import ReportError
 from analysis.report.export import export_html, export_pdf, find_chromium
@@ -220,6 +222,8 @@ def build_reports(data_dir: Path, out_dir: Path, regions: list[str] | None = Non
                                     "(installs Debian's chromium) or use --format html")
     jobs = plan(tables, regions, lang, overview)
     out_dir.mkdir(parents=True, exist_ok=True)
+    # before the notebooks: a report links only to the article pages that exist
+    pages = write_pages(data_dir, out_dir, lang, tables)
 
     for job in jobs:
         job.date_from, job.date_to = str(date_from or "").strip(), str(date_to or "").strip()
@@ -236,7 +240,7 @@ def build_reports(data_dir: Path, out_dir: Path, regions: list[str] | None = Non
             bar.set_description(f"{job.stem}: {what}")
             bar.update(1)
 
-    written: list[Path] = []
+    written: list[Path] = list(pages)
     try:
         # each report runs in its own kernel process: the threads only wait for them
         with ThreadPoolExecutor(max_workers=_workers(len(jobs))) as pool:

@@ -31,10 +31,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.report import agreements, amounts, charts, header, links, narrative, quality, refs, tables
+from analysis.report import (agreements, amounts, article_page, charts, header, links, narrative,
+                             quality, refs, tables)
 from analysis.report import scope
 from analysis.report import fmt
 from analysis.text import formula_safe
+from analysis.report.article_words import word
 from analysis.report.markup import Section, esc, more_link, source_link, url_html
 
 SOURCES_ALL = 100  # up to this many sources the list shows them all; beyond, those cited
@@ -90,6 +92,9 @@ class Report:
         self.sources_df = docs.drop(columns="_sort").reset_index(drop=True)
         self.refs = {d: i + 1 for i, d in enumerate(self.sources_df["doc_id"])}
         self.urls = dict(zip(self.sources_df["doc_id"], self.sources_df["url"]))
+        # each source's article page, when the build wrote one (render.build_reports)
+        self.pages = article_page.pages_in(self.export_dir, self.lang, self.refs)
+        self.ref_pages = {self.refs[d]: page for d, page in self.pages.items()}
         self._charts: dict[str, charts.Chart | None] = {}
         self._sections: dict[str, Section] = {}
         self._collect = _Collected()  # of the section being computed
@@ -102,10 +107,10 @@ class Report:
         return f'<h2 id="sec-{key}">{esc(fmt.pick(header.HEADINGS[key], self.lang))}</h2>'
 
     def ref(self, doc_ids) -> str:
-        return refs.ref_html(list(doc_ids), self.refs, self.lang, self._collect.cites)
+        return refs.ref_html(list(doc_ids), self.refs, self.lang, self._collect.cites, self.ref_pages)
 
     def sentences(self, statements: list[narrative.Statement]) -> str:
-        return " ".join(refs.statement_html(s, self.refs, self.lang, self._collect.cites)
+        return " ".join(refs.statement_html(s, self.refs, self.lang, self._collect.cites, self.ref_pages)
                         for s in statements)
 
     def title(self) -> str:
@@ -146,7 +151,8 @@ class Report:
         paras = [[st for st in p if st.text not in shown] for p in narrative.paragraphs(self.ds)]
         paras = [p for p in paras if p]
         return Section(self.heading("summary") + '<div class="narrative">'
-                       + refs.to_html(paras, self.refs, self.lang, self._collect.cites) + "</div>", "summary")
+                       + refs.to_html(paras, self.refs, self.lang, self._collect.cites, self.ref_pages)
+                       + "</div>", "summary")
 
     def _chart_section(self, key: str, empty_ru: str, empty_en: str) -> Section:
         if self.ds.meetings.empty:
@@ -206,11 +212,14 @@ class Report:
         """Where write_tables() puts a full table, relative to the report ("" outside a build)."""
         return f"tables/{self.name}-{what}.csv" if self.export_dir else ""
 
-    def source_cell(self, doc_id: str) -> str:
+    def source_cell(self, doc_id: str, evidence_start="") -> str:
+        """`[n] ↗` for a table row: to the row's sentence on its article page when there is one."""
         n = self.refs.get(doc_id)
         if n:
             self._collect.cites.add(n)
-        return source_link(n, doc_id, self.urls.get(doc_id, ""))
+        page = self.pages.get(doc_id)
+        return source_link(n, doc_id, self.urls.get(doc_id, ""),
+                           article_page.href(page, evidence_start) if page else "")
 
     @_section
     def agreements(self) -> Section:
@@ -237,7 +246,10 @@ class Report:
         date = fmt.fmt_date(r.published or r.event_date, lang) if (r.published or r.event_date) else ""
         bits = [b for b in (r.source, date) if b]
         link = f" {url_html(r.url)}" if r.url else ""
-        return (f'<li id="src-{n}" value="{n}"><span lang="ru">{esc(fmt.quote(title, "ru") if lang == "ru" else title)}</span>'
+        shown = esc(fmt.quote(title, "ru") if lang == "ru" else title)
+        if r.doc_id in self.pages:  # the title leads to the article's marked-up text
+            shown = f'<a href="{esc(self.pages[r.doc_id])}">{shown}</a>'
+        return (f'<li id="src-{n}" value="{n}"><span lang="ru">{shown}</span>'
                 f'{(" — " + esc(", ".join(bits))) if bits else ""}. '
                 f'<span class="docid">{esc(self.t("файл", "file"))} <code>{esc(r.doc_id)}</code></span>{link}</li>')
 
@@ -258,6 +270,8 @@ class Report:
         note = self.t("Номера в квадратных скобках в тексте ведут сюда.",
                       "Numbers in square brackets in the text point here. Titles are in Russian, "
                       "as published.")
+        if self.pages:
+            note = word("sources_note", self.lang)
         if len(items) < len(src):
             note += self.t(f" Здесь — {fmt.count(len(items), 'article', self.lang)}, на которые ссылается "
                            f"отчёт; номера всех остальных — в полном списке.",

@@ -59,8 +59,9 @@ def meeting_row(rep: Report, r, people: list[tuple[str, str]], sector_keys: list
               f'<span class="role">{esc(event_label(rep, r.kind, r.is_primary) + place)}</span></td>')]
     if rep.kind == "overview":
         cells.append(f"<td>{esc(region_label(r.region, lang))}</td>")
+    src = rep.source_cell(r.doc_id, getattr(r, "evidence_start", ""))  # to the meeting's sentence
     cells += [f"<td>{esc(partners)}</td>", f'<td class="who">{who}</td>',
-              f'<td class="secs">{secs or fmt.MDASH}</td>', f'<td class="src">{rep.source_cell(r.doc_id)}</td>']
+              f'<td class="secs">{secs or fmt.MDASH}</td>', f'<td class="src">{src}</td>']
     return "<tr>" + "".join(cells) + "</tr>"
 
 
@@ -130,7 +131,7 @@ def figures_section(rep: Report) -> Section:
             f'<td class="num">{esc(fmt.fmt_value(r.value, r.unit, lang, r.qualifier))}</td>'
             f"<td>{esc(owner) or fmt.MDASH}</td>"
             f'<td class="ev" lang="ru">{highlight(fmt.quote(fmt.shorten(r.evidence, 240), "ru"))}</td>'
-            f'<td class="src">{rep.source_cell(r.doc_id)}</td></tr>'
+            f'<td class="src">{rep.source_cell(r.doc_id, getattr(r, "evidence_start", ""))}</td></tr>'
             for r, owner in zip(f.head(TABLE_ROWS).itertuples(), owners)]
     head = [rep.t("Вид", "Kind"), rep.t("Значение", "Value"), rep.t("Регион", "Region"),
             rep.t("Цитата из статьи", "Quote from the article (Russian)"), rep.t("Источник", "Source")]
