@@ -3,17 +3,21 @@
 #   make test     set up and run the test suite
 PYTHON ?= python3
 VENV := .venv
+# The Jupyter kernel the notebooks' metadata names, registered inside .venv.
+KERNEL_NAME := ru-kz-analysis
+KERNEL_DISPLAY := Python (ru-kz-analysis)
 PY := $(VENV)/bin/python
 ARTICLES ?= seeds
 DATA ?= data
 LANG_ARG ?= ru
 
-.PHONY: setup system-deps extract report test fuzz bench clean
+.PHONY: setup system-deps extract report test fuzz bench lab clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL_NAME) --display-name "$(KERNEL_DISPLAY)"
 	touch $@
 
 system-deps:
@@ -33,6 +37,10 @@ test: setup
 # The property tests at 10,000 examples each (opt-in: about an hour on 2 cores).
 fuzz: setup
 	FUZZ_EXAMPLES=10000 $(PY) -m pytest -q tests/test_properties.py
+
+# JupyterLab from the project's environment, with its kernel.
+lab: setup
+	$(VENV)/bin/jupyter lab notebooks
 
 N ?= 2000
 bench: setup

@@ -1,7 +1,9 @@
 """Command line: a thin layer over the library API (papermill's model).
 
     python -m analysis extract INPUT_DIR --out OUT_DIR
-    python -m analysis report [--data DIR] [--out DIR] [--region R ...] [--lang ru|en] [--format html,pdf]
+    python -m analysis report [--data DIR] [--out DIR] [--region R ...] [--lang ru|en]
+                              [--date-from D] [--date-to D] [--sectors S,...] [--format html,pdf]
+    python -m analysis export NOTEBOOK.ipynb [--format html,pdf] [--out DIR]
     python -m analysis bench [--n 2000] [--out reports]
 """
 from __future__ import annotations
@@ -59,8 +61,19 @@ def _report(args: argparse.Namespace) -> int:
     written = build_reports(Path(args.data), Path(args.out), regions=args.region or None,
                             lang=args.lang, formats=formats, progress=not args.quiet,
                             overview=True if args.overview else None,
-                            date_from=args.date_from, date_to=args.date_to)
+                            date_from=args.date_from, date_to=args.date_to,
+                            sectors=args.sectors)
     print(f"{len(written)} files written to {args.out}; open {Path(args.out) / 'index.html'}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from analysis.report.export import export_notebook
+    from analysis.report.render import check_formats
+
+    formats = check_formats(args.format.split(","))
+    for path in export_notebook(Path(args.notebook), formats, Path(args.out) if args.out else None):
+        print(path)
     return 0
 
 
@@ -100,16 +113,27 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--data", default="data", help="folder with the extracted tables")
     rep.add_argument("--out", default="reports", help="folder for the reports")
     rep.add_argument("--region", action="append",
-                     help="Russian region (any inflected or variant form); repeatable; "
-                          "default: every region in the data")
+                     help="Russian region: Russian (any inflected or variant form), English or "
+                          "transliterated name (\"St Petersburg\", \"Astrakhanskaya oblast\"); "
+                          "repeatable; default: every region in the data")
     rep.add_argument("--overview", action="store_true",
                      help="with --region: render the overview too")
     rep.add_argument("--lang", choices=["ru", "en"], default="ru")
     rep.add_argument("--date-from", default="", help="first date of the period (YYYY, YYYY-MM or YYYY-MM-DD)")
     rep.add_argument("--date-to", default="", help="last date of the period (YYYY, YYYY-MM or YYYY-MM-DD)")
+    rep.add_argument("--sectors", default="",
+                     help="comma-separated sector keys or their Russian/English names "
+                          "(trade,education or \"Торговля,Education\"); default: every sector")
     rep.add_argument("--format", default="html,pdf", help="comma-separated: html, pdf")
     rep.add_argument("--quiet", action="store_true", help="no progress bar")
     rep.set_defaults(func=_report)
+
+    exp = sub.add_parser("export", help="export a notebook run with papermill to HTML and PDF, "
+                                        "styled as `report` styles its own")
+    exp.add_argument("notebook", help="an executed notebooks/region.ipynb or overview.ipynb")
+    exp.add_argument("--format", default="html,pdf", help="comma-separated: html, pdf")
+    exp.add_argument("--out", default="", help="folder for the files (default: beside the notebook)")
+    exp.set_defaults(func=_export)
 
     bench = sub.add_parser("bench", help="build a synthetic corpus and measure every stage")
     bench.add_argument("--n", type=_at_least_one, default=2000, help="articles in the corpus (default 2000)")

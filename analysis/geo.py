@@ -9,6 +9,11 @@ word endings: a typed word matches a vocabulary word (written as a lemma) when i
 the lemma's stem plus an ending the lemma's paradigm allows (PARADIGMS). Forms that
 change the stem (Орёл/Орла, Череповец/Череповца) are beyond it; the canonical name
 and the vocabulary's variants always resolve.
+
+Names in Latin script resolve too: the English name (name_en) and the Russian name and
+variants transliterated by iuliia in the schemes people type (TRANSLIT_SCHEMES: Wikipedia's,
+the passport's, BGN/PCGN, GOST 7.79 and the scientific one), compared case-, hyphen-,
+space- and apostrophe-insensitively (latin_key).
 """
 from __future__ import annotations
 
@@ -16,6 +21,8 @@ import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+import iuliia
 
 from analysis.text import fold
 from analysis.vocabulary import read_vocab
@@ -41,6 +48,9 @@ PARADIGMS: dict[str, frozenset[str]] = {
         "е": "е я ю ем",
         "": "_ а у ом е ы ов ам ами ах",
     }.items()}
+#: iuliia's transliteration schemes a Latin-script name may be written in
+#: (Sankt-Peterburg, Astrakhanskaya / Astrakhanskaia / Astraxanskaja oblast).
+TRANSLIT_SCHEMES = ("wikipedia", "icao_doc_9303", "bgn_pcgn", "gost_7034", "scientific", "yandex_maps")
 _DASHES = str.maketrans({"—": "-", "–": "-", "‑": "-"})
 WORD = re.compile(r"\w+(?:-\w+)*|[^\w\s.]")   # words and punctuation; dots of "обл." dropped
 
@@ -57,6 +67,7 @@ class Region:
 @dataclass(frozen=True)
 class _Table:
     exact: dict[str, Region]                       # folded canonical/English name or ISO code
+    latin: dict[str, Region]                       # latin_key of English and transliterated names
     entries: tuple[tuple[tuple[str, ...], Region], ...]  # vocabulary word sequences
 
 
@@ -66,15 +77,42 @@ def normalise(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    return {row["short"]: row["full"] for row in read_vocab("latin_abbreviations")}
+
+
+def latin_key(text: str) -> str:
+    """A Latin-script name reduced to what tells names apart: lower case, abbreviations
+    spelled out (vocab/latin_abbreviations.csv: st -> saint), then only letters and digits,
+    so "St. Petersburg", "saint-petersburg" and "SaintPetersburg" are one key."""
+    words = re.findall(r"[^\W_]+", fold(text).replace("'", "").replace("’", "").replace("ʹ", ""))
+    return "".join(_abbreviations().get(w, w) for w in words)
+
+
+def transliterations(name: str) -> set[str]:
+    """latin_key of a Cyrillic name in each of TRANSLIT_SCHEMES."""
+    return {latin_key(iuliia.schemas.get(scheme).translate(name)) for scheme in TRANSLIT_SCHEMES}
+
+
+@lru_cache(maxsize=1)
 def _table() -> _Table:
-    exact, entries = {}, []
+    exact, latin, entries = {}, {}, []
     for row in read_vocab("regions"):
         region = Region(row["code"], row["country"], row["name_ru"], row["name_en"], row["kind"])
         for key in (row["name_ru"], row["name_en"], row["code"]):
             exact.setdefault(normalise(key), region)
+        latin.setdefault(latin_key(row["name_en"]), region)
+        for name in [row["name_ru"]] + row["variants"].split(";") + row["cities"].split(";"):
+            for key in transliterations(name) if name else ():
+                latin.setdefault(key, region)
         for column in ENTRY_COLUMNS:
             entries += [(tuple(seq.split(" ")), region) for seq in row[column].split(";") if seq]
-    return _Table(exact, tuple(entries))
+    return _Table(exact, latin, tuple(entries))
+
+
+def is_latin(text: str) -> bool:
+    """True when the text has Latin letters and no Cyrillic ones."""
+    return bool(re.search(r"[A-Za-z]", text)) and not re.search(r"[\u0400-\u04ff]", text)
 
 
 def by_name(name: str) -> Region | None:
@@ -116,6 +154,8 @@ def resolve(text: str) -> Region | None:
     norm = normalise(text or "")
     if norm in t.exact:
         return t.exact[norm]
+    if is_latin(norm):
+        return t.latin.get(latin_key(norm))
     words = tuple(WORD.findall(norm))
     best, best_score = None, 0
     for seq, region in t.entries:
@@ -128,12 +168,18 @@ def resolve(text: str) -> Region | None:
 
 
 def suggest(text: str, n: int = 3) -> list[str]:
-    """Up to n canonical Russian names close to a string that did not resolve."""
+    """Up to n canonical Russian names close to a string that did not resolve (a Latin-script
+    string is compared with the English and transliterated names)."""
     t = _table()
-    choices: dict[str, str] = {key: region.name_ru for key, region in t.exact.items()}
-    for seq, region in t.entries:
-        choices.setdefault(" ".join(seq), region.name_ru)
     query = normalise(text or "")
+    choices: dict[str, str]
+    if is_latin(query):
+        query = latin_key(query)
+        choices = {key: region.name_ru for key, region in t.latin.items()}
+    else:
+        choices = {key: region.name_ru for key, region in t.exact.items()}
+        for seq, region in t.entries:
+            choices.setdefault(" ".join(seq), region.name_ru)
     scores: dict[str, float] = {}
     for key in difflib.get_close_matches(query, choices, n=3 * n, cutoff=0.6):
         ratio = difflib.SequenceMatcher(None, query, key).ratio()

@@ -39,7 +39,40 @@ def test_inflected_and_variant_names_resolve(text, name):
     assert region is not None and region.name_ru == name
 
 
-@pytest.mark.parametrize("text", ["Мордор", "Астраханскя обл", "Вологодскя облсть", "", "область"])
+@pytest.mark.parametrize("text, name", [
+    ("St Petersburg", "Санкт-Петербург"),
+    ("st. petersburg", "Санкт-Петербург"),
+    ("Saint-Petersburg", "Санкт-Петербург"),
+    ("Sankt-Peterburg", "Санкт-Петербург"),
+    ("sankt peterburg", "Санкт-Петербург"),
+    ("Leningrad Oblast", "Ленинградская область"),
+    ("leningrad-oblast", "Ленинградская область"),
+    ("Leningradskaya obl.", "Ленинградская область"),
+    ("Lenoblast", "Ленинградская область"),
+    ("Astrakhanskaya oblast", "Астраханская область"),
+    ("Astrakhanskaya oblast'", "Астраханская область"),
+    ("ASTRAKHANSKAIA OBLAST", "Астраханская область"),
+    ("Astraxanskaja oblastʹ", "Астраханская область"),
+    ("Zhambylskaya oblast", "Жамбылская область"),
+])
+def test_english_and_transliterated_names_resolve(text, name):
+    region = geo.resolve(text)
+    assert region is not None and region.name_ru == name
+
+
+def test_latin_keys_ignore_case_hyphens_spaces_and_abbreviations():
+    assert geo.latin_key("St. Petersburg") == geo.latin_key("SAINT-PETERSBURG") == "saintpetersburg"
+    assert "astrakhanskayaoblast" in geo.transliterations("Астраханская область")
+
+
+def test_suggestions_for_latin_names():
+    assert geo.resolve("Astrakan Oblst") is None
+    assert geo.suggest("Astrakan Oblst")[0] == "Астраханская область"
+    assert geo.suggest("Leningradskya oblast")[0] == "Ленинградская область"
+
+
+@pytest.mark.parametrize("text", ["Мордор", "Астраханскя обл", "Вологодскя облсть", "", "область",
+                                  "Narnia", "oblast"])
 def test_misspellings_and_unknown_names_do_not(text):
     assert geo.resolve(text) is None
 

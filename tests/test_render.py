@@ -473,13 +473,13 @@ def test_english_report_is_english(built):
 
 
 @pytest.mark.e2e
-def test_papermill_by_hand_with_an_inflected_region_and_an_empty_filter(built, tmp_path):
+def test_papermill_by_hand_with_an_inflected_region_and_an_empty_filter(built, tmp_path, kernel_env):
     exe = shutil.which("papermill", path=str(Path(PY).parent)) or "papermill"
     out_nb = tmp_path / "out.ipynb"
     run = subprocess.run([exe, str(ROOT / "notebooks" / "region.ipynb"), str(out_nb),
                           "-p", "region", "Ленобласть", "-p", "date_from", "2030",
                           "-p", "data_dir", str(built["data"]), "--no-progress-bar"],
-                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+                         cwd=ROOT, capture_output=True, text=True, timeout=300, env=kernel_env)
     assert run.returncode == 0, run.stderr[-2000:]
     nb = json.loads(out_nb.read_text(encoding="utf-8"))
     outputs = " ".join("".join(o.get("data", {}).get("text/html", ""))

@@ -22,6 +22,9 @@ def seed_dir(tmp_path_factory):
     ("Астраханской области", "Астраханская область"),
     ("Ленобласть", "Ленинградская область"),
     ("Вологодчина", "Вологодская область"),
+    ("Leningrad Oblast", "Ленинградская область"),
+    ("Astrakhanskaya oblast", "Астраханская область"),
+    ("astrakhan-oblast", "Астраханская область"),
 ])
 def test_region_forms_are_resolved(seed_dir, form, canonical):
     assert scope.load(seed_dir, region=form).scope.region == canonical
@@ -35,6 +38,15 @@ def test_unknown_region_lists_the_regions_in_the_data(seed_dir):
     for region in ("Астраханская область", "Вологодская область", "Ленинградская область"):
         assert region in msg
     assert "Did you mean: Астраханская область" in msg
+
+
+def test_unknown_latin_name_suggests_the_region(seed_dir):
+    with pytest.raises(ReportError) as err:
+        scope.load(seed_dir, region="Astrakan Oblst")
+    assert str(err.value) == (
+        "unknown region 'Astrakan Oblst'. Regions in the data: Астраханская область, "
+        "Вологодская область, Ленинградская область, Псковская область. Did you mean: "
+        "Астраханская область (Astrakhan Oblast), Атырауская область (Atyrau Region)?")
 
 
 def test_kazakh_region_is_not_a_region_report(seed_dir):
@@ -69,6 +81,16 @@ def test_sector_filter(seed_dir):
     assert set(ds.meetings["doc_id"]) == {D3, D4}
     assert set(ds.sectors["sector"]) == {"shipbuilding"}
     assert scope.load(seed_dir, sectors=["Торговля", "education"]).scope.sectors == ["trade", "education"]
+
+
+def test_sector_names_in_either_language_and_any_case():
+    assert scope.parse_sectors("Trade, ОБРАЗОВАНИЕ;transport-logistics") == \
+        ["trade", "education", "transport_logistics"]
+    with pytest.raises(ReportError) as err:
+        scope.parse_sectors(["trade", "banking"])
+    msg = str(err.value)
+    assert msg.startswith("unknown sector 'banking': use a key or its Russian or English name. "
+                          "Sectors: trade (Торговля / Trade); industry (Промышленность / Industry);")
 
 
 @pytest.mark.parametrize("kwargs, match", [

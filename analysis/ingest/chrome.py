@@ -6,12 +6,21 @@ related news, tags, comments and ads. Only the article may yield facts, so
 this module finds the headline, keeps the date stamps of the header (they are
 the publication date), and cuts the trailing blocks.
 
+The headline is never the site's own name or banner: a line that is one of the
+site's names (metadata.csv's source, a page's og:site_name or host, the part of
+its <title> after the separator), or that names the site by its domain
+("ASTR.RU — Астраханский информационный портал"), or that advertises one of the
+site's sections (HEADER_LINE) is page, not headline.
+
 The rules are declarations below; `split_article` applies them.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from analysis.text import fold
 
 # A line that opens a trailing block: it and everything after it is page, not article.
 END_OF_ARTICLE = [
@@ -56,6 +65,7 @@ HEADER_LINE = [
     r".*[+]7\s*\(\d{3,4}\)",
     r"(қазақ тіліне аудару|қаз\b.*)$",
     r".*версия для (печати|слабовидящих)",
+    r".*\bв раздел[еау]\s*[«\"]",  # a banner for one of the site's sections: "вакансии в разделе «Работа»"
 ]
 
 # Furniture that also sits inside the article (credits, counters, captions):
@@ -85,6 +95,12 @@ DATE_STAMP = re.compile(
 # it is moved onto a line of its own (the space after it becomes a line break),
 # where it reads as the page's stamp; the text keeps its length and offsets.
 PAGE_DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}(?=[ \t])", re.IGNORECASE)
+
+#: What separates a site's name from a headline or tagline in a banner or a <title>
+#: ("Headline | Site", "Site — news of the region", "Site · Regions").
+TITLE_SEPARATOR = re.compile(r"\s+[|—–·:-]\s+|\s+[|·]\s*|\s*[|·]\s+")
+#: A site's domain standing as its name ("ASTR.RU", "Lada.kz", "Бурятия.com", "сайт.рф").
+DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,10}|рф)", re.IGNORECASE)
 
 BODY_MIN_CHARS = 120  # a paragraph at least this long is article text, not chrome
 TITLE_MIN_WORDS = 3
@@ -122,16 +138,41 @@ def _is_stamp(line: str) -> bool:
     return bool(DATE_STAMP.search(line)) and len(line) < BODY_MIN_CHARS
 
 
-def _is_title_like(line: str) -> bool:
+def _name_key(text: str) -> str:
+    """A name compared case-, quote- and space-insensitively (ё as е)."""
+    return " ".join(fold(text).replace("«", " ").replace("»", " ").replace('"', " ").split())
+
+
+def is_site_name(line: str, site_names: Iterable[str] = ()) -> bool:
+    """The line is the site's name or banner: one of its separator-delimited parts is one of
+    site_names or a bare domain ("ASTR.RU — Астраханский информационный портал")."""
+    names = {_name_key(n) for n in site_names if n and n.strip()}
+    parts = [p for p in TITLE_SEPARATOR.split(line.strip()) if p.strip()]
+    return any(_name_key(p) in names or DOMAIN.fullmatch(p.strip()) for p in parts)
+
+
+def strip_site_name(title: str, site_names: Iterable[str] = ()) -> str:
+    """A page title without the site's name: "Headline | Site" -> "Headline"; a title that
+    is only the site's name or banner -> ""."""
+    parts = [p.strip() for p in TITLE_SEPARATOR.split(title.strip()) if p.strip()]
+    kept = [p for p in parts if not is_site_name(p, site_names)]
+    if len(kept) == len(parts):
+        return title.strip()
+    return kept[0] if len(kept) == 1 else ""
+
+
+def is_title_like(line: str, site_names: Iterable[str] = ()) -> bool:
     """A line that can be the headline: words in Russian (a Latin-only line is a widget,
-    "on air preview"), not chrome, not a stamp."""
+    "on air preview"), not chrome, not a stamp, not the site's name or banner."""
     s = line.strip()
     return (len(s.split()) >= TITLE_MIN_WORDS and bool(_CYRILLIC.search(s)) and not is_chrome_line(s)
-            and not _is_stamp(s) and not is_end_marker(s))
+            and not _is_stamp(s) and not is_end_marker(s) and not is_site_name(s, site_names))
 
 
-def split_article(raw: str) -> Article:
-    """Headline and article text of a scraped page (see module docstring)."""
+def split_article(raw: str, site_names: Iterable[str] = ()) -> Article:
+    """Headline and article text of a scraped page (see module docstring); site_names: the
+    names the site goes by (metadata's source, a page's site name and host), never a headline."""
+    site_names = tuple(site_names)
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     prefix = PAGE_DATE_PREFIX.match(raw)
     if prefix:
@@ -141,7 +182,7 @@ def split_article(raw: str) -> Article:
                        and not is_chrome_line(ln) and not is_end_marker(ln)), None)
     if body_start is None:
         kept = [ln for ln in lines if ln.strip() and not is_chrome_line(ln)]
-        title = next((ln.strip() for ln in kept if _is_title_like(ln)), "")
+        title = next((ln.strip() for ln in kept if is_title_like(ln, site_names)), "")
         return Article(title, "\n".join(kept))
 
     # Header: the last menu/ticker/search line before the first date stamp or
@@ -152,9 +193,9 @@ def split_article(raw: str) -> Article:
     for i in range(min(body_start, first_stamp)):
         if is_header_line(lines[i]):
             header_end = i
-    candidates = [i for i in range(header_end + 1, body_start) if _is_title_like(lines[i])]
+    candidates = [i for i in range(header_end + 1, body_start) if is_title_like(lines[i], site_names)]
     if not candidates:  # the headline sits among header lines, or the body opens the text
-        candidates = [i for i in range(body_start) if _is_title_like(lines[i])][-1:]
+        candidates = [i for i in range(body_start) if is_title_like(lines[i], site_names)][-1:]
     headlines = [i for i in candidates if len(lines[i].split()) >= HEADLINE_WORDS]
     title_idx = (headlines or candidates or [body_start])[0]
     stamps = [lines[i].strip() for i in range(title_idx) if _is_stamp(lines[i])]

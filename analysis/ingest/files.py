@@ -274,6 +274,6 @@ def _read_text(doc: Document, data: bytes) -> None:
     if sum(c.isalpha() for c in text) < MIN_LETTERS:
         doc.status = rejected("no_text")
         return
-    article = split_article(text)
+    article = split_article(text, [doc.source])
     doc.title, doc.text = article.title, article.text
     _warn(doc, decoded.warning)

@@ -2,7 +2,11 @@
 
 trafilatura is the field's well-kept extractor of main text from pages; what it
 returns still passes through `chrome.split_article`, which finds the headline
-and cuts what trafilatura left of the page around the article.
+and cuts what trafilatura left of the page around the article. trafilatura's title
+is the headline only when it reads as one (chrome.is_title_like) and is not the
+site's name: a page whose <title> is the site's name or banner ("Примерские вести",
+"Примерские вести — новости края") gets its headline from the text, and
+"Headline | Site" loses the site.
 
 A page trafilatura cannot take apart (100,000 nested divs are past lxml's depth
 limit, a recursion error is possible) is not lost: its text is read with the
@@ -12,7 +16,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from analysis.ingest.chrome import split_article
+from analysis.ingest.chrome import is_title_like, split_article, strip_site_name
 from analysis.ingest.encoding import REPLACEMENT, decode_text
 from analysis.ingest.metadata import parse_published
 from analysis.messages import rejected
@@ -34,10 +38,13 @@ def read_html(doc: Document, data: bytes) -> str:
     text = (page.text or "").strip() if page is not None else ""
     if sum(c.isalpha() for c in text) < MIN_LETTERS:
         return _read_plain(doc, data)
-    title = (page.title or "").strip()
+    site_names = _site_names(doc, page)
+    title = strip_site_name(page.title or "", site_names)
+    if not is_title_like(title, site_names):  # a short banner trafilatura took from <title>
+        title = ""
     if title and not text.startswith(title):
         text = f"{title}\n{text}"  # extractors read the headline as the first line
-    article = split_article(text)
+    article = split_article(text, site_names)
     doc.title, doc.text = title or article.title, article.text
     doc.url = doc.url or (page.url or "")
     doc.source = doc.source or (page.sitename or page.hostname or "")
@@ -47,6 +54,13 @@ def read_html(doc: Document, data: bytes) -> str:
         except ValueError:
             pass
     return _replaced_warning(text, data)
+
+
+def _site_names(doc: Document, page) -> list[str]:
+    """The names the page's site goes by: metadata.csv's source, og:site_name and the host
+    with and without www."""
+    host = page.hostname or ""
+    return [n for n in (doc.source, page.sitename, host, host.removeprefix("www.")) if n]
 
 
 def _replaced_warning(text: str, data: bytes) -> str:
@@ -75,7 +89,7 @@ def _read_plain(doc: Document, data: bytes) -> str:
     if sum(c.isalpha() for c in text) < MIN_LETTERS:
         doc.status = rejected("no_html_text")
         return ""
-    article = split_article(text)
+    article = split_article(text, [doc.source])
     doc.title, doc.text = article.title, article.text
     return "; ".join(w for w in (PLAIN_TEXT_WARNING, decoded.warning) if w)
 

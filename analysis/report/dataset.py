@@ -129,7 +129,7 @@ class Tables:
 
 
 def read_tables(data_dir: str | Path) -> Tables:
-    """The five tables from a folder written by `python -m analysis extract`."""
+    """The tables from a folder written by `python -m analysis extract`."""
     path = resolve_data_dir(data_dir)
     if not path.exists():
         raise FileNotFoundError(

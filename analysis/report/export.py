@@ -1,5 +1,9 @@
 """Export an executed report notebook: HTML with the code hidden, and PDF through chromium.
 
+`python -m analysis export out.ipynb --format html,pdf` (export_notebook) does it for a
+notebook run by hand with papermill, so that route gives the same styled report as
+`python -m analysis report`.
+
 Both use the `report` nbconvert template (analysis/report/templates). The PDF is
 nbconvert's webpdf route, printed by a system chromium (Debian's /usr/bin/chromium)
 rather than the browser playwright would download: A4 pages, page numbers in the
@@ -11,6 +15,7 @@ import os
 import re
 import shutil
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 from analysis.config import TEMPLATES_DIR as TEMPLATES
@@ -136,3 +141,53 @@ def export_pdf(nb, chromium: str | None = None) -> bytes:
                                      page_render_timeout=200)
     pdf, _ = exporter.from_notebook_node(nb)
     return pdf
+
+
+# ------------------------------------------------------------ a notebook on disk
+def stamp(nb, lang: str, title: str) -> None:
+    """What the report template reads from the notebook's metadata: language, title, colophon."""
+    built = datetime.now().strftime("%d.%m.%Y %H:%M" if lang == "ru" else "%d %b %Y %H:%M")
+    colophon = (f"Собрано {built} из таблиц извлечения: papermill + nbconvert, пакет analysis."
+                if lang == "ru" else
+                f"Built {built} from the extraction tables with papermill + nbconvert, package analysis.")
+    nb.metadata["report"] = {"lang": lang, "title": title, "colophon": colophon}
+
+
+def _title_from_parameters(params: dict) -> str:
+    """The report's title for the parameters papermill ran the notebook with (the function
+    the notebook's header calls, on the same scope)."""
+    from analysis.report import scope
+    from analysis.report.narrative import report_title
+
+    ds = scope.load(params.get("data_dir") or "data", region=params.get("region") or None,
+                    date_from=params.get("date_from") or "", date_to=params.get("date_to") or "",
+                    sectors=params.get("sectors") or [], lang=params.get("lang") or "ru")
+    return report_title(ds)
+
+
+def export_notebook(path: Path, formats: list[str], out_dir: Path | None = None) -> list[Path]:
+    """Export an executed report notebook to <stem>.html / <stem>.pdf beside it (or in
+    out_dir). A notebook papermill ran by hand has no report metadata yet: it is stamped from
+    the parameters papermill recorded, as `analysis report` stamps its own."""
+    import nbformat
+
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"no notebook {path}: run it first, e.g. `papermill "
+                                f"notebooks/region.ipynb {path} -p region \"St Petersburg\"`")
+    nb = nbformat.read(str(path), as_version=4)
+    if "report" not in nb.metadata:
+        params = nb.metadata.get("papermill", {}).get("parameters", {})
+        stamp(nb, params.get("lang") or "ru", _title_from_parameters(params))
+    out_dir = Path(out_dir) if out_dir else path.parent
+    out_dir.mkdir(parents=True, exist_ok=True)
+    exporters = {"html": lambda: export_html(nb).encode("utf-8"), "pdf": lambda: export_pdf(nb)}
+    written = []
+    for fmt_name in formats:
+        if fmt_name == "pdf" and find_chromium() is None:
+            raise FileNotFoundError("no chromium for the PDF export: run `make system-deps` "
+                                    "(installs Debian's chromium) or use --format html")
+        target = out_dir / f"{path.stem}.{fmt_name}"
+        target.write_bytes(exporters[fmt_name]())
+        written.append(target)
+    return written

@@ -1,13 +1,18 @@
 """reports/index.html: one page linking every report in the folder, and reports.json.
 
 reports.json remembers what was built in the folder (so index.html lists both
-languages when both were rendered into it) and each report's stage timings.
+languages when both were rendered into it), each report's stage timings, the files
+it wrote and the fingerprint of the data it was built from. A report built from
+other data (an earlier run on other articles) is stale: prune_stale removes its
+files (those reports.json lists, nothing else in the folder) before a run, and the
+index lists only reports of the current data.
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import json
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,22 +28,85 @@ if TYPE_CHECKING:
 LANGUAGE_HEADINGS = {"ru": "На русском", "en": "In English"}
 
 
-def write_index(out_dir: Path, jobs: list[Job], lang: str, tables: data.Tables) -> Path:
-    """reports/index.html: every report in the folder (this run's and earlier ones still there)."""
-    manifest_path = out_dir / "reports.json"
-    entries: dict[str, dict] = {}
-    if manifest_path.exists():
-        try:
-            entries = {e["stem"]: e for e in json.loads(manifest_path.read_text(encoding="utf-8"))}
-        except (ValueError, KeyError, TypeError):
-            entries = {}
+MANIFEST = "reports.json"
+
+
+def data_fingerprint(tables: data.Tables) -> str:
+    """A digest of the tables' content: equal for reports built from the same data."""
+    digest = hashlib.sha256()
+    for name in (f.name for f in fields(tables)):
+        df = getattr(tables, name)
+        digest.update(name.encode())
+        digest.update(",".join(map(str, df.columns)).encode())
+        digest.update(df.astype(str).to_csv(index=False).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def _read_manifest(out_dir: Path) -> dict[str, dict]:
+    """reports.json's entries by stem; an unreadable manifest counts as none."""
+    path = out_dir / MANIFEST
+    if not path.exists():
+        return {}
+    try:
+        return {e["stem"]: e for e in json.loads(path.read_text(encoding="utf-8"))}
+    except (ValueError, KeyError, TypeError):
+        return {}
+
+
+def report_files(out_dir: Path, entry: dict) -> list[Path]:
+    """The files a manifest entry's report wrote: those it lists, or for a manifest from
+    before the list was kept, the names the renderer gives (`<stem>.html|pdf|ipynb`,
+    `tables/<stem>-*.csv`). Only paths inside out_dir."""
+    stem = entry["stem"]
+    if "files" in entry:
+        paths = [out_dir / f for f in entry["files"]]
+    else:
+        paths = [out_dir / f"{stem}.{ext}" for ext in ("html", "pdf", "ipynb")]
+        tables_dir = out_dir / "tables"
+        paths += sorted(tables_dir.glob(f"{stem}-*.csv")) if tables_dir.is_dir() else []
+    root = out_dir.resolve()
+    return [p for p in paths if p.resolve().is_relative_to(root) and p.resolve() != root]
+
+
+def prune_stale(out_dir: Path, fingerprint: str) -> list[Path]:
+    """Remove the reports reports.json lists as built from other data than `fingerprint`
+    (or from data it did not record) and forget them; return the files removed. Files the
+    manifest does not list (an analyst's own) are never touched."""
+    entries = _read_manifest(out_dir)
+    removed: list[Path] = []
+    for stem, entry in list(entries.items()):
+        if entry.get("data") == fingerprint:
+            continue
+        for path in report_files(out_dir, entry):
+            if path.is_file():
+                path.unlink()
+                removed.append(path)
+        del entries[stem]
+    for folder in {p.parent for p in removed} - {out_dir}:
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+    if removed or (out_dir / MANIFEST).exists():
+        _write_manifest(out_dir, entries)
+    return removed
+
+
+def _write_manifest(out_dir: Path, entries: dict[str, dict]) -> None:
+    (out_dir / MANIFEST).write_text(json.dumps(sorted(entries.values(), key=lambda e: e["stem"]),
+                                               ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def write_index(out_dir: Path, jobs: list[Job], lang: str, tables: data.Tables,
+                fingerprint: str = "") -> Path:
+    """reports/index.html: every report in the folder built from the current data (this
+    run's and earlier runs' on the same data; prune_stale has removed the others)."""
+    fingerprint = fingerprint or data_fingerprint(tables)
+    entries = {stem: e for stem, e in _read_manifest(out_dir).items() if e.get("data") == fingerprint}
     for job in jobs:
-        entries[job.stem] = dict(asdict(job), stem=job.stem)
+        entries[job.stem] = dict(asdict(job), stem=job.stem, data=fingerprint)
     for stem in list(entries):  # forget reports whose files are gone
         if not any((out_dir / f"{stem}.{ext}").exists() for ext in ("html", "pdf")):
             del entries[stem]
-    manifest_path.write_text(json.dumps(sorted(entries.values(), key=lambda e: e["stem"]),
-                                        ensure_ascii=False, indent=1), encoding="utf-8")
+    _write_manifest(out_dir, entries)
 
     def t(ru, en):
         return ru if lang == "ru" else en

@@ -32,7 +32,6 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from time import perf_counter
 
@@ -42,12 +41,16 @@ from analysis.report import scope
 from analysis.report.article_page import write_pages
 from analysis.report import fmt
 from analysis.report.dataset import ReportError
-from analysis.report.export import export_html, export_pdf, find_chromium
-from analysis.report.index import write_index
+from analysis.report.export import export_html, export_pdf, find_chromium, stamp
+from analysis.report.index import data_fingerprint, prune_stale, write_index
 from analysis.report.narrative import report_title
 from analysis.report.names import region_label, translit
 
 FORMATS = ("html", "pdf")
+#: The kernel papermill runs every report in: ipykernel's own, which jupyter_client starts
+#: with the interpreter running this code (it swaps "python" in the spec for sys.executable),
+#: so a fresh install or CI has it without `make setup` registering the named kernel the
+#: notebooks' metadata asks for in Jupyter (ru-kz-analysis).
 KERNEL = "python3"
 CELL_TIMEOUT = 300  # seconds per notebook cell
 
@@ -62,11 +65,13 @@ class Job:
     notebook: str             # notebooks/<kind>.ipynb
     date_from: str = ""       # the period asked for (YYYY, YYYY-MM or YYYY-MM-DD; "" = open)
     date_to: str = ""
+    sectors: list[str] = field(default_factory=list)  # sector keys; empty = every sector
     title: str = ""
     meetings: int = 0
     documents: int = 0
     timings: dict[str, float | None] = field(
         default_factory=lambda: dict.fromkeys(("kernel_start", "execute", "kernel_stop", "html", "pdf")))
+    files: list[str] = field(default_factory=list)  # written, relative to the output folder
 
     @property
     def stem(self) -> str:
@@ -80,7 +85,7 @@ def slug(region: str) -> str:
     return s or "region"
 
 
-def _check_formats(formats) -> list[str]:
+def check_formats(formats) -> list[str]:
     out = []
     for f in formats or []:
         f = f.strip().lower()
@@ -135,7 +140,7 @@ def run_notebook(job: Job, data_dir: Path, out_dir: Path):
     import papermill as pm
 
     out = out_dir / f"{job.stem}.ipynb"
-    params = dict(region=job.region, date_from=job.date_from, date_to=job.date_to, sectors=[],
+    params = dict(region=job.region, date_from=job.date_from, date_to=job.date_to, sectors=job.sectors,
                   lang=job.lang,
                   data_dir=str(data_dir.resolve()), export_dir=str(out_dir.resolve()),
                   report_name=job.stem, index_link=True)
@@ -165,11 +170,7 @@ def _finish_notebook(nb, path: Path, job: Job):
     function the notebook's header calls too."""
     import nbformat
 
-    built = datetime.now().strftime("%d.%m.%Y %H:%M" if job.lang == "ru" else "%d %b %Y %H:%M")
-    colophon = (f"Собрано {built} из таблиц извлечения: papermill + nbconvert, пакет analysis."
-                if job.lang == "ru" else
-                f"Built {built} from the extraction tables with papermill + nbconvert, package analysis.")
-    nb.metadata["report"] = {"lang": job.lang, "title": job.title, "colophon": colophon}
+    stamp(nb, job.lang, job.title)
     nbformat.write(nb, str(path))
     return nb
 
@@ -191,23 +192,29 @@ def build_report(job: Job, data_dir: Path, out_dir: Path, formats: list[str], ch
         files.append(path)
         done(job, fmt_name)
     tables_dir = out_dir / "tables"
-    return files + (sorted(tables_dir.glob(f"{job.stem}-*.csv")) if tables_dir.exists() else [])
+    files += sorted(tables_dir.glob(f"{job.stem}-*.csv")) if tables_dir.exists() else []
+    job.files = [p.relative_to(out_dir).as_posix() for p in files]
+    return files
 
 
 def build_reports(data_dir: Path, out_dir: Path, regions: list[str] | None = None, lang: str = "ru",
                   formats: list[str] | None = None, progress: bool = True,
-                  overview: bool | None = None, date_from: str = "", date_to: str = "") -> list[Path]:
+                  overview: bool | None = None, date_from: str = "", date_to: str = "",
+                  sectors: list[str] | str | None = None) -> list[Path]:
     """Execute and export every report; return the files written (index.html last).
 
     overview: also render the overview (default: only when no region is asked for).
     date_from, date_to: the period of the reports (YYYY, YYYY-MM or YYYY-MM-DD; "" = open);
-    a date not on the calendar or a period ending before it starts stops here, before any
-    kernel starts.
+    sectors: sector keys or their Russian/English names (scope.parse_sectors). A date not
+    on the calendar, a period ending before it starts or an unknown sector stops here,
+    before any kernel starts. Reports in out_dir built from other data go first
+    (index.prune_stale).
     """
     if lang not in fmt.LANGS:
         raise ReportError(f"unknown language {lang!r}: use ru or en")
     scope.check_period(date_from, date_to)
-    formats = _check_formats(formats if formats is not None else list(FORMATS))
+    sector_keys = scope.parse_sectors(sectors)
+    formats = check_formats(formats if formats is not None else list(FORMATS))
     data_dir, out_dir = data.resolve_data_dir(data_dir), Path(out_dir)
     tables = data.read_tables(data_dir)
     if tables.documents.empty:
@@ -222,13 +229,17 @@ def build_reports(data_dir: Path, out_dir: Path, regions: list[str] | None = Non
                                     "(installs Debian's chromium) or use --format html")
     jobs = plan(tables, regions, lang, overview)
     out_dir.mkdir(parents=True, exist_ok=True)
+    fingerprint = data_fingerprint(tables)
+    prune_stale(out_dir, fingerprint)
     # before the notebooks: a report links only to the article pages that exist
     pages = write_pages(data_dir, out_dir, lang, tables)
 
     for job in jobs:
         job.date_from, job.date_to = str(date_from or "").strip(), str(date_to or "").strip()
+        job.sectors = sector_keys
         ds = scope.select(tables, scope.Scope(region=job.region or None, date_from=job.date_from,
-                                              date_to=job.date_to, lang=lang), data_dir)
+                                              date_to=job.date_to, sectors=job.sectors, lang=lang),
+                          data_dir)
         job.meetings, job.documents = len(ds.meetings), len(ds.documents)
         job.title = report_title(ds)
 
@@ -249,7 +260,7 @@ def build_reports(data_dir: Path, out_dir: Path, regions: list[str] | None = Non
                 written += files
     finally:
         bar.close()
-    written.append(write_index(out_dir, jobs, lang, tables))
+    written.append(write_index(out_dir, jobs, lang, tables, fingerprint))
     return written
 
 

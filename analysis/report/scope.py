@@ -33,7 +33,8 @@ def _norm(text: str) -> str:
 
 
 def resolve_region(text: str, tables: Tables) -> str:
-    """Canonical RU name for a region parameter in any inflected or variant form.
+    """Canonical RU name for a region parameter in any inflected or variant form, or in
+    English or transliterated ("St Petersburg", "Astrakhanskaya oblast"; analysis.geo).
 
     Raises ReportError for a name that cannot be resolved, or for a Kazakh region, with
     the regions present in the data and close suggestions.
@@ -58,6 +59,8 @@ def resolve_region(text: str, tables: Tables) -> str:
     else:
         reason = f"unknown region {query!r}"
     msg = f"{reason}. Regions in the data: {', '.join(present) or 'none'}"
+    if geo.is_latin(query):  # typed in Latin script: say the suggestions' English names too
+        suggestions = [f"{s} ({geo.name_en(s)})" if geo.name_en(s) else s for s in suggestions]
     if suggestions:
         msg += f". Did you mean: {', '.join(suggestions)}?"
     raise ReportError(msg)
@@ -104,8 +107,15 @@ def _interval(date: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | 
     return (y, m or 1, d or 1), (y, m or 12, d or 31)
 
 
+def _sector_key(text: str) -> str:
+    """A sector name compared case-, space-, hyphen- and underscore-insensitively."""
+    return re.sub(r"[\W_]+", "", fold(text))
+
+
 def parse_sectors(sectors) -> list[str]:
-    """Sector filter: a list of keys, or a comma/semicolon separated string; RU/EN labels ok."""
+    """Sector filter: a list of keys, or a comma/semicolon separated string; the Russian or
+    English label works as well as the key ("Торговля", "trade", "Agriculture"). An unknown
+    name is an error listing every key with its labels."""
     if sectors is None:
         return []
     if isinstance(sectors, str):
@@ -114,16 +124,18 @@ def parse_sectors(sectors) -> list[str]:
         items = list(sectors)
     items = [str(s).strip() for s in items if str(s).strip()]
     table = fmt.sector_table()
-    lookup = {k: k for k in table}
+    lookup = {}
     for key, row in table.items():
-        lookup[row["ru"].lower()] = key
-        lookup[row["en"].lower()] = key
+        for name in (key, row["ru"], row["en"]):
+            lookup.setdefault(_sector_key(name), key)
     keys, bad = [], []
     for s in items:
-        key = lookup.get(s) or lookup.get(s.lower())
+        key = lookup.get(_sector_key(s))
         (keys if key else bad).append(key or s)
     if bad:
-        raise ReportError(f"unknown sector {', '.join(bad)}; sectors: {', '.join(table)}")
+        valid = "; ".join(f"{key} ({row['ru']} / {row['en']})" for key, row in table.items())
+        raise ReportError(f"unknown sector {', '.join(map(repr, bad))}: use a key or its Russian or "
+                          f"English name. Sectors: {valid}")
     return list(dict.fromkeys(keys))
 
 
