@@ -19,6 +19,7 @@ import pandas as pd
 
 from analysis.report import fmt
 from analysis.report import dataset as data
+from analysis.report import events
 from analysis.report.dataset import meeting_key
 from analysis.report.names import person_name, region_label
 
@@ -486,12 +487,14 @@ def lead(ds, limit: int = 3) -> list[Statement]:
 
 
 def paragraphs(ds) -> list[list[Statement]]:
-    """The narrative section: activity, sectors, partners and people, figures, change."""
+    """The narrative section: the key events, then activity, sectors, partners and people,
+    figures, change."""
     lang, m = ds.lang, ds.meetings
     if m.empty:
         return [activity(m, ds.documents, lang, ds.scope.region)]
     act = activity(m, ds.documents, lang, ds.scope.region)
     paras = [
+        events.key_event_statements(ds),
         act[:1] + ([] if ds.scope.region else leading_regions(m, lang)) + act[1:],
         sector_statements(ds.sectors, lang),
         partner_statements(m, lang) + people_statements(ds.participants, lang),
