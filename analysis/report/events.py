@@ -34,7 +34,6 @@ KEY_EVENTS = 3
 MAX_PEOPLE, MAX_SECTORS, MAX_FIGURES, MAX_AGREEMENTS = 4, 4, 2, 3
 #: The agreements table's list columns (CONTRACT.md).
 AGREEMENT_LISTS = ("ru_parties", "kz_parties")
-SUB_AMOUNT = "part_of"
 
 _INITIALS = re.compile(r"^(?P<surname>\S+)\s+(?P<first>[А-ЯЁA-Z])\.(?:\s?[А-ЯЁA-Z]\.)?$")
 
@@ -168,8 +167,8 @@ def headline_figures(figures: pd.DataFrame) -> pd.DataFrame:
     if figures.empty:
         return figures
     f = data.regional_figures(figures)
-    f = f[figures["value"].notna() & figures["kind"].isin(fmt.HEADLINE_FIGURES)]
-    return f[f["qualifier"] != SUB_AMOUNT]
+    f = f[f["value"].notna() & f["kind"].isin(fmt.HEADLINE_FIGURES)]
+    return data.whole_figures(f)
 
 
 def substance(meeting, participants: pd.DataFrame, sectors: pd.DataFrame, figures: pd.DataFrame,
