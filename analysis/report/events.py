@@ -32,6 +32,8 @@ from analysis.vocabulary import read_vocab
 KEY_EVENTS = 3
 #: At most this many people, sectors, figures and agreements in one sentence.
 MAX_PEOPLE, MAX_SECTORS, MAX_FIGURES, MAX_AGREEMENTS = 4, 4, 2, 3
+#: Units of a figure an event sentence gives besides money: counts of jobs and people.
+AMOUNT_UNITS = ("jobs", "persons")
 #: The agreements table's list columns (CONTRACT.md).
 AGREEMENT_LISTS = ("ru_parties", "kz_parties")
 
@@ -90,17 +92,19 @@ def _person(name: str, role: str, side: str, lang: str) -> str:
 
 
 def people_of(meeting_id: str, participants: pd.DataFrame) -> pd.DataFrame:
-    """The named participants of one meeting, highest-ranking first, Russian side first."""
+    """The named participants of one meeting, highest-ranking first."""
     p = participants[(participants["meeting_id"] == meeting_id) & (participants["name"] != "")]
     p = p.drop_duplicates("name")
     w = weights()
-    order = [(-w.get(f"role.{r}", 0.0), 0 if s == "RU" else 1) for r, s in zip(p["role"], p["side"])]
-    return p.assign(_o=order).sort_values("_o", kind="stable").drop(columns="_o")
+    rank = [-w.get(f"role.{r}", 0.0) for r in p["role"]]
+    return p.assign(_o=rank).sort_values("_o", kind="stable").drop(columns="_o")
 
 
 def _who(people: pd.DataFrame, lang: str) -> str:
-    names = [_person(n, r, s, lang) for n, r, s in
-             zip(people["name"], people["role"], people["side"])][:MAX_PEOPLE]
+    """The highest-ranking `MAX_PEOPLE`, the Russian side first, and how many more."""
+    named = people.head(MAX_PEOPLE)
+    named = named.assign(_s=(named["side"] != "RU")).sort_values("_s", kind="stable")
+    names = [_person(n, r, s, lang) for n, r, s in zip(named["name"], named["role"], named["side"])]
     more = len(people) - len(names)
     if more > 0:
         return ", ".join(names) + " " + word("more_people", lang).format(n=fmt.fmt_int(more, lang))
@@ -162,26 +166,33 @@ def _meeting_facts(meeting, facts: pd.DataFrame | None) -> pd.DataFrame:
 
 
 def headline_figures(figures: pd.DataFrame) -> pd.DataFrame:
-    """A meeting's figures worth a sentence: regional, of a headline kind, with a value, no
-    sub-amount (a national figure is context, not what happened there)."""
+    """A meeting's figures worth a sentence: regional amounts of a headline kind (money, jobs,
+    students: a growth or rank says nothing without its verb), no sub-amount (a national
+    figure is context, not what happened there)."""
     if figures.empty:
         return figures
     f = data.regional_figures(figures)
-    f = f[f["value"].notna() & f["kind"].isin(fmt.HEADLINE_FIGURES)]
+    f = f[f["value"].notna() & f["kind"].isin(fmt.HEADLINE_FIGURES)
+          & (f["unit"].map(fmt.is_money) | f["unit"].isin(AMOUNT_UNITS))]
     return data.whole_figures(f)
 
 
 def substance(meeting, participants: pd.DataFrame, sectors: pd.DataFrame, figures: pd.DataFrame,
               agreements: pd.DataFrame | None) -> float:
-    """How much a meeting weighs (vocab/event_weights.csv): main event, the highest-ranking
-    participant, agreements, headline figures, sectors up to a cap."""
+    """How much a meeting weighs (vocab/event_weights.csv): main event, a named Russian region, a year,
+    the highest-ranking participant of each side, agreements, kinds of headline figure, sectors
+    up to a cap."""
     w = weights()
-    roles = _meeting_facts(meeting, participants)
+    people = _meeting_facts(meeting, participants)
     score = w["primary"] if meeting.is_primary else 0.0
-    if len(roles):
-        score += max(w.get(f"role.{r}", 0.0) for r in roles["role"])
+    score += w["region"] if getattr(meeting, "region", "") else 0.0
+    score += 0.0 if fmt.parse_date(meeting.date).year else w["undated"]
+    for side in ("RU", "KZ"):  # the highest rank on each side: a meeting of both sides weighs more
+        roles = people.loc[people["side"] == side, "role"] if len(people) else []
+        score += max((w.get(f"role.{r}", 0.0) for r in roles), default=0.0)
     score += w["agreement"] * len(_meeting_facts(meeting, agreements))
-    score += w["figure"] * len(headline_figures(_meeting_facts(meeting, figures)))
+    figs = headline_figures(_meeting_facts(meeting, figures))
+    score += w["figure"] * (figs["kind"].nunique() if len(figs) else 0)  # per kind: no list of numbers outweighs a meeting
     n_sectors = _meeting_facts(meeting, sectors)
     n_sectors = n_sectors["sector"].nunique() if len(n_sectors) else 0
     score += w["sector"] * min(n_sectors, w["sector_cap"])
