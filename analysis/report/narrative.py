@@ -487,11 +487,13 @@ def report_title(ds) -> str:
 
 
 def lead(ds, limit: int = 3) -> list[Statement]:
-    """Two or three sentences for the first screen: activity, what changed, what stands out."""
+    """Two or three sentences for the first screen: activity, the weightiest event (see
+    analysis.report.events), what changed, what stands out."""
     m, lang = ds.meetings, ds.lang
     out = activity(m, ds.documents, lang, ds.scope.region)[:1]
     if m.empty:
         return out
+    out += events.key_event_statements(ds, limit=1)
     changes = change_statements(m, ds.sectors, lang)
     if len(changes) >= 2:
         out.append(changes[1])
