@@ -77,18 +77,18 @@ def rate(currency: str, year: int | None) -> Rate | None:
     return None
 
 
-def _year(row) -> int | None:
-    y = row.get("year") if hasattr(row, "get") else None
-    return int(y) if y is not None and not pd.isna(y) and y else None
+def _year(value) -> int | None:
+    return int(value) if value is not None and not pd.isna(value) and value else None
 
 
 def in_roubles(rows: pd.DataFrame) -> pd.Series:
-    """Each money row's amount in roubles at its year's rate (NaN where no rate reaches)."""
-    values = []
-    for _, row in rows.iterrows():
-        r = rate(row["unit"], _year(row)) if fmt.is_money(row["unit"]) else None
-        values.append(row["value"] * r.rub if r else float("nan"))
-    return pd.Series(values, index=rows.index, dtype=float)
+    """Each money row's amount in roubles at its year's rate (NaN where no rate reaches);
+    one rate look-up per currency and year, however many rows."""
+    years = rows["year"] if "year" in rows else pd.Series(None, index=rows.index, dtype=object)
+    keys = list(zip(rows["unit"], [_year(y) for y in years]))
+    rates = {k: rate(*k) if fmt.is_money(k[0]) else None for k in set(keys)}
+    factors = [rates[k].rub if rates[k] else float("nan") for k in keys]
+    return pd.Series(rows["value"].astype(float).values * factors, index=rows.index, dtype=float)
 
 
 def largest(rows: pd.DataFrame) -> pd.Series:
@@ -119,7 +119,7 @@ def conversion_note(row, lang: str, short: bool = False) -> str:
     short; empty for roubles or an amount no rate reaches."""
     if row["unit"] == BASE or not fmt.is_money(row["unit"]):
         return ""
-    r = rate(row["unit"], _year(row))
+    r = rate(row["unit"], _year(row.get("year")))
     if r is None:
         return ""
     value = fmt.fmt_money(row["value"] * r.rub, BASE, lang)
