@@ -143,7 +143,9 @@ def test_money_is_never_added_across_currencies(rich):
             assert all("тенге" in lab for lab in labels)
         if "руб." in title:
             assert all("руб." in lab for lab in labels)
-    assert chart.title.startswith("Крупнейшая инвестиция в рублях — ")
+    # the title's "largest" compares the currencies in roubles, and the subtitle says so
+    assert sp(chart.title) == "Крупнейшая инвестиция — более 450 млрд руб. (Республика Татарстан)"
+    assert chart.subtitle.endswith("суммы в разных валютах сравнены в рублях по среднегодовым курсам")
 
 
 def test_figures_labels_use_the_language_s_thousands(seed):

@@ -350,6 +350,9 @@ def to_float(text: str) -> float | None:
 
 # -- qualifiers -------------------------------------------------------------
 def qualify(toks, a: Amount) -> None:
+    if _is_sub_amount(toks, a):
+        a.qualifier = SUB_AMOUNT
+        return
     if a.qualifier or a.extras.get("from_to"):
         return
     v = figure_vocab()
@@ -364,6 +367,8 @@ def qualify(toks, a: Amount) -> None:
         if t.text in PUNCT_STOP or _is_numeric(t) or t.lemma in ("и", "а", "но"):
             return
         for words, qual, reach in v.qualifiers:
+            if reach == CLAUSE_REACH:
+                continue
             start = k - len(words) + 1
             if start < 0 or match_words(toks, start, words) != k + 1:
                 continue
@@ -376,6 +381,25 @@ def qualify(toks, a: Amount) -> None:
             return
         k -= 1
         steps += 1
+
+
+SUB_AMOUNT, CLAUSE_REACH = "part_of", "clause"
+DASHES = {"—", "–", "-"}
+
+
+def _is_sub_amount(toks, a: Amount, max_words: int = 6) -> bool:
+    """Is the amount a part of a total stated before it ("из них 1,5 млрд", "в том числе
+    свыше 7 тыс.")? A `clause` qualifier in the words before it, up to a comma or another
+    number, across a dash and other qualifiers."""
+    phrases = [words for words, qual, reach in figure_vocab().qualifiers if reach == CLAUSE_REACH]
+    k = (a.range_from if a.range_from is not None else a.prefix if a.prefix is not None else a.i0) - 1
+    for _ in range(max_words):
+        if k < 0 or (toks[k].text in PUNCT_STOP and toks[k].text not in DASHES) or _is_numeric(toks[k]):
+            return False
+        if any(match_words(toks, k - len(w) + 1, w) == k + 1 for w in phrases if k - len(w) + 1 >= 0):
+            return True
+        k -= 1
+    return False
 
 
 def _is_numeric(tok) -> bool:

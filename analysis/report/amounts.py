@@ -1,15 +1,16 @@
 """The chart of figures: the largest amounts articles report, one panel per kind and currency.
 
-Money is never converted or added across currencies: each currency gets its own
-panel, scaled to its largest amount (`млрд руб.`, `KZT bn`).
+Money is never added across currencies: each currency gets its own panel, scaled to
+its largest amount (`млрд руб.`, `KZT bn`); only the title's "largest" compares
+currencies, in roubles at annual average rates (analysis.report.currency), and says so.
 """
 from __future__ import annotations
 
 import pandas as pd
 
-from analysis.report import fmt
+from analysis.report import currency, fmt
 from analysis.report.charts import TEXT, Chart, clean_axes, new_figure, source_line, wrap
-from analysis.report.dataset import regional_figures
+from analysis.report.dataset import regional_figures, whole_figures
 from analysis.report.names import region_label
 
 # figure kinds -> the sector colour that stands for them
@@ -21,7 +22,7 @@ def _figure_groups(figures: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]
     """(kind, unit, rows) for the figures a bar chart can compare: money per currency,
     jobs, students; never two currencies in one group, and only regional figures: a national
     one is no region's bar (the note under the chart gives it as context)."""
-    figures = regional_figures(figures)
+    figures = whole_figures(regional_figures(figures))
     groups = []
     for kind in fmt.HEADLINE_FIGURES:
         rows = figures[(figures["kind"] == kind) & figures["value"].notna()]
@@ -34,9 +35,14 @@ def _figure_groups(figures: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]
 
 
 def _headline_group(groups):
-    """The group a figures chart's title speaks about: the first kind, roubles if stated."""
+    """The group a figures chart's title speaks about: of the first kind, the currency whose
+    largest amount is the largest in roubles (analysis.report.currency)."""
     first = [g for g in groups if g[0] == groups[0][0]]
-    return next((g for g in first if g[1] == "RUB"), first[0])
+    money = [g for g in first if fmt.is_money(g[1])]
+    if len(money) < 2:
+        return first[0]
+    top = currency.largest(pd.concat([g[2] for g in money]))
+    return next(g for g in money if g[1] == top["unit"])
 
 
 def _group_title(kind: str, unit: str, factor: float, lang: str) -> str:
@@ -86,14 +92,15 @@ def figures_by_kind(figures: pd.DataFrame, documents: pd.DataFrame, lang: str,
     top = rows.iloc[0]
     value = fmt.fmt_value(top["value"], unit, lang, top["qualifier"])
     where = region_label(top["region"], lang) if top["region"] else ""
-    several = sum(1 for g in groups if g[0] == kind) > 1
-    in_cur = (" " + fmt.in_currency(unit, lang)) if several else ""
+    several = sum(1 for g in groups if g[0] == kind and fmt.is_money(g[1])) > 1
+    note = currency.conversion_note(top, lang, short=True) if several else ""
+    value += f" ({note})" if note else ""
     if kind == "investment":
-        title = (f"Крупнейшая инвестиция{in_cur} — {value}" if lang == "ru"
-                 else f"Largest investment{in_cur}: {value}")
+        title = (f"Крупнейшая инвестиция — {value}" if lang == "ru"
+                 else f"Largest investment: {value}")
     elif kind == "trade":
-        title = (f"Крупнейшая сумма в торговле{in_cur} — {value}" if lang == "ru"
-                 else f"Largest trade figure{in_cur}: {value}")
+        title = (f"Крупнейшая сумма в торговле — {value}" if lang == "ru"
+                 else f"Largest trade figure: {value}")
     else:
         title = f"{fmt.figure_kind_label(kind, lang)}: {value}"
     if where:
@@ -101,4 +108,6 @@ def figures_by_kind(figures: pd.DataFrame, documents: pd.DataFrame, lang: str,
     subtitle = ("крупнейшие числа из статей по видам; деньги в валюте статьи, без пересчёта"
                 if lang == "ru" else
                 "largest figures in the articles by kind; money in the article's currency, not converted")
+    if several:
+        subtitle += "; " + currency.words("compared", lang)
     return Chart("figures", fig, title, subtitle, source_line(documents, lang), cited=cited)

@@ -148,6 +148,7 @@ def read_tables(data_dir: str | Path) -> Tables:
     for name in ("participants", "sectors", "figures"):
         _attach_region(getattr(tables, name), tables)
     tables.figures.loc[is_national(tables.figures), "region"] = ""  # no region's own number
+    _attach_year(tables.figures, tables)
     return tables
 
 
@@ -218,6 +219,16 @@ def regional_figures(figures: pd.DataFrame) -> pd.DataFrame:
     return figures[~is_national(figures)]
 
 
+#: The qualifier of a sub-amount ("из них 1,5 млрд"): part of a total stated beside it.
+SUB_AMOUNT = "part_of"
+
+
+def whole_figures(figures: pd.DataFrame) -> pd.DataFrame:
+    """The figures that are no part of another: a sub-amount is inside its total, so it is
+    never added to it, compared with it or shown as a figure of its own."""
+    return figures[figures["qualifier"] != SUB_AMOUNT]
+
+
 def national_figures(figures: pd.DataFrame) -> pd.DataFrame:
     """The figures the reports show only as national context."""
     return figures[is_national(figures)]
@@ -262,6 +273,17 @@ def _attach_region(df: pd.DataFrame, t: Tables) -> None:
               for d, regs in zip(t.documents["doc_id"], t.documents["ru_regions"])}
     df["region"] = [by_meeting.get(m) or by_doc.get(d, "")
                     for m, d in zip(df["meeting_id"], df["doc_id"])]
+
+
+def _attach_year(df: pd.DataFrame, t: Tables) -> None:
+    """A `year` column on a fact table: its meeting's year, else its document's event or
+    publication year (the year whose exchange rate converts an amount, analysis.report.currency)."""
+    by_meeting = dict(zip(t.meetings["meeting_id"], t.meetings["year"]))
+    by_doc = {d: fmt.parse_date(e).year or fmt.parse_date(p).year
+              for d, e, p in zip(t.documents["doc_id"], t.documents["event_date"], t.documents["published"])}
+    years = [by_meeting.get(m) if m in by_meeting and not pd.isna(by_meeting[m]) else by_doc.get(d)
+             for m, d in zip(df["meeting_id"], df["doc_id"])]
+    df["year"] = pd.array([int(y) if y else None for y in years], dtype="Int64")
 
 
 def _complete_meetings(t: Tables) -> None:

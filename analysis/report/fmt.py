@@ -249,6 +249,7 @@ QUALIFIERS = {
     "more_than": ("более", "more than"),
     "about": ("около", "about"),
     "up_to": ("до", "up to"),
+    "part_of": ("из них", "of which"),   # a sub-amount, shown beside its total, never added to it
 }
 
 

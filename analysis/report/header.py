@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from analysis.report import caveats, fmt, narrative
+from analysis.report import caveats, currency, fmt, narrative
 from analysis.report import dataset as data
 from analysis.report.markup import Section, esc
 from analysis.report.names import region_label
@@ -84,23 +84,24 @@ def largest_figures(rep: Report) -> list[tuple[str, str, list[str]]]:
     """The figure cards: the largest regional figure of each headline kind. National ones
     measure the two countries, not a region, and go to the context line below the cards."""
     out, seen = [], set()
-    f = data.regional_figures(rep.ds.figures)
+    f = data.whole_figures(data.regional_figures(rep.ds.figures))
     f = f[f["value"].notna()]
     for kind in fmt.HEADLINE_FIGURES:
         rows = f[f["kind"] == kind]
         if rows.empty or kind in seen:
             continue
         money = rows[rows["unit"].map(fmt.is_money)]
-        if len(money):
-            rub = money[money["unit"] == "RUB"]
-            rows = rub if len(rub) else money[money["unit"] == money["unit"].value_counts().index[0]]
-        top = rows.sort_values("value", ascending=False).iloc[0]
+        # the largest amount in any currency, compared in roubles: never a rouble maximum
+        # that hides a larger dollar one
+        top = currency.largest(money) if len(money) else rows.sort_values("value", ascending=False).iloc[0]
         seen.add(kind)
         if top["unit"] in ("jobs", "persons"):  # the label names the unit
             q = fmt.QUALIFIERS.get(top["qualifier"] or "")
             value = (fmt.pick(q, rep.lang) + " " if q else "") + fmt.fmt_number(top["value"], rep.lang)
         else:
             value = fmt.fmt_value(top["value"], top["unit"], rep.lang, top["qualifier"])
+            note = currency.conversion_note(top, rep.lang, short=True) if currency.several_currencies(money) else ""
+            value += f" ({note})" if note else ""
         out.append((fmt.pick(FIGURE_CARDS[kind], rep.lang), value, [top["doc_id"]]))
     return out
 

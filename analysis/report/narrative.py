@@ -19,6 +19,7 @@ import pandas as pd
 
 from analysis.report import fmt
 from analysis.report import dataset as data
+from analysis.report import currency, events
 from analysis.report.dataset import meeting_key
 from analysis.report.names import person_name, region_label
 
@@ -335,9 +336,9 @@ def full_stop(text: str) -> str:
 def headline_groups(figures: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]:
     """(kind, unit, rows) of the headline kinds, in report order: at most two units per kind
     (money per currency), and a trade growth or rank only when no trade amount is known."""
-    f = figures[figures["value"].notna() & figures["kind"].isin(fmt.HEADLINE_FIGURES)]
+    f = data.whole_figures(figures[figures["value"].notna() & figures["kind"].isin(fmt.HEADLINE_FIGURES)])
     groups = sorted(f.groupby(["kind", "unit"], sort=False),
-                    key=lambda g: (fmt.FIGURE_ORDER.index(g[0][0]), -len(g[1])))
+                    key=lambda g: (fmt.FIGURE_ORDER.index(g[0][0]), *_money_first(g[0][1], g[1])))
     trade_money = any(k == "trade" and fmt.is_money(u) for (k, u), _ in groups)
     out: list[tuple[str, str, pd.DataFrame]] = []
     for (kind, unit), rows in groups:
@@ -349,16 +350,26 @@ def headline_groups(figures: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]
     return out
 
 
+def _money_first(unit: str, rows: pd.DataFrame) -> tuple[bool, float, int]:
+    """Sort key within a kind: money first, the currency with the largest amount in roubles
+    (analysis.report.currency) before the others, then the unit with most figures."""
+    rub = currency.in_roubles(rows) if fmt.is_money(unit) else pd.Series(dtype=float)
+    return not fmt.is_money(unit), -(rub.max() if rub.notna().any() else 0.0), -len(rows)
+
+
 def _largest(kind: str, unit: str, rows: pd.DataFrame, several: bool, lang: str,
-             quote_evidence: bool) -> Statement:
-    """The largest figure of one kind and unit, with its region; an investment with its sentence."""
+             quote_evidence: bool, overall: bool = False) -> Statement:
+    """The largest figure of one kind and unit, with its region; an investment with its sentence.
+    `overall`: the largest of its kind in any currency, with its amount in roubles."""
     ru = is_ru(lang)
     top = rows.sort_values("value", ascending=False).iloc[0]
     value = fmt.fmt_value(top["value"], unit, lang, top["qualifier"])
     where = region_label(top["region"], lang) if top.get("region") else ""
     where = f" ({where})" if where else ""
+    if overall and currency.conversion_note(top, lang):
+        where += ", " + currency.conversion_note(top, lang)
     label = fmt.figure_kind_label(kind, lang)
-    cur = " " + fmt.in_currency(unit, lang) if fmt.is_money(unit) and several else ""
+    cur = " " + fmt.in_currency(unit, lang) if fmt.is_money(unit) and several and not overall else ""
     if kind == "investment":
         text = (f"Крупнейшая названная инвестиция{cur} — {value}{where}" if ru
                 else f"The largest investment named{cur}: {value}{where}")
@@ -403,8 +414,13 @@ def figure_statements(figures: pd.DataFrame, lang: str, quote_evidence: bool = T
     investment with its sentence; then the national ones as context, so a number about the
     two countries is never given as a region's largest."""
     groups = headline_groups(data.regional_figures(figures))
-    own = [_largest(kind, unit, rows, sum(1 for k, _, _ in groups if k == kind) > 1, lang,
-                    quote_evidence) for kind, unit, rows in groups]
+    own, told = [], set()
+    for kind, unit, rows in groups:
+        several = sum(1 for k, _, _ in groups if k == kind) > 1
+        # the first group of a kind in several currencies holds its largest amount in roubles
+        overall = kind not in told and sum(1 for k, u, _ in groups if k == kind and fmt.is_money(u)) > 1
+        own.append(_largest(kind, unit, rows, several, lang, quote_evidence, overall))
+        told.add(kind)
     context = context_statements(figures, lang)
     if not own:  # say so, rather than let the context stand where the region's numbers would
         own = [Statement(fmt.pick(NO_REGIONAL_FIGURES if context else NO_FIGURES, lang), [])]
@@ -471,11 +487,13 @@ def report_title(ds) -> str:
 
 
 def lead(ds, limit: int = 3) -> list[Statement]:
-    """Two or three sentences for the first screen: activity, what changed, what stands out."""
+    """Two or three sentences for the first screen: activity, the weightiest event (see
+    analysis.report.events), what changed, what stands out."""
     m, lang = ds.meetings, ds.lang
     out = activity(m, ds.documents, lang, ds.scope.region)[:1]
     if m.empty:
         return out
+    out += events.key_event_statements(ds, limit=1)
     changes = change_statements(m, ds.sectors, lang)
     if len(changes) >= 2:
         out.append(changes[1])
@@ -486,12 +504,14 @@ def lead(ds, limit: int = 3) -> list[Statement]:
 
 
 def paragraphs(ds) -> list[list[Statement]]:
-    """The narrative section: activity, sectors, partners and people, figures, change."""
+    """The narrative section: the key events, then activity, sectors, partners and people,
+    figures, change."""
     lang, m = ds.lang, ds.meetings
     if m.empty:
         return [activity(m, ds.documents, lang, ds.scope.region)]
     act = activity(m, ds.documents, lang, ds.scope.region)
     paras = [
+        events.key_event_statements(ds),
         act[:1] + ([] if ds.scope.region else leading_regions(m, lang)) + act[1:],
         sector_statements(ds.sectors, lang),
         partner_statements(m, lang) + people_statements(ds.participants, lang),
