@@ -62,8 +62,8 @@ def _report(args: argparse.Namespace) -> int:
                             lang=args.lang, formats=formats, progress=not args.quiet,
                             overview=True if args.overview else None,
                             date_from=args.date_from, date_to=args.date_to,
-                            sectors=args.sectors)
-    print(f"{len(written)} files written to {args.out}; open {Path(args.out) / 'index.html'}")
+                            sectors=args.sectors, log=lambda line: print(line, file=sys.stderr))
+    print(f"files written: {len(written)}, in {args.out}; open {Path(args.out) / 'index.html'}")
     return 0
 
 

@@ -316,7 +316,7 @@ def region_jobs(built):
 
 @pytest.mark.e2e
 def test_cli_reports_what_it_wrote(built):
-    assert "files written to" in built["cli_stdout"] and "index.html" in built["cli_stdout"]
+    assert "files written: " in built["cli_stdout"] and "index.html" in built["cli_stdout"]
     assert built["written"][-1] == built["out"] / "index.html"
 
 

@@ -23,6 +23,7 @@ The markup of overlapping spans is analysis.report.spans; words are in article_w
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -36,12 +37,14 @@ from analysis.report import dataset as data
 from analysis.report import fmt
 from analysis.report.article_words import word
 from analysis.report.dataset import _read_table, _split  # one reader for every table file
+from analysis.report.fingerprint import code_fingerprint
 from analysis.report.markup import safe_url
 from analysis.report.names import person_name, region_label, translit
 from analysis.report.spans import Span, render
 from analysis.store.tables import text_path
 
 ARTICLES_DIR = "articles"   # beside the reports
+PAGES_MANIFEST = ".pages.{lang}.json"  # in ARTICLES_DIR: page file -> fingerprint of its inputs
 #: Kinds of highlighted spans, in the legend's order (CONTRACT.md: mentions.kind).
 KINDS = ("person", "region", "sector", "figure", "date", "agreement")
 #: The fact tables whose rows carry a span of their own (start, end), and its kind.
@@ -340,22 +343,50 @@ def _by_doc(df: pd.DataFrame) -> dict[str, list[dict]]:
 
 def write_pages(data_dir: str | Path, out_dir: str | Path, lang: str, tables: data.Tables) -> list[Path]:
     """One page per read document with a kept text, into out_dir/articles; pages of this
-    language left from an earlier run on other data are removed. Returns the pages written."""
+    language left from an earlier run on other data are removed. A page whose inputs (its
+    document's row, facts and text, and the package: page_fingerprint) are those it was
+    written from (PAGES_MANIFEST) is left as it is. Returns the pages written."""
     data_dir, folder = data.resolve_data_dir(data_dir), Path(out_dir) / ARTICLES_DIR
     docs = tables.documents[data.is_ok(tables.documents)]
     facts = {name: _by_doc(getattr(tables, name)) for name in ("meetings", "participants", "sectors", "figures")}
     facts |= {name: _by_doc(df) for name, df in _extra_tables(data_dir).items()}
+    before = _read_pages_manifest(folder, lang)
+    kept: dict[str, str] = {}
     written: list[Path] = []
     for doc in docs.to_dict("records"):
         text = read_text(data_dir, doc["doc_id"])
         if text is None:
             continue
         article = Article(doc, text, {name: by_doc.get(doc["doc_id"], []) for name, by_doc in facts.items()})
+        name = page_file(doc["doc_id"], lang)
+        kept[name] = page_fingerprint(article, lang)
+        if before.get(name) == kept[name] and (folder / name).is_file():
+            continue
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / page_file(doc["doc_id"], lang)
-        path.write_text(render_page(article, lang), encoding="utf-8")
-        written.append(path)
+        (folder / name).write_text(render_page(article, lang), encoding="utf-8")
+        written.append(folder / name)
     if folder.is_dir():
-        for old in set(folder.glob(f"*.{lang}.html")) - set(written):
-            old.unlink()
+        for old in {p.name for p in folder.glob(f"*.{lang}.html")} - set(kept):
+            (folder / old).unlink()
+        (folder / PAGES_MANIFEST.format(lang=lang)).write_text(
+            json.dumps(kept, ensure_ascii=False, indent=0, sort_keys=True), encoding="utf-8")
     return written
+
+
+def page_fingerprint(article: Article, lang: str) -> str:
+    """What a page is made of: the package (code_fingerprint), the language, the document's
+    row, its facts and its text."""
+    h = hashlib.sha256(f"{code_fingerprint()}\0{lang}\0".encode())
+    h.update(json.dumps([article.doc, article.rows], ensure_ascii=False, sort_keys=True,
+                        default=str).encode("utf-8"))
+    h.update(article.text.encode("utf-8"))
+    return h.hexdigest()[:16]
+
+
+def _read_pages_manifest(folder: Path, lang: str) -> dict[str, str]:
+    """page file -> fingerprint it was written from; {} when missing or unreadable."""
+    try:
+        found = json.loads((folder / PAGES_MANIFEST.format(lang=lang)).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}

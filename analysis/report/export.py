@@ -19,16 +19,12 @@ from datetime import datetime
 from pathlib import Path
 
 from analysis.config import TEMPLATES_DIR as TEMPLATES
+from analysis.report.printer import Printer
 
 TEMPLATE = "report"
 #: Cells tagged so stay out of the exported report: notes for the analyst, the parameters,
 #: and the call that writes the full tables as CSV.
 HIDDEN_CELL_TAGS = {"analyst-note", "parameters", "injected-parameters", "export-tables"}
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
-    "--disable-default-apps", "--mute-audio", "--font-render-hinting=none",
-]
 FOOTER = ('<div style="width:100%;font-family:\'DejaVu Sans\',sans-serif;font-size:7.5pt;color:#888;'
           'padding:0 16mm;display:flex;justify-content:space-between">'
           '<span class="title"></span><span><span class="pageNumber"></span> / '
@@ -57,42 +53,20 @@ def _pdf_exporter_class():
         A4 pages, page numbers in the footer, no browser download, no network."""
 
         executable_path = Unicode("", help="chromium binary; empty: find_chromium()").tag(config=True)
+        printer: Printer | None = None  # a build's shared browser; None: one per export
 
         def run_playwright(self, html_text):
-            import asyncio
-            import concurrent.futures
-
-            async def main(path: str) -> bytes:
-                from playwright.async_api import async_playwright
-
-                exe = self.executable_path or find_chromium()
-                async with async_playwright() as pw:
-                    try:
-                        browser = await pw.chromium.launch(
-                            executable_path=exe, args=CHROMIUM_ARGS + list(self.browser_args),
-                            handle_sigint=False, handle_sigterm=False, handle_sighup=False)
-                    except Exception as exc:  # noqa: BLE001
-                        raise RuntimeError(
-                            f"cannot start chromium ({exe or 'playwright default'}): {exc}. "
-                            "Install it with `make system-deps` (Debian package chromium) or "
-                            "render HTML only with --format html") from exc
-                    try:
-                        page = await browser.new_page()
-                        await page.emulate_media(media="print")
-                        await page.goto(Path(path).as_uri(), wait_until="load")
-                        await page.wait_for_timeout(self.page_render_timeout)
-                        return await page.pdf(format="A4", print_background=True,
-                                              prefer_css_page_size=True, display_header_footer=True,
-                                              header_template="<span></span>",
-                                              footer_template=FOOTER)
-                    finally:
-                        await browser.close()
-
+            """Print through the build's shared browser (analysis.report.printer), or one of
+            its own for a single export."""
             with tempfile.TemporaryDirectory() as folder:
                 page = Path(folder) / "report.html"
                 page.write_text(html_text, encoding="utf-8")
-                with concurrent.futures.ThreadPoolExecutor(1) as pool:
-                    pdf = pool.submit(asyncio.run, main(str(page))).result()
+                if self.printer is not None:
+                    pdf = self.printer.print_file(page, FOOTER)
+                else:
+                    with Printer(self.executable_path or find_chromium() or "",
+                                 list(self.browser_args)) as printer:
+                        pdf = printer.print_file(page, FOOTER)
                 return relative_links(pdf, Path(folder).as_uri())
 
     return ChromiumPDFExporter
@@ -134,11 +108,13 @@ def export_html(nb) -> str:
     return body
 
 
-def export_pdf(nb, chromium: str | None = None) -> bytes:
+def export_pdf(nb, chromium: str | None = None, printer: Printer | None = None) -> bytes:
+    """The report as A4 PDF: printed by `printer` (a build shares one browser across its
+    reports), else by a chromium started for this export alone."""
     exporter = _pdf_exporter_class()(config=_exporter_config(), template_name=TEMPLATE,
                                      extra_template_basedirs=[str(TEMPLATES)],
-                                     executable_path=chromium or find_chromium() or "",
-                                     page_render_timeout=200)
+                                     executable_path=chromium or find_chromium() or "")
+    exporter.printer = printer
     pdf, _ = exporter.from_notebook_node(nb)
     return pdf
 

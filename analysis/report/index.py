@@ -68,14 +68,28 @@ def report_files(out_dir: Path, entry: dict) -> list[Path]:
     return [p for p in paths if p.resolve().is_relative_to(root) and p.resolve() != root]
 
 
-def prune_stale(out_dir: Path, fingerprint: str) -> list[Path]:
+def up_to_date(out_dir: Path, jobs: list[Job]) -> dict[str, dict]:
+    """The manifest entries of the jobs whose report is current: built from inputs of the
+    same fingerprint as the job's now, with every file it wrote still there."""
+    entries = _read_manifest(out_dir)
+    current = {}
+    for job in jobs:
+        entry = entries.get(job.stem)
+        if (entry and job.fingerprint and entry.get("fingerprint") == job.fingerprint
+                and "files" in entry and all(p.is_file() for p in report_files(out_dir, entry))):
+            current[job.stem] = entry
+    return current
+
+
+def prune_stale(out_dir: Path, fingerprint: str, keep: set[str] = frozenset()) -> list[Path]:
     """Remove the reports reports.json lists as built from other data than `fingerprint`
-    (or from data it did not record) and forget them; return the files removed. Files the
-    manifest does not list (an analyst's own) are never touched."""
+    (or from data it did not record), except those in `keep` (found current by
+    up_to_date), and forget them; return the files removed. Files the manifest does not
+    list (an analyst's own) are never touched."""
     entries = _read_manifest(out_dir)
     removed: list[Path] = []
     for stem, entry in list(entries.items()):
-        if entry.get("data") == fingerprint:
+        if entry.get("data") == fingerprint or stem in keep:
             continue
         for path in report_files(out_dir, entry):
             if path.is_file():

@@ -25,6 +25,7 @@ and the executed notebook being written, html and pdf the exports.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -42,9 +43,11 @@ from analysis.report.article_page import write_pages
 from analysis.report import fmt
 from analysis.report.dataset import ReportError
 from analysis.report.export import export_html, export_pdf, find_chromium, stamp
-from analysis.report.index import data_fingerprint, prune_stale, write_index
+from analysis.report.fingerprint import report_fingerprint, report_rows
+from analysis.report.index import data_fingerprint, prune_stale, up_to_date, write_index
 from analysis.report.narrative import report_title
 from analysis.report.names import region_label, translit
+from analysis.report.printer import Printer
 
 FORMATS = ("html", "pdf")
 #: The kernel papermill runs every report in: ipykernel's own, which jupyter_client starts
@@ -72,10 +75,16 @@ class Job:
     timings: dict[str, float | None] = field(
         default_factory=lambda: dict.fromkeys(("kernel_start", "execute", "kernel_stop", "html", "pdf")))
     files: list[str] = field(default_factory=list)  # written, relative to the output folder
+    fingerprint: str = ""     # of its inputs (analysis.report.fingerprint)
 
     @property
     def stem(self) -> str:
         return f"{self.name}.{self.lang}"
+
+    def params(self) -> dict[str, object]:
+        """The notebook parameters that choose what the report says."""
+        return {"kind": self.kind, "region": self.region, "lang": self.lang,
+                "date_from": self.date_from, "date_to": self.date_to, "sectors": self.sectors}
 
 
 def slug(region: str) -> str:
@@ -175,15 +184,18 @@ def _finish_notebook(nb, path: Path, job: Job):
     return nb
 
 
-def build_report(job: Job, data_dir: Path, out_dir: Path, formats: list[str], chromium: str | None = None,
+def build_report(job: Job, data_dir: Path, out_dir: Path, formats: list[str],
+                 printer: Printer | None = None,
                  step: Callable[[Job, str], None] | None = None) -> list[Path]:
     """One report: execute the notebook, keep it, export it; returns its files (with its CSV
-    tables) and fills job.timings. `step(job, stage)` is called after each stage."""
+    tables) and fills job.timings. `step(job, stage)` is called after each stage. printer:
+    the build's shared browser for the PDF (else one is started for this report)."""
     done = step or (lambda *_: None)
     nb = run_notebook(job, data_dir, out_dir)
     files = [out_dir / f"{job.stem}.ipynb"]
     done(job, "notebook")
-    exporters = {"html": lambda: export_html(nb).encode("utf-8"), "pdf": lambda: export_pdf(nb, chromium)}
+    exporters = {"html": lambda: export_html(nb).encode("utf-8"),
+                 "pdf": lambda: export_pdf(nb, printer=printer)}
     for fmt_name in formats:
         start = perf_counter()
         path = out_dir / f"{job.stem}.{fmt_name}"
@@ -200,8 +212,12 @@ def build_report(job: Job, data_dir: Path, out_dir: Path, formats: list[str], ch
 def build_reports(data_dir: Path, out_dir: Path, regions: list[str] | None = None, lang: str = "ru",
                   formats: list[str] | None = None, progress: bool = True,
                   overview: bool | None = None, date_from: str = "", date_to: str = "",
-                  sectors: list[str] | str | None = None) -> list[Path]:
-    """Execute and export every report; return the files written (index.html last).
+                  sectors: list[str] | str | None = None,
+                  log: Callable[[str], None] = lambda _message: None) -> list[Path]:
+    """Execute and export every report whose inputs changed; return the files written
+    (index.html last). A report whose fingerprint (analysis.report.fingerprint: its rows,
+    notebook, parameters, formats and the package) equals the one reports.json recorded, and
+    whose files are all there, is not rendered again; `log` hears which were and which not.
 
     overview: also render the overview (default: only when no region is asked for).
     date_from, date_to: the period of the reports (YYYY, YYYY-MM or YYYY-MM-DD; "" = open);
@@ -229,11 +245,6 @@ def build_reports(data_dir: Path, out_dir: Path, regions: list[str] | None = Non
                                     "(installs Debian's chromium) or use --format html")
     jobs = plan(tables, regions, lang, overview)
     out_dir.mkdir(parents=True, exist_ok=True)
-    fingerprint = data_fingerprint(tables)
-    prune_stale(out_dir, fingerprint)
-    # before the notebooks: a report links only to the article pages that exist
-    pages = write_pages(data_dir, out_dir, lang, tables)
-
     for job in jobs:
         job.date_from, job.date_to = str(date_from or "").strip(), str(date_to or "").strip()
         job.sectors = sector_keys
@@ -242,8 +253,20 @@ def build_reports(data_dir: Path, out_dir: Path, regions: list[str] | None = Non
                           data_dir)
         job.meetings, job.documents = len(ds.meetings), len(ds.documents)
         job.title = report_title(ds)
+        job.fingerprint = report_fingerprint(report_rows(ds), Path(job.notebook), job.params(),
+                                             formats)
+    fingerprint = data_fingerprint(tables)
+    current = up_to_date(out_dir, jobs)
+    prune_stale(out_dir, fingerprint, keep=set(current))
+    todo = [job for job in jobs if job.stem not in current]
+    for job in jobs:
+        if job.stem in current:
+            job.files, job.timings = current[job.stem]["files"], current[job.stem]["timings"]
+    # before the notebooks: a report links only to the article pages that exist
+    pages = write_pages(data_dir, out_dir, lang, tables)
+    log(f"reports rendered: {_names(todo)}; unchanged: {_names([j for j in jobs if j not in todo])}")
 
-    bar = _progress(len(jobs) * (1 + len(formats)), progress)
+    bar = _progress(len(todo) * (1 + len(formats)), progress)
     lock = threading.Lock()
 
     def step(job: Job, what: str) -> None:
@@ -253,15 +276,22 @@ def build_reports(data_dir: Path, out_dir: Path, regions: list[str] | None = Non
 
     written: list[Path] = list(pages)
     try:
-        # each report runs in its own kernel process: the threads only wait for them
-        with ThreadPoolExecutor(max_workers=_workers(len(jobs))) as pool:
-            for files in pool.map(lambda job: build_report(job, data_dir, out_dir, formats, chromium, step),
-                                  jobs):
-                written += files
+        with contextlib.ExitStack() as stack:
+            printer = (stack.enter_context(Printer(chromium or "")) if "pdf" in formats and todo
+                       else None)
+            # each report runs in its own kernel process: the threads only wait for them
+            with ThreadPoolExecutor(max_workers=_workers(len(todo))) as pool:
+                for files in pool.map(lambda job: build_report(job, data_dir, out_dir, formats,
+                                                               printer, step), todo):
+                    written += files
     finally:
         bar.close()
     written.append(write_index(out_dir, jobs, lang, tables, fingerprint))
     return written
+
+
+def _names(jobs: list[Job]) -> str:
+    return ", ".join(job.stem for job in jobs) or "none"
 
 
 def _workers(n_jobs: int) -> int:

@@ -1,0 +1,76 @@
+"""A report's fingerprint: everything its output depends on, so a rerun renders only what changed.
+
+A report is a function of its rows (the tables cut to its scope), its notebook,
+its parameters and formats, and the code that words and draws it. `report` keeps
+each report's fingerprint in reports.json and renders again only the reports
+whose fingerprint changed or whose files are gone; with nothing changed it
+renders nothing.
+
+The code part is coarse on purpose: any change to the package, its
+vocabularies or templates, or to a library that renders (papermill, nbconvert,
+matplotlib, pandas, playwright), renders every report again. A report
+rendered by older code is never kept by mistake; a rule edit costs one cold
+render.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import fields
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.config import PACKAGE_DIR
+
+#: Libraries whose version changes what a report looks like.
+LIBRARIES = ("papermill", "nbconvert", "nbformat", "matplotlib", "pandas", "playwright")
+#: Files of the package that shape a report: code, vocabularies, templates.
+PATTERNS = ("**/*.py", "vocab/*.csv", "report/templates/**/*")
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of the package's code, vocabularies and templates and the rendering libraries'
+    versions."""
+    h = hashlib.sha256()
+    files = sorted({p for pattern in PATTERNS for p in PACKAGE_DIR.glob(pattern) if p.is_file()
+                    and "__pycache__" not in p.parts})
+    for path in files:
+        h.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
+        h.update(path.read_bytes())
+    for lib in LIBRARIES:
+        try:
+            h.update(f"{lib}={metadata.version(lib)}".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{lib}=none".encode())
+    return h.hexdigest()[:16]
+
+
+def report_fingerprint(tables: Iterable[tuple[str, pd.DataFrame]], notebook: Path,
+                       params: dict[str, object], formats: list[str]) -> str:
+    """The fingerprint of one report: its rows (each table named, as CSV), its notebook,
+    parameters and formats, and code_fingerprint()."""
+    h = hashlib.sha256(code_fingerprint().encode())
+    h.update(notebook.read_bytes())
+    h.update(json.dumps({"params": params, "formats": sorted(formats)}, sort_keys=True,
+                        ensure_ascii=False, default=str).encode("utf-8"))
+    for name, df in tables:
+        h.update(f"\0{name}\0".encode())
+        h.update(df.to_csv(index=False).encode("utf-8"))
+    return h.hexdigest()[:16]
+
+
+def report_rows(ds) -> list[tuple[str, pd.DataFrame]]:  # noqa: ANN001 - a scope.Dataset
+    """What of the data a report shows: its scope's rows, and of the whole data what its
+    sections read besides (the regions present, for the links between reports; the
+    documents, for the data-quality section)."""
+    from analysis.report.dataset import regions_in_data
+
+    rows = [(f.name, getattr(ds, f.name)) for f in fields(ds)
+            if isinstance(getattr(ds, f.name), pd.DataFrame)]
+    return rows + [("regions present", pd.DataFrame({"region": regions_in_data(ds.all)})),
+                   ("all documents", ds.all.documents)]
