@@ -13,49 +13,30 @@ from analysis.report import caveats, fmt, narrative
 from analysis.report import dataset as data
 from analysis.report.markup import Section, esc
 from analysis.report.names import region_label
+from analysis.report.words import group, say
 
 if TYPE_CHECKING:
     from analysis.report.sections import Report
 
-HEADINGS = {
-    "summary": ("Подробнее", "In detail"),
-    "time": ("Встречи по годам", "Meetings over time"),
-    "sectors": ("Отрасли", "Sectors"),
-    "figures": ("Числа", "Figures"),
-    "partners": ("Партнёры", "Partners"),
-    "people": ("Кто с кем встречался", "Who met whom"),
-    "meetings": ("Встречи", "Meetings"),
-    "figures_table": ("Числа и цитаты", "Figures and their sources"),
-    "quality": ("Качество данных", "Data quality"),
-    "rejected": ("Отклонённые файлы", "Rejected files"),
-    "duplicates": ("Повторы статей", "Repeated articles"),
-    "unrelated": ("Не о сотрудничестве с Казахстаном", "Not about cooperation with Kazakhstan"),
-    "precision": ("Точность дат встреч", "How precise the meeting dates are"),
-    "sources": ("Источники", "Sources"),
-}
+#: The heading of every section, (RU, EN) by key, from the message table.
+HEADINGS = group("heading")
 
 
 #: The label of each figure card on the first screen (RU, EN).
-FIGURE_CARDS = {
-    "investment": ("крупнейшая инвестиция", "largest investment"),
-    "jobs": ("рабочих мест в крупнейшем проекте", "jobs in the largest project"),
-    "students": ("студентов и стажёров, крупнейшее число", "students and trainees, largest number"),
-    "trade": ("торговля", "trade"),
-}
+FIGURE_CARDS = group("figure_card")
 
 
 def scope_line(rep: Report) -> str:
-    s, parts = rep.ds.scope, []
+    s, lang, parts = rep.ds.scope, rep.lang, []
     if s.date_from or s.date_to:
-        a = fmt.fmt_date(s.date_from, rep.lang) if s.date_from else "…"
-        b = fmt.fmt_date(s.date_to, rep.lang) if s.date_to else "…"
-        parts.append(rep.t("период", "period") + f": {a}{fmt.NDASH}{b}")
+        a = fmt.fmt_date(s.date_from, lang) if s.date_from else "…"
+        b = fmt.fmt_date(s.date_to, lang) if s.date_to else "…"
+        parts.append(say("filter.period", lang, start=a, end=b))
     if s.sectors:
-        labels = [fmt.sector_label(k, rep.lang) for k in s.sectors]
-        parts.append(rep.t("отрасли", "sectors") + ": " + ", ".join(labels))
+        parts.append(say("filter.sectors", lang, sectors=", ".join(fmt.sector_label(k, lang) for k in s.sectors)))
     if not parts:
         return ""
-    return f'<p class="scope">{esc(rep.t("Фильтр", "Filter"))} · {esc(" · ".join(parts))}</p>'
+    return f'<p class="scope">{esc(say("filter.line", lang, parts=" · ".join(parts)))}</p>'
 
 
 def key_numbers(rep: Report) -> list[tuple[str, str, list[str]]]:
@@ -64,17 +45,15 @@ def key_numbers(rep: Report) -> list[tuple[str, str, list[str]]]:
     m, p = ds.meetings, ds.participants
     partners = {k for ks in m["partners"] for k in ks}
     years = [int(y) for y in m["year"].dropna()]
-    cards = [(rep.t("встречи", "meetings"), fmt.fmt_int(len(m), lang), list(m["doc_id"]))]
+    cards = [(say("card.meetings", lang), fmt.fmt_int(len(m), lang), list(m["doc_id"]))]
     if rep.kind == "overview":
-        cards.append((rep.t("российские регионы", "Russian regions"),
+        cards.append((say("card.ru_regions", lang),
                       fmt.fmt_int(m.loc[m["region"] != "", "region"].nunique(), lang), []))
     else:
-        cards.append((rep.t("статьи", "articles"), fmt.fmt_int(len(ds.documents), lang), []))
-    cards.append((rep.t("казахстанские регионы-партнёры", "Kazakh partner regions"),
-                  fmt.fmt_int(len(partners), lang), []))
-    cards.append((rep.t("участники встреч", "people met"),
-                  fmt.fmt_int(p.loc[p["name"] != "", "name"].nunique(), lang), []))
-    cards.append((rep.t("период", "period"), fmt.fmt_period(years, lang) or fmt.MDASH, []))
+        cards.append((say("card.articles", lang), fmt.fmt_int(len(ds.documents), lang), []))
+    cards.append((say("card.kz_partners", lang), fmt.fmt_int(len(partners), lang), []))
+    cards.append((say("card.people", lang), fmt.fmt_int(p.loc[p["name"] != "", "name"].nunique(), lang), []))
+    cards.append((say("card.period", lang), fmt.fmt_period(years, lang) or fmt.MDASH, []))
     cards += largest_figures(rep)
     return cards
 
@@ -97,7 +76,8 @@ def largest_figures(rep: Report) -> list[tuple[str, str, list[str]]]:
         seen.add(kind)
         if top["unit"] in ("jobs", "persons"):  # the label names the unit
             q = fmt.QUALIFIERS.get(top["qualifier"] or "")
-            value = (fmt.pick(q, rep.lang) + " " if q else "") + fmt.fmt_number(top["value"], rep.lang)
+            value = fmt.fmt_number(top["value"], rep.lang)
+            value = say("value.qualified", rep.lang, q=fmt.pick(q, rep.lang), value=value) if q else value
         else:
             value = fmt.fmt_value(top["value"], top["unit"], rep.lang, top["qualifier"])
         out.append((fmt.pick(FIGURE_CARDS[kind], rep.lang), value, [top["doc_id"]]))
@@ -108,13 +88,12 @@ def section(rep: Report) -> Section:
     ds, lang = rep.ds, rep.lang
     parts = []
     if rep.index_link:
-        parts.append(f'<nav class="crumbs"><a href="index.html">{esc(rep.t("← все отчёты", "← all reports"))}</a></nav>')
+        parts.append(f'<nav class="crumbs"><a href="index.html">{esc(say("header.all_reports", lang))}</a></nav>')
     title = esc(rep.title())
     title = re.sub(r"(\d{4}–\d{4})$", r'<span class="nowrap">\1</span>', title)
     parts.append(f'<h1>{title}</h1>')
-    kicker = (rep.t("Обзор по всем регионам", "Overview of all regions") if rep.kind == "overview"
-              else rep.t("Отчёт по региону", "Region report"))
-    parts.append(f'<p class="kicker">{esc(kicker)} · {esc(rep.t("по статьям СМИ", "from news articles"))}</p>')
+    kicker = say("header.kicker_overview" if rep.kind == "overview" else "header.kicker_region", lang)
+    parts.append(f'<p class="kicker">{esc(kicker)} · {esc(say("header.from_news", lang))}</p>')
     parts.append(scope_line(rep))
     if ds.meetings.empty:
         parts.append(f'<p class="lead">{rep.sentences(empty_statements(rep))}</p>')
@@ -144,13 +123,10 @@ def empty_statements(rep: Report) -> list[narrative.Statement]:
     out = narrative.activity(ds.meetings, ds.documents, lang, ds.scope.region)
     present = data.regions_in_data(ds.all)
     if ds.scope.filtered:
-        text = rep.t("Фильтр не оставил ни одной встречи; уберите или расширьте его.",
-                      "The filter leaves no meetings; remove or widen it.")
-        out.append(narrative.Statement(text, []))
+        out.append(narrative.Statement(say("header.filter_empty", lang), []))
     if ds.scope.region and present:
         names = ", ".join(region_label(r, lang) for r in present)
-        out.append(narrative.Statement(rep.t(f"Регионы в данных: {names}.",
-                                              f"Regions in the data: {names}."), []))
+        out.append(narrative.Statement(say("header.regions_in_data", lang, names=names), []))
     return out
 
 
@@ -161,4 +137,4 @@ def contents(rep: Report) -> str:
             or rep.chart(k) is not None or k == "figures"]
     items = "".join(f'<li><a href="#sec-{k}">{esc(fmt.pick(HEADINGS[k], rep.lang))}</a></li>'
                     for k in keys)
-    return f'<nav class="toc"><p>{esc(rep.t("Содержание", "Contents"))}</p><ol>{items}</ol></nav>'
+    return f'<nav class="toc"><p>{esc(say("header.contents", rep.lang))}</p><ol>{items}</ol></nav>'

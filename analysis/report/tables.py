@@ -14,6 +14,7 @@ from analysis.report import dataset as data
 from analysis.report import fmt
 from analysis.report.markup import Section, esc, highlight, table
 from analysis.report.names import person_name, region_label, translit
+from analysis.report.words import pair
 
 if TYPE_CHECKING:
     from analysis.report.sections import Report
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 TABLE_ROWS = 25    # rows shown in a report table; the full table goes to CSV
 #: Beside the kind of a meeting the article only recalls or announces: its people took part
 #: in that event, not in the article's main one.
-OTHER_EVENT = ("не главное событие статьи", "not the article's main event")
+OTHER_EVENT = pair("meetings.other_event")
 
 
 def grouped(df: pd.DataFrame, key: str, *cols: str) -> dict[str, list[tuple]]:
@@ -54,7 +55,7 @@ def meeting_row(rep: Report, r, people: list[tuple[str, str]], sector_keys: list
     shown = [shown[0]] + [fmt.lower_label(x) for x in shown[1:]] if shown else []
     extra = len(sector_keys) - len(shown)
     secs = esc(", ".join(shown)) + (
-        f' <span class="role">{esc(rep.t(f"и ещё {extra}", f"and {extra} more"))}</span>' if extra > 0 else "")
+        f' <span class="role">{esc(rep.say("meetings.more_sectors", n=extra))}</span>' if extra > 0 else "")
     cells = [(f'<td class="date">{esc(date_label(rep, r.date))}<br>'
               f'<span class="role">{esc(event_label(rep, r.kind, r.is_primary) + place)}</span></td>')]
     if rep.kind == "overview":
@@ -74,29 +75,26 @@ def meetings_section(rep: Report) -> Section:
     ordered = m.assign(_sort=m["date"].map(fmt.date_sort_key)).sort_values(["_sort", "meeting_id"],
                                                                    ascending=[False, True])
     full = pd.DataFrame({
-        rep.t("дата", "date"): [date_label(rep, d) for d in ordered["date"]],
-        rep.t("событие", "event"): [event_label(rep, k, p) for k, p in zip(ordered["kind"],
+        rep.say("column.date"): [date_label(rep, d) for d in ordered["date"]],
+        rep.say("column.event"): [event_label(rep, k, p) for k, p in zip(ordered["kind"],
                                                                           ordered["is_primary"])],
-        rep.t("регион", "region"): [region_label(r, lang) for r in ordered["region"]],
-        rep.t("партнёр", "partner"): [", ".join(region_label(k, lang) for k in ks)
+        rep.say("column.region"): [region_label(r, lang) for r in ordered["region"]],
+        rep.say("column.partner"): [", ".join(region_label(k, lang) for k in ks)
                                       for ks in ordered["partners"]],
-        rep.t("участники", "participants"): [
+        rep.say("column.participants"): [
             "; ".join(f"{person_name(n, lang)} ({fmt.role_label(r, lang)})" for n, r in people.get(k, []))
             for k in ordered["meeting_id"]],
-        rep.t("отрасли", "sectors"): [", ".join(fmt.sector_label(s, lang) for s in sectors.get(k, []))
+        rep.say("column.sectors"): [", ".join(fmt.sector_label(s, lang) for s in sectors.get(k, []))
                                        for k in ordered["meeting_id"]],
         "doc_id": list(ordered["doc_id"]),
     })
     rows = [meeting_row(rep, r, people.get(r.meeting_id, []), sectors.get(r.meeting_id, []))
             for r in ordered.head(TABLE_ROWS).itertuples()]
-    head = [rep.t("Дата, событие", "Date, event")]
-    if rep.kind == "overview":
-        head.append(rep.t("Регион", "Region"))
-    head += [rep.t("Партнёр в Казахстане", "Kazakh partner"), rep.t("Участники", "Participants"),
-             rep.t("Отрасли", "Sectors"), rep.t("Источник", "Source")]
+    columns = ["date", "region", "partner", "participants", "sectors", "source"]
+    head = [rep.say(f"meetings.head_{c}") for c in columns if c != "region" or rep.kind == "overview"]
     note = ""
     if len(ordered) > TABLE_ROWS:
-        note = f'<p class="note">{esc(rep.t("Сначала — последние по дате.", "Latest first."))}</p>'
+        note = f'<p class="note">{esc(rep.say("meetings.latest_first"))}</p>'
     return Section(rep.heading("meetings") + note + table(head, rows, f"meetings {rep.kind}")
                    + rep.more(full, len(rows), "meetings"), "meetings")
 
@@ -112,7 +110,7 @@ def figures_section(rep: Report) -> Section:
     if rep.ds.meetings.empty:
         return Section("", "figures_table")
     if f.empty:
-        return Section(rep.heading("figures_table") + f'<p class="note">{esc(rep.t("Чисел в статьях нет.", "The articles give no figures."))}</p>',
+        return Section(rep.heading("figures_table") + f'<p class="note">{esc(rep.say("empty.figures_table"))}</p>',
                        "figures_table")
     order = {kind: i for i, kind in enumerate(fmt.FIGURE_ORDER)}
     # the region's own figures first, the national context after them
@@ -120,11 +118,11 @@ def figures_section(rep: Report) -> Section:
         .sort_values(["_n", "_o", "value"], ascending=[True, True, False])
     owners = [figure_owner(rep, r, n) for r, n in zip(f["region"], f["_n"])]
     full = pd.DataFrame({
-        rep.t("вид", "kind"): [fmt.figure_kind_label(k, lang) for k in f["kind"]],
-        rep.t("значение", "value"): list(f["value"]), rep.t("единица", "unit"): list(f["unit"]),
-        rep.t("оговорка", "qualifier"): list(f["qualifier"]),
-        rep.t("регион", "region"): owners, "scope": list(f["scope"]),
-        rep.t("цитата", "evidence"): list(f["evidence"]), "doc_id": list(f["doc_id"]),
+        rep.say("column.kind"): [fmt.figure_kind_label(k, lang) for k in f["kind"]],
+        rep.say("column.value"): list(f["value"]), rep.say("column.unit"): list(f["unit"]),
+        rep.say("column.qualifier"): list(f["qualifier"]),
+        rep.say("column.region"): owners, "scope": list(f["scope"]),
+        rep.say("column.evidence"): list(f["evidence"]), "doc_id": list(f["doc_id"]),
     })
     rows = [f"<tr><td>{esc(fmt.figure_kind_label(r.kind, lang))}</td>"
             f'<td class="num">{esc(fmt.fmt_value(r.value, r.unit, lang, r.qualifier))}</td>'
@@ -132,7 +130,6 @@ def figures_section(rep: Report) -> Section:
             f'<td class="ev" lang="ru">{highlight(fmt.quote(fmt.shorten(r.evidence, 240), "ru"))}</td>'
             f'<td class="src">{rep.source_cell(r.doc_id)}</td></tr>'
             for r, owner in zip(f.head(TABLE_ROWS).itertuples(), owners)]
-    head = [rep.t("Вид", "Kind"), rep.t("Значение", "Value"), rep.t("Регион", "Region"),
-            rep.t("Цитата из статьи", "Quote from the article (Russian)"), rep.t("Источник", "Source")]
+    head = [rep.say(f"figures.head_{c}") for c in ("kind", "value", "region", "quote", "source")]
     return Section(rep.heading("figures_table") + table(head, rows, "figures", num=(1,))
                    + rep.more(full, len(rows), "figures"), "figures_table")
