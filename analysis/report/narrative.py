@@ -382,6 +382,12 @@ def _largest(kind: str, unit: str, rows: pd.DataFrame, several: bool, lang: str,
     return Statement(full_stop(text), [top["doc_id"]])
 
 
+def largest_statement(kind: str, unit: str, rows: pd.DataFrame, several: bool, lang: str) -> Statement:
+    """The sentence on the largest figure of one kind and unit, without its quote: a line of
+    the narrative, and the title of the figures chart."""
+    return _largest(kind, unit, rows, several, lang, quote_evidence=False)
+
+
 def context_statements(figures: pd.DataFrame, lang: str) -> list[Statement]:
     """The national figures among these, largest of each kind and unit, in one sentence
     labelled as Russia's and Kazakhstan's as a whole: context beside a region's numbers, not

@@ -13,7 +13,7 @@ import pandas as pd
 from analysis.report import dataset as data
 from analysis.report import fmt
 from analysis.report.markup import Section, esc, highlight, table
-from analysis.report.names import person_name, region_label, translit
+from analysis.report.names import person_name, region_label, region_named, translit
 from analysis.report.words import pair
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def meeting_row(rep: Report, r, people: list[tuple[str, str]], sector_keys: list
     cells = [(f'<td class="date">{esc(date_label(rep, r.date))}<br>'
               f'<span class="role">{esc(event_label(rep, r.kind, r.is_primary) + place)}</span></td>')]
     if rep.kind == "overview":
-        cells.append(f"<td>{esc(region_label(r.region, lang))}</td>")
+        cells.append(f"<td>{esc(region_named(r.region, lang))}</td>")
     cells += [f"<td>{esc(partners)}</td>", f'<td class="who">{who}</td>',
               f'<td class="secs">{secs or fmt.MDASH}</td>', f'<td class="src">{rep.source_cell(r.doc_id)}</td>']
     return "<tr>" + "".join(cells) + "</tr>"
@@ -78,7 +78,7 @@ def meetings_section(rep: Report) -> Section:
         rep.say("column.date"): [date_label(rep, d) for d in ordered["date"]],
         rep.say("column.event"): [event_label(rep, k, p) for k, p in zip(ordered["kind"],
                                                                           ordered["is_primary"])],
-        rep.say("column.region"): [region_label(r, lang) for r in ordered["region"]],
+        rep.say("column.region"): [region_named(r, lang) for r in ordered["region"]],
         rep.say("column.partner"): [", ".join(region_label(k, lang) for k in ks)
                                       for ks in ordered["partners"]],
         rep.say("column.participants"): [
@@ -102,7 +102,7 @@ def meetings_section(rep: Report) -> Section:
 def figure_owner(rep: Report, region: str, national: bool) -> str:
     """Whose number a figure is: its region, or for a national figure the label that says it
     measures Russia and Kazakhstan as a whole (context, not the region's)."""
-    return fmt.pick(fmt.NATIONAL_SCOPE, rep.lang) if national else region_label(region, rep.lang)
+    return fmt.pick(fmt.NATIONAL_SCOPE, rep.lang) if national else region_named(region, rep.lang)
 
 
 def figures_section(rep: Report) -> Section:
@@ -126,7 +126,7 @@ def figures_section(rep: Report) -> Section:
     })
     rows = [f"<tr><td>{esc(fmt.figure_kind_label(r.kind, lang))}</td>"
             f'<td class="num">{esc(fmt.fmt_value(r.value, r.unit, lang, r.qualifier))}</td>'
-            f"<td>{esc(owner) or fmt.MDASH}</td>"
+            f"<td>{esc(owner)}</td>"
             f'<td class="ev" lang="ru">{highlight(fmt.quote(fmt.shorten(r.evidence, 240), "ru"))}</td>'
             f'<td class="src">{rep.source_cell(r.doc_id)}</td></tr>'
             for r, owner in zip(f.head(TABLE_ROWS).itertuples(), owners)]
