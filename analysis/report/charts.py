@@ -253,7 +253,7 @@ def sector_profile(sectors: pd.DataFrame, documents: pd.DataFrame, lang: str,
 
 
 def sector_heatmap(sectors: pd.DataFrame, documents: pd.DataFrame, lang: str,
-                   max_regions: int = 25) -> Chart | None:
+                   max_regions: int = 20) -> Chart | None:
     """Regions (rows) x sectors (columns): number of meetings where the sector came up."""
     df = sectors[sectors["region"] != ""] if "region" in sectors else sectors.iloc[0:0]
     if df.empty:
@@ -272,7 +272,7 @@ def sector_heatmap(sectors: pd.DataFrame, documents: pd.DataFrame, lang: str,
     sectors_down = n_sectors > n_regions
     grid = table.T if sectors_down else table
     n_rows, n_cols = grid.shape
-    fig = new_figure(0.27 * n_rows + (1.4 if sectors_down else 1.6))
+    fig = new_figure(0.22 * n_rows + (1.4 if sectors_down else 1.6))
     ax = fig.add_subplot()
     vmax = max(int(grid.values.max()), 1)
     ax.imshow(grid.values, cmap="Blues", vmin=0, vmax=vmax * 1.15, aspect="auto")

@@ -67,11 +67,16 @@ def noun_forms(key: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return forms(f"noun.{key}", "ru"), forms(f"noun.{key}", "en")
 
 
-def noun(n: float, key: str, lang: str) -> str:
-    ru, en = noun_forms(key)
+def plural_word(n: float, message: str, lang: str) -> str:
+    """The form of a counted word (a message of plural forms) that goes with n."""
+    words = forms(message, lang)
     if lang == "ru":
-        return plural_ru(n, ru)
-    return en[0] if n == 1 else en[1]
+        return plural_ru(n, words)
+    return words[0] if n == 1 else words[-1]
+
+
+def noun(n: float, key: str, lang: str) -> str:
+    return plural_word(n, f"noun.{key}", lang)
 
 
 def count(n: int, key: str, lang: str) -> str:

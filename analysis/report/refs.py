@@ -9,6 +9,7 @@ import html
 
 from analysis.report import fmt
 from analysis.report.narrative import Statement
+from analysis.report.words import say
 
 NB = fmt.NBSP
 REF_LIMIT = 6   # source numbers shown after one statement; the rest as `+N`
@@ -48,8 +49,8 @@ def ref_html(doc_ids: list[str], refs: dict[str, int], lang: str, cited: set[int
     label = compress_refs(nums)
     if more:
         label += f", +{fmt.fmt_int(more, lang)}"
-        title += (f"; ещё {fmt.count(more, 'article', lang)}" if lang == "ru"
-                  else f"; {fmt.fmt_int(more, lang)} more {fmt.noun(more, 'article', lang)}")
+        title += say("refs.more", lang, articles=fmt.count(more, "article", lang), n=fmt.fmt_int(more, lang),
+                     noun=fmt.noun(more, "article", lang))
     return (f'{NB}<a class="ref" href="#src-{nums[0]}" title="{html.escape(title)}">'
             f"[{label}]</a>")
 

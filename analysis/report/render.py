@@ -44,6 +44,7 @@ from analysis.report.export import export_html, export_pdf, find_chromium
 from analysis.report.index import write_index
 from analysis.report.narrative import report_title
 from analysis.report.names import region_label, translit
+from analysis.report.words import say
 
 FORMATS = ("html", "pdf")
 KERNEL = "python3"
@@ -163,10 +164,8 @@ def _finish_notebook(nb, path: Path, job: Job):
     function the notebook's header calls too."""
     import nbformat
 
-    built = datetime.now().strftime("%d.%m.%Y %H:%M" if job.lang == "ru" else "%d %b %Y %H:%M")
-    colophon = (f"Собрано {built} из таблиц извлечения: papermill + nbconvert, пакет analysis."
-                if job.lang == "ru" else
-                f"Built {built} from the extraction tables with papermill + nbconvert, package analysis.")
+    built = datetime.now().strftime(say("index.built_format", job.lang))
+    colophon = say("render.colophon", job.lang, built=built)
     nb.metadata["report"] = {"lang": job.lang, "title": job.title, "colophon": colophon}
     nbformat.write(nb, str(path))
     return nb
