@@ -1,12 +1,13 @@
 """The first screen of a report: title, key numbers, lead sentences, caveats, contents.
 
-The key numbers are computed as (label, value, doc_ids) and rendered as cards; the
-sentences come from analysis.report.narrative and analysis.report.caveats. HEADINGS
+The key numbers are counted (key_counts), worded as (label, value, doc_ids) cards
+(count_cards, largest_figures) and rendered (cards_html); the sentences come from analysis.report.narrative and analysis.report.caveats. HEADINGS
 names every section, for the headings and the table of contents.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from analysis.report import caveats, fmt, narrative
@@ -39,23 +40,45 @@ def scope_line(rep: Report) -> str:
     return f'<p class="scope">{esc(say("filter.line", lang, parts=" · ".join(parts)))}</p>'
 
 
+@dataclass(frozen=True)
+class KeyCounts:
+    """The numbers on the first screen's cards, computed from the tables (no words yet)."""
+
+    meetings: int
+    meeting_docs: list[str]   # the documents the meeting count rests on
+    ru_regions: int
+    articles: int
+    kz_partners: int
+    people: int
+    years: list[int]
+
+
+def key_counts(ds) -> KeyCounts:
+    """Count the meetings, regions, partners, people and years of a report's dataset."""
+    m, p = ds.meetings, ds.participants
+    return KeyCounts(meetings=len(m), meeting_docs=list(m["doc_id"]),
+                     ru_regions=m.loc[m["region"] != "", "region"].nunique(), articles=len(ds.documents),
+                     kz_partners=len({k for ks in m["partners"] for k in ks}),
+                     people=p.loc[p["name"] != "", "name"].nunique(), years=[int(y) for y in m["year"].dropna()])
+
+
+def count_cards(c: KeyCounts, kind: str, lang: str) -> list[tuple[str, str, list[str]]]:
+    """The counts as (label, value, doc_ids) cards: regions in the overview, articles in a
+    region's report."""
+    cards = [(say("card.meetings", lang), fmt.fmt_int(c.meetings, lang), c.meeting_docs)]
+    if kind == "overview":
+        cards.append((say("card.ru_regions", lang), fmt.fmt_int(c.ru_regions, lang), []))
+    else:
+        cards.append((say("card.articles", lang), fmt.fmt_int(c.articles, lang), []))
+    cards.append((say("card.kz_partners", lang), fmt.fmt_int(c.kz_partners, lang), []))
+    cards.append((say("card.people", lang), fmt.fmt_int(c.people, lang), []))
+    cards.append((say("card.period", lang), fmt.fmt_period(c.years, lang) or fmt.MDASH, []))
+    return cards
+
+
 def key_numbers(rep: Report) -> list[tuple[str, str, list[str]]]:
     """(label, value, doc_ids) for the cards on the first screen."""
-    ds, lang = rep.ds, rep.lang
-    m, p = ds.meetings, ds.participants
-    partners = {k for ks in m["partners"] for k in ks}
-    years = [int(y) for y in m["year"].dropna()]
-    cards = [(say("card.meetings", lang), fmt.fmt_int(len(m), lang), list(m["doc_id"]))]
-    if rep.kind == "overview":
-        cards.append((say("card.ru_regions", lang),
-                      fmt.fmt_int(m.loc[m["region"] != "", "region"].nunique(), lang), []))
-    else:
-        cards.append((say("card.articles", lang), fmt.fmt_int(len(ds.documents), lang), []))
-    cards.append((say("card.kz_partners", lang), fmt.fmt_int(len(partners), lang), []))
-    cards.append((say("card.people", lang), fmt.fmt_int(p.loc[p["name"] != "", "name"].nunique(), lang), []))
-    cards.append((say("card.period", lang), fmt.fmt_period(years, lang) or fmt.MDASH, []))
-    cards += largest_figures(rep)
-    return cards
+    return count_cards(key_counts(rep.ds), rep.kind, rep.lang) + largest_figures(rep)
 
 
 def largest_figures(rep: Report) -> list[tuple[str, str, list[str]]]:
@@ -98,14 +121,7 @@ def section(rep: Report) -> Section:
     if ds.meetings.empty:
         parts.append(f'<p class="lead">{rep.sentences(empty_statements(rep))}</p>')
         return Section("".join(parts), "header")
-    numbers = key_numbers(rep)
-    cards = "".join(f'<div class="card"><div class="num">{esc(v)}</div><div class="lbl">{esc(lab)}</div></div>'
-                    for lab, v, _ in numbers[:5])
-    parts.append(f'<div class="cards">{cards}</div>')
-    if numbers[5:]:
-        figs = "".join(f'<div class="card fig"><div class="num">{esc(v)}{rep.ref(d)}</div>'
-                       f'<div class="lbl">{esc(lab)}</div></div>' for lab, v, d in numbers[5:])
-        parts.append(f'<div class="cards figs">{figs}</div>')
+    parts.append(cards_html(rep, key_numbers(rep)))
     context = narrative.context_statements(ds.figures, lang)
     if context:
         parts.append(f'<p class="context">{rep.sentences(context)}</p>')
@@ -116,6 +132,18 @@ def section(rep: Report) -> Section:
         parts.append(f'<p class="caveat">{rep.sentences(warnings)}</p>')
     parts.append(contents(rep))
     return Section("".join(parts), "header")
+
+
+def cards_html(rep: Report, numbers: list[tuple[str, str, list[str]]]) -> str:
+    """The cards: five counts in a row, then the figure cards with their sources."""
+    cards = "".join(f'<div class="card"><div class="num">{esc(v)}</div><div class="lbl">{esc(lab)}</div></div>'
+                    for lab, v, _ in numbers[:5])
+    out = f'<div class="cards">{cards}</div>'
+    if numbers[5:]:
+        figs = "".join(f'<div class="card fig"><div class="num">{esc(v)}{rep.ref(d)}</div>'
+                       f'<div class="lbl">{esc(lab)}</div></div>' for lab, v, d in numbers[5:])
+        out += f'<div class="cards figs">{figs}</div>'
+    return out
 
 
 def empty_statements(rep: Report) -> list[narrative.Statement]:

@@ -65,16 +65,17 @@ def meeting_row(rep: Report, r, people: list[tuple[str, str]], sector_keys: list
     return "<tr>" + "".join(cells) + "</tr>"
 
 
-def meetings_section(rep: Report) -> Section:
-    m, lang = rep.ds.meetings, rep.lang
-    if m.empty:
-        return Section("", "meetings")
-    people = grouped(rep.ds.participants, "meeting_id", "name", "role")
-    sectors = {k: list(dict.fromkeys(v for (v,) in vals))
-               for k, vals in grouped(rep.ds.sectors, "meeting_id", "sector").items()}
-    ordered = m.assign(_sort=m["date"].map(fmt.date_sort_key)).sort_values(["_sort", "meeting_id"],
-                                                                   ascending=[False, True])
-    full = pd.DataFrame({
+def latest_first(meetings: pd.DataFrame) -> pd.DataFrame:
+    """The meetings in the table's order: latest first, undated last."""
+    return meetings.assign(_sort=meetings["date"].map(fmt.date_sort_key)) \
+        .sort_values(["_sort", "meeting_id"], ascending=[False, True])
+
+
+def meetings_frame(rep: Report, ordered: pd.DataFrame, people: dict[str, list[tuple]],
+                   sectors: dict[str, list[str]]) -> pd.DataFrame:
+    """The full meetings table in words, for the CSV beside the report."""
+    lang = rep.lang
+    return pd.DataFrame({
         rep.say("column.date"): [date_label(rep, d) for d in ordered["date"]],
         rep.say("column.event"): [event_label(rep, k, p) for k, p in zip(ordered["kind"],
                                                                           ordered["is_primary"])],
@@ -88,6 +89,17 @@ def meetings_section(rep: Report) -> Section:
                                        for k in ordered["meeting_id"]],
         "doc_id": list(ordered["doc_id"]),
     })
+
+
+def meetings_section(rep: Report) -> Section:
+    m = rep.ds.meetings
+    if m.empty:
+        return Section("", "meetings")
+    people = grouped(rep.ds.participants, "meeting_id", "name", "role")
+    sectors = {k: list(dict.fromkeys(v for (v,) in vals))
+               for k, vals in grouped(rep.ds.sectors, "meeting_id", "sector").items()}
+    ordered = latest_first(m)
+    full = meetings_frame(rep, ordered, people, sectors)
     rows = [meeting_row(rep, r, people.get(r.meeting_id, []), sectors.get(r.meeting_id, []))
             for r in ordered.head(TABLE_ROWS).itertuples()]
     columns = ["date", "region", "partner", "participants", "sectors", "source"]
