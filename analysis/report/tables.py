@@ -1,8 +1,9 @@
 """The report's two long tables: its meetings, and the figures with their evidence.
 
 Each shows its first TABLE_ROWS rows (latest meetings first, largest figures first)
-and declares the full table for the CSV files. The functions take the Report they
-belong to (for its language, kind and source numbers).
+and declares the full table for the CSV files. Each is ordered (latest_first,
+regional_first), worded as the full table (meetings_frame, figures_frame) and rendered
+as rows. The functions take the Report they belong to (language, kind, source numbers).
 """
 from __future__ import annotations
 
@@ -117,6 +118,25 @@ def figure_owner(rep: Report, region: str, national: bool) -> str:
     return fmt.pick(fmt.NATIONAL_SCOPE, rep.lang) if national else region_named(region, rep.lang)
 
 
+def regional_first(figures: pd.DataFrame) -> pd.DataFrame:
+    """The figures in the table's order: the region's own first (headline kinds, largest
+    first), the national context after them; `_n` marks the national ones."""
+    order = {kind: i for i, kind in enumerate(fmt.FIGURE_ORDER)}
+    return figures.assign(_n=data.is_national(figures), _o=figures["kind"].map(lambda k: order.get(k, len(order)))) \
+        .sort_values(["_n", "_o", "value"], ascending=[True, True, False])
+
+
+def figures_frame(rep: Report, f: pd.DataFrame, owners: list[str]) -> pd.DataFrame:
+    """The full figures table in words, for the CSV beside the report."""
+    return pd.DataFrame({
+        rep.say("column.kind"): [fmt.figure_kind_label(k, rep.lang) for k in f["kind"]],
+        rep.say("column.value"): list(f["value"]), rep.say("column.unit"): list(f["unit"]),
+        rep.say("column.qualifier"): list(f["qualifier"]),
+        rep.say("column.region"): owners, "scope": list(f["scope"]),
+        rep.say("column.evidence"): list(f["evidence"]), "doc_id": list(f["doc_id"]),
+    })
+
+
 def figures_section(rep: Report) -> Section:
     f, lang = rep.ds.figures, rep.lang
     if rep.ds.meetings.empty:
@@ -124,18 +144,9 @@ def figures_section(rep: Report) -> Section:
     if f.empty:
         return Section(rep.heading("figures_table") + f'<p class="note">{esc(rep.say("empty.figures_table"))}</p>',
                        "figures_table")
-    order = {kind: i for i, kind in enumerate(fmt.FIGURE_ORDER)}
-    # the region's own figures first, the national context after them
-    f = f.assign(_n=data.is_national(f), _o=f["kind"].map(lambda k: order.get(k, len(order)))) \
-        .sort_values(["_n", "_o", "value"], ascending=[True, True, False])
+    f = regional_first(f)
     owners = [figure_owner(rep, r, n) for r, n in zip(f["region"], f["_n"])]
-    full = pd.DataFrame({
-        rep.say("column.kind"): [fmt.figure_kind_label(k, lang) for k in f["kind"]],
-        rep.say("column.value"): list(f["value"]), rep.say("column.unit"): list(f["unit"]),
-        rep.say("column.qualifier"): list(f["qualifier"]),
-        rep.say("column.region"): owners, "scope": list(f["scope"]),
-        rep.say("column.evidence"): list(f["evidence"]), "doc_id": list(f["doc_id"]),
-    })
+    full = figures_frame(rep, f, owners)
     rows = [f"<tr><td>{esc(fmt.figure_kind_label(r.kind, lang))}</td>"
             f'<td class="num">{esc(fmt.fmt_value(r.value, r.unit, lang, r.qualifier))}</td>'
             f"<td>{esc(owner)}</td>"
