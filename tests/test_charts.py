@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
 
-from analysis.report import amounts, charts, links
+from analysis.report import amounts, charts, links, narrative
 from analysis.report import dataset as data
 from analysis.report import scope
 from analysis.report import fmt
@@ -76,13 +76,56 @@ def test_meetings_over_time_keeps_undated_meetings_apart(seed):
     chart = charts.meetings_over_time(seed.meetings, seed.documents, "ru")
     ax = chart.fig.axes[0]
     labels = [t.get_text() for t in ax.get_xticklabels()]
-    assert labels == ["2020", "2021", "2022", "2023", "год не указан"]   # 2021 shown as a gap
+    assert labels == ["2020", "2021", "2022", "2023", "год не\nуказан"]   # 2021 shown as a gap
     heights = [p.get_height() for p in ax.patches]
     assert heights == [1, 0, 3, 1, 2]
     assert to_hex(ax.patches[-1].get_facecolor()) == charts.GREY
     en = charts.meetings_over_time(seed.meetings, seed.documents, "en")
     assert en.title == "Most meetings in 2022: 3"
-    assert [t.get_text() for t in en.fig.axes[0].get_xticklabels()][-1] == "year not stated"
+    assert [t.get_text() for t in en.fig.axes[0].get_xticklabels()][-1] == "year not\nstated"
+
+
+def drawn_boxes(chart):
+    """The figure laid out as the PNG draws it; a function from a text to its box in pixels."""
+    chart.fig.draw_without_rendering()
+    return lambda t: t.get_window_extent()
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_year_labels_do_not_overlap_the_undated_one(lang):
+    """Twelve years and an undated bar: the latest year's label and `год не указан` used to run
+    into each other."""
+    years = [2014 + i for i in range(12) for _ in range(i % 3 + 1)] + [None] * 4
+    m = pd.DataFrame({"meeting_id": [f"m{i}" for i in range(len(years))], "doc_id": "d",
+                      "year": pd.array(years, dtype="Int64")})
+    chart = charts.meetings_over_time(m, pd.DataFrame({"doc_id": ["d"]}), lang)
+    box = drawn_boxes(chart)
+    ticks = [t for t in chart.fig.axes[0].get_xticklabels() if t.get_text()]
+    assert ticks[-2].get_text() == "2025"
+    for a, b in zip(ticks, ticks[1:]):
+        assert box(a).x1 < box(b).x0, (a.get_text(), b.get_text())
+
+
+def test_every_bar_value_label_is_inside_its_chart(rich):
+    """The label of the longest bar (`более 2 500 рабочих мест`) is not cut at the edge."""
+    f = rich.figures.copy()
+    jobs = f.index[f["kind"] == "jobs"]
+    f.loc[jobs[0], ["value", "unit", "qualifier"]] = [2500.0, "jobs", "more_than"]
+    for chart in (amounts.figures_by_kind(f, rich.documents, "ru"),
+                  charts.meetings_over_time(rich.meetings, rich.documents, "ru"),
+                  charts.sector_profile(rich.sectors, rich.documents, "ru")):
+        box = drawn_boxes(chart)
+        for ax in chart.fig.axes:
+            for t in ax.texts:
+                if t.get_text():
+                    assert box(t).x1 <= ax.bbox.x1 + 0.5 and box(t).y1 <= ax.bbox.y1 + 0.5, (chart.name, t.get_text())
+
+
+def test_a_figure_with_no_region_is_labelled_in_words(seed):
+    f = seed.figures.assign(region="")
+    chart = amounts.figures_by_kind(f, seed.documents, "ru")
+    names = {sp(t.get_text()) for ax in chart.fig.axes for t in ax.get_yticklabels()}
+    assert names == {"регион не указан"}
 
 
 def test_sector_bars_use_the_vocabulary_colours_sorted_by_value(seed):
@@ -144,7 +187,7 @@ def test_money_is_never_added_across_currencies(rich):
         if "руб." in title:
             assert all("руб." in lab for lab in labels)
     # the title's "largest" compares the currencies in roubles, and the subtitle says so
-    assert sp(chart.title) == "Крупнейшая инвестиция — более 450 млрд руб. (Республика Татарстан)"
+    assert sp(chart.title) == "Крупнейшая названная инвестиция — более 450 млрд руб. (Республика Татарстан)"
     assert chart.subtitle.endswith("суммы в разных валютах сравнены в рублях по среднегодовым курсам")
 
 
@@ -156,8 +199,11 @@ def test_figures_labels_use_the_language_s_thousands(seed):
     assert "более 60 000 человек" in ru_labels
     assert "more than 60,000 people" in en_labels
     assert "2 млрд руб." in ru_labels and "RUB 2bn" in en_labels
-    assert sp(ru.title) == "Крупнейшая инвестиция — 2 млрд руб. (Ленинградская область)"
-    assert en.title == "Largest investment: RUB 2bn (Leningrad Oblast)"
+    # the narrative's sentence on the largest figure, as the chart's title
+    assert sp(ru.title) == "Крупнейшая названная инвестиция — 2 млрд руб. (Ленинградская область)"
+    assert en.title == "The largest investment named: RUB 2bn (Leningrad Oblast)"
+    statement = narrative.figure_statements(seed.figures, "en", quote_evidence=False)[0]
+    assert statement.text == en.title + "."
 
 
 def test_rank_and_percent_figures_are_not_drawn_as_bars():
@@ -199,6 +245,22 @@ def many_regions(n: int) -> pd.DataFrame:
                  partners=["Павлодарская область"], year=2000 + k)
             for i in range(n) for k in range(n - i)]
     return pd.DataFrame(rows)
+
+
+def test_partner_links_count_meetings_not_links():
+    """A meeting with two Kazakh partners is one meeting of its region (as the narrative and
+    the legend count), and one of each partner; the subtitle says what the numbers count."""
+    m = pd.DataFrame({"meeting_id": ["a", "b"], "doc_id": ["d1", "d2"],
+                      "region": ["Омская область", "Омская область"],
+                      "partners": [["Павлодарская область", "Акмолинская область"], ["Павлодарская область"]]})
+    chart = links.partner_links(m, pd.DataFrame({"doc_id": ["d1", "d2"]}), "ru")
+    labels = [sp(t.get_text()) for t in chart.fig.axes[0].texts]
+    assert labels == ["Омская область · 2", "Павлодарская область · 2", "Акмолинская область · 1"]
+    assert sp(chart.title) == "Самый частый партнёр — Павлодарская область: 2 встречи"
+    assert "встреча с двумя партнёрами учтена у каждого" in chart.subtitle
+    en = links.partner_links(m, pd.DataFrame({"doc_id": ["d1", "d2"]}), "en")
+    assert en.subtitle.startswith("Russian region (red) to Kazakh partner (blue); the number after a name "
+                                  "counts that region's or partner's meetings")
 
 
 def test_partner_links_gather_the_regions_beyond_the_top_as_other():

@@ -73,7 +73,7 @@ def test_the_figures_chart_draws_only_the_regional_figure(report):
     chart = amounts.figures_by_kind(report.ds.figures, report.ds.documents, "ru")
     labels = [sp(t.get_text()) for ax in chart.fig.axes for t in ax.texts]
     assert labels == ["2 млрд руб."]
-    assert sp(chart.title) == "Крупнейшая инвестиция — 2 млрд руб. (Омская область)"
+    assert sp(chart.title) == "Крупнейшая названная инвестиция — 2 млрд руб. (Омская область)"
     note = sp(visible_text(report.figures()))
     assert "Для контекста, по России и Казахстану в целом: инвестиции — более 500 млрд руб." in note
 

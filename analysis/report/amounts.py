@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.report import currency, fmt
-from analysis.report.charts import TEXT, Chart, clean_axes, new_figure, source_line, wrap
+from analysis.report import currency, fmt, narrative
+from analysis.report.charts import TEXT, Chart, clean_axes, fit_bar_labels, new_figure, source_line, wrap
 from analysis.report.dataset import regional_figures, whole_figures
-from analysis.report.names import region_label
+from analysis.report.names import region_named
+from analysis.report.words import say
 
 # figure kinds -> the sector colour that stands for them
 KIND_COLORS = {"investment": "investment", "trade": "trade", "students": "education", "jobs": "industry"}
@@ -48,10 +49,32 @@ def _headline_group(groups):
 def _group_title(kind: str, unit: str, factor: float, lang: str) -> str:
     label = fmt.figure_kind_label(kind, lang)
     if fmt.is_money(unit):
-        return f"{label}, {fmt.scale_label(unit, factor, lang)}"
-    if unit == "jobs":
-        return f"{label}, {'число мест' if lang == 'ru' else 'number'}"
-    return f"{label}, {'человек' if lang == 'ru' else 'people'}"
+        return say("figures.group_money", lang, label=label, scale=fmt.scale_label(unit, factor, lang))
+    return say("figures.group_jobs" if unit == "jobs" else "figures.group_people", lang, label=label)
+
+
+def chart_title(figures: pd.DataFrame, groups: list[tuple[str, str, pd.DataFrame]], lang: str) -> str:
+    """The narrative's sentence on the largest figure of the chart's headline kind, as its
+    title: the chart and the text say the same thing in the same words. The full stop after
+    the region goes; one that ends an abbreviation (`2 млрд руб.`) stays."""
+    kind, unit, _ = _headline_group(groups)
+    rows = _figure_groups(figures)
+    rows = next(r for k, u, r in rows if (k, u) == (kind, unit))
+    several = sum(1 for g in groups if g[0] == kind) > 1
+    text = narrative.largest_statement(kind, unit, rows, several, lang,
+                                       overall=_in_currencies(groups, kind)).text
+    return text[:-1] if text.endswith(").") else text
+
+
+def _in_currencies(groups: list[tuple[str, str, pd.DataFrame]], kind: str) -> bool:
+    """Whether amounts of `kind` come in more than one currency (compared in roubles)."""
+    return sum(1 for g in groups if g[0] == kind and fmt.is_money(g[1])) > 1
+
+
+def chart_subtitle(groups: list[tuple[str, str, pd.DataFrame]], lang: str) -> str:
+    """What the panels show, and how the title compared currencies when it did."""
+    compared = _in_currencies(groups, _headline_group(groups)[0])
+    return say("figures.subtitle", lang) + ("; " + currency.words("compared", lang) if compared else "")
 
 
 def figures_by_kind(figures: pd.DataFrame, documents: pd.DataFrame, lang: str,
@@ -65,18 +88,20 @@ def figures_by_kind(figures: pd.DataFrame, documents: pd.DataFrame, lang: str,
     heights = [len(rows) + 1.1 for _, _, rows in groups]
     fig = new_figure(0.24 * sum(heights) + 0.2)
     axes = fig.subplots(len(groups), 1, gridspec_kw={"height_ratios": heights}, squeeze=False)[:, 0]
+    panels = []
     for ax, (kind, unit, rows) in zip(axes, groups):
         factor = fmt.money_scale(rows["value"].max())[0] if fmt.is_money(unit) else 1.0
         values = (rows["value"] / factor).tolist()
         ys = list(range(len(rows)))[::-1]
         color = fmt.sector_color(KIND_COLORS[kind])
         bars = ax.barh(ys, values, color=color, height=0.66)
-        ax.bar_label(bars, labels=[fmt.fmt_value(v, unit, lang, q)
-                                   for v, q in zip(rows["value"], rows["qualifier"])],
-                     padding=3, fontsize=9)
+        texts = ax.bar_label(bars, labels=[fmt.fmt_value(v, unit, lang, q)
+                                           for v, q in zip(rows["value"], rows["qualifier"])],
+                             padding=3, fontsize=9)
+        panels.append((ax, bars, texts))
         names = []
         for r in rows.itertuples():
-            name = region_label(r.region, lang) if r.region else "—"
+            name = region_named(r.region, lang)
             ref = (refs or {}).get(r.doc_id)
             names.append(wrap(name + (f" [{ref}]" if ref else ""), 34))
         ax.set_yticks(ys, names)
@@ -87,27 +112,8 @@ def figures_by_kind(figures: pd.DataFrame, documents: pd.DataFrame, lang: str,
                      fontweight="bold", color=TEXT, pad=3)
         clean_axes(ax)
         ax.spines["bottom"].set_visible(False)
+    for ax, bars, texts in panels:  # once every panel is laid out
+        fit_bar_labels(ax, bars, texts, horizontal=True)
 
-    kind, unit, rows = _headline_group(groups)
-    top = rows.iloc[0]
-    value = fmt.fmt_value(top["value"], unit, lang, top["qualifier"])
-    where = region_label(top["region"], lang) if top["region"] else ""
-    several = sum(1 for g in groups if g[0] == kind and fmt.is_money(g[1])) > 1
-    note = currency.conversion_note(top, lang, short=True) if several else ""
-    value += f" ({note})" if note else ""
-    if kind == "investment":
-        title = (f"Крупнейшая инвестиция — {value}" if lang == "ru"
-                 else f"Largest investment: {value}")
-    elif kind == "trade":
-        title = (f"Крупнейшая сумма в торговле — {value}" if lang == "ru"
-                 else f"Largest trade figure: {value}")
-    else:
-        title = f"{fmt.figure_kind_label(kind, lang)}: {value}"
-    if where:
-        title += f" ({where})"
-    subtitle = ("крупнейшие числа из статей по видам; деньги в валюте статьи, без пересчёта"
-                if lang == "ru" else
-                "largest figures in the articles by kind; money in the article's currency, not converted")
-    if several:
-        subtitle += "; " + currency.words("compared", lang)
-    return Chart("figures", fig, title, subtitle, source_line(documents, lang), cited=cited)
+    return Chart("figures", fig, chart_title(figures, groups, lang), chart_subtitle(groups, lang),
+                 source_line(documents, lang), cited=cited)

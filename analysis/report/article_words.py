@@ -41,10 +41,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "status.signed": ("подписано", "signed"),
     "status.planned": ("запланировано", "planned"),
     # the report's sources list, when the articles have their pages
-    "sources_note": ("Номера в квадратных скобках ведут к тексту статьи с выделенными фактами, "
-                     "заголовки ниже — тоже.",
-                     "Numbers in square brackets lead to the article's text with its facts highlighted, "
-                     "and so do the titles below (in Russian, as published)."),
 }
 
 

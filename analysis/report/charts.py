@@ -30,6 +30,7 @@ from analysis.report import fmt
 from analysis.report import dataset as data
 from analysis.report.dataset import meeting_key
 from analysis.report.names import region_label
+from analysis.report.words import say
 
 RUSSIA = "#b5473a"      # brick red
 KAZAKHSTAN = "#1a9bb5"  # steppe sky blue
@@ -121,11 +122,32 @@ def source_line(documents: pd.DataFrame, lang: str) -> str:
     n = len(documents)
     sources = [s for s in documents.get("source", pd.Series(dtype=str)).value_counts().index if s]
     names = ", ".join(sources[:3]) + (" …" if len(sources) > 3 else "")
-    if lang == "ru":
-        text = f"Источник: {fmt.count(n, 'article', lang)}"
-        return text + (f" ({names})" if names else "") + "; подсчёт по извлечённым таблицам."
-    text = f"Source: {fmt.count(n, 'article', lang)}"
-    return text + (f" ({names})" if names else "") + "; counted from the extracted tables."
+    return say("chart.source", lang, articles=fmt.count(n, "article", lang),
+               outlets=f" ({names})" if names else "")
+
+
+def fit_bar_labels(ax, bars, texts, horizontal: bool) -> None:
+    """Stretch the value axis so that every bar's value label ends inside the axes: the label
+    of the longest bar (`более 2 500 рабочих мест`) is otherwise cut at the figure's edge.
+    Labels keep their size in pixels while the bars scale, so the limit is solved for once
+    the layout is known."""
+    fig = ax.figure
+    fig.draw_without_rendering()
+    box = ax.bbox
+    size = box.width if horizontal else box.height
+    lo, hi = ax.get_xlim() if horizontal else ax.get_ylim()
+    need = hi
+    for bar, text in zip(bars, texts):
+        if not text.get_text():
+            continue
+        value = bar.get_width() if horizontal else bar.get_height()
+        end = bar.get_window_extent()
+        label = text.get_window_extent()
+        extent = (label.x1 - end.x1) if horizontal else (label.y1 - end.y1)
+        if value > 0 and extent < size:
+            need = max(need, lo + (value - lo) * size / (size - extent - 2))
+    if need > hi:
+        (ax.set_xlim if horizontal else ax.set_ylim)(lo, need)
 
 
 # ------------------------------------------------------------ meetings / time
@@ -146,45 +168,44 @@ def meetings_over_time(meetings: pd.DataFrame, documents: pd.DataFrame, lang: st
     values = list(counts.values)
     colors = [NEUTRAL] * len(values)
     if undated:
-        labels.append("год не указан" if lang == "ru" else "year not stated")
+        labels.append(say("time.undated", lang))
         values.append(undated)
         colors.append(GREY)
 
     fig = new_figure(2.1)
     ax = fig.add_subplot()
-    xs = range(len(values))
+    # the undated bar stands apart from the years, its label on two lines under it, so it
+    # never runs into the latest year's label
+    xs = [float(i) for i in range(len(counts))] + ([len(counts) + 0.5] if undated else [])
+    if undated:
+        labels[-1] = wrap(labels[-1], 8)
     bars = ax.bar(xs, values, color=colors, width=0.55 if len(values) > 3 else 0.4)
     # past MAX_LABELLED_BARS years the labels would overlap at 9 pt: every step-th bar is
     # labelled, and the last one (the latest year, or the undated bar)
     step = -(-len(values) // MAX_LABELLED_BARS)
-    keep = [i % step == 0 or i == len(values) - 1 for i in xs]
-    ax.bar_label(bars, labels=[fmt.fmt_int(v, lang) if v and k else "" for v, k in zip(values, keep)],
-                 padding=2, fontsize=9.5, color=TEXT)
-    ax.set_xticks(list(xs), [lab if k else "" for lab, k in zip(labels, keep)])
+    keep = [i % step == 0 or i == len(values) - 1 for i in range(len(values))]
+    texts = ax.bar_label(bars, labels=[fmt.fmt_int(v, lang) if v and k else "" for v, k in zip(values, keep)],
+                         padding=2, fontsize=9.5, color=TEXT)
+    ax.set_xticks(xs, [lab if k else "" for lab, k in zip(labels, keep)])
     ax.set_yticks([])
     ax.set_ylim(0, max(values) * 1.18)
     clean_axes(ax)
+    fit_bar_labels(ax, bars, texts, horizontal=False)
 
     if counts.empty or counts.max() == 0:
-        title = ("Год встреч в статьях не указан" if lang == "ru"
-                 else "The articles do not state the year of the meetings")
+        title = say("time.title_no_year", lang)
     else:
         peak = int(counts.idxmax())
         top = int(counts.max())
         if (counts == top).sum() > 1:
-            title = (f"Не больше {fmt.count(top, 'meeting', lang)} в год" if lang == "ru"
-                     else f"At most {fmt.count(top, 'meeting', lang)} a year")
+            title = say("time.title_at_most", lang, meetings=fmt.count(top, "meeting", lang))
         elif len(counts) == 1:
-            title = (f"Все датированные встречи — {peak} год" if lang == "ru"
-                     else f"All dated meetings fall in {peak}")
+            title = say("time.title_one_year", lang, year=peak)
         else:
-            title = (f"Больше всего встреч — в {peak} году: {fmt.fmt_int(top, lang)}" if lang == "ru"
-                     else f"Most meetings in {peak}: {fmt.fmt_int(top, lang)}")
-    subtitle = ("число встреч, визитов и форумов по годам" if lang == "ru"
-                else "number of meetings, visits and forums per year")
+            title = say("time.title_peak", lang, year=peak, n=fmt.fmt_int(top, lang))
+    subtitle = say("time.subtitle", lang)
     if undated:
-        subtitle += ("; серым — год в статье не указан" if lang == "ru"
-                     else "; grey: the article gives no year")
+        subtitle += say("time.subtitle_undated", lang)
     return Chart("meetings_over_time", fig, title, subtitle, source_line(documents, lang))
 
 
@@ -195,18 +216,15 @@ def _top_phrase(counts: pd.Series, lang: str) -> str:
     tied = [lab for lab, v in zip(labels, counts.values) if v == top]
     if len(tied) >= 3:
         n = len(tied)
-        return (f"Широкая повестка: {n}{fmt.NBSP}{fmt.plural_ru(n, ('отрасль', 'отрасли', 'отраслей'))} "
-                f"на равных, по {fmt.count(int(top), 'meeting', lang)}" if lang == "ru" else
-                f"A broad agenda: {n} sectors level at {fmt.count(int(top), 'meeting', lang)} each")
+        return say("sectors.title_broad", lang, n=n, sectors=fmt.noun(n, "sector", lang),
+                   meetings=fmt.count(int(top), "meeting", lang))
     if len(tied) == 2:
         a, b = tied[0], fmt.lower_label(tied[1])
-        if lang == "ru":
-            both = f"{a}, а также {b}" if " и " in a + b else f"{a} и {b}"
-            return f"{both} — чаще всего на повестке"
-        both = f"{a}, and {b}" if " & " in a + b else f"{a} and {b}"
-        return f"{both} lead the agenda"
-    return (f"{labels[0]} — главная тема встреч" if lang == "ru"
-            else f"{labels[0]} leads the agenda")
+        # a label that holds the conjunction itself ("Наука и образование") takes "as well as"
+        joined = f" {say('sectors.label_conjunction', lang)} " in a + b
+        both = say("sectors.both_also" if joined else "sectors.both", lang, a=a, b=b)
+        return say("sectors.title_two", lang, both=both)
+    return say("sectors.title_one", lang, label=labels[0])
 
 
 def sector_profile(sectors: pd.DataFrame, documents: pd.DataFrame, lang: str,
@@ -222,20 +240,20 @@ def sector_profile(sectors: pd.DataFrame, documents: pd.DataFrame, lang: str,
     ys = range(len(counts))[::-1]
     bars = ax.barh(list(ys), counts.values, color=[fmt.sector_color(k) for k in counts.index],
                    height=0.68)
-    ax.bar_label(bars, labels=[fmt.fmt_int(v, lang) for v in counts.values], padding=3, fontsize=9.5)
+    texts = ax.bar_label(bars, labels=[fmt.fmt_int(v, lang) for v in counts.values], padding=3, fontsize=9.5)
     ax.set_yticks(list(ys), [wrap(lab, 34) for lab in labels])
     ax.set_xticks([])
     ax.set_xlim(0, counts.max() * 1.12)
     clean_axes(ax)
     ax.spines["bottom"].set_visible(False)
+    fit_bar_labels(ax, bars, texts, horizontal=True)
     return Chart("sectors", fig, _top_phrase(counts, lang),
-                 "число встреч, где обсуждалась отрасль" if lang == "ru"
-                 else "number of meetings where the sector was discussed",
+                 say("sectors.subtitle_profile", lang),
                  source_line(documents, lang))
 
 
 def sector_heatmap(sectors: pd.DataFrame, documents: pd.DataFrame, lang: str,
-                   max_regions: int = 25) -> Chart | None:
+                   max_regions: int = 20) -> Chart | None:
     """Regions (rows) x sectors (columns): number of meetings where the sector came up."""
     df = sectors[sectors["region"] != ""] if "region" in sectors else sectors.iloc[0:0]
     if df.empty:
@@ -254,7 +272,7 @@ def sector_heatmap(sectors: pd.DataFrame, documents: pd.DataFrame, lang: str,
     sectors_down = n_sectors > n_regions
     grid = table.T if sectors_down else table
     n_rows, n_cols = grid.shape
-    fig = new_figure(0.27 * n_rows + (1.4 if sectors_down else 1.6))
+    fig = new_figure(0.22 * n_rows + (1.4 if sectors_down else 1.6))
     ax = fig.add_subplot()
     vmax = max(int(grid.values.max()), 1)
     ax.imshow(grid.values, cmap="Blues", vmin=0, vmax=vmax * 1.15, aspect="auto")
@@ -294,17 +312,13 @@ def sector_heatmap(sectors: pd.DataFrame, documents: pd.DataFrame, lang: str,
     ax.tick_params(which="minor", length=0)
 
     label = fmt.sector_label(top, lang)
-    regions_ru = fmt.plural_ru(n_all, ("региона", "регионов", "регионов"))
+    regions = fmt.noun(n_all, "region_of", lang)
     if n_with == n_all and n_all > 1:
-        title = (f"{label} — на повестке у всех {n_all} {regions_ru}" if lang == "ru"
-                 else f"{label} is on the agenda in all {n_all} regions")
+        title = say("sectors.title_all_regions", lang, label=label, n=n_all, regions=regions)
     else:
-        title = (f"{label} — на повестке у {n_with} из {n_all} {regions_ru}" if lang == "ru"
-                 else f"{label} is on the agenda in {n_with} of {n_all} regions")
-    subtitle = ("число встреч, где регион обсуждал отрасль с казахстанской стороной" if lang == "ru"
-                else "number of meetings where the region discussed the sector with Kazakh partners")
+        title = say("sectors.title_some_regions", lang, label=label, k=n_with, n=n_all, regions=regions)
+    subtitle = say("sectors.subtitle_heatmap", lang)
     if n_all > n_regions:
-        subtitle += (f"; показаны {n_regions} {fmt.plural_ru(n_regions, ('регион', 'региона', 'регионов'))}"
-                     f" с наибольшим числом встреч из {n_all}" if lang == "ru"
-                     else f"; the {n_regions} regions with most meetings of {n_all} shown")
+        subtitle += say("sectors.subtitle_heatmap_shown", lang, n=n_regions,
+                        regions=fmt.noun(n_regions, "region", lang), total=n_all)
     return Chart("sector_heatmap", fig, title, subtitle, source_line(documents, lang))

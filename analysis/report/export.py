@@ -20,6 +20,7 @@ from pathlib import Path
 
 from analysis.config import TEMPLATES_DIR as TEMPLATES
 from analysis.report.printer import Printer
+from analysis.report.words import say
 
 TEMPLATE = "report"
 #: Cells tagged so stay out of the exported report: notes for the analyst, the parameters,
@@ -122,10 +123,8 @@ def export_pdf(nb, chromium: str | None = None, printer: Printer | None = None) 
 # ------------------------------------------------------------ a notebook on disk
 def stamp(nb, lang: str, title: str) -> None:
     """What the report template reads from the notebook's metadata: language, title, colophon."""
-    built = datetime.now().strftime("%d.%m.%Y %H:%M" if lang == "ru" else "%d %b %Y %H:%M")
-    colophon = (f"Собрано {built} из таблиц извлечения: papermill + nbconvert, пакет analysis."
-                if lang == "ru" else
-                f"Built {built} from the extraction tables with papermill + nbconvert, package analysis.")
+    built = datetime.now().strftime(say("index.built_format", lang))
+    colophon = say("render.colophon", lang, built=built)
     nb.metadata["report"] = {"lang": lang, "title": title, "colophon": colophon}
 
 

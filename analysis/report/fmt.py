@@ -12,67 +12,26 @@ import re
 from functools import lru_cache
 
 from analysis.model import DateValue
+from analysis.report.words import LANGS, check_lang  # noqa: F401  (fmt.check_lang, fmt.LANGS: used across the reports)
+from analysis.report.words import forms, group, pair, say
 from analysis.vocabulary import read_vocab
 
 NBSP = "\u00a0"
 NDASH = "\u2013"
 MDASH = "\u2014"
-LANGS = ("ru", "en")
-
-
-def check_lang(lang: str) -> str:
-    if lang not in LANGS:
-        raise ValueError(f"unknown language {lang!r}: use 'ru' or 'en'")
-    return lang
-
 
 # --------------------------------------------------------------------- words
-KINDS = {
-    "meeting": ("встреча", "meeting"),
-    "visit": ("визит", "visit"),
-    "delegation": ("делегация", "delegation"),
-    "forum": ("форум", "forum"),
-    "agreement": ("соглашение", "agreement"),
-    "other": ("другое событие", "other event"),
-}
-
-ROLES = {
-    "governor": ("губернатор", "governor"),
-    "deputy_governor": ("заместитель губернатора", "deputy governor"),
-    "regional_minister": ("министр региона", "regional minister"),
-    "regional_official": ("чиновник региона", "regional official"),
-    "legislator": ("депутат", "legislator"),
-    "ambassador": ("посол", "ambassador"),
-    "consul_general": ("генеральный консул", "consul general"),
-    "consul": ("консул", "consul"),
-    "diplomat": ("дипломат", "diplomat"),
-    "akim": ("аким", "akim"),
-    "deputy_akim": ("заместитель акима", "deputy akim"),
-    "federal_official": ("федеральный чиновник", "federal official"),
-    "business": ("бизнес", "business"),
-    "other": ("другая роль", "other role"),
-}
-
-FIGURE_KINDS = {
-    "investment": ("Инвестиции", "Investment"),
-    "jobs": ("Рабочие места", "Jobs"),
-    "students": ("Студенты и стажёры", "Students and trainees"),
-    "trade": ("Торговля", "Trade"),
-    "other": ("Другие числа", "Other numbers"),
-}
+#: Labels of one concept each, (RU, EN) by key, from the message table.
+KINDS = group("kind")
+ROLES = group("role")
+FIGURE_KINDS = group("figure_kind")
 #: How a national figure is labelled wherever it is shown: context, not a region's number.
-NATIONAL_SCOPE = ("по России и Казахстану в целом", "Russia and Kazakhstan as a whole")
+NATIONAL_SCOPE = pair("scope.national")
 #: The order reports show figures in: the headline kinds first, then the rest.
 FIGURE_ORDER = ("investment", "trade", "jobs", "students", "other")
 HEADLINE_FIGURES = FIGURE_ORDER[:4]   # the kinds the key numbers, charts and narrative pick from
 
-PRECISIONS = {
-    "day": ("день", "day"),
-    "month": ("месяц", "month"),
-    "year": ("только год", "year only"),
-    "monthday": ("день и месяц без года", "day and month, no year"),
-    "unknown": ("без даты", "no date"),
-}
+PRECISIONS = group("precision")
 
 
 def pick(pair: tuple[str, str], lang: str) -> str:
@@ -103,33 +62,21 @@ def plural_ru(n: float, forms: tuple[str, str, str]) -> str:
     return forms[2]
 
 
-# Nouns counted in the reports: RU forms (1, 2, 5) and EN (singular, plural).
-NOUNS = {
-    "meeting": (("встреча", "встречи", "встреч"), ("meeting", "meetings")),
-    "article": (("статья", "статьи", "статей"), ("article", "articles")),
-    "document": (("документ", "документа", "документов"), ("document", "documents")),
-    "region": (("регион", "региона", "регионов"), ("region", "regions")),
-    "person": (("человек", "человека", "человек"), ("person", "people")),
-    "participant": (("участник", "участника", "участников"), ("participant", "participants")),
-    "job": (("рабочее место", "рабочих места", "рабочих мест"), ("job", "jobs")),
-    "figure": (("число", "числа", "чисел"), ("figure", "figures")),
-    "time": (("раз", "раза", "раз"), ("time", "times")),
-    "fact": (("факт", "факта", "фактов"), ("fact", "facts")),
-    "sector": (("отрасль", "отрасли", "отраслей"), ("sector", "sectors")),
-    "ru_region": (("российский регион", "российских региона", "российских регионов"),
-                  ("Russian region", "Russian regions")),
-    "kz_region": (("казахстанский регион", "казахстанских региона", "казахстанских регионов"),
-                  ("Kazakh region", "Kazakh regions")),
-    "file": (("файл", "файла", "файлов"), ("file", "files")),
-    "row": (("строка", "строки", "строк"), ("row", "rows")),
-}
+def noun_forms(key: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A counted noun's forms from the message table: RU (1, 2, 5), EN (singular, plural)."""
+    return forms(f"noun.{key}", "ru"), forms(f"noun.{key}", "en")
+
+
+def plural_word(n: float, message: str, lang: str) -> str:
+    """The form of a counted word (a message of plural forms) that goes with n."""
+    words = forms(message, lang)
+    if lang == "ru":
+        return plural_ru(n, words)
+    return words[0] if n == 1 else words[-1]
 
 
 def noun(n: float, key: str, lang: str) -> str:
-    ru, en = NOUNS[key]
-    if lang == "ru":
-        return plural_ru(n, ru)
-    return en[0] if n == 1 else en[1]
+    return plural_word(n, f"noun.{key}", lang)
 
 
 def count(n: int, key: str, lang: str) -> str:
@@ -144,8 +91,7 @@ def join_words(items: list[str], lang: str) -> str:
         return ""
     if len(items) == 1:
         return items[0]
-    last = " и " if lang == "ru" else " and "
-    return ", ".join(items[:-1]) + last + items[-1]
+    return say("join.last", lang, head=", ".join(items[:-1]), last=items[-1])
 
 
 def lower_label(label: str) -> str:
@@ -188,24 +134,10 @@ def fmt_number(x: float, lang: str, decimals: int = 1) -> str:
     return whole + ("," if lang == "ru" else ".") + frac
 
 
-CURRENCIES = {
-    # unit: (RU after number, EN prefix)
-    "RUB": ("руб.", "RUB"),
-    "KZT": ("тенге", "KZT"),
-    "USD": ("долл.", "USD"),
-    "EUR": ("евро", "EUR"),
-    "CNY": ("юаней", "CNY"),
-}
-IN_CURRENCY = {  # unit: (RU, EN) after "the largest investment" when amounts differ in currency
-    "RUB": ("в рублях", "in roubles"), "KZT": ("в тенге", "in tenge"),
-    "USD": ("в долларах", "in dollars"), "EUR": ("в евро", "in euros"),
-}
-SCALES = [  # (factor, RU word, EN suffix)
-    (1e12, "трлн", "tn"),
-    (1e9, "млрд", "bn"),
-    (1e6, "млн", "m"),
-    (1e3, "тыс.", "k"),
-]
+CURRENCIES = group("currency")  # unit: (RU after the number, EN prefix)
+IN_CURRENCY = group("in_currency")  # after "the largest investment" when currencies differ
+SCALES = [(factor, *pair(f"scale.{name}"))  # (factor, RU word, EN suffix)
+          for factor, name in ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k"))]
 
 
 def is_money(unit: str) -> bool:
@@ -227,30 +159,24 @@ def money_scale(max_value: float) -> tuple[float, str, str]:
 
 def scale_label(unit: str, factor: float, lang: str) -> str:
     """Axis unit for a money chart: `млрд руб.` / `RUB bn`."""
-    cur_ru, cur_en = CURRENCIES.get(unit, (unit, unit))
+    cur = pick(CURRENCIES.get(unit, (unit, unit)), lang)
     for f, ru, en in SCALES:
         if f == factor:
-            return f"{ru}{NBSP}{cur_ru}" if lang == "ru" else f"{cur_en} {en}"
-    return cur_ru if lang == "ru" else cur_en
+            return say("money.scale_label", lang, scale=pick((ru, en), lang), cur=cur)
+    return cur
 
 
 def fmt_money(value: float, unit: str, lang: str) -> str:
     """`2 млрд руб.`, `64 млрд тенге`, `350 000 руб.`; EN `RUB 2bn`, `KZT 64bn`."""
-    cur_ru, cur_en = CURRENCIES.get(unit, (unit, unit))
+    cur = pick(CURRENCIES.get(unit, (unit, unit)), lang)
     factor, ru, en = money_scale(value)
     if factor >= 1e6:
         num = fmt_number(value / factor, lang, decimals=2 if value / factor < 10 else 1)
-        return f"{num}{NBSP}{ru}{NBSP}{cur_ru}" if lang == "ru" else f"{cur_en} {num}{en}"
-    num = fmt_int(value, lang)
-    return f"{num}{NBSP}{cur_ru}" if lang == "ru" else f"{cur_en} {num}"
+        return say("money.scaled", lang, num=num, scale=pick((ru, en), lang), cur=cur)
+    return say("money.plain", lang, num=fmt_int(value, lang), cur=cur)
 
 
-QUALIFIERS = {
-    "more_than": ("более", "more than"),
-    "about": ("около", "about"),
-    "up_to": ("до", "up to"),
-    "part_of": ("из них", "of which"),   # a sub-amount, shown beside its total, never added to it
-}
+QUALIFIERS = group("qualifier")
 
 
 def fmt_value(value: float, unit: str, lang: str, qualifier: str = "") -> str:
@@ -264,18 +190,16 @@ def fmt_value(value: float, unit: str, lang: str, qualifier: str = "") -> str:
     elif unit == "persons":
         text = f"{fmt_number(value, lang)}{NBSP}{noun(value, 'person', lang)}"
     elif unit == "percent":
-        text = f"{fmt_number(value, lang)}{NBSP}%" if lang == "ru" else f"{fmt_number(value, lang)}%"
+        text = say("value.percent", lang, n=fmt_number(value, lang))
     elif unit == "times":
-        text = (f"в{NBSP}{fmt_number(value, lang)}{NBSP}{noun(value, 'time', lang)}" if lang == "ru"
-                else f"{fmt_number(value, lang)}{NBSP}times")
+        text = say("value.times", lang, n=fmt_number(value, lang), noun=noun(value, "time", lang))
     elif unit == "rank":
-        text = (f"{fmt_int(value, lang)}\u2011е{NBSP}место" if lang == "ru"
-                else f"rank{NBSP}{fmt_int(value, lang)}")
+        text = say("value.rank", lang, n=fmt_int(value, lang))
     else:
         text = f"{fmt_number(value, lang)}{NBSP}{unit}" if unit else fmt_number(value, lang)
     q = QUALIFIERS.get(qualifier or "")
     if q:
-        text = f"{pick(q, lang)}{NBSP if lang == 'ru' else ' '}{text}"
+        text = say("value.qualified", lang, q=pick(q, lang), value=text)
     return text
 
 
@@ -300,19 +224,14 @@ def fmt_date(text: str, lang: str) -> str:
     date = parse_date(text)
     y, m, d, precision = date.year, date.month, date.day, date.precision
     months = month_names()[lang]
-    if precision == "day":
-        return f"{d:02d}.{m:02d}.{y}" if lang == "ru" else f"{d} {months[m - 1]} {y}"
-    if precision == "month":
-        return f"{months[m - 1]} {y}"
+    if precision in ("day", "month", "monthday"):
+        return say(f"date.{precision}", lang, d=d, m=m, y=y, month=months[m - 1])
     if precision == "year":
         return str(y)
-    if precision == "monthday":
-        return (f"{d:02d}.{m:02d} (год не указан)" if lang == "ru"
-                else f"{d} {months[m - 1]} (year not stated)")
     return MDASH
 
 
-NO_DATE = ("дата не указана", "no date")
+NO_DATE = pair("date.none")
 
 
 def event_date(text: str, lang: str) -> str:

@@ -1,83 +1,84 @@
 """The first screen of a report: title, key numbers, lead sentences, caveats, contents.
 
-The key numbers are computed as (label, value, doc_ids) and rendered as cards; the
-sentences come from analysis.report.narrative and analysis.report.caveats. HEADINGS
+The key numbers are counted (key_counts), worded as (label, value, doc_ids) cards
+(count_cards, largest_figures) and rendered (cards_html); the sentences come from analysis.report.narrative and analysis.report.caveats. HEADINGS
 names every section, for the headings and the table of contents.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from analysis.report import caveats, currency, fmt, narrative
 from analysis.report import dataset as data
 from analysis.report.markup import Section, esc
 from analysis.report.names import region_label
+from analysis.report.words import group, say
 
 if TYPE_CHECKING:
     from analysis.report.sections import Report
 
-HEADINGS = {
-    "summary": ("Подробнее", "In detail"),
-    "time": ("Встречи по годам", "Meetings over time"),
-    "sectors": ("Отрасли", "Sectors"),
-    "figures": ("Числа", "Figures"),
-    "partners": ("Партнёры", "Partners"),
-    "people": ("Кто с кем встречался", "Who met whom"),
-    "agreements": ("Соглашения, меморандумы и планы", "Agreements, memoranda and plans"),
-    "meetings": ("Встречи", "Meetings"),
-    "figures_table": ("Числа и цитаты", "Figures and their sources"),
-    "quality": ("Качество данных", "Data quality"),
-    "rejected": ("Отклонённые файлы", "Rejected files"),
-    "duplicates": ("Повторы статей", "Repeated articles"),
-    "unrelated": ("Не о сотрудничестве с Казахстаном", "Not about cooperation with Kazakhstan"),
-    "precision": ("Точность дат встреч", "How precise the meeting dates are"),
-    "sources": ("Источники", "Sources"),
-}
+#: The heading of every section, (RU, EN) by key, from the message table.
+HEADINGS = group("heading")
 
 
 #: The label of each figure card on the first screen (RU, EN).
-FIGURE_CARDS = {
-    "investment": ("крупнейшая инвестиция", "largest investment"),
-    "jobs": ("рабочих мест в крупнейшем проекте", "jobs in the largest project"),
-    "students": ("студентов и стажёров, крупнейшее число", "students and trainees, largest number"),
-    "trade": ("торговля", "trade"),
-}
+FIGURE_CARDS = group("figure_card")
 
 
 def scope_line(rep: Report) -> str:
-    s, parts = rep.ds.scope, []
+    s, lang, parts = rep.ds.scope, rep.lang, []
     if s.date_from or s.date_to:
-        a = fmt.fmt_date(s.date_from, rep.lang) if s.date_from else "…"
-        b = fmt.fmt_date(s.date_to, rep.lang) if s.date_to else "…"
-        parts.append(rep.t("период", "period") + f": {a}{fmt.NDASH}{b}")
+        a = fmt.fmt_date(s.date_from, lang) if s.date_from else "…"
+        b = fmt.fmt_date(s.date_to, lang) if s.date_to else "…"
+        parts.append(say("filter.period", lang, start=a, end=b))
     if s.sectors:
-        labels = [fmt.sector_label(k, rep.lang) for k in s.sectors]
-        parts.append(rep.t("отрасли", "sectors") + ": " + ", ".join(labels))
+        parts.append(say("filter.sectors", lang, sectors=", ".join(fmt.sector_label(k, lang) for k in s.sectors)))
     if not parts:
         return ""
-    return f'<p class="scope">{esc(rep.t("Фильтр", "Filter"))} · {esc(" · ".join(parts))}</p>'
+    return f'<p class="scope">{esc(say("filter.line", lang, parts=" · ".join(parts)))}</p>'
+
+
+@dataclass(frozen=True)
+class KeyCounts:
+    """The numbers on the first screen's cards, computed from the tables (no words yet)."""
+
+    meetings: int
+    meeting_docs: list[str]   # the documents the meeting count rests on
+    ru_regions: int
+    articles: int
+    kz_partners: int
+    people: int
+    years: list[int]
+
+
+def key_counts(ds) -> KeyCounts:
+    """Count the meetings, regions, partners, people and years of a report's dataset."""
+    m, p = ds.meetings, ds.participants
+    return KeyCounts(meetings=len(m), meeting_docs=list(m["doc_id"]),
+                     ru_regions=m.loc[m["region"] != "", "region"].nunique(), articles=len(ds.documents),
+                     kz_partners=len({k for ks in m["partners"] for k in ks}),
+                     people=p.loc[p["name"] != "", "name"].nunique(), years=[int(y) for y in m["year"].dropna()])
+
+
+def count_cards(c: KeyCounts, kind: str, lang: str) -> list[tuple[str, str, list[str]]]:
+    """The counts as (label, value, doc_ids) cards: regions in the overview, articles in a
+    region's report."""
+    cards = [(say("card.meetings", lang), fmt.fmt_int(c.meetings, lang), c.meeting_docs)]
+    if kind == "overview":
+        cards.append((say("card.ru_regions", lang), fmt.fmt_int(c.ru_regions, lang), []))
+    else:
+        cards.append((say("card.articles", lang), fmt.fmt_int(c.articles, lang), []))
+    cards.append((say("card.kz_partners", lang), fmt.fmt_int(c.kz_partners, lang), []))
+    cards.append((say("card.people", lang), fmt.fmt_int(c.people, lang), []))
+    cards.append((say("card.period", lang), fmt.fmt_period(c.years, lang) or fmt.MDASH, []))
+    return cards
 
 
 def key_numbers(rep: Report) -> list[tuple[str, str, list[str]]]:
     """(label, value, doc_ids) for the cards on the first screen."""
-    ds, lang = rep.ds, rep.lang
-    m, p = ds.meetings, ds.participants
-    partners = {k for ks in m["partners"] for k in ks}
-    years = [int(y) for y in m["year"].dropna()]
-    cards = [(rep.t("встречи", "meetings"), fmt.fmt_int(len(m), lang), list(m["doc_id"]))]
-    if rep.kind == "overview":
-        cards.append((rep.t("российские регионы", "Russian regions"),
-                      fmt.fmt_int(m.loc[m["region"] != "", "region"].nunique(), lang), []))
-    else:
-        cards.append((rep.t("статьи", "articles"), fmt.fmt_int(len(ds.documents), lang), []))
-    cards.append((rep.t("казахстанские регионы-партнёры", "Kazakh partner regions"),
-                  fmt.fmt_int(len(partners), lang), []))
-    cards.append((rep.t("участники встреч", "people met"),
-                  fmt.fmt_int(p.loc[p["name"] != "", "name"].nunique(), lang), []))
-    cards.append((rep.t("период", "period"), fmt.fmt_period(years, lang) or fmt.MDASH, []))
-    cards += largest_figures(rep)
-    return cards
+    return count_cards(key_counts(rep.ds), rep.kind, rep.lang) + largest_figures(rep)
 
 
 def largest_figures(rep: Report) -> list[tuple[str, str, list[str]]]:
@@ -97,7 +98,8 @@ def largest_figures(rep: Report) -> list[tuple[str, str, list[str]]]:
         seen.add(kind)
         if top["unit"] in ("jobs", "persons"):  # the label names the unit
             q = fmt.QUALIFIERS.get(top["qualifier"] or "")
-            value = (fmt.pick(q, rep.lang) + " " if q else "") + fmt.fmt_number(top["value"], rep.lang)
+            value = fmt.fmt_number(top["value"], rep.lang)
+            value = say("value.qualified", rep.lang, q=fmt.pick(q, rep.lang), value=value) if q else value
         else:
             value = fmt.fmt_value(top["value"], top["unit"], rep.lang, top["qualifier"])
             note = currency.conversion_note(top, rep.lang, short=True) if currency.several_currencies(money) else ""
@@ -110,25 +112,17 @@ def section(rep: Report) -> Section:
     ds, lang = rep.ds, rep.lang
     parts = []
     if rep.index_link:
-        parts.append(f'<nav class="crumbs"><a href="index.html">{esc(rep.t("← все отчёты", "← all reports"))}</a></nav>')
+        parts.append(f'<nav class="crumbs"><a href="index.html">{esc(say("header.all_reports", lang))}</a></nav>')
     title = esc(rep.title())
     title = re.sub(r"(\d{4}–\d{4})$", r'<span class="nowrap">\1</span>', title)
     parts.append(f'<h1>{title}</h1>')
-    kicker = (rep.t("Обзор по всем регионам", "Overview of all regions") if rep.kind == "overview"
-              else rep.t("Отчёт по региону", "Region report"))
-    parts.append(f'<p class="kicker">{esc(kicker)} · {esc(rep.t("по статьям СМИ", "from news articles"))}</p>')
+    kicker = say("header.kicker_overview" if rep.kind == "overview" else "header.kicker_region", lang)
+    parts.append(f'<p class="kicker">{esc(kicker)} · {esc(say("header.from_news", lang))}</p>')
     parts.append(scope_line(rep))
     if ds.meetings.empty:
         parts.append(f'<p class="lead">{rep.sentences(empty_statements(rep))}</p>')
         return Section("".join(parts), "header")
-    numbers = key_numbers(rep)
-    cards = "".join(f'<div class="card"><div class="num">{esc(v)}</div><div class="lbl">{esc(lab)}</div></div>'
-                    for lab, v, _ in numbers[:5])
-    parts.append(f'<div class="cards">{cards}</div>')
-    if numbers[5:]:
-        figs = "".join(f'<div class="card fig"><div class="num">{esc(v)}{rep.ref(d)}</div>'
-                       f'<div class="lbl">{esc(lab)}</div></div>' for lab, v, d in numbers[5:])
-        parts.append(f'<div class="cards figs">{figs}</div>')
+    parts.append(cards_html(rep, key_numbers(rep)))
     context = narrative.context_statements(ds.figures, lang)
     if context:
         parts.append(f'<p class="context">{rep.sentences(context)}</p>')
@@ -141,18 +135,27 @@ def section(rep: Report) -> Section:
     return Section("".join(parts), "header")
 
 
+def cards_html(rep: Report, numbers: list[tuple[str, str, list[str]]]) -> str:
+    """The cards: five counts in a row, then the figure cards with their sources."""
+    cards = "".join(f'<div class="card"><div class="num">{esc(v)}</div><div class="lbl">{esc(lab)}</div></div>'
+                    for lab, v, _ in numbers[:5])
+    out = f'<div class="cards">{cards}</div>'
+    if numbers[5:]:
+        figs = "".join(f'<div class="card fig"><div class="num">{esc(v)}{rep.ref(d)}</div>'
+                       f'<div class="lbl">{esc(lab)}</div></div>' for lab, v, d in numbers[5:])
+        out += f'<div class="cards figs">{figs}</div>'
+    return out
+
+
 def empty_statements(rep: Report) -> list[narrative.Statement]:
     ds, lang = rep.ds, rep.lang
     out = narrative.activity(ds.meetings, ds.documents, lang, ds.scope.region)
     present = data.regions_in_data(ds.all)
     if ds.scope.filtered:
-        text = rep.t("Фильтр не оставил ни одной встречи; уберите или расширьте его.",
-                      "The filter leaves no meetings; remove or widen it.")
-        out.append(narrative.Statement(text, []))
+        out.append(narrative.Statement(say("header.filter_empty", lang), []))
     if ds.scope.region and present:
         names = ", ".join(region_label(r, lang) for r in present)
-        out.append(narrative.Statement(rep.t(f"Регионы в данных: {names}.",
-                                              f"Regions in the data: {names}."), []))
+        out.append(narrative.Statement(say("header.regions_in_data", lang, names=names), []))
     return out
 
 
@@ -163,4 +166,4 @@ def contents(rep: Report) -> str:
             or rep.chart(k) is not None or k == "figures"]
     items = "".join(f'<li><a href="#sec-{k}">{esc(fmt.pick(HEADINGS[k], rep.lang))}</a></li>'
                     for k in keys)
-    return f'<nav class="toc"><p>{esc(rep.t("Содержание", "Contents"))}</p><ol>{items}</ol></nav>'
+    return f'<nav class="toc"><p>{esc(say("header.contents", rep.lang))}</p><ol>{items}</ol></nav>'

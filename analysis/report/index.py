@@ -20,12 +20,13 @@ from typing import TYPE_CHECKING
 from analysis.report import dataset as data
 from analysis.report import fmt
 from analysis.report.names import region_label
+from analysis.report.words import LANGS, say
 
 if TYPE_CHECKING:
     from analysis.report.render import Job
 
 #: The heading over each language's reports.
-LANGUAGE_HEADINGS = {"ru": "На русском", "en": "In English"}
+LANGUAGE_HEADINGS = {lang: say("index.language", lang) for lang in LANGS}
 
 
 MANIFEST = "reports.json"
@@ -122,9 +123,6 @@ def write_index(out_dir: Path, jobs: list[Job], lang: str, tables: data.Tables,
             del entries[stem]
     _write_manifest(out_dir, entries)
 
-    def t(ru, en):
-        return ru if lang == "ru" else en
-
     n_articles = int(data.is_article(tables.documents).sum())
     groups = []
     for group_lang in sorted({e["lang"] for e in entries.values()}, key=lambda x: x != lang):
@@ -133,11 +131,11 @@ def write_index(out_dir: Path, jobs: list[Job], lang: str, tables: data.Tables,
         rows = []
         for e in items:
             gl = group_lang
-            name = (("Все регионы (обзор)" if gl == "ru" else "All regions (overview)") if e["kind"] == "overview"
+            name = (say("index.overview", gl) if e["kind"] == "overview"
                     else region_label(e["region"], gl))
             counts = f'{fmt.count(e["meetings"], "meeting", gl)}, {fmt.count(e["documents"], "article", gl)}'
             links = []
-            for ext, label in (("html", "HTML"), ("pdf", "PDF"), ("ipynb", "блокнот" if gl == "ru" else "notebook")):
+            for ext, label in (("html", "HTML"), ("pdf", "PDF"), ("ipynb", say("index.notebook", gl))):
                 if (out_dir / f"{e['stem']}.{ext}").exists():
                     links.append(f'<a href="{html.escape(e["stem"])}.{ext}">{label}</a>')
             main = (f'<a href="{html.escape(e["stem"])}.html">{html.escape(name)}</a>'
@@ -146,10 +144,10 @@ def write_index(out_dir: Path, jobs: list[Job], lang: str, tables: data.Tables,
                         f'<td class="num">{html.escape(counts)}</td><td class="links">{" · ".join(links)}</td></tr>')
         heading = LANGUAGE_HEADINGS[group_lang]
         groups.append(f"<h2>{heading}</h2><table><tbody>{''.join(rows)}</tbody></table>")
-    built = datetime.now().strftime("%d.%m.%Y %H:%M" if lang == "ru" else "%d %b %Y %H:%M")
+    built = datetime.now().strftime(say("index.built_format", lang))
     page = f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>{t("Отчёты: российские регионы и Казахстан", "Reports: Russian regions and Kazakhstan")}</title>
+<title>{say("index.title", lang)}</title>
 <style>
 body {{ font-family: "DejaVu Sans", Arial, sans-serif; color: #222; margin: 0; line-height: 1.45; }}
 main {{ max-width: 760px; margin: 0 auto; padding: 28px 24px; }}
@@ -162,12 +160,8 @@ tr.overview td:first-child a {{ font-weight: bold; }}
 .sub {{ color: #5f6670; font-size: .8rem; }}
 a {{ color: #1f5f8b; text-decoration: none; }} a:hover {{ text-decoration: underline; }}
 </style></head><body><main>
-<h1>{t("Российские регионы и Казахстан: отчёты", "Russian regions and Kazakhstan: reports")}</h1>
-<p class="meta">{html.escape(t(
-        f"Данные: {fmt.count(n_articles, 'article', lang)} в таблицах извлечения; "
-        f"отчёты собраны {built}. Каждый отчёт — HTML, PDF и исполненный блокнот Jupyter.",
-        f"Data: {fmt.count(n_articles, 'article', lang)} from the extraction tables; built {built}. "
-        f"Each report comes as HTML, PDF and the executed Jupyter notebook."))}</p>
+<h1>{say("index.heading", lang)}</h1>
+<p class="meta">{html.escape(say("index.meta", lang, articles=fmt.count(n_articles, "article", lang), built=built))}</p>
 {''.join(groups)}
 </main></body></html>
 """

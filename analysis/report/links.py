@@ -15,6 +15,7 @@ from analysis.report import fmt
 from analysis.report.charts import GREY, KAZAKHSTAN, RUSSIA, TEXT, Chart, new_figure, source_line, wrap
 from analysis.report.dataset import meeting_key
 from analysis.report.names import person_name, region_label
+from analysis.report.words import say
 
 
 def _curve(ax, y0: float, y1: float, x0: float, x1: float, width: float, color: str) -> None:
@@ -66,43 +67,42 @@ def _top_or_other(totals: pd.Series, limit: int) -> dict[str, str]:
     return {k: (k if k in keep else OTHER) for k in ordered.index}
 
 
-def _nodes(pairs: dict[tuple[str, str], int], side: int) -> pd.Series:
-    """Meetings per node on one side (0: Russian, 1: Kazakh) of the pairs, largest first,
-    OTHER last."""
-    totals: dict[str, int] = {}
-    for key, k in pairs.items():
-        totals[key[side]] = totals.get(key[side], 0) + k
-    order = sorted(totals, key=lambda n: (n == OTHER, -totals[n]))
-    return pd.Series({n: totals[n] for n in order}, dtype=int)
+def _nodes(rows: list[tuple[int, str, str]], side: int, node: dict[str, str] | None = None) -> pd.Series:
+    """Meetings per node on one side (1: Russian region, 2: Kazakh partner) of the
+    (meeting, region, partner) rows, largest first, OTHER last. Each meeting counts once per
+    node: a meeting with two partners is one meeting of its region, not two."""
+    meetings: dict[str, set[int]] = {}
+    for row in rows:
+        key = row[side] if node is None else node[row[side]]
+        meetings.setdefault(key, set()).add(row[0])
+    order = sorted(meetings, key=lambda n: (n == OTHER, -len(meetings[n])))
+    return pd.Series({n: len(meetings[n]) for n in order}, dtype=int)
 
 
 def partner_links(meetings: pd.DataFrame, documents: pd.DataFrame, lang: str,
                   limit: int = 18) -> Chart | None:
     """Russian region <-> Kazakh partner: one curve per pair, width = number of meetings.
-    Meetings with no Kazakh region go to a grey 'Казахстан (посольство, консульства)' node;
-    beyond `limit` regions a side ends with a grey 'other regions' node."""
+    Meetings with no Kazakh region go to a grey 'Kazakhstan as a whole' node; beyond `limit`
+    regions a side ends with a grey 'other regions' node. Every number counts meetings: a
+    node's meetings (a meeting with two partners once for its region, once for each partner),
+    a curve's the pair's."""
     if meetings.empty or (meetings["region"] == "").all():
         return None
-    ru = lang == "ru"
-    national = "Казахстан в целом (посольство, консульства)" if ru else \
-        "Kazakhstan as a whole (embassy, consulates)"
-    pairs: dict[tuple[str, str], int] = {}
-    for region, partners in zip(meetings["region"], meetings["partners"]):
-        if not region:
-            continue
-        for kz in (partners or [NATIONAL]):
-            pairs[(region, kz)] = pairs.get((region, kz), 0) + 1
-    ru_all, kz_all = _nodes(pairs, 0), _nodes(pairs, 1)
+    national = say("partners.national", lang)
+    rows = [(i, region, kz) for i, (region, partners) in enumerate(zip(meetings["region"], meetings["partners"]))
+            if region for kz in (partners or [NATIONAL])]
+    ru_all, kz_all = _nodes(rows, 1), _nodes(rows, 2)
     ru_node, kz_node = _top_or_other(ru_all, limit), _top_or_other(kz_all, limit)
-    links: dict[tuple[str, str], int] = {}
-    for (a, b), k in pairs.items():
-        links[(ru_node[a], kz_node[b])] = links.get((ru_node[a], kz_node[b]), 0) + k
-    ru_tot, kz_tot = _nodes(links, 0), _nodes(links, 1)
+    pair_meetings: dict[tuple[str, str], set[int]] = {}
+    for i, a, b in rows:
+        pair_meetings.setdefault((ru_node[a], kz_node[b]), set()).add(i)
+    links = {pair: len(ids) for pair, ids in pair_meetings.items()}
+    ru_tot, kz_tot = _nodes(rows, 1, ru_node), _nodes(rows, 2, kz_node)
 
     def label(key: str, country: str) -> str:
         if key == OTHER:
             n = sum(1 for v in (ru_node if country == "RU" else kz_node).values() if v == OTHER)
-            name = f"Другие регионы ({n})" if ru else f"Other regions ({n})"
+            name = say("partners.other_regions", lang, n=n)
         else:
             name = national if key == NATIONAL else region_label(key, lang)
         total = (ru_tot if country == "RU" else kz_tot)[key]
@@ -112,22 +112,18 @@ def partner_links(meetings: pd.DataFrame, documents: pd.DataFrame, lang: str,
     right = [(k, label(k, "KZ"), GREY if k in (NATIONAL, OTHER) else KAZAKHSTAN) for k in kz_tot.index]
     fig = _bipartite(left, right, links)
 
-    national_share = kz_all.get(NATIONAL, 0) / max(kz_all.sum(), 1)
+    # the share of the charted meetings (those with a Russian region) held with no Kazakh region
+    national_share = kz_all.get(NATIONAL, 0) / max(int(ru_all.sum()), 1)
     if national_share > 0.5:
-        title = ("Чаще всего партнёр — Казахстан в целом, а не область" if ru
-                 else "Most meetings are with Kazakhstan as a whole, not a region")
+        title = say("partners.title_national", lang)
     elif len(kz_all) == 1:
-        title = (f"Единственный партнёр — {region_label(kz_all.index[0], lang)}" if ru
-                 else f"The only partner: {region_label(kz_all.index[0], lang)}")
+        title = say("partners.title_only", lang, name=region_label(kz_all.index[0], lang))
     else:
         top_kz = kz_all.index[0]
         name = national if top_kz == NATIONAL else region_label(top_kz, lang)
-        title = (f"Самый частый партнёр — {name}: {fmt.count(int(kz_all.iloc[0]), 'meeting', lang)}"
-                 if ru else
-                 f"Most frequent partner: {name}, {fmt.count(int(kz_all.iloc[0]), 'meeting', lang)}")
-    subtitle = ("российский регион (красный) — казахстанский партнёр (голубой); толщина линии и число после названия — встречи"
-                if ru else
-                "Russian region (red) to Kazakh partner (blue); line width and the number after a name: meetings")
+        title = say("partners.title_top", lang, name=name,
+                    meetings=fmt.count(int(kz_all.iloc[0]), "meeting", lang))
+    subtitle = say("partners.subtitle", lang)
     return Chart("partners", fig, title, subtitle, source_line(documents, lang))
 
 
@@ -190,15 +186,9 @@ def people_links(participants: pd.DataFrame, documents: pd.DataFrame, lang: str,
     r = fmt.role_label(role[name], lang)
     n_meet = p["key"].nunique()
     if int(top.iloc[0]) > 1:
-        most, of = fmt.fmt_int(top.iloc[0], lang), fmt.fmt_int(n_meet, lang)
-        title = (f"Самый частый участник — {who} ({r}): {most} из "
-                 f"{of} {fmt.plural_ru(n_meet, ('встречи', 'встреч', 'встреч'))}" if lang == "ru"
-                 else f"Most frequent participant: {who} ({r}), {most} of {of} meetings")
+        title = say("people.title_top", lang, who=who, role=r, most=fmt.fmt_int(top.iloc[0], lang),
+                    of=fmt.fmt_int(n_meet, lang), meetings=fmt.noun(n_meet, "meeting_of", lang))
     else:
-        title = (f"{fmt.count(len(freq), 'participant', lang)}, каждый — на одной встрече" if lang == "ru"
-                 else f"{fmt.count(len(freq), 'participant', lang)}, each at one meeting")
-    subtitle = ("российская сторона слева, казахстанская справа; линия — общая встреча, "
-                "число после имени — сколько встреч" if lang == "ru" else
-                "Russian side left, Kazakh side right; a line is a shared meeting, "
-                "the number after a name counts meetings")
+        title = say("people.title_each_once", lang, participants=fmt.count(len(freq), "participant", lang))
+    subtitle = say("people.subtitle", lang)
     return Chart("people", fig, title, subtitle, source_line(documents, lang))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis.report import fmt
+from analysis.report.words import say
 
 
 @dataclass
@@ -51,15 +52,15 @@ def more_link(n_full: int, shown: int, href: str, lang: str) -> str:
     rest = n_full - shown
     csv = ""
     if href:
-        label = f"CSV, {fmt.count(n_full, 'row', lang)}"
+        label = say("more.csv", lang, rows=fmt.count(n_full, "row", lang))
         csv = f'<a href="{esc(href)}">{esc(label)}</a>'
     if rest > 0:
-        text = esc(fmt.pick((f"…и ещё {fmt.fmt_int(rest, lang)}", f"…and {fmt.fmt_int(rest, lang)} more"),
-                            lang))
-        tail = esc(fmt.pick((" — полный список: ", " — full list: "), lang)) + csv if csv else "."
-        return f'<p class="more">{text}{tail}</p>'
+        text = esc(say("more.rest", lang, n=fmt.fmt_int(rest, lang)))
+        # the messages are the table's own words (no markup); the values are HTML already
+        line = say("more.full_list", lang, text=text, csv=csv) if csv else text + "."
+        return f'<p class="more">{line}</p>'
     if csv:
-        return f'<p class="more">{esc(fmt.pick(("Вся таблица: ", "Full table: "), lang))}{csv}</p>'
+        return f'<p class="more">{say("more.full_table", lang, csv=csv)}</p>'
     return ""
 
 

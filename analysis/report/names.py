@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from analysis import geo
 from analysis.report.fmt import NBSP
+from analysis.report.words import say
 
 _TRANSLIT = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
@@ -48,3 +49,9 @@ def region_label(name_ru: str, lang: str) -> str:
     if lang == "ru" or not name_ru:
         return name_ru
     return geo.name_en(name_ru) or translit(name_ru)
+
+
+def region_named(name_ru: str, lang: str) -> str:
+    """A region where a table row or a bar must name one: words (`регион не указан`), not a
+    dash, for a row the article ties to no Russian region."""
+    return region_label(name_ru, lang) if name_ru else say("region.none", lang)

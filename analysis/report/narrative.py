@@ -22,6 +22,8 @@ from analysis.report import dataset as data
 from analysis.report import currency, events
 from analysis.report.dataset import meeting_key
 from analysis.report.names import person_name, region_label
+from analysis.report.words import messages as _messages
+from analysis.report.words import pair, say
 
 NB = fmt.NBSP
 
@@ -47,17 +49,24 @@ def _period(years: list[int], lang: str) -> str:
     p = fmt.fmt_period(years, lang)
     if not p:
         return ""
-    if is_ru(lang):
-        return f"за {p}{NB}{'годы' if fmt.NDASH in p else 'год'}"
-    return f"in {p}"
+    return say("period.years" if fmt.NDASH in p else "period.year", lang, period=p)
 
 
 def _counted(items: list[tuple[str, int]], noun_key: str, lang: str) -> str:
     """`образование (5 встреч), торговля (4) и культура (4)`."""
-    parts = []
-    for i, (label, n) in enumerate(items):
-        parts.append(f"{label} ({fmt.count(n, noun_key, lang) if i == 0 else fmt.fmt_int(n, lang)})")
-    return fmt.join_words(parts, lang)
+    return fmt.join_words(_counted_items(items, noun_key, lang), lang)
+
+
+def _counted_items(items: list[tuple[str, int]], noun_key: str, lang: str) -> list[str]:
+    """`образование (5 встреч)`, `торговля (4)`: the first with its noun, the rest bare."""
+    return [say("counted.item", lang, label=label,
+                n=fmt.count(n, noun_key, lang) if i == 0 else fmt.fmt_int(n, lang))
+            for i, (label, n) in enumerate(items)]
+
+
+def _and_more(listing: str, more: int, lang: str) -> str:
+    """`a, b, c и ещё 2` when `more` items are left out of a listing."""
+    return say("more.and_n", lang, listing=listing, n=more) if more > 0 else listing
 
 
 def _top(counts: pd.Series, k: int = 3) -> pd.Series:
@@ -72,29 +81,16 @@ def _top(counts: pd.Series, k: int = 3) -> pd.Series:
 def activity(meetings: pd.DataFrame, documents: pd.DataFrame, lang: str,
              region: str | None = None) -> list[Statement]:
     """Who met how often over which period, by kind of event."""
-    ru = is_ru(lang)
+    fmt.check_lang(lang)
     if meetings.empty:
         where = region_label(region, lang) if region else ""
-        if ru:
-            text = (f"{where}: в данных нет встреч с казахстанской стороной." if where
-                    else "В данных нет встреч с казахстанской стороной.")
-        else:
-            text = (f"{where}: the data holds no meetings with Kazakh partners." if where
-                    else "The data holds no meetings with Kazakh partners.")
+        text = say("activity.none_in", lang, where=where) if where else say("activity.none", lang)
         return [Statement(text, sources_of(documents))]
     n = len(meetings)
     years = [int(y) for y in meetings["year"].dropna()]
     kinds = meetings["kind"].replace("", "other").value_counts()
     kinds = kinds.drop("meeting", errors="ignore")
-    if len(kinds):
-        if ru:
-            breakdown = f", из них {_kinds_ru(kinds)}"
-        else:
-            breakdown = ", including " + fmt.join_words(
-                [f"{fmt.fmt_int(c, lang)} {fmt.kind_label(k, lang)}{'' if c == 1 else 's'}"
-                 for k, c in kinds.items()], lang)
-    else:
-        breakdown = ""
+    breakdown = say("activity.breakdown", lang, kinds=_kinds(kinds, lang)) if len(kinds) else ""
     n_regions = meetings.loc[meetings["region"] != "", "region"].nunique()
     if region:
         subject = region_label(region, lang)
@@ -102,39 +98,24 @@ def activity(meetings: pd.DataFrame, documents: pd.DataFrame, lang: str,
         subject = fmt.count(n_regions, "ru_region", lang)
         subject = subject[:1].upper() + subject[1:]
     period = _period(years, lang)
-    if ru:
-        text = f"{subject}: {fmt.count(n, 'meeting', lang)} с казахстанской стороной"
-        text += f" {period}" if period else ""
-        text += breakdown + "."
-    else:
-        text = f"{subject}: {fmt.count(n, 'meeting', lang)} with Kazakh partners"
-        text += f" {period}" if period else ""
-        text += breakdown + "."
+    text = say("activity.count", lang, subject=subject, meetings=fmt.count(n, "meeting", lang),
+               period=f" {period}" if period else "", breakdown=breakdown)
     out = [Statement(text, sources_of(meetings))]
     undated = meetings[meetings["year"].isna()]
     if len(undated):
-        out.append(Statement(
-            (f"У {fmt.fmt_int(len(undated), lang)} из {fmt.fmt_int(n, lang)} "
-             f"{fmt.plural_ru(n, ('встречи', 'встреч', 'встреч'))} год в статье не указан."
-             if ru else f"For {fmt.fmt_int(len(undated), lang)} of {fmt.count(n, 'meeting', lang)} the article "
-                        f"gives no year."),
-            sources_of(undated)))
+        out.append(Statement(say("activity.undated", lang, n=fmt.fmt_int(len(undated), lang),
+                                 total=fmt.fmt_int(n, lang), meetings=fmt.noun(n, "meeting_of", lang)),
+                             sources_of(undated)))
     return out
 
 
-_KIND_FORMS = {
-    "meeting": ("встреча", "встречи", "встреч"),
-    "visit": ("визит", "визита", "визитов"),
-    "delegation": ("делегация", "делегации", "делегаций"),
-    "forum": ("форум", "форума", "форумов"),
-    "agreement": ("подписание соглашения", "подписания соглашений", "подписаний соглашений"),
-    "other": ("другое событие", "других события", "других событий"),
-}
-
-
-def _kinds_ru(kinds: pd.Series) -> str:
-    return fmt.join_words([f"{fmt.fmt_int(c, 'ru')}{NB}{fmt.plural_ru(c, _KIND_FORMS.get(k, (k, k, k)))}"
-                           for k, c in kinds.items()], "ru")
+def _kinds(kinds: pd.Series, lang: str) -> str:
+    """`2 делегации, 1 визит и 1 форум` / `2 delegations, 1 visit and 1 forum`."""
+    def word(kind: str, c: int) -> str:
+        key = f"kind_forms.{kind}"
+        return fmt.plural_word(c, key, lang) if key in _messages() else kind
+    return fmt.join_words([say("activity.kind_count", lang, n=fmt.fmt_int(c, lang), kind=word(k, c))
+                           for k, c in kinds.items()], lang)
 
 
 def leading_regions(meetings: pd.DataFrame, lang: str) -> list[Statement]:
@@ -144,16 +125,12 @@ def leading_regions(meetings: pd.DataFrame, lang: str) -> list[Statement]:
         return []
     counts = m["region"].value_counts()
     if counts.iloc[0] == 1:
-        text = ("Каждый регион в данных — с одной встречей." if is_ru(lang)
-                else "Each region in the data has one meeting.")
-        return [Statement(text, sources_of(m))]
+        return [Statement(say("regions.each_one", lang), sources_of(m))]
     top = _top(counts, 3)
     top = top[top > 1] if (top > 1).any() else top
     items = [(region_label(r, lang), int(c)) for r, c in top.items()]
-    text = (f"Чаще других встречались {_counted(items, 'meeting', lang)}." if is_ru(lang)
-            else f"Most active: {_counted(items, 'meeting', lang)}.")
-    if is_ru(lang) and len(items) == 1:
-        text = f"Чаще других — {_counted(items, 'meeting', lang)}."
+    text = say("regions.most_active_one" if len(items) == 1 else "regions.most_active", lang,
+               items=_counted(items, "meeting", lang))
     return [Statement(text, sources_of(m[m["region"].isin(top.index)]))]
 
 
@@ -161,48 +138,38 @@ def leading_regions(meetings: pd.DataFrame, lang: str) -> list[Statement]:
 def sector_statements(sectors: pd.DataFrame, lang: str) -> list[Statement]:
     """The leading sectors and how wide the agenda is."""
     if sectors.empty:
-        return [Statement("Отрасли сотрудничества в статьях не названы." if is_ru(lang)
-                          else "The articles name no sectors of cooperation.", [])]
+        return [Statement(say("sectors.none", lang), [])]
     df = sectors.assign(key=meeting_key(sectors)).drop_duplicates(["sector", "key"])
     counts = data.sector_counts(sectors)  # ties in the vocabulary's order, as in the charts
     if counts.iloc[0] == 1:  # one meeting each: nothing leads, list what was discussed
         names = [fmt.lower_label(fmt.sector_label(k, lang)) for k in counts.index[:5]]
         more = len(counts) - len(names)
-        listing = ", ".join(names) if more > 0 else fmt.join_words(names, lang)
-        if more > 0:
-            listing += f" и ещё {more}" if is_ru(lang) else f" and {more} more"
-        return [Statement(f"Обсуждались {listing}." if is_ru(lang) else f"Sectors discussed: {listing}.",
-                          sources_of(df))]
+        listing = _and_more(", ".join(names) if more > 0 else fmt.join_words(names, lang), more, lang)
+        return [Statement(say("sectors.discussed", lang, listing=listing), sources_of(df))]
     n_top = int((counts == counts.iloc[0]).sum())
     if n_top >= 3:  # several sectors level at the top (as the sector chart's title says)
         top = counts[counts == counts.iloc[0]]
         names = [fmt.lower_label(fmt.sector_label(k, lang)) for k in top.index[:4]]
         more = n_top - len(names)
-        listing = ", ".join(names) if more > 0 else fmt.join_words(names, lang)
-        if more > 0:
-            listing += f" и ещё {more}" if is_ru(lang) else f" and {more} more"
+        listing = _and_more(", ".join(names) if more > 0 else fmt.join_words(names, lang), more, lang)
         per = fmt.count(int(counts.iloc[0]), "meeting", lang)
-        text = (f"Повестка широкая: {fmt.count(n_top, 'sector', lang)} на равных, по {per} — {listing}."
-                if is_ru(lang) else f"A broad agenda: {n_top} sectors level at {per} each: {listing}.")
+        text = say("sectors.broad", lang, sectors=fmt.count(n_top, "sector", lang), n=n_top, per=per,
+                   listing=listing)
         out = [Statement(text, sources_of(df[df["sector"].isin(top.index)]))]
     else:
         top = _top(counts, 3)
         items = [(fmt.lower_label(fmt.sector_label(k, lang)), int(c)) for k, c in top.items()]
         lead = _counted(items, "meeting", lang)
-        out = [Statement(f"Ведущие темы — {lead}." if is_ru(lang) else f"Leading sectors: {lead}.",
-                         sources_of(df[df["sector"].isin(top.index)]))]
+        out = [Statement(say("sectors.leading", lang, lead=lead), sources_of(df[df["sector"].isin(top.index)]))]
     if len(counts) > len(top):
         rest = counts.drop(top.index)
         once = rest[rest == 1]
-        text = (f"Всего на повестке {fmt.count(len(counts), 'sector', lang)}" if is_ru(lang)
-                else f"The agenda spans {fmt.count(len(counts), 'sector', lang)}")
+        tail = ""
         if len(once):
             names = [fmt.lower_label(fmt.sector_label(k, lang)) for k in once.index[:4]]
-            more = len(once) - len(names)
-            tail = fmt.join_words(names, lang) + (
-                (f" и ещё {more}" if is_ru(lang) else f" and {more} more") if more > 0 else "")
-            text += (f"; по одному разу — {tail}" if is_ru(lang) else f"; mentioned once: {tail}")
-        out.append(Statement(text + ".", sources_of(df)))
+            tail = say("sectors.once", lang, tail=_and_more(fmt.join_words(names, lang), len(once) - len(names), lang))
+        out.append(Statement(say("sectors.spans", lang, sectors=fmt.count(len(counts), "sector", lang), once=tail),
+                             sources_of(df)))
     return out
 
 
@@ -219,30 +186,18 @@ def partner_statements(meetings: pd.DataFrame, lang: str) -> list[Statement]:
         items = [(region_label(r, lang), int(c)) for r, c in counts.head(5).items()]
         more = len(counts) - len(items)
         if more > 0:
-            parts = [f"{lab} ({fmt.count(n, 'meeting', lang) if i == 0 else fmt.fmt_int(n, lang)})"
-                     for i, (lab, n) in enumerate(items)]
-            listing = ", ".join(parts) + (f" и ещё {fmt.count(more, 'region', lang)}" if is_ru(lang)
-                                          else f" and {more} more")
+            listing = say("partners.more_regions", lang, listing=", ".join(_counted_items(items, "meeting", lang)),
+                          regions=fmt.count(more, "region", lang), n=more)
         else:
             listing = _counted(items, "meeting", lang)
-        lead = "Казахстанские партнёры" if is_ru(lang) else "Kazakh partner regions"
-        if len(counts) == 1:
-            lead = "Казахстанский партнёр" if is_ru(lang) else "Kazakh partner region"
-        out.append(Statement(f"{lead} — {listing}." if is_ru(lang) else f"{lead}: {listing}.",
-                             sources_of(named)))
+        out.append(Statement(say("partners.lead_one" if len(counts) == 1 else "partners.lead_many", lang,
+                                 listing=listing), sources_of(named)))
     none = meetings[meetings["partners"].map(len) == 0]
     if len(none):
         n = len(none)
-        if is_ru(lang):
-            text = (f"{'В' if n != 2 else 'Во'} {fmt.fmt_int(n, lang)} "
-                    f"{fmt.plural_ru(n, ('встрече', 'встречах', 'встречах'))} казахстанская область "
-                    f"не названа: партнёр — посольство, консульство или страна в целом.")
-            if len(none) == len(meetings):
-                text = ("Ни в одной встрече казахстанская область не названа: партнёр — посольство, "
-                        "консульство или страна в целом.")
-        else:
-            text = (f"In {fmt.count(n, 'meeting', lang)} no Kazakh region is named: the partner is the "
-                    f"embassy, a consulate or the country as a whole.")
+        text = say("partners.none_named_all" if n == len(meetings) else "partners.none_named", lang,
+                   prep=say("prep.in_before_two" if n == 2 else "prep.in", lang), n=fmt.fmt_int(n, lang),
+                   meetings=fmt.count(n, "meeting", lang) if not is_ru(lang) else fmt.noun(n, "meeting_in", lang))
         out.append(Statement(text, sources_of(none)))
     return out
 
@@ -251,17 +206,14 @@ def people_statements(participants: pd.DataFrame, lang: str) -> list[Statement]:
     """How many people took part on each side; who appears most often."""
     p = participants[participants["name"] != ""]
     if p.empty:
-        return [Statement("Участники встреч в статьях не названы." if is_ru(lang)
-                          else "The articles name no participants.", [])]
+        return [Statement(say("people.none", lang), [])]
     p = p.assign(key=meeting_key(p))
     n_ru = p.loc[p["side"] == "RU", "name"].nunique()
     n_kz = p.loc[p["side"] == "KZ", "name"].nunique()
     total = p["name"].nunique()
-    out = [Statement(
-        (f"Участников — {fmt.fmt_int(total, lang)}: {fmt.fmt_int(n_ru, lang)} с российской стороны, "
-         f"{fmt.fmt_int(n_kz, lang)} с казахстанской." if is_ru(lang) else
-         f"{fmt.count(total, 'participant', lang).capitalize()}: {fmt.fmt_int(n_ru, lang)} on the Russian "
-         f"side, {fmt.fmt_int(n_kz, lang)} on the Kazakh side."), sources_of(p))]
+    out = [Statement(say("people.sides", lang, total=fmt.fmt_int(total, lang), ru=fmt.fmt_int(n_ru, lang),
+                         kz=fmt.fmt_int(n_kz, lang),
+                         participants=fmt.count(total, "participant", lang).capitalize()), sources_of(p))]
     freq = p.groupby("name")["key"].nunique().sort_values(ascending=False, kind="stable")
     for side in ("KZ", "RU"):
         names = p.loc[p["side"] == side, "name"].unique()
@@ -272,21 +224,15 @@ def people_statements(participants: pd.DataFrame, lang: str) -> list[Statement]:
         role = p.loc[p["name"] == name, "role"].value_counts().index[0]
         who = person_name(name, lang)
         r = fmt.role_label(role, lang)
-        side_ru = "с казахстанской стороны" if side == "KZ" else "с российской стороны"
-        side_en = "on the Kazakh side" if side == "KZ" else "on the Russian side"
-        text = (f"Чаще всех {side_ru} в статьях встречается {who}, {r}: "
-                f"{fmt.count(int(f.iloc[0]), 'meeting', lang)}." if is_ru(lang) else
-                f"The most frequent participant {side_en} is {who}, {r}: "
-                f"{fmt.count(int(f.iloc[0]), 'meeting', lang)}.")
+        text = say("people.most_frequent", lang, side=say(f"side.{side}", lang), who=who, role=r,
+                   meetings=fmt.count(int(f.iloc[0]), "meeting", lang))
         out.append(Statement(text, sources_of(p[p["name"] == name])))
     return out
 
 
 #: A meeting the article only recalls or announces, with the people who took part in it.
-OTHER_EVENT = ("{event}, {date} (не главное событие статьи): {people}.",
-               "{event}, {date} (not the article's main event): {people}.")
-OTHER_EVENTS_MORE = ("Остальные такие события ({n}) — в таблице встреч.",
-                     "The other such events ({n}) are in the meetings table.")
+OTHER_EVENT = pair("other_event.people")
+OTHER_EVENTS_MORE = pair("other_event.more")
 
 
 def other_event_people(participants: pd.DataFrame, meetings: pd.DataFrame, lang: str,
@@ -318,14 +264,11 @@ def other_event_people(participants: pd.DataFrame, meetings: pd.DataFrame, lang:
 
 
 # ------------------------------------------------------------------- figures
-NO_FIGURES = ("Чисел об инвестициях, рабочих местах, студентах и торговле в статьях нет.",
-              "The articles give no figures on investment, jobs, students or trade.")
-NO_REGIONAL_FIGURES = ("Чисел об инвестициях, рабочих местах, студентах и торговле по регионам в "
-                       "статьях нет.",
-                       "The articles give no regional figures on investment, jobs, students or trade.")
+NO_FIGURES = pair("figures.none")
+NO_REGIONAL_FIGURES = pair("figures.none_regional")
 #: The national figures in the text: labelled as the two countries' numbers, never a region's.
-CONTEXT = ("Для контекста, {scope}: {items}", "For context, {scope}: {items}")
-CONTEXT_ITEM = "{kind} " + fmt.MDASH + " {value}"
+CONTEXT = pair("figures.context")
+CONTEXT_ITEM = pair("figures.context_item")[0]
 
 
 def full_stop(text: str) -> str:
@@ -361,7 +304,6 @@ def _largest(kind: str, unit: str, rows: pd.DataFrame, several: bool, lang: str,
              quote_evidence: bool, overall: bool = False) -> Statement:
     """The largest figure of one kind and unit, with its region; an investment with its sentence.
     `overall`: the largest of its kind in any currency, with its amount in roubles."""
-    ru = is_ru(lang)
     top = rows.sort_values("value", ascending=False).iloc[0]
     value = fmt.fmt_value(top["value"], unit, lang, top["qualifier"])
     where = region_label(top["region"], lang) if top.get("region") else ""
@@ -371,26 +313,28 @@ def _largest(kind: str, unit: str, rows: pd.DataFrame, several: bool, lang: str,
     label = fmt.figure_kind_label(kind, lang)
     cur = " " + fmt.in_currency(unit, lang) if fmt.is_money(unit) and several and not overall else ""
     if kind == "investment":
-        text = (f"Крупнейшая названная инвестиция{cur} — {value}{where}" if ru
-                else f"The largest investment named{cur}: {value}{where}")
-    elif kind == "trade" and fmt.is_money(unit):
-        text = (f"Крупнейшая сумма в торговле{cur} — {value}{where}" if ru
-                else f"The largest trade figure{cur}: {value}{where}")
+        text = say("largest.investment", lang, cur=cur, value=value, where=where)
     elif kind == "trade":
-        text = (f"Торговля: {value}{where}" if ru else f"Trade: {value}{where}")
+        text = say("largest.trade_money" if fmt.is_money(unit) else "largest.trade", lang,
+                   cur=cur, value=value, where=where)
     elif kind == "jobs":
         q = fmt.QUALIFIERS.get(top["qualifier"] or "")
-        num = (fmt.pick(q, lang) + (NB if ru else " ") if q else "") + fmt.fmt_number(top["value"], lang)
-        text = (f"Число рабочих мест — {num}{where}" if ru else f"Jobs: {num}{where}")
-        if len(rows) > 1:
-            text = (f"Число рабочих мест в крупнейшем проекте — {num}{where}" if ru
-                    else f"Jobs in the largest project: {num}{where}")
+        num = fmt.fmt_number(top["value"], lang)
+        num = say("value.qualified", lang, q=fmt.pick(q, lang), value=num) if q else num
+        text = say("largest.jobs_project" if len(rows) > 1 else "largest.jobs", lang, num=num, where=where)
     else:
-        text = f"{label}: {value}{where}"
+        text = say("largest.other", lang, label=label, value=value, where=where)
     if kind == "investment" and quote_evidence and top["evidence"]:
         ev = fmt.shorten(top["evidence"], 200)
-        text += f": {fmt.quote(ev, 'ru')}" if ru else f"; the article says: {fmt.quote(ev, 'en')}"
+        text += say("largest.quote", lang, quote=fmt.quote(ev, lang))
     return Statement(full_stop(text), [top["doc_id"]])
+
+
+def largest_statement(kind: str, unit: str, rows: pd.DataFrame, several: bool, lang: str,
+                      overall: bool = False) -> Statement:
+    """The sentence on the largest figure of one kind and unit, without its quote: a line of
+    the narrative, and the title of the figures chart (`overall`: see _largest)."""
+    return _largest(kind, unit, rows, several, lang, quote_evidence=False, overall=overall)
 
 
 def context_statements(figures: pd.DataFrame, lang: str) -> list[Statement]:
@@ -430,33 +374,21 @@ def figure_statements(figures: pd.DataFrame, lang: str, quote_evidence: bool = T
 # -------------------------------------------------------------- over time
 def change_statements(meetings: pd.DataFrame, sectors: pd.DataFrame, lang: str) -> list[Statement]:
     """Meetings per year, the latest year against the one before, sectors new in the latest year."""
-    ru = is_ru(lang)
     dated = meetings[meetings["year"].notna()]
     if dated.empty:
         return []
     counts = dated["year"].astype(int).value_counts().sort_index()
     out = []
     if len(counts) >= 2:
-        if ru:
-            by_year = ", ".join(f"{y}{NB}{fmt.MDASH} {fmt.fmt_int(c, lang)}" for y, c in counts.items())
-            text = f"Встреч по годам: {by_year}."
-        else:
-            by_year = ", ".join(f"{fmt.fmt_int(c, lang)} in {y}" for y, c in counts.items())
-            text = f"Meetings per year: {by_year}."
-        out.append(Statement(text, sources_of(dated)))
+        by_year = ", ".join(say("change.year_item", lang, year=y, n=fmt.fmt_int(c, lang))
+                            for y, c in counts.items())
+        out.append(Statement(say("change.per_year", lang, by_year=by_year), sources_of(dated)))
         y1, y0 = int(counts.index[-1]), int(counts.index[-2])
         c1, c0 = int(counts.iloc[-1]), int(counts.iloc[-2])
         n1, n0 = fmt.fmt_int(c1, lang), fmt.fmt_int(c0, lang)
         rows = dated[dated["year"].astype(int).isin([y0, y1])]
-        if c1 > c0:
-            text = (f"В {y1} году встреч больше, чем в {y0}-м: {n1} против {n0}." if ru
-                    else f"{y1} saw more meetings than {y0}: {n1} against {n0}.")
-        elif c1 < c0:
-            text = (f"В {y1} году встреч меньше, чем в {y0}-м: {n1} против {n0}." if ru
-                    else f"{y1} saw fewer meetings than {y0}: {n1} against {n0}.")
-        else:
-            text = (f"В {y1} и {y0} годах — поровну, по {fmt.count(c1, 'meeting', lang)}." if ru
-                    else f"{y1} and {y0} had the same number of meetings: {n1} each.")
+        key = "change.more" if c1 > c0 else "change.fewer" if c1 < c0 else "change.same"
+        text = say(key, lang, y1=y1, y0=y0, n1=n1, n0=n0, meetings=fmt.count(c1, "meeting", lang))
         out.append(Statement(text, sources_of(rows)))
         if not sectors.empty:
             year_of = dict(zip(dated["meeting_id"], dated["year"].astype(int)))
@@ -466,8 +398,7 @@ def change_statements(meetings: pd.DataFrame, sectors: pd.DataFrame, lang: str) 
                 order = list(fmt.sector_table())
                 new_sorted = sorted(new, key=lambda k: order.index(k) if k in order else 99)
                 labels = [fmt.lower_label(fmt.sector_label(k, lang)) for k in new_sorted[:5]]
-                text = (f"Впервые в {y1} году на повестке — {fmt.join_words(labels, lang)}." if ru
-                        else f"New on the agenda in {y1}: {fmt.join_words(labels, lang)}.")
+                text = say("change.new_sectors", lang, y1=y1, labels=fmt.join_words(labels, lang))
                 out.append(Statement(text, sources_of(s[(s["year"] == y1) & s["sector"].isin(new)])))
     return out
 
@@ -480,10 +411,10 @@ def report_title(ds) -> str:
     period = fmt.fmt_period([int(y) for y in ds.meetings["year"].dropna()], lang)
     if ds.scope.region:
         name = region_label(ds.scope.region, lang)
-        base = f"{name} и Казахстан" if lang == "ru" else f"{name} and Kazakhstan"
+        base = say("title.region", lang, name=name)
     else:
-        base = "Российские регионы и Казахстан" if lang == "ru" else "Russian regions and Kazakhstan"
-    return f"{base}, {period}" if period else base
+        base = say("title.overview", lang)
+    return say("title.with_period", lang, base=base, period=period) if period else base
 
 
 def lead(ds, limit: int = 3) -> list[Statement]:

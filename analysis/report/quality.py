@@ -16,8 +16,8 @@ import pandas as pd
 from analysis import messages
 from analysis.report import dataset as data
 from analysis.report import fmt
-from analysis.report.header import HEADINGS
 from analysis.report.markup import Section, esc, table
+from analysis.report.words import say
 
 if TYPE_CHECKING:
     from analysis.report.sections import Report
@@ -67,42 +67,17 @@ def quality_items(c: Counts, lang: str) -> list[str]:
     def n(x) -> str:
         return fmt.fmt_int(int(x), lang)
 
-    def t(ru: str, en: str) -> str:
-        return ru if lang == "ru" else en
-
-    items = [t(
-        f"Файлов в папке данных: {n(c.files)}; прочитано — {n(c.read)}, "
-        f"отклонено — {n(c.rejected)}. В этом отчёте — "
-        f"{fmt.count(c.in_report, 'article', lang)}.",
-        f"Files in the data folder: {n(c.files)}; read: {n(c.read)}, "
-        f"rejected: {n(c.rejected)}. In this report: "
-        f"{fmt.count(c.in_report, 'article', lang)}.")]
+    items = [say("quality.files", lang, files=n(c.files), read=n(c.read), rejected=n(c.rejected),
+                 articles=fmt.count(c.in_report, "article", lang))]
     if c.repeats:
-        items.append(t(
-            f"Повторы других статей (тот же или почти тот же текст): {n(c.repeats)}; их встречи и "
-            f"факты учтены один раз, по сохранённой копии.",
-            f"Repeats of another article (the same or near-identical text): {n(c.repeats)}; their "
-            f"meetings and facts count once, under the copy kept."))
+        items.append(say("quality.repeats", lang, n=n(c.repeats)))
     if c.unrelated:
-        items.append(t(
-            f"Прочитаны, но не о сотрудничестве с Казахстаном (ни российского региона, ни фактов): "
-            f"{n(c.unrelated)}.",
-            f"Read, but not about cooperation with Kazakhstan (no Russian region, no facts): "
-            f"{n(c.unrelated)}."))
+        items.append(say("quality.unrelated", lang, n=n(c.unrelated)))
     if c.no_region:
-        items.append(t(
-            f"С фактами, но без российского региона (другая страна или регион не назван): {n(c.no_region)}.",
-            f"With facts but no Russian region (another country, or the region is not named): "
-            f"{n(c.no_region)}."))
+        items.append(say("quality.no_region", lang, n=n(c.no_region)))
     if c.facts:
-        loose = c.figures_loose
-        items.append(t(
-            f"Фактов (участники, отрасли, числа): {n(c.facts)}; из них с неполной датой "
-            f"встречи — {n(c.facts_unsure)}"
-            + (f"; чисел без привязки к встрече (фон статьи) — {n(loose)}" if loose else "") + ".",
-            f"Facts (participants, sectors, figures): {n(c.facts)}; {n(c.facts_unsure)} of them belong to a "
-            f"meeting with an incomplete date" + (f"; {n(loose)} figures belong to no meeting (article "
-                                                  f"background)" if loose else "") + "."))
+        loose = say("quality.facts_loose", lang, n=n(c.figures_loose)) if c.figures_loose else ""
+        items.append(say("quality.facts", lang, n=n(c.facts), unsure=n(c.facts_unsure), loose=loose))
     return items
 
 
@@ -114,17 +89,17 @@ def duplicates(rep: Report) -> pd.DataFrame:
 
 def file_list(rep: Report, key: str, df: pd.DataFrame, columns: list[tuple[str, str, object]]) -> str:
     """A data-quality list: heading, the first LIST_ROWS files, the full list as CSV.
-    columns: (RU header, EN header, row -> cell HTML)."""
+    columns: (message key of the header, row -> cell HTML)."""
     if df.empty:
         return ""
-    rows = ["<tr>" + "".join(f"<td>{cell(r)}</td>" for _, _, cell in columns) + "</tr>"
+    rows = ["<tr>" + "".join(f"<td>{cell(r)}</td>" for _, cell in columns) + "</tr>"
             for r in df.head(LIST_ROWS).itertuples()]
     full = pd.DataFrame({
-        rep.t("файл", "file"): [file_name(r.doc_id, r.path) for r in df.itertuples()],
-        "doc_id": list(df["doc_id"]), rep.t("статус", "status"): list(df["status"]),
-        "duplicate_of": list(df["duplicate_of"]), rep.t("заголовок", "title"): list(df["title"])})
-    head = [rep.t(ru, en) for ru, en, _ in columns]
-    return (f'<h3 id="sec-{key}">{esc(fmt.pick(HEADINGS[key], rep.lang))}</h3>'
+        rep.say("column.file"): [file_name(r.doc_id, r.path) for r in df.itertuples()],
+        "doc_id": list(df["doc_id"]), rep.say("column.status"): list(df["status"]),
+        "duplicate_of": list(df["duplicate_of"]), rep.say("column.title"): list(df["title"])})
+    head = [rep.say(key) for key, _ in columns]
+    return (f'<h3 id="sec-{key}">{esc(rep.say(f"heading.{key}"))}</h3>'
             + table(head, rows) + rep.more(full, len(rows), key))
 
 
@@ -132,8 +107,8 @@ def rejected_list(rep: Report) -> str:
     """Files of the whole data folder the extractor could not use, with the reason."""
     docs = rep.ds.all.documents
     return file_list(rep, "rejected", docs[data.is_rejected(docs)], [
-        ("Файл", "File", lambda r: f"<code>{esc(file_name(r.doc_id, r.path))}</code>"),
-        ("Причина", "Reason", lambda r: esc(messages.rejection_label(r.status, rep.lang)))])
+        ("quality.head_file", lambda r: f"<code>{esc(file_name(r.doc_id, r.path))}</code>"),
+        ("quality.head_reason", lambda r: esc(messages.rejection_label(r.status, rep.lang)))])
 
 
 def duplicates_list(rep: Report) -> str:
@@ -141,18 +116,17 @@ def duplicates_list(rep: Report) -> str:
     docs = rep.ds.all.documents
     path = dict(zip(docs["doc_id"], docs["path"]))
     return file_list(rep, "duplicates", duplicates(rep), [
-        ("Файл", "File", lambda r: f"<code>{esc(file_name(r.doc_id, r.path))}</code>"),
-        ("Повтор файла", "Duplicate of",
-         lambda r: f"<code>{esc(file_name(r.duplicate_of, path.get(r.duplicate_of, '')))}</code>"),
-        ("Источник", "Source", lambda r: rep.source_cell(r.duplicate_of))])
+        ("quality.head_file", lambda r: f"<code>{esc(file_name(r.doc_id, r.path))}</code>"),
+        ("quality.head_duplicate_of", lambda r: f"<code>{esc(file_name(r.duplicate_of, path.get(r.duplicate_of, '')))}</code>"),
+        ("quality.head_source", lambda r: rep.source_cell(r.duplicate_of))])
 
 
 def unrelated_list(rep: Report) -> str:
     """Files read fine that yield nothing: the reader sees they were not overlooked."""
     docs = rep.ds.all.documents
     return file_list(rep, "unrelated", docs[data.is_unrelated(docs)], [
-        ("Файл", "File", lambda r: f"<code>{esc(file_name(r.doc_id, r.path))}</code>"),
-        ("Заголовок", "Title", lambda r: f'<span lang="ru">{esc(r.title) or fmt.MDASH}</span>')])
+        ("quality.head_file", lambda r: f"<code>{esc(file_name(r.doc_id, r.path))}</code>"),
+        ("quality.head_title", lambda r: f'<span lang="ru">{esc(r.title) or fmt.MDASH}</span>')])
 
 
 def precision_table(rep: Report) -> str:
@@ -166,11 +140,11 @@ def precision_table(rep: Report) -> str:
             f'<td class="num">{fmt.fmt_int(int(prec.get(k, 0)), lang)}</td>'
             f'<td class="src">{rep.ref(m.loc[m["date_precision"] == k, "doc_id"]) if k != "day" else ""}</td></tr>'
             for k in ["day", "month", "year", "monthday", "unknown"] if prec.get(k, 0)]
-    out = (f'<h3 id="sec-precision">{esc(fmt.pick(HEADINGS["precision"], lang))}</h3>'
-           + table([rep.t("Дата известна до", "Date known to"), rep.t("Встреч", "Meetings"), ""],
+    out = (f'<h3 id="sec-precision">{esc(rep.say("heading.precision"))}</h3>'
+           + table([rep.say("quality.head_precision"), rep.say("quality.head_meetings"), ""],
                          rows, "narrow", num=(1,)))
     if (m["date_precision"] != "day").any():
-        out += f'<p class="note">{esc(rep.t("Неполные даты показаны как есть: «2023» — известен только год, «29.01 (год не указан)» — год в статье не назван. Такие встречи стоят на графике по годам отдельно или в своём году.", "Incomplete dates are shown as they are: “2023” means only the year is known, “29 Jan (year not stated)” means the article gives no year. On the timeline such meetings sit in their year or in a separate bar."))}</p>'
+        out += f'<p class="note">{esc(rep.say("quality.incomplete_dates"))}</p>'
     return out
 
 
@@ -181,5 +155,5 @@ def section(rep: Report) -> Section:
              rejected_list(rep), duplicates_list(rep), unrelated_list(rep),
              precision_table(rep)]
     if ds.left_out_undated:
-        parts.append(f'<p class="note">{esc(rep.t(f"Фильтр по датам не учитывает встреч без года: {ds.left_out_undated}.", f"Meetings with no year left out by the date filter: {ds.left_out_undated}."))}</p>')
+        parts.append(f'<p class="note">{esc(rep.say("quality.left_out_undated", n=ds.left_out_undated))}</p>')
     return Section("".join(parts), "quality")

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from analysis.report import fmt
 from analysis.report.narrative import Statement
+from analysis.report.words import say
 
 NB = fmt.NBSP
 REF_LIMIT = 6   # source numbers shown after one statement; the rest as `+N`
@@ -57,8 +58,8 @@ def ref_html(doc_ids: list[str], refs: dict[str, int], lang: str, cited: set[int
     title = ", ".join(dict.fromkeys(d for d in doc_ids if refs.get(d) in shown))
     tail = f", +{fmt.fmt_int(more, lang)}" if more else ""
     if more:
-        title += (f"; ещё {fmt.count(more, 'article', lang)}" if lang == "ru"
-                  else f"; {fmt.fmt_int(more, lang)} more {fmt.noun(more, 'article', lang)}")
+        title += say("refs.more", lang, articles=fmt.count(more, "article", lang), n=fmt.fmt_int(more, lang),
+                     noun=fmt.noun(more, "article", lang))
     if pages:
         return (f'{NB}<span class="ref" title="{html.escape(title)}">['
                 f"{compress_refs(nums, lambda n: _number_link(n, pages))}{tail}]</span>")

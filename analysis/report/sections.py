@@ -38,6 +38,7 @@ from analysis.report import fmt
 from analysis.text import formula_safe
 from analysis.report.article_words import word
 from analysis.report.markup import Section, esc, more_link, source_link, url_html
+from analysis.report.words import say
 
 SOURCES_ALL = 100  # up to this many sources the list shows them all; beyond, those cited
 
@@ -101,10 +102,15 @@ class Report:
 
     # ------------------------------------------------------------ helpers
     def t(self, ru: str, en: str) -> str:
+        """One of two inline words; the report's own wording is in the message table (say)."""
         return ru if self.lang == "ru" else en
 
+    def say(self, key: str, **values) -> str:
+        """The message `key` of vocab/report_messages.csv in the report's language."""
+        return say(key, self.lang, **values)
+
     def heading(self, key: str) -> str:
-        return f'<h2 id="sec-{key}">{esc(fmt.pick(header.HEADINGS[key], self.lang))}</h2>'
+        return f'<h2 id="sec-{key}">{esc(self.say(f"heading.{key}"))}</h2>'
 
     def ref(self, doc_ids) -> str:
         return refs.ref_html(list(doc_ids), self.refs, self.lang, self._collect.cites, self.ref_pages)
@@ -154,22 +160,22 @@ class Report:
                        + refs.to_html(paras, self.refs, self.lang, self._collect.cites, self.ref_pages)
                        + "</div>", "summary")
 
-    def _chart_section(self, key: str, empty_ru: str, empty_en: str) -> Section:
+    def _chart_section(self, key: str) -> Section:
+        """A chart under its heading, or the words `empty.<key>` when there is nothing to draw."""
         if self.ds.meetings.empty:
             return Section("", key)
         chart = self.chart(key)
         if chart is None:
-            return Section(self.heading(key) + f'<p class="note">{esc(self.t(empty_ru, empty_en))}</p>', key)
+            return Section(self.heading(key) + f'<p class="note">{esc(self.say(f"empty.{key}"))}</p>', key)
         return Section(self.heading(key) + chart.html(), key)
 
     @_section
     def timeline(self) -> Section:
-        return self._chart_section("time", "Дат встреч в статьях нет.", "The articles give no dates.")
+        return self._chart_section("time")
 
     @_section
     def sectors(self) -> Section:
-        return self._chart_section("sectors", "Отрасли в статьях не названы.",
-                                   "The articles name no sectors.")
+        return self._chart_section("sectors")
 
     @_section
     def figures(self) -> Section:
@@ -184,8 +190,7 @@ class Report:
 
     @_section
     def partners(self) -> Section:
-        sec = self._chart_section("partners", "Регионы встреч не определены.",
-                                  "The meetings' regions are not known.")
+        sec = self._chart_section("partners")
         if sec.html and self.chart("partners") is not None:
             sec.html += f'<p class="note">{self.sentences(narrative.partner_statements(self.ds.meetings, self.lang))}</p>'
         return sec
@@ -194,8 +199,7 @@ class Report:
     def people(self) -> Section:
         """Who met whom, and under the chart the people of events that are not their article's
         main one, each with that event: they did not take part in the main meeting."""
-        sec = self._chart_section("people", "Участники в статьях не названы.",
-                                  "The articles name no participants.")
+        sec = self._chart_section("people")
         others = narrative.other_event_people(self.ds.participants, self.ds.meetings, self.lang)
         if sec.html and others:
             sec.html += f'<p class="note">{self.sentences(others)}</p>'
@@ -251,7 +255,7 @@ class Report:
             shown = f'<a href="{esc(self.pages[r.doc_id])}">{shown}</a>'
         return (f'<li id="src-{n}" value="{n}"><span lang="ru">{shown}</span>'
                 f'{(" — " + esc(", ".join(bits))) if bits else ""}. '
-                f'<span class="docid">{esc(self.t("файл", "file"))} <code>{esc(r.doc_id)}</code></span>{link}</li>')
+                f'<span class="docid">{esc(self.say("sources.file"))} <code>{esc(r.doc_id)}</code></span>{link}</li>')
 
     def cited(self) -> set[int]:
         """The source numbers the other sections show, whether or not they have run yet."""
@@ -267,21 +271,14 @@ class Report:
         numbers = range(1, len(src) + 1)
         shown = self.cited() if len(src) > SOURCES_ALL else set(numbers)
         items = [self._source_item(n, r) for n, r in zip(numbers, src.itertuples()) if n in shown]
-        note = self.t("Номера в квадратных скобках в тексте ведут сюда.",
-                      "Numbers in square brackets in the text point here. Titles are in Russian, "
-                      "as published.")
-        if self.pages:
-            note = word("sources_note", self.lang)
+        note = self.say("sources.note_pages" if self.pages else "sources.note")
         if len(items) < len(src):
-            note += self.t(f" Здесь — {fmt.count(len(items), 'article', self.lang)}, на которые ссылается "
-                           f"отчёт; номера всех остальных — в полном списке.",
-                           f" Listed here: the {fmt.count(len(items), 'article', self.lang)} the report "
-                           f"refers to; every other number is in the full list.")
-        full = pd.DataFrame({"n": list(numbers), self.t("заголовок", "title"): list(src["title"]),
-                             self.t("издание", "source"): list(src["source"]),
-                             self.t("дата", "date"): list(src["published"].where(src["published"] != "",
+            note += " " + self.say("sources.cited_only", articles=fmt.count(len(items), "article", self.lang))
+        full = pd.DataFrame({"n": list(numbers), self.say("column.title"): list(src["title"]),
+                             self.say("column.source"): list(src["source"]),
+                             self.say("column.date"): list(src["published"].where(src["published"] != "",
                                                                                 src["event_date"])),
-                             "url": list(src["url"]), self.t("файл", "file"): list(src["path"]),
+                             "url": list(src["url"]), self.say("column.file"): list(src["path"]),
                              "doc_id": list(src["doc_id"])})
         return Section(self.heading("sources") + f'<p class="note">{esc(note)}</p><ol class="sources">'
                        + "".join(items) + "</ol>" + self.more(full, len(items), "sources"), "sources")
