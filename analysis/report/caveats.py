@@ -16,9 +16,9 @@ THIN_DATA = 10  # fewer articles than this: conclusions are flagged as prelimina
 
 
 def caveat_statements(documents: pd.DataFrame, meetings: pd.DataFrame, all_documents: pd.DataFrame,
-                      lang: str, left_out_undated: int = 0) -> list[Statement]:
+                      lang: str, left_out_undated: int = 0, folder: bool = True) -> list[Statement]:
     """What a reader must know before trusting the numbers: thin data, uncertain dates, files
-    left out (rejected, or repeats counted once)."""
+    left out (rejected, when the report speaks for the whole folder; repeats counted once)."""
     fmt.check_lang(lang)
     out = []
     n = len(documents)
@@ -34,7 +34,7 @@ def caveat_statements(documents: pd.DataFrame, meetings: pd.DataFrame, all_docum
                     n=fmt.fmt_int(len(unsure), lang), total=fmt.fmt_int(m, lang),
                     meetings=fmt.noun(m, "meeting_of", lang), meetings_counted=fmt.count(m, "meeting", lang)),
                 sources_of(unsure)))
-    files = files_statement(documents, all_documents, lang)
+    files = files_statement(documents, all_documents, lang, folder)
     if files:
         out.append(files)
     if left_out_undated:
@@ -44,10 +44,11 @@ def caveat_statements(documents: pd.DataFrame, meetings: pd.DataFrame, all_docum
 
 
 def files_statement(documents: pd.DataFrame, all_documents: pd.DataFrame,
-                    lang: str) -> Statement | None:
+                    lang: str, folder: bool = True) -> Statement | None:
     """One sentence for the first screen on files the numbers leave out: the rejected ones
-    (of the whole data folder) and the repeats of this report's articles, counted once."""
-    n_rejected = int(data.is_rejected(all_documents).sum())
+    (of the whole data folder, in the overview) and the repeats of this report's articles,
+    counted once."""
+    n_rejected = int(data.is_rejected(all_documents).sum()) if folder else 0
     n_dups = int((data.is_duplicate(all_documents)
                   & all_documents["duplicate_of"].isin(documents["doc_id"])).sum())
     parts = []

@@ -128,7 +128,7 @@ def section(rep: Report) -> Section:
         parts.append(f'<p class="context">{rep.sentences(context)}</p>')
     parts.append(f'<p class="lead">{rep.sentences(narrative.lead(ds))}</p>')
     warnings = caveats.caveat_statements(ds.documents, ds.meetings, ds.all.documents, lang,
-                                         ds.left_out_undated)
+                                         ds.left_out_undated, folder=rep.kind == "overview")
     if warnings:
         parts.append(f'<p class="caveat">{rep.sentences(warnings)}</p>')
     parts.append(contents(rep))

@@ -62,18 +62,22 @@ def counts(rep: Report) -> Counts:
         figures_loose=int((ds.figures["meeting_id"] == "").sum()))
 
 
-def quality_items(c: Counts, lang: str) -> list[str]:
-    """The bullet points: files read, rejected, repeated, unrelated; facts and their dates."""
+def quality_items(c: Counts, lang: str, folder: bool = True) -> list[str]:
+    """The bullet points: files read, rejected, repeated, unrelated; facts and their dates.
+    folder: whether the report speaks for the whole data folder (the overview); a region's
+    report speaks for its own articles and points to the overview for the rest, so that new
+    files of other regions leave it unchanged (and not rendered again)."""
     def n(x) -> str:
         return fmt.fmt_int(int(x), lang)
 
+    articles = fmt.count(c.in_report, "article", lang)
     items = [say("quality.files", lang, files=n(c.files), read=n(c.read), rejected=n(c.rejected),
-                 articles=fmt.count(c.in_report, "article", lang))]
+                 articles=articles) if folder else say("quality.region_files", lang, articles=articles)]
     if c.repeats:
         items.append(say("quality.repeats", lang, n=n(c.repeats)))
-    if c.unrelated:
+    if c.unrelated and folder:
         items.append(say("quality.unrelated", lang, n=n(c.unrelated)))
-    if c.no_region:
+    if c.no_region and folder:
         items.append(say("quality.no_region", lang, n=n(c.no_region)))
     if c.facts:
         loose = say("quality.facts_loose", lang, n=n(c.figures_loose)) if c.figures_loose else ""
@@ -150,10 +154,11 @@ def precision_table(rep: Report) -> str:
 
 def section(rep: Report) -> Section:
     ds = rep.ds
-    parts = [rep.heading("quality"),
-             "<ul>" + "".join(f"<li>{esc(i)}</li>" for i in quality_items(counts(rep), rep.lang)) + "</ul>",
-             rejected_list(rep), duplicates_list(rep), unrelated_list(rep),
-             precision_table(rep)]
+    folder = rep.kind == "overview"
+    items = quality_items(counts(rep), rep.lang, folder)
+    parts = [rep.heading("quality"), "<ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>",
+             rejected_list(rep) if folder else "", duplicates_list(rep),
+             unrelated_list(rep) if folder else "", precision_table(rep)]
     if ds.left_out_undated:
         parts.append(f'<p class="note">{esc(rep.say("quality.left_out_undated", n=ds.left_out_undated))}</p>')
     return Section("".join(parts), "quality")
