@@ -13,6 +13,7 @@ from analysis.extract.figures import extract_figures
 from analysis.model import DateValue, DocFacts, Document, Figure, Meeting, Participant, SectorHit
 from analysis.nlp.pipeline import parse
 from analysis.extract.people import find_people, participants
+from analysis.extract.prefilter import may_concern_kazakhstan
 from analysis.extract.regions import document_regions, sentence_regions
 from analysis.extract.relevance import relevant_sentences
 from analysis.extract.scope import figure_scope
@@ -24,12 +25,14 @@ def extract_document(doc: Document) -> DocFacts:
     facts = DocFacts(document=doc)
     if not doc.status.startswith("ok") or not doc.text.strip():
         return facts
-    parsed = parse(doc.text)
-    sentences = parsed.sentences
     dates = document_dates(doc.text, known_published=DateValue.from_iso(doc.published))
     if not doc.published and dates.published.precision != "unknown":
         facts.published = dates.published.iso()
     facts.event_date = dates.event
+    if not may_concern_kazakhstan(doc.text):
+        return facts  # names no Kazakh marker: no facts, and natasha's pass is spared
+    parsed = parse(doc.text)
+    sentences = parsed.sentences
 
     regions = [sentence_regions(s) for s in sentences]
     relevant = relevant_sentences(parsed, regions)
