@@ -234,7 +234,7 @@ def _facts(doc_id: str) -> DocFacts:
 def test_a_failure_while_writing_tables_leaves_the_previous_ones_whole(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     write_tables(build_tables([_facts("old")]), tmp_path)
-    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    before = {str(p.relative_to(tmp_path)): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     real, calls = pd.DataFrame.to_parquet, []
 
     def full_disk_on_the_third(self, path, *args, **kwargs):
@@ -246,7 +246,8 @@ def test_a_failure_while_writing_tables_leaves_the_previous_ones_whole(
     monkeypatch.setattr(pd.DataFrame, "to_parquet", full_disk_on_the_third)
     with pytest.raises(OSError, match="No space left"):
         write_tables(build_tables([_facts("new")]), tmp_path)
-    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+    after = {str(p.relative_to(tmp_path)): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert after == before  # the tables and the dataset by year
 
 
 def test_csv_cells_a_spreadsheet_would_run_are_neutralised_numbers_and_dates_are_not(
