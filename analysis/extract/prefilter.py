@@ -37,19 +37,28 @@ _REGION_COLUMNS = ("variants", "adjectives", "cities")
 @dataclass(frozen=True)
 class Marker:
     """One word to look for: its stem, the most letters that may follow the stem
-    (None: any, the word may go on), and whether the word must start with a capital."""
+    (None: any, the word may go on), whether the word must start with a capital, and
+    the vocabulary word and kind it comes from ("country", or the regions.csv column)."""
     stem: str
     max_ending: int | None
     capitalised: bool
+    word: str
+    kind: str
 
 
-def _marker(word: str, capitalised: bool) -> Marker:
+def stem(word: str) -> str:
+    """A word without its final vowels, `й` or `ь`: the part every inflected form starts with."""
+    return _ENDING.sub("", word)
+
+
+def _marker(word: str, kind: str) -> Marker:
     """A long stem starts the word; a short one (СКО, Семей) ends it after at most one
     letter more than the lemma's own ending (Семея, Семеем)."""
-    stem = _ENDING.sub("", word)
-    if len(stem) < MIN_STEM:
-        return Marker(stem, len(word) - len(stem) + 1, capitalised)
-    return Marker(stem, None, capitalised)
+    stem_ = stem(word)
+    capitalised = kind in ("variants", "cities")
+    if len(stem_) < MIN_STEM:
+        return Marker(stem_, len(word) - len(stem_) + 1, capitalised, word, kind)
+    return Marker(stem_, None, capitalised, word, kind)
 
 
 def _rarest(words: list[str], counts: Counter) -> str:
@@ -77,9 +86,8 @@ def markers() -> frozenset[Marker]:
     counts = Counter(w for _, _, words in entries for w in words)
     kz = [(kind, words) for country, kind, words in entries if country == KAZAKHSTAN]
     anycase = {words[0] for kind, words in kz if len(words) == 1 and kind in ("country", "adjectives")}
-    return frozenset(
-        _marker(_rarest(words, counts), capitalised=len(words) == 1 and kind in ("variants", "cities"))
-        for kind, words in kz if len(words) == 1 or not anycase & set(words))
+    return frozenset(_marker(words[0], kind) if len(words) == 1 else _marker(_rarest(words, counts), "")
+                     for kind, words in kz if len(words) == 1 or not anycase & set(words))
 
 
 def _pattern(stems: list[Marker]) -> str:
@@ -110,3 +118,23 @@ def may_concern_kazakhstan(text: str) -> bool:
     if anycase.search(letters):
         return True
     return any(m.group(0)[0].isupper() for m in capital.finditer(letters))
+
+
+_WORD_END = re.compile(r"[^\W\d_]*")
+
+
+def marker_spans(text: str) -> list[tuple[int, int, Marker]]:
+    """Every marker word in `text`: (start, end of the whole word, marker), in text order.
+    The benchmark's off-topic feed swaps them for another country's names."""
+    letters = match_letters(text).replace("ё", "е").replace("Ё", "Е")
+    by_stem = sorted(markers(), key=lambda m: -len(m.stem))
+    found: dict[int, tuple[int, int, Marker]] = {}
+    for pattern in _patterns():
+        for hit in pattern.finditer(letters):
+            word = hit.group(0)
+            marker = next((m for m in by_stem if word.lower().startswith(m.stem)
+                           and (not m.capitalised or word[0].isupper())), None)
+            if marker is not None:
+                end = _WORD_END.match(letters, hit.end()).end()
+                found.setdefault(hit.start(), (hit.start(), end, marker))
+    return [found[start] for start in sorted(found)]
