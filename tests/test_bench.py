@@ -30,7 +30,8 @@ def test_bench_writes_every_figure(tmp_path: Path):
     assert "| extraction, warm (nothing changed)" in table(results)
     feed = saved["off_topic_feed"]
     assert (feed["articles"], feed["off_topic_share"], feed["with_facts"]) == (20, 0.95, 1)
-    assert "| off-topic feed, cold (95% off-topic)" in table(results)
+    assert feed["one_process"]["documents"] == 20 and feed["one_process"]["speedup"] > 0
+    assert "| off-topic feed: reading + natasha / ours (20 articles)" in table(results)
 
 
 def test_synthetic_articles_all_differ_and_mix_html(tmp_path: Path):
