@@ -90,14 +90,27 @@ def markers() -> frozenset[Marker]:
                      for kind, words in kz if len(words) == 1 or not anycase & set(words))
 
 
-def _pattern(stems: list[Marker]) -> str:
-    alternatives = []
-    for m in sorted(stems, key=lambda m: (-len(m.stem), m.stem)):
-        body = re.escape(m.stem).replace(r"\-", _DASH)
-        if m.max_ending is not None:
-            body += rf"[^\W\d_]{{0,{m.max_ending}}}(?![^\W\d_])"
-        alternatives.append(body)
-    return r"(?<![^\W\d_])(?:" + "|".join(alternatives) + ")"
+def _tail(m: Marker) -> str:
+    """What may follow a marker's stem: anything (a long stem), or a few letters and the end
+    of the word (a short one)."""
+    return "" if m.max_ending is None else rf"[^\W\d_]{{0,{m.max_ending}}}(?![^\W\d_])"
+
+
+def _trie(entries: list[tuple[str, str]]) -> str:
+    """One regex for (stem, tail) pairs, as a trie of the stems' letters: at each word start
+    the engine follows the word's letters instead of trying every stem in turn."""
+    ends = sorted({tail for stem, tail in entries if not stem})
+    children: dict[str, list[tuple[str, str]]] = {}
+    for stem, tail in entries:
+        if stem:
+            children.setdefault(stem[0], []).append((stem[1:], tail))
+    branches = [(_DASH if c == "-" else re.escape(c)) + _trie(rest) for c, rest in sorted(children.items())]
+    branches += ["(?:" + "|".join(ends) + ")" if len(ends) > 1 else ends[0]] if ends else []
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _pattern(markers_: list[Marker]) -> str:
+    return r"(?<![^\W\d_])" + _trie([(m.stem, _tail(m)) for m in markers_])
 
 
 @lru_cache(maxsize=1)
