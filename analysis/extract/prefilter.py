@@ -14,6 +14,10 @@ capitalised, as the gazetteer requires (Семей/семей). Of a multi-word 
 is enough to look for: the one rarest in the vocabulary (Абай in "область абай", not
 "область"), none when a word of it is a marker on its own ("столица казахстан").
 
+Embassies and people need no markers of their own: "посольство Казахстана",
+"генконсул РК" and "казахстанцы" hold a country marker's stem, while "казахи",
+"казахский" name an ethnicity (countries.csv), which yields no facts.
+
 A document that fails cannot name Kazakhstan, so skipping its NLP changes no
 table; one that passes may still name only a namesake, and NLP decides.
 """
