@@ -31,7 +31,7 @@ def test_bench_writes_every_figure(tmp_path: Path):
     feed = saved["off_topic_feed"]
     assert (feed["articles"], feed["off_topic_share"], feed["with_facts"]) == (20, 0.95, 1)
     assert feed["one_process"]["documents"] == 20 and feed["one_process"]["speedup"] > 0
-    assert "| off-topic feed: reading + natasha / ours (20 articles)" in table(results)
+    assert "| off-topic feed: without / with prefilter (20 articles)" in table(results)
 
 
 def test_synthetic_articles_all_differ_and_mix_html(tmp_path: Path):

@@ -68,3 +68,14 @@ def test_every_document_with_a_gold_fact_passes(texts: Path, gold: Path) -> None
     assert wanted and wanted <= set(docs)
     dropped = sorted(d for d in wanted if not may_concern_kazakhstan(docs[d].text))
     assert dropped == []
+
+
+@pytest.mark.parametrize("texts, n_dropped", [(CORPUS / "dev", 2), (FIELD_DEV_TEXTS, 3)])
+def test_a_document_the_prefilter_drops_gets_the_same_row_as_with_nlp(texts: Path, n_dropped: int) -> None:
+    if not texts.is_dir():
+        pytest.skip(f"{texts} is not available in this checkout")
+    docs = [read_input(item) for item in inventory(texts).files]
+    dropped = [d for d in docs if d.status == "ok" and not may_concern_kazakhstan(d.text)]
+    assert len(dropped) == n_dropped
+    for doc in dropped:
+        assert extract_document(doc) == extract_document(doc, prefilter=False)
