@@ -127,10 +127,25 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return (re.compile(_pattern(anycase), re.IGNORECASE), re.compile(_pattern(capital), re.IGNORECASE))
 
 
+@lru_cache(maxsize=1)
+def _mixed() -> re.Pattern[str]:
+    """Where `match_letters` may change a text: a Kazakh letter, or a Cyrillic letter beside
+    another letter (a word mixing scripts). Most texts have neither, and skip it."""
+    kazakh = "".join(re.escape(r["letter"]) for r in read_vocab("letters") if r["script"] == "kazakh")
+    cyrillic = "а-яёА-ЯЁ"
+    return re.compile(rf"[{kazakh}]|[{cyrillic}][^\W\d_{cyrillic}]|[^\W\d_{cyrillic}][{cyrillic}]")
+
+
+def _letters(text: str) -> str:
+    """`text` as the markers are matched in: look-alike letters read as Russian, ё as е."""
+    letters = match_letters(text) if _mixed().search(text) else text
+    return letters.replace("ё", "е").replace("Ё", "Е")
+
+
 def may_concern_kazakhstan(text: str) -> bool:
     """False only when `text` names no Kazakh country marker, region or city in any form,
     so that natasha's pass can be skipped: see the module doc."""
-    letters = match_letters(text).replace("ё", "е").replace("Ё", "Е")
+    letters = _letters(text)
     anycase, capital = _patterns()
     if anycase.search(letters):
         return True
@@ -143,7 +158,7 @@ _WORD_END = re.compile(r"[^\W\d_]*")
 def marker_spans(text: str) -> list[tuple[int, int, Marker]]:
     """Every marker word in `text`: (start, end of the whole word, marker), in text order.
     The benchmark's off-topic feed swaps them for another country's names."""
-    letters = match_letters(text).replace("ё", "е").replace("Ё", "Е")
+    letters = _letters(text)
     by_stem = sorted(markers(), key=lambda m: -len(m.stem))
     found: dict[int, tuple[int, int, Marker]] = {}
     for pattern in _patterns():
