@@ -5,6 +5,7 @@
                               [--date-from D] [--date-to D] [--sectors S,...] [--format html,pdf]
     python -m analysis export NOTEBOOK.ipynb [--format html,pdf] [--out DIR]
     python -m analysis bench [--n 2000] [--out reports]
+    python -m analysis query "SELECT * FROM meetings_by_pair" [--data DIR] [--csv FILE] [--xlsx FILE]
 """
 from __future__ import annotations
 
@@ -89,6 +90,27 @@ def _bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def _query(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from analysis import query
+
+    try:
+        result = query.run(Path(args.data), args.sql)
+    except duckdb.Error as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.csv:
+        query.write_csv(result, Path(args.csv))
+    if args.xlsx:
+        query.write_xlsx(result, Path(args.xlsx))
+    if not (args.csv or args.xlsx):
+        print(query.as_text(result))
+    else:
+        print(f"{len(result)} rows written to {', '.join(filter(None, [args.csv, args.xlsx]))}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -143,6 +165,14 @@ def build_parser() -> argparse.ArgumentParser:
                        help="report formats to time (comma-separated; empty: skip reports)")
     bench.add_argument("--quiet", action="store_true", help="no progress messages")
     bench.set_defaults(func=_bench)
+
+    q = sub.add_parser("query", help="run SQL (DuckDB) over the extracted dataset and its views: "
+                                     "meetings_by_pair, agreements, people, figures_regional")
+    q.add_argument("sql", help='a query, e.g. "SELECT * FROM meetings_by_pair"')
+    q.add_argument("--data", default="data", help="folder with the extracted tables")
+    q.add_argument("--csv", metavar="FILE", help="write the result as CSV instead of printing it")
+    q.add_argument("--xlsx", metavar="FILE", help="write the result as an Excel workbook")
+    q.set_defaults(func=_query)
     return parser
 
 

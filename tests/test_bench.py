@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 from analysis.bench.run import run_benchmark, table
-from analysis.bench.synth import Source, make_article, read_sources, write_corpus
+from analysis.bench.synth import Source, make_article, read_sources, swap_kazakhstan, write_corpus
+from analysis.extract.prefilter import may_concern_kazakhstan
 from tests.conftest import ROOT
 
 SEEDS = ROOT / "seeds"
@@ -27,6 +28,10 @@ def test_bench_writes_every_figure(tmp_path: Path):
     reports = saved["report_stage"]["reports"]
     assert reports and all({"kernel_start", "execute", "html"} <= set(r) for r in reports)
     assert "| extraction, warm (nothing changed)" in table(results)
+    feed = saved["off_topic_feed"]
+    assert (feed["articles"], feed["off_topic_share"], feed["with_facts"]) == (20, 0.95, 1)
+    assert feed["one_process"]["documents"] == 20 and feed["one_process"]["speedup"] > 0
+    assert "| off-topic feed: without / with prefilter (20 articles)" in table(results)
 
 
 def test_synthetic_articles_all_differ_and_mix_html(tmp_path: Path):
@@ -44,3 +49,16 @@ def test_a_synthetic_article_swaps_region_surname_and_numbers_keeping_case_endin
     assert stem != "Омск" and f"{stem}ую область" in text and f"{stem.lower()}ие фермеры" in text
     assert "Хоценко" in text  # not an -ов/-ев/-ин surname: left alone
     assert "1500" not in text and "2023" not in text
+
+
+def test_the_off_topic_feed_swaps_kazakhstan_for_another_country_throughout(tmp_path: Path):
+    text = ("Аким Костанайской области встретился с послом Республики Казахстан; "
+            "казахстанские и РК-шные делегации из Семея и Костаная приедут снова. Аким Костанайской.")
+    swapped = swap_kazakhstan(text, random.Random(3))
+    assert swapped == ("Аким Самаркандской области встретился с послом Республики Узбекистан; "
+                       "узбекские и РУз-шные делегации из Нукусея и Термезая приедут снова. "
+                       "Аким Самаркандской.")
+    assert not may_concern_kazakhstan(swapped)
+    paths = write_corpus(read_sources([SEEDS]), 40, tmp_path, off_topic=0.95)
+    kept = [p.name for p in paths if may_concern_kazakhstan(p.read_text(encoding="utf-8"))]
+    assert kept == ["article-00019.html", "article-00039.html"]  # 2 of 40: 5% of the feed

@@ -295,6 +295,7 @@ def test_a_failure_while_writing_tables_leaves_the_previous_ones_whole(
         write_tables(build_tables([_facts("new")]), tmp_path, new)
     assert _files(tmp_path) == before
     assert "texts/old.txt" in before
+    assert any(name.startswith("dataset/") for name in before)  # the dataset by year too
 
 
 def test_csv_cells_a_spreadsheet_would_run_are_neutralised_numbers_and_dates_are_not(

@@ -230,7 +230,7 @@ def test_written_csv_and_parquet_read_back_equal(tables, tmp_path):
     out = tmp_path / "data"
     write_tables(tables, out)
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        f"{name}.{ext}" for name in TABLES for ext in ("csv", "parquet"))
+        [f"{name}.{ext}" for name in TABLES for ext in ("csv", "parquet")] + ["dataset"])
     for name in TABLES:
         assert pq.read_table(out / f"{name}.parquet").equals(parquet_table(tables[name], name))
         pd.testing.assert_frame_equal(_read_csv(out / f"{name}.csv", name), tables[name])

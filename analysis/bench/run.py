@@ -7,7 +7,11 @@ and measures what an analyst waits for:
   texts, both in one process with one BLAS thread: the ratio of the two;
 - scaling from one worker process to one per core, on the same subset;
 - peak memory of the main process and of the largest worker;
-- the report stage: per report, kernel start, execution, HTML and PDF export.
+- the report stage: per report, kernel start, execution, HTML and PDF export;
+- an off-topic feed: N articles of which OFF_TOPIC are not about Kazakhstan
+  (synth.py swaps it for another country), whose documents the prefilter
+  spares natasha's pass: its cold extraction, and the cost per article with
+  and without the prefilter.
 Timings are wall-clock seconds; nothing here asserts on them (tests only run a
 tiny N to check that the script works and writes its JSON).
 """
@@ -32,11 +36,15 @@ from analysis.config import DEV_CORPUS, PROJECT_ROOT
 from analysis.report import render
 from analysis.ingest.files import inventory, read_input
 from analysis.nlp.pipeline import tag
+from analysis.extract.document import extract_document
+from analysis.store.duplicates import fingerprint
 from analysis.store.pipeline import default_workers, extract_dir, extract_items, process
 from analysis.bench.synth import read_sources, write_corpus
 
 SUBSET = 300          # documents for the scaling and natasha-ratio runs (enough to time, quick)
 REGION_REPORTS = 3    # region reports rendered besides the overview (the largest regions)
+OFF_TOPIC = 0.95      # share of off-topic articles in the feed (the issue's monitoring case)
+FEED_BLOCK = 20       # articles timed in one stretch, with and without the prefilter in turn
 
 
 def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
@@ -71,6 +79,37 @@ def measure_scaling(items: list, cores: int) -> dict[str, Any]:
         out[f"{cores}_workers_s"] = round(many, 2)
         out["speedup"] = round(one / many, 2)
     return out
+
+
+def _one_pass(item, prefilter: bool) -> None:
+    """What a worker does with one file (store.pipeline.process), with or without the prefilter."""
+    doc = read_input(item)
+    extract_document(doc, prefilter=prefilter)
+    fingerprint(doc.text)
+
+
+def measure_feed(sources: list, n: int, work: Path, cores: int) -> dict[str, Any]:
+    """An off-topic feed of n articles: its cold extraction (all workers), and per article,
+    in one process, the pass with the prefilter against the pass without it (as before the
+    prefilter). The two alternate block by block (FEED_BLOCK articles), so that a busy
+    neighbour slows both alike while each runs through a stretch of the feed as a worker does
+    (article by article, natasha's pass would evict the cheap pass's data from the CPU caches)."""
+    feed = work / "feed"
+    write_corpus(sources, n, feed, seed=2, off_topic=OFF_TOPIC)
+    took, summary = _timed(lambda: extract_dir(feed, work / "feed-data", progress=False, workers=cores))
+    items = inventory(feed).files[:SUBSET]
+    ours = before = 0.0
+    with threadpool_limits(limits=1, user_api="blas"):
+        _one_pass(items[0], prefilter=False)  # models and vocabularies loaded before timing
+        for block in (items[i:i + FEED_BLOCK] for i in range(0, len(items), FEED_BLOCK)):
+            ours += _timed(lambda: [_one_pass(item, prefilter=True) for item in block])[0]
+            before += _timed(lambda: [_one_pass(item, prefilter=False) for item in block])[0]
+    return {"articles": n, "off_topic_share": OFF_TOPIC, "cold_s": round(took, 2),
+            "cold_articles_per_s": round(n / took, 1),
+            "with_facts": summary.documents - summary.without_facts,
+            "one_process": {"documents": len(items), "without_prefilter_s": round(before, 2),
+                            "with_prefilter_s": round(ours, 2),
+                            "speedup": round(before / ours, 1) if ours else None}}
 
 
 def measure_reports(data_dir: Path, out_dir: Path, formats: list[str]) -> dict[str, Any]:
@@ -162,7 +201,8 @@ def run_benchmark(n: int = 2000, out: Path = Path("reports"), sources: list[Path
     try:
         log(f"building {n} articles from {len(folders)} folder(s)…")
         corpus = work / "corpus"
-        paths = write_corpus(read_sources(folders), n, corpus)
+        sources = read_sources(folders)
+        paths = write_corpus(sources, n, corpus)
         mb = sum(p.stat().st_size for p in paths) / 1e6
         data_dir = work / "data"
 
@@ -176,6 +216,8 @@ def run_benchmark(n: int = 2000, out: Path = Path("reports"), sources: list[Path
         overhead = measure_overhead(items)  # also loads the models here: workers fork with them
         log(f"scaling, 1 to {cores} workers, on {len(items)} articles…")
         scaling = measure_scaling(items, cores)
+        log(f"an off-topic feed ({OFF_TOPIC:.0%} of {n} articles not about Kazakhstan)…")
+        feed = measure_feed(sources, n, work, cores)
         log("rendering reports…")
         with TreeMemory() as report_memory:
             reports = measure_reports(data_dir, work / "reports", formats) if formats else {}
@@ -193,6 +235,7 @@ def run_benchmark(n: int = 2000, out: Path = Path("reports"), sources: list[Path
                 "warm_s": round(warm, 2), "warm_articles_per_s": round(n / warm, 1),
                 "warm_from_cache": again.from_cache,
                 "warm_share_of_cold": round(warm / cold, 3)},
+            "off_topic_feed": feed,
             "scaling": scaling,
             "natasha_overhead": overhead,
             "memory": {**_peak_memory_mb(),
@@ -222,6 +265,13 @@ def table(results: dict[str, Any]) -> str:
         (f"ours / natasha's bare pass ({ov['documents']} articles)",
          f"{ov['ours_s']} s / {ov['natasha_s']} s = {ov['ratio']}"),
     ]
+    feed = results.get("off_topic_feed")
+    if feed:
+        one = feed["one_process"]
+        rows.append((f"off-topic feed ({feed['off_topic_share']:.0%}), cold, {ex['workers']} workers",
+                     f"{feed['cold_s']} s: {feed['cold_articles_per_s']} articles/s"))
+        rows.append((f"off-topic feed: without / with prefilter ({one['documents']} articles)",
+                     f"{one['without_prefilter_s']} s / {one['with_prefilter_s']} s = {one['speedup']}x"))
     if "speedup" in sc:
         rows.append((f"1 -> {cores} workers ({sc['documents']} articles)",
                      f"{sc['1_worker_s']} s -> {sc[f'{cores}_workers_s']} s: {sc['speedup']}x"))

@@ -8,6 +8,12 @@ and years change, and a paragraph of another article is appended. One file in
 ten is wrapped in a saved-page HTML shell with site chrome, so ingest does both
 kinds. The result reads like the genre and exercises every extractor; it is
 not meant to be true.
+
+The off-topic feed (`write_feed`) is what an analyst who follows a region's news
+gets: mostly articles that do not concern Kazakhstan. Those are made from the
+same articles with Kazakhstan swapped for another country throughout (every
+marker the prefilter knows, for a word of vocab/other_country.csv), so that
+they cost natasha what an article of the genre costs.
 """
 from __future__ import annotations
 
@@ -15,12 +21,15 @@ import html
 import random
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 
 from analysis.ingest.chrome import split_article
 from analysis.extract.gazetteer import all_regions
+from analysis.extract.prefilter import Marker, marker_spans, stem
 from analysis.ingest.encoding import decode
+from analysis.vocabulary import read_vocab
 
 # Adjective endings of "<stem>ая область" / "<stem>ий край" in every case.
 ADJ_ENDINGS = r"(ая|ой|ую|ое|ого|ому|ом|ие|их|им|ими|ий)"
@@ -113,6 +122,34 @@ def make_article(base: Source, extra: Source, rng: random.Random) -> str:
     return _vary_numbers(_swap_surnames(_swap_regions(text, stems, rng), rng), rng) + "\n"
 
 
+def _swap_form(marker: Marker, word: str) -> tuple[str, str]:
+    """(kind, form) of vocab/other_country.csv that replaces a marker word."""
+    kind = "country" if marker.kind == "country" else "place"
+    if word.isupper() and len(word) > 1:
+        return kind, "abbreviation"
+    return kind, "adjective" if re.search(ADJ_ENDINGS + "$", marker.word) else "noun"
+
+
+def swap_kazakhstan(text: str, rng: random.Random) -> str:
+    """`text` with every Kazakh marker replaced by another country's word of its kind and
+    form (the same word for the same marker throughout), the marker's ending kept."""
+    choices: dict[tuple[str, str], list[str]] = {}
+    for r in read_vocab("other_country"):
+        choices.setdefault((r["kind"], r["form"]), []).append(r["word"])
+    chosen: dict[tuple[str, str, str], str] = {}
+    out, last = [], 0
+    for start, end, marker in marker_spans(text):
+        word = text[start:end]
+        kind, form = _swap_form(marker, word)
+        new = chosen.setdefault((marker.word, kind, form), rng.choice(choices[(kind, form)]))
+        if form != "abbreviation":
+            new = stem(new) + word[len(marker.stem):]
+            new = new[:1].upper() + new[1:] if word[:1].isupper() else new
+        out += [text[last:start], new]
+        last = end
+    return "".join(out) + text[last:]
+
+
 def as_page(text: str, rng: random.Random) -> str:
     """The article as a saved web page: its headline and paragraphs inside site chrome."""
     article = split_article(text)
@@ -122,14 +159,19 @@ def as_page(text: str, rng: random.Random) -> str:
     return PAGE.format(title=html.escape(article.title), date=date, paragraphs=body)
 
 
-def write_corpus(sources: list[Source], n: int, out_dir: Path, seed: int = 1) -> list[Path]:
-    """Write n varied articles into out_dir (one in HTML_SHARE as HTML); return their paths."""
+def write_corpus(sources: list[Source], n: int, out_dir: Path, seed: int = 1,
+                 off_topic: float = 0.0) -> list[Path]:
+    """Write n varied articles into out_dir (one in HTML_SHARE as HTML); return their paths.
+    A share `off_topic` of them, spread evenly, has Kazakhstan swapped for another country."""
     rng = random.Random(seed)
+    on_topic = 1 - Fraction(off_topic).limit_denominator(1000)  # exact: 0.95 -> 1/20
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
     for i in range(n):
         base, extra = rng.choice(sources), rng.choice(sources)
         text = make_article(base, extra, rng)
+        if int((i + 1) * on_topic) == int(i * on_topic):  # the article in 1/on_topic that stays
+            text = swap_kazakhstan(text, rng)
         if i % HTML_SHARE == HTML_SHARE - 1:
             path = out_dir / f"article-{i:05d}.html"
             path.write_text(as_page(text, rng), encoding="utf-8")

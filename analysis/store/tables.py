@@ -22,6 +22,7 @@ import pyarrow.parquet as pq
 
 from analysis import geo
 from analysis.model import Agreement, DateValue, DocFacts
+from analysis.store.dataset import discard, replace_dataset, stage_dataset
 from analysis.text import formula_safe
 from analysis.schema import (COLUMNS, DATE_PRECISION, DATE_TEXT, LIST_SEPARATOR, REGION_COLUMNS, TABLES,
                              columns_of_type, parquet_schema)
@@ -234,16 +235,22 @@ def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path, texts: Texts | 
     A reader must never see a truncated file or new documents beside old
     meetings: every table goes to a temporary file in out_dir first, and only
     when all are written do renames (each atomic, all within a moment) put
-    them in place. A failure while writing leaves the previous tables untouched.
+    them in place, with the Parquet dataset by year (`analysis.store.dataset`).
+    A failure while writing leaves the previous tables untouched.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     staged: dict[Path, Path] = dict(texts.staged) if texts else {}
+    staged_dataset: Path | None = None
     try:
         _stage(frames, out_dir, staged)
+        staged_dataset = stage_dataset(frames, out_dir)
         for tmp, final in staged.items():
             os.replace(tmp, final)
         if texts is not None:
             _prune_texts(out_dir, texts.finals())
+        replace_dataset(staged_dataset, out_dir)
     finally:
         for tmp in staged:
             tmp.unlink(missing_ok=True)
+        if staged_dataset is not None:
+            discard(staged_dataset)
