@@ -25,12 +25,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 from distributed.client import FutureCancelledError
 from distributed.scheduler import KilledWorker
 
 from analysis.ingest.files import InputFile, Rejection, read_regular
+
+if TYPE_CHECKING:
+    from analysis.store.pipeline import Result
 
 #: Documents sent per worker before the first results come back: enough to keep each worker
 #: busy while results travel, few enough that a large archive's bytes stay on disk.
@@ -69,9 +73,9 @@ def _close(client: Client) -> None:
 
 
 def run_on_dask(items: list[InputFile], address: str, workers: int,
-                warnings: list[str]) -> Iterator[tuple[int, "Result"]]:  # noqa: F821
+                warnings: list[str]) -> Iterator[tuple[int, Result]]:
     """process() over items on a dask cluster, each result with its index as it finishes."""
-    from analysis.store.pipeline import Result, process, worker_died
+    from analysis.store.pipeline import process, worker_died
 
     client = _client(address, workers)
     try:
