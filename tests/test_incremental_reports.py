@@ -1,5 +1,6 @@
 """A rerun renders only the reports whose inputs changed: nothing when nothing changed, and
-after new articles about one region only the reports that show them."""
+after new articles about one region only the reports that show them; the what's-new page
+lists the new articles and facts."""
 from __future__ import annotations
 
 import shutil
@@ -33,14 +34,17 @@ def test_only_changed_reports_are_rendered_again(tmp_path: Path):
     _, said = _build(data, out)
     assert said == ["reports rendered: overview.ru, leningrad-oblast.ru, pskov-oblast.ru; "
                     "unchanged: none"]
-    first = {p.name: p.stat().st_mtime_ns for p in out.glob("*.html")}
+    first = {p.name: p.stat().st_mtime_ns for p in out.glob("*.html") if p.name != "whats-new.ru.html"}
+    assert "первый запуск" in (out / "whats-new.ru.html").read_text(encoding="utf-8")
 
     written, said = _build(data, out)
     assert said == ["reports rendered: none; unchanged: overview.ru, leningrad-oblast.ru, "
                     "pskov-oblast.ru"]
-    assert written == [out / "index.html"]  # no report and no article page written again
-    assert {p.name: p.stat().st_mtime_ns for p in out.glob("*.html") if p.name != "index.html"} \
-        == {k: v for k, v in first.items() if k != "index.html"}
+    # no report and no article page written again; the index and the what's-new page only
+    assert written == [out / "whats-new.ru.html", out / "index.html"]
+    pages = {"index.html", "whats-new.ru.html"}
+    assert {p.name: p.stat().st_mtime_ns for p in out.glob("*.html") if p.name not in pages} \
+        == {k: v for k, v in first.items() if k not in pages}
 
     (articles / "astrakhan-2024.txt").write_text(NEW_ARTICLE, encoding="utf-8")
     extract_dir(articles, data, progress=False, workers=1)
@@ -48,6 +52,10 @@ def test_only_changed_reports_are_rendered_again(tmp_path: Path):
     assert said == ["reports rendered: overview.ru; unchanged: leningrad-oblast.ru, pskov-oblast.ru"]
     assert out / "articles" / "astrakhan-2024.ru.html" in written
     assert "Бабушкин" in (out / "overview.ru.html").read_text(encoding="utf-8")
+    news = (out / "whats-new.ru.html").read_text(encoding="utf-8")
+    assert "Новые статьи: 1" in news and "Новые встречи: 1" in news
+    assert 'href="articles/astrakhan-2024.ru.html"' in news
     index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="whats-new.ru.html"' in index
     assert all(f'href="{stem}.html"' in index
                for stem in ("overview.ru", "leningrad-oblast.ru", "pskov-oblast.ru"))

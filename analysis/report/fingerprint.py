@@ -66,18 +66,19 @@ def report_fingerprint(tables: Iterable[tuple[str, pd.DataFrame]], notebook: Pat
 
 def report_rows(ds) -> list[tuple[str, pd.DataFrame]]:  # noqa: ANN001 - a scope.Dataset
     """What of the data a report shows: its scope's rows, and of the whole data what its
-    sections read besides: the regions present (the links between reports), the repeats of
-    its articles, and for the overview every document (its data-quality section speaks for
-    the whole folder; a region's speaks for its own articles, so that new articles of other
-    regions leave it as it is)."""
+    sections read besides: the repeats of its articles; for the overview every document
+    (its data-quality section speaks for the whole folder; a region's speaks for its own
+    articles, so new articles of other regions leave it as it is); for a report with no
+    meetings, the regions the data has (it names them)."""
     from analysis.report.dataset import is_duplicate, regions_in_data
 
     rows = [(f.name, getattr(ds, f.name)) for f in fields(ds)
             if isinstance(getattr(ds, f.name), pd.DataFrame)]
     docs = ds.all.documents
     if ds.scope.region is None:
-        return rows + [("regions present", pd.DataFrame({"region": regions_in_data(ds.all)})),
-                       ("all documents", docs)]
-    repeats = docs[is_duplicate(docs) & docs["duplicate_of"].isin(ds.documents["doc_id"])]
-    return rows + [("regions present", pd.DataFrame({"region": regions_in_data(ds.all)})),
-                   ("repeats", repeats)]
+        rows.append(("all documents", docs))
+    else:
+        rows.append(("repeats", docs[is_duplicate(docs) & docs["duplicate_of"].isin(ds.documents["doc_id"])]))
+    if ds.meetings.empty:
+        rows.append(("regions present", pd.DataFrame({"region": regions_in_data(ds.all)})))
+    return rows

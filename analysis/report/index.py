@@ -25,6 +25,19 @@ from analysis.report.words import LANGS, say
 if TYPE_CHECKING:
     from analysis.report.render import Job
 
+#: The look of the index and the what's-new page.
+PAGE_CSS = """body { font-family: "DejaVu Sans", Arial, sans-serif; color: #222; margin: 0; line-height: 1.45; }
+main { max-width: 760px; margin: 0 auto; padding: 28px 24px; }
+h1 { font-size: 1.7rem; margin: 0 0 .3rem; } h2 { font-size: 1.15rem; margin-top: 1.8rem; border-top: 2px solid #222; padding-top: .5rem; }
+p.meta { color: #5f6670; font-size: .9rem; }
+table { border-collapse: collapse; width: 100%; font-size: .92rem; }
+td { border-bottom: 1px solid #e3e5e8; padding: 7px 8px 7px 0; vertical-align: top; }
+td.num { color: #5f6670; white-space: nowrap; font-size: .85rem; } td.links { white-space: nowrap; text-align: right; }
+tr.overview td:first-child a { font-weight: bold; }
+.sub { color: #5f6670; font-size: .8rem; }
+a { color: #1f5f8b; text-decoration: none; } a:hover { text-decoration: underline; }
+"""
+
 #: The heading over each language's reports.
 LANGUAGE_HEADINGS = {lang: say("index.language", lang) for lang in LANGS}
 
@@ -111,9 +124,10 @@ def _write_manifest(out_dir: Path, entries: dict[str, dict]) -> None:
 
 
 def write_index(out_dir: Path, jobs: list[Job], lang: str, tables: data.Tables,
-                fingerprint: str = "") -> Path:
+                fingerprint: str = "", whats_new: str = "") -> Path:
     """reports/index.html: every report in the folder built from the current data (this
-    run's and earlier runs' on the same data; prune_stale has removed the others)."""
+    run's and earlier runs' on the same data; prune_stale has removed the others), and a
+    link to `whats_new` (the what's-new page) when given."""
     fingerprint = fingerprint or data_fingerprint(tables)
     entries = {stem: e for stem, e in _read_manifest(out_dir).items() if e.get("data") == fingerprint}
     for job in jobs:
@@ -148,20 +162,10 @@ def write_index(out_dir: Path, jobs: list[Job], lang: str, tables: data.Tables,
     page = f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>{say("index.title", lang)}</title>
-<style>
-body {{ font-family: "DejaVu Sans", Arial, sans-serif; color: #222; margin: 0; line-height: 1.45; }}
-main {{ max-width: 760px; margin: 0 auto; padding: 28px 24px; }}
-h1 {{ font-size: 1.7rem; margin: 0 0 .3rem; }} h2 {{ font-size: 1.15rem; margin-top: 1.8rem; border-top: 2px solid #222; padding-top: .5rem; }}
-p.meta {{ color: #5f6670; font-size: .9rem; }}
-table {{ border-collapse: collapse; width: 100%; font-size: .92rem; }}
-td {{ border-bottom: 1px solid #e3e5e8; padding: 7px 8px 7px 0; vertical-align: top; }}
-td.num {{ color: #5f6670; white-space: nowrap; font-size: .85rem; }} td.links {{ white-space: nowrap; text-align: right; }}
-tr.overview td:first-child a {{ font-weight: bold; }}
-.sub {{ color: #5f6670; font-size: .8rem; }}
-a {{ color: #1f5f8b; text-decoration: none; }} a:hover {{ text-decoration: underline; }}
-</style></head><body><main>
+<style>{PAGE_CSS}</style></head><body><main>
 <h1>{say("index.heading", lang)}</h1>
 <p class="meta">{html.escape(say("index.meta", lang, articles=fmt.count(n_articles, "article", lang), built=built))}</p>
+{f'<p><a href="{html.escape(whats_new)}">{html.escape(say("whatsnew.index_link", lang))}</a></p>' if whats_new else ""}
 {''.join(groups)}
 </main></body></html>
 """

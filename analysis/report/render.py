@@ -44,7 +44,8 @@ from analysis.report import fmt
 from analysis.report.dataset import ReportError
 from analysis.report.export import export_html, export_pdf, find_chromium, stamp
 from analysis.report.fingerprint import report_fingerprint, report_rows
-from analysis.report.index import data_fingerprint, prune_stale, up_to_date, write_index
+from analysis.report import whatsnew
+from analysis.report.index import PAGE_CSS, data_fingerprint, prune_stale, up_to_date, write_index
 from analysis.report.narrative import report_title
 from analysis.report.names import region_label, translit
 from analysis.report.printer import Printer
@@ -286,7 +287,9 @@ def build_reports(data_dir: Path, out_dir: Path, regions: list[str] | None = Non
                     written += files
     finally:
         bar.close()
-    written.append(write_index(out_dir, jobs, lang, tables, fingerprint))
+    news = whatsnew.write_page(out_dir, whatsnew.changes(out_dir, tables, fingerprint), tables,
+                               lang, PAGE_CSS)
+    written += [news, write_index(out_dir, jobs, lang, tables, fingerprint, whats_new=news.name)]
     return written
 
 
