@@ -36,7 +36,6 @@ from analysis.report import (agreements, amounts, article_page, charts, header, 
 from analysis.report import scope
 from analysis.report import fmt
 from analysis.text import formula_safe
-from analysis.report.article_words import word
 from analysis.report.markup import Section, esc, more_link, source_link, url_html
 from analysis.report.words import say
 
