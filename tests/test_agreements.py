@@ -196,3 +196,22 @@ def test_the_registry_of_the_extracted_seeds_lists_the_leningrad_agreements(tmp_
     assert full["о чём"].tolist()[1:] == [
         "о строительстве молокоперерабатывающего предприятия на территории индустриального "
         "парка М10 в Тосненском районе", "о сотрудничестве"]
+
+
+def test_the_registry_the_article_pages_and_the_key_events_label_a_document_alike():
+    """One label per agreement kind and status (the message table's agreement_kind.* and
+    agreement_status.*), whichever part of the report names it; a code the table lacks
+    stays as written."""
+    from analysis.report import agreements, article_page, events
+
+    row = dict(kind="contract", status="planned", subject="о поставках", date="", ru_parties=[],
+               kz_parties=[])
+    assert article_page._agreement(row, "ru") == ("договор: о поставках", "намечено")
+    assert article_page._agreement(row, "en") == ("contract: о поставках", "planned")
+    assert article_page.value_label("agreement", "road_map", "ru") == "дорожная карта"
+    told = events._agreement_text(pd.DataFrame([row]), "ru")
+    assert told == "планируется подписание: договор о поставках"
+    assert (agreements.kind_label("contract", "ru"), agreements.status_label("planned", "ru")) == (
+        "договор", "намечено")
+    assert (agreements.kind_label("treaty", "ru"), agreements.status_label("draft", "en")) == (
+        "treaty", "draft")

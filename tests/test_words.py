@@ -42,11 +42,51 @@ def test_concept_groups_keep_the_tables_order():
     assert fmt.KINDS["visit"] == ("визит", "visit")
 
 
+#: A key-shaped literal of the report code: `concept.name`, names nested as `article.mark.person`.
+KEY = r"[a-z_]+(?:\.[A-Za-z_]+)+"
+#: Literals shaped like keys that are file names, not messages (`index.html`).
+FILE_SUFFIXES = {"html", "ipynb", "csv", "json", "pdf", "txt", "parquet"}
+
+
+def _report_code() -> str:
+    return "\n".join(path.read_text(encoding="utf-8") for path in sorted(REPORT_CODE.glob("*.py")))
+
+
 def test_every_key_the_report_code_names_is_in_the_table():
-    """A literal key passed to say/pair/group in analysis/report exists in the table."""
-    used = set()
-    for path in REPORT_CODE.glob("*.py"):
-        used |= set(re.findall(r'\b(?:say|pair)\(\s*"([a-z_]+\.[A-Za-z_]+)"', path.read_text(encoding="utf-8")))
+    """A literal key passed to say/pair in analysis/report exists in the table, and a literal
+    prefix passed to group names at least one row."""
+    code = _report_code()
+    used = set(re.findall(rf'\b(?:say|pair)\(\s*"({KEY})"', code))
     assert used, "no keys found"
-    missing = sorted(k for k in used if k not in words.messages())
-    assert not missing
+    assert not sorted(k for k in used if k not in words.messages())
+    prefixes = set(re.findall(r'\bgroup\(\s*"([a-z_.]+)"\)', code))
+    assert {"article.mark", "article.table", "agreement_kind", "agreement_status"} <= prefixes
+    assert not sorted(p for p in prefixes if not words.group(p))
+
+
+def test_every_key_shaped_literal_of_a_concept_is_in_the_table():
+    """Keys listed in tuples and passed on (the registry's columns) are checked too: any
+    literal whose first part is a concept of the table must be one of its keys."""
+    concepts = {key.split(".")[0] for key in words.messages()}
+    literals = set(re.findall(rf'["\']({KEY})["\']', _report_code()))
+    named = {k for k in literals if k.split(".")[0] in concepts and k.rsplit(".", 1)[1] not in FILE_SUFFIXES}
+    assert "registry.col_evidence" in named
+    assert not sorted(k for k in named if k not in words.messages() and not words.group(k))
+
+
+def test_keys_built_from_data_have_their_rows():
+    """The keys the code builds from table values: every agreement kind the extraction
+    writes and both statuses, every span kind and fact table of the article pages, and
+    the key-event clause of each number for `other`, the kind every other falls back to."""
+    from analysis.report import agreements, article_page
+    from analysis.vocabulary import read_vocab
+
+    kinds = {r["kind"] for r in read_vocab("agreement_kinds")} - {"none"}
+    assert set(agreements.KINDS) == kinds
+    assert set(agreements.STATUSES) == {"signed", "planned"}
+    assert set(article_page.MARK_WORDS) == set(article_page.KINDS)
+    assert set(article_page.TABLE_HEADINGS) == set(article_page.DESCRIBE)
+    phrases = words.group("event_phrase")
+    assert {"other.many", "other.one", "other.none"} <= set(phrases)
+    for kind in {name.split(".")[0] for name in phrases}:
+        assert {f"{kind}.{n}" for n in ("many", "one", "none")} <= set(phrases), kind

@@ -4,7 +4,8 @@ protocol the report's articles report as signed or planned.
 Three steps, apart: `compute` orders the rows (latest first, undated last), `words`
 turns one row into the labels a reader sees, `section` renders the table (its first
 TABLE_ROWS rows) and declares the full table, with each agreement's quote, for the
-CSV. The words are WORDS and KINDS below (RU, EN).
+CSV. The words are rows of the report's message table (`registry.*`, and the
+`agreement_kind.*` and `agreement_status.*` labels the article pages and events share).
 """
 from __future__ import annotations
 
@@ -17,45 +18,26 @@ from analysis.report import fmt
 from analysis.report.markup import Section, esc, table
 from analysis.report.names import region_label
 from analysis.report.tables import TABLE_ROWS
+from analysis.report.words import group, say
 
 if TYPE_CHECKING:
     from analysis.report.sections import Report
 
-#: The document kinds of the agreements table (SPEC: agreements.kind).
-KINDS = {
-    "agreement": ("соглашение", "agreement"),
-    "memorandum": ("меморандум", "memorandum"),
-    "road_map": ("дорожная карта", "road map"),
-    "plan": ("план", "plan"),
-    "contract": ("договор", "contract"),
-    "protocol": ("протокол", "protocol"),
-}
-
-#: Every other word of the section.
-WORDS = {
-    "signed": ("подписано", "signed"),
-    "planned": ("намечено", "planned"),
-    "col_date": ("Дата", "Date"),
-    "col_kind": ("Документ", "Document"),
-    "col_date_kind": ("Дата, документ", "Date, document"),
-    "col_ru": ("Российская сторона", "Russian side"),
-    "col_kz": ("Казахстанская сторона", "Kazakh side"),
-    "col_subject": ("О чём", "Subject"),
-    "col_status": ("Статус", "Status"),
-    "col_term": ("Срок", "Term"),
-    "col_source": ("Источник", "Source"),
-    "col_evidence": ("Цитата", "Quote (Russian)"),
-    "none": ("Соглашений, меморандумов и планов в статьях нет.",
-             "The articles report no agreements, memoranda or plans."),
-    "note": ("Стороны и дата — из фразы о документе, а если она их не называет, — из "
-             "встречи, о которой статья. Сначала — последние по дате.",
-             "Parties and date come from the sentence about the document or, where it does not "
-             "name them, from the meeting the article reports. Latest first."),
-}
+#: The document kinds of the agreements table (SPEC: agreements.kind) and their status,
+#: kind -> (RU, EN): the one labelling of both, for the registry, the article pages and
+#: the key-event sentences.
+KINDS = group("agreement_kind")
+STATUSES = group("agreement_status")
 
 
-def word(key: str, lang: str) -> str:
-    return fmt.pick(WORDS[key], lang)
+def kind_label(kind: str, lang: str) -> str:
+    """A document kind in the reader's words; a kind the table lacks stays as written."""
+    return fmt.pick(KINDS[kind], lang) if kind in KINDS else kind
+
+
+def status_label(status: str, lang: str) -> str:
+    """`signed` / `planned` in the reader's words; another status stays as written."""
+    return fmt.pick(STATUSES[status], lang) if status in STATUSES else status
 
 
 @dataclass(frozen=True)
@@ -87,10 +69,10 @@ def words(r, lang: str) -> Row:
     """One agreement row (a namedtuple of the agreements table) in the reader's words."""
     return Row(
         date=fmt.event_date(r.date, lang),
-        kind=fmt.pick(KINDS[r.kind], lang) if r.kind in KINDS else r.kind,
+        kind=kind_label(r.kind, lang),
         ru=", ".join(region_label(x, lang) for x in r.ru_parties),
         kz=", ".join(region_label(x, lang) for x in r.kz_parties),
-        subject=r.subject, status=word(r.status, lang) if r.status in WORDS else r.status,
+        subject=r.subject, status=status_label(r.status, lang),
         term=r.term, evidence=r.evidence, doc_id=r.doc_id)
 
 
@@ -111,18 +93,20 @@ def section(rep: Report) -> Section:
         return Section("", "agreements")
     ordered = compute(rep.ds.agreements)
     if ordered.empty:
-        return Section(rep.heading("agreements") + f'<p class="note">{esc(word("none", lang))}</p>',
+        return Section(rep.heading("agreements") + f'<p class="note">{esc(say("registry.none", lang))}</p>',
                        "agreements")
     rows = [words(r, lang) for r in ordered.itertuples()]
     full = pd.DataFrame({
-        word(key, lang).lower(): [getattr(w, attr) for w in rows]
-        for key, attr in (("col_date", "date"), ("col_kind", "kind"), ("col_ru", "ru"),
-                          ("col_kz", "kz"), ("col_subject", "subject"), ("col_status", "status"),
-                          ("col_term", "term"), ("col_evidence", "evidence"))}
+        say(key, lang).lower(): [getattr(w, attr) for w in rows]
+        for key, attr in (("registry.col_date", "date"), ("registry.col_kind", "kind"),
+                          ("registry.col_ru", "ru"), ("registry.col_kz", "kz"),
+                          ("registry.col_subject", "subject"), ("registry.col_status", "status"),
+                          ("registry.col_term", "term"), ("registry.col_evidence", "evidence"))}
         | {"doc_id": [w.doc_id for w in rows]})
     shown = [_row_html(rep, w) for w in rows[:TABLE_ROWS]]
-    head = [word(k, lang) for k in ("col_date_kind", "col_ru", "col_kz", "col_subject",
-                                    "col_status", "col_term", "col_source")]
-    return Section(rep.heading("agreements") + f'<p class="note">{esc(word("note", lang))}</p>'
+    head = [say(k, lang) for k in ("registry.col_date_kind", "registry.col_ru", "registry.col_kz",
+                                   "registry.col_subject", "registry.col_status", "registry.col_term",
+                                   "registry.col_source")]
+    return Section(rep.heading("agreements") + f'<p class="note">{esc(say("registry.note", lang))}</p>'
                    + table(head, shown, f"agreements {rep.kind}")
                    + rep.more(full, len(shown), "agreements"), "agreements")

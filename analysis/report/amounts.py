@@ -74,7 +74,7 @@ def _in_currencies(groups: list[tuple[str, str, pd.DataFrame]], kind: str) -> bo
 def chart_subtitle(groups: list[tuple[str, str, pd.DataFrame]], lang: str) -> str:
     """What the panels show, and how the title compared currencies when it did."""
     compared = _in_currencies(groups, _headline_group(groups)[0])
-    return say("figures.subtitle", lang) + ("; " + currency.words("compared", lang) if compared else "")
+    return say("figures.subtitle", lang) + ("; " + say("conversion.compared", lang) if compared else "")
 
 
 def figures_by_kind(figures: pd.DataFrame, documents: pd.DataFrame, lang: str,

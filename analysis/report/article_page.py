@@ -18,7 +18,9 @@ equal to the article's characters at start:end; a row that is not is left out: t
 and the tables would be from different runs) and from the start/end and
 evidence_start/evidence_end columns of the fact tables. Data folders from before those
 columns (no `texts/`, no offsets) get no pages, and the reports keep plain citations.
-The markup of overlapping spans is analysis.report.spans; words are in article_words.
+The markup of overlapping spans is analysis.report.spans; the words are the `article.*` rows
+of the report's message table (analysis.report.words), agreements labelled as the registry
+labels them (analysis.report.agreements).
 """
 from __future__ import annotations
 
@@ -35,12 +37,13 @@ import pandas as pd
 from analysis.config import TEMPLATES_DIR
 from analysis.report import dataset as data
 from analysis.report import fmt
-from analysis.report.article_words import word
+from analysis.report.agreements import kind_label, status_label
 from analysis.report.dataset import _read_table, _split  # one reader for every table file
 from analysis.report.fingerprint import code_fingerprint
 from analysis.report.markup import safe_url
 from analysis.report.names import person_name, region_label, translit
 from analysis.report.spans import Span, render
+from analysis.report.words import group, say
 from analysis.store.tables import text_path
 
 ARTICLES_DIR = "articles"   # beside the reports
@@ -53,6 +56,9 @@ TABLE_KINDS = {"participants": "person", "sectors": "sector", "figures": "figure
 #: Tables the extraction writes beside the five of SPEC.md, read here when present.
 EXTRA_TABLES = ("mentions", "agreements")
 FACT_TABLES = ("meetings", "participants", "sectors", "figures", "agreements", "mentions")
+#: kind of span -> (RU, EN) of the legend; fact table -> (RU, EN) of its heading beside the text.
+MARK_WORDS = group("article.mark")
+TABLE_HEADINGS = group("article.table")
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
 
@@ -157,7 +163,7 @@ def value_label(kind: str, value: str, lang: str) -> str:
         shown = fmt.fmt_date(value, lang)
         return value if shown == fmt.MDASH else shown
     if kind == "agreement":
-        return word(f"agreement.{value}", lang, value)
+        return kind_label(value, lang)
     return value
 
 
@@ -169,12 +175,12 @@ def _table_value(name: str, row: dict, lang: str) -> str:
         return fmt.sector_label(row.get("sector", ""), lang)
     if name == "figures":
         return fmt.fmt_value(row.get("value"), row.get("unit", ""), lang, row.get("qualifier", ""))
-    return word(f"agreement.{row.get('kind', '')}", lang, row.get("kind", ""))
+    return kind_label(row.get("kind", ""), lang)
 
 
 def _mark(start: int, end: int, kind: str, label: str, lang: str) -> Span:
     return Span(start, end, "mark", {"id": mark_id(start, end, kind), "class": f"k-{kind}",
-                                     "title": label or word(f"kind.{kind}", lang)},
+                                     "title": label or fmt.pick(MARK_WORDS[kind], lang)},
                 layer=1 + KINDS.index(kind))
 
 
@@ -254,7 +260,7 @@ def _meeting(r: dict, lang: str) -> tuple[str, str]:
     """`22.11.2022, встреча` and `Астраханская область — Атырауская область, Оренбург`."""
     label = f"{fmt.event_date(r['date'], lang)}, {fmt.kind_label(r['kind'], lang)}"
     if not r.get("is_primary", True):
-        label += f" ({word('other_event', lang)})"
+        label += f" ({say('article.other_event', lang)})"
     partners = ", ".join(region_label(k, lang) for k in r.get("partners") or [])
     where = f"{region_label(r.get('region', ''), lang)} {fmt.MDASH} {partners}".strip(f" {fmt.MDASH}")
     place = r.get("place", "")
@@ -265,10 +271,10 @@ def _agreement(r: dict, lang: str) -> tuple[str, str]:
     """`соглашение: о сотрудничестве ...` and `подписано; 22.11.2022; the parties`."""
     kind, subject = r.get("kind", ""), r.get("subject", "")
     parties = _split(r.get("ru_parties")) + _split(r.get("kz_parties"))
-    bits = [word(f"status.{r.get('status', '')}", lang, r.get("status", "")),
+    bits = [status_label(r.get("status", ""), lang),
             fmt.fmt_date(r["date"], lang) if r.get("date") else "",
             ", ".join(region_label(p, lang) for p in parties)]
-    return (word(f"agreement.{kind}", lang, kind) + (f": {subject}" if subject else ""),
+    return (kind_label(kind, lang) + (f": {subject}" if subject else ""),
             "; ".join(b for b in bits if b))
 
 
@@ -289,7 +295,7 @@ def fact_groups(article: Article, lang: str, shown: set[str]) -> list[tuple[str,
     for name, (kind, describe) in DESCRIBE.items():
         items = _items(article, name, kind, shown, lambda r: describe(r, lang))
         if items:
-            groups.append((word(name, lang), items))
+            groups.append((fmt.pick(TABLE_HEADINGS[name], lang), items))
     return groups
 
 
@@ -304,6 +310,15 @@ def _template():
     return env.get_template("page.html.j2")
 
 
+def page_words(lang: str) -> dict[str, str]:
+    """The page template's fixed words: the link back and the file label as the reports write
+    them, the rest the page's own."""
+    return {"back": say("header.all_reports", lang), "file": say("sources.file", lang),
+            "original": say("article.original", lang), "legend": say("article.legend", lang),
+            "text": say("article.text", lang), "text_note": say("article.text_note", lang),
+            "facts": say("article.facts", lang), "no_facts": say("article.no_facts", lang)}
+
+
 def render_page(article: Article, lang: str, index_href: str = "../index.html") -> str:
     """The article page as standalone HTML (UTF-8): every input string escaped, only http and
     https URLs as links."""
@@ -316,11 +331,10 @@ def render_page(article: Article, lang: str, index_href: str = "../index.html") 
     return _template().render(
         lang=lang, title=title, kicker=kicker, url=safe_url(str(doc.get("url") or "")),
         doc_id=doc["doc_id"], index_href=index_href,
-        legend=[(k, word(f"kind.{k}", lang)) for k in used],
+        legend=[(k, fmt.pick(MARK_WORDS[k], lang)) for k in used],
         text_html=render(article.text, list(spans.values())),
         groups=fact_groups(article, lang, set(spans)),
-        words={k: word(k, lang) for k in ("back", "original", "file", "legend", "text", "text_note",
-                                          "facts", "no_facts")})
+        words=page_words(lang))
 
 
 def _extra_tables(data_dir: Path) -> dict[str, pd.DataFrame]:

@@ -15,6 +15,7 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.report import fmt
+from analysis.report.words import say
 from analysis.vocabulary import read_vocab
 
 BASE = "RUB"
@@ -105,15 +106,6 @@ def several_currencies(rows: pd.DataFrame) -> bool:
     return len({u for u in rows["unit"] if fmt.is_money(u)}) > 1
 
 
-@lru_cache(maxsize=1)
-def _words() -> dict[str, tuple[str, str]]:
-    return {r["key"]: (r["ru"], r["en"]) for r in read_vocab("currency_words")}
-
-
-def words(key: str, lang: str) -> str:
-    return fmt.pick(_words()[key], lang)
-
-
 def conversion_note(row, lang: str, short: bool = False) -> str:
     """`около 312 млрд руб. по среднему курсу 2019 года (Банк России)`; `≈ 312 млрд руб.` when
     short; empty for roubles or an amount no rate reaches."""
@@ -124,6 +116,6 @@ def conversion_note(row, lang: str, short: bool = False) -> str:
         return ""
     value = fmt.fmt_money(row["value"] * r.rub, BASE, lang)
     if short:
-        return words("card", lang).format(value=value)
+        return say("conversion.card", lang, value=value)
     sources = ", ".join(dict.fromkeys(r.sources[0 if lang == "ru" else 1::2]))
-    return words("converted", lang).format(value=value, year=r.year, sources=sources)
+    return say("conversion.converted", lang, value=value, year=r.year, sources=sources)

@@ -9,7 +9,7 @@ writes each as a `narrative.Statement` with its source, most recent first:
     А. Мадиев (Казахстан) провели встречу; темы: торговля, судостроение.
 
 Who comes from the participants of that very meeting (a participant's `meeting_id` is
-the event they attended), what from its kind (vocab/event_phrases.csv), sectors, figures
+the event they attended), what from its kind (the `event_phrase.*` messages), sectors, figures
 and, when the extract wrote one, the agreements table. Names stay in the nominative
 and verbs are plural only when two or more people are their subject, so no word is
 inflected by guesswork (see analysis.report.narrative).
@@ -23,8 +23,10 @@ import pandas as pd
 
 from analysis.report import dataset as data
 from analysis.report import fmt
+from analysis.report.agreements import kind_label
 from analysis.report.names import region_label, translit
 from analysis.report import narrative
+from analysis.report.words import messages, say
 from analysis.schema import LIST_SEPARATOR
 from analysis.vocabulary import read_vocab
 
@@ -42,29 +44,16 @@ _INITIALS = re.compile(r"^(?P<surname>\S+)\s+(?P<first>[А-ЯЁA-Z])\.(?:\s?[А-
 
 # ------------------------------------------------------------------ vocabulary
 @lru_cache(maxsize=1)
-def _phrases() -> dict[tuple[str, str], tuple[str, str]]:
-    return {(r["kind"], r["number"]): (r["ru"], r["en"]) for r in read_vocab("event_phrases")}
-
-
-@lru_cache(maxsize=1)
-def _words() -> dict[str, tuple[str, str]]:
-    return {r["key"]: (r["ru"], r["en"]) for r in read_vocab("event_words")}
-
-
-@lru_cache(maxsize=1)
 def weights() -> dict[str, float]:
     return {r["item"]: float(r["weight"]) for r in read_vocab("event_weights")}
 
 
-def word(key: str, lang: str) -> str:
-    return fmt.pick(_words()[key], lang)
-
-
-def phrase(kind: str, n_people: int, lang: str) -> str:
-    """The clause template for a kind of event and how many people are its subject."""
+def phrase(kind: str, n_people: int, lang: str, who: str = "") -> str:
+    """The clause for a kind of event and how many people are its subject (`who`): the
+    message `event_phrase.<kind>.<number>`, or that of `other` for a kind it lacks."""
     number = "many" if n_people >= 2 else "one" if n_people == 1 else "none"
-    table = _phrases()
-    return fmt.pick(table.get((kind, number), table[("other", number)]), lang)
+    key = f"event_phrase.{kind}.{number}"
+    return say(key if key in messages() else f"event_phrase.other.{number}", lang, who=who)
 
 
 # ----------------------------------------------------------------------- names
@@ -87,7 +76,7 @@ def _person(name: str, role: str, side: str, lang: str) -> str:
     role_text = fmt.role_label(role, lang) if role and role != "other" else ""
     text = f"{role_text} {who}" if role_text else who
     if side == "KZ":
-        text += f" ({word('kz_side', lang)})"
+        text += f" ({say('events.kz_side', lang)})"
     return text
 
 
@@ -107,7 +96,7 @@ def _who(people: pd.DataFrame, lang: str) -> str:
     names = [_person(n, r, s, lang) for n, r, s in zip(named["name"], named["role"], named["side"])]
     more = len(people) - len(names)
     if more > 0:
-        return ", ".join(names) + " " + word("more_people", lang).format(n=fmt.fmt_int(more, lang))
+        return ", ".join(names) + " " + say("events.more_people", lang, n=fmt.fmt_int(more, lang))
     return fmt.join_words(names, lang)
 
 
@@ -138,18 +127,18 @@ def agreements_of(ds) -> pd.DataFrame | None:
 def _agreement_text(rows: pd.DataFrame, lang: str) -> str:
     """`подписание: соглашение о строительстве завода; планируется подписание: меморандум`."""
     parts = []
-    for status in ("signed", "planned"):
+    for status, key in (("signed", "events.signed"), ("planned", "events.planned")):
         sub = rows[rows["status"] == status] if "status" in rows else rows.iloc[0:0]
         items = []
         for r in sub.head(MAX_AGREEMENTS).itertuples():
-            label = word(f"agreement.{r.kind}", lang) if f"agreement.{r.kind}" in _words() else r.kind
+            label = kind_label(r.kind, lang)
             subject = str(getattr(r, "subject", "") or "").strip()
             if subject:
                 label = f"{label} {subject}" if lang == "ru" else f"{label} ({fmt.quote(subject, 'en')})"
             term = str(getattr(r, "term", "") or "").strip()
             items.append(label + (f" ({term})" if term else ""))
         if items:
-            parts.append(f"{word(status, lang)}: {fmt.join_words(items, lang)}")
+            parts.append(f"{say(key, lang)}: {fmt.join_words(items, lang)}")
     return "; ".join(parts)
 
 
@@ -235,7 +224,7 @@ def event_statement(meeting, participants: pd.DataFrame, sectors: pd.DataFrame,
                     figures: pd.DataFrame, agreements: pd.DataFrame | None, lang: str) -> narrative.Statement:
     """One meeting as a sentence: date, region and place, who, what, with its source."""
     people = people_of(meeting.meeting_id, participants)
-    clause = phrase(meeting.kind or "other", len(people), lang).format(who=_who(people, lang))
+    clause = phrase(meeting.kind or "other", len(people), lang, _who(people, lang))
     where = [region_label(meeting.region, lang)] if getattr(meeting, "region", "") else []
     if meeting.place and meeting.place not in (meeting.region or ""):
         where.append(meeting.place if lang == "ru" else translit(meeting.place))
@@ -244,7 +233,7 @@ def event_statement(meeting, participants: pd.DataFrame, sectors: pd.DataFrame,
     secs = _meeting_facts(meeting, sectors)
     if len(secs):
         keys = list(data.sector_counts(secs).index[:MAX_SECTORS])
-        details.append(f"{word('topics', lang)}: "
+        details.append(f"{say('events.topics', lang)}: "
                        + ", ".join(fmt.lower_label(fmt.sector_label(k, lang)) for k in keys))
     figs = headline_figures(_meeting_facts(meeting, figures))
     if len(figs):
@@ -252,7 +241,7 @@ def event_statement(meeting, participants: pd.DataFrame, sectors: pd.DataFrame,
         items = [(f"{fmt.lower_label(fmt.figure_kind_label(r.kind, lang))} {fmt.MDASH} "
                   if r.unit != "jobs" else "") + fmt.fmt_value(r.value, r.unit, lang, r.qualifier)
                  for r in figs.itertuples()]
-        details.append(f"{word('figures', lang)}: " + ", ".join(items))
+        details.append(f"{say('events.figures', lang)}: " + ", ".join(items))
     agr = _meeting_facts(meeting, agreements)
     if len(agr):
         text = _agreement_text(agr, lang)
