@@ -18,11 +18,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.report import agreements
 from analysis.report import dataset as data
 from analysis.report import fmt
 from analysis.report.article_page import ARTICLES_DIR, page_file
 from analysis.report.names import region_named
-from analysis.report.words import messages, say
+from analysis.report.words import say
 
 STATE = "whats-new.json"   # in the reports folder
 LIMIT = 100                # rows shown per list; the rest are counted
@@ -113,7 +114,7 @@ def _items(ch: Changes, tables: data.Tables, out_dir: Path, lang: str) -> dict[s
     titles = _titles(tables)
     docs = ch.new["documents"].sort_values("published", ascending=False)
     meetings = ch.new["meetings"].sort_values("date", ascending=False)
-    agreements = ch.new["agreements"].sort_values("date", ascending=False)
+    documents_signed = ch.new["agreements"].sort_values("date", ascending=False)
     return {
         "documents": [
             _article_link(out_dir, r.doc_id, lang, titles[r.doc_id])
@@ -128,12 +129,12 @@ def _items(ch: Changes, tables: data.Tables, out_dir: Path, lang: str) -> dict[s
             for r in meetings.itertuples()],
         "agreements": [
             f'{html.escape(fmt.event_date(r.date, lang) if r.date else say("whatsnew.no_date", lang))} · '
-            f'{html.escape(_label("agreement_kind", r.kind, lang))}'
+            f'{html.escape(agreements.kind_label(r.kind, lang))}'
             f'{(": " + html.escape(r.subject)) if r.subject else ""} · '
             f'{html.escape(", ".join(list(r.ru_parties) + list(r.kz_parties)))} · '
-            f'{html.escape(_label("agreement_status", r.status, lang))} · '
+            f'{html.escape(agreements.status_label(r.status, lang))} · '
             + _article_link(out_dir, r.doc_id, lang, titles.get(r.doc_id, r.doc_id), r.evidence_start)
-            for r in agreements.itertuples()],
+            for r in documents_signed.itertuples()],
         "figures": [
             f'{html.escape(fmt.figure_kind_label(r.kind, lang))}: '
             f'{html.escape(fmt.fmt_value(r.value, r.unit, lang, r.qualifier))} '
@@ -141,12 +142,6 @@ def _items(ch: Changes, tables: data.Tables, out_dir: Path, lang: str) -> dict[s
             + _article_link(out_dir, r.doc_id, lang, titles.get(r.doc_id, r.doc_id), r.evidence_start)
             for r in ch.new["figures"].itertuples()],
     }
-
-
-def _label(group: str, key: str, lang: str) -> str:
-    """The label of `key` in a group of the message table; the key itself for one the table
-    does not have (data from a newer extractor)."""
-    return say(f"{group}.{key}", lang) if f"{group}.{key}" in messages() else key
 
 
 def _list(items: list[str], lang: str) -> str:
