@@ -24,7 +24,7 @@ from pathlib import Path
 
 from analysis.ingest.chrome import split_article
 from analysis.ingest.encoding import decode_text, looks_binary
-from analysis.ingest.html import MIN_LETTERS, read_html
+from analysis.ingest.html import has_article_letters, read_html
 from analysis.ingest.metadata import METADATA_NAME, Metadata, MetadataError, read_metadata
 from analysis.messages import rejected
 from analysis.model import Document
@@ -271,7 +271,7 @@ def _read_text(doc: Document, data: bytes) -> None:
     if text is None:
         doc.status = rejected("unknown_encoding")
         return
-    if sum(c.isalpha() for c in text) < MIN_LETTERS:
+    if not has_article_letters(text):
         doc.status = rejected("no_text")
         return
     article = split_article(text, [doc.source])
