@@ -19,12 +19,12 @@ import json
 from collections.abc import Iterable
 from dataclasses import fields
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.config import PACKAGE_DIR
+from analysis.versions import sources_hash
 
 #: Libraries whose version changes what a report looks like.
 LIBRARIES = ("papermill", "nbconvert", "nbformat", "matplotlib", "pandas", "playwright")
@@ -36,18 +36,9 @@ PATTERNS = ("**/*.py", "vocab/*.csv", "report/templates/**/*")
 def code_fingerprint() -> str:
     """Hash of the package's code, vocabularies and templates and the rendering libraries'
     versions."""
-    h = hashlib.sha256()
     files = sorted({p for pattern in PATTERNS for p in PACKAGE_DIR.glob(pattern) if p.is_file()
                     and "__pycache__" not in p.parts})
-    for path in files:
-        h.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
-        h.update(path.read_bytes())
-    for lib in LIBRARIES:
-        try:
-            h.update(f"{lib}={metadata.version(lib)}".encode())
-        except metadata.PackageNotFoundError:
-            h.update(f"{lib}=none".encode())
-    return h.hexdigest()[:16]
+    return sources_hash(files, PACKAGE_DIR, LIBRARIES)[:16]
 
 
 def report_fingerprint(tables: Iterable[tuple[str, pd.DataFrame]], notebook: Path,

@@ -109,37 +109,44 @@ def _titles(tables: data.Tables) -> dict[str, str]:
     return dict(zip(docs["doc_id"], docs["title"].where(docs["title"] != "", docs["doc_id"])))
 
 
+def _line(parts: list[str], link: str) -> str:
+    """One list item: its parts (text, escaped here) joined by ` · `, then its article link."""
+    return " · ".join(html.escape(p) for p in parts if p) + " · " + link
+
+
+def _date(date: str, lang: str) -> str:
+    return fmt.event_date(date, lang) if date else say("whatsnew.no_date", lang)
+
+
 def _items(ch: Changes, tables: data.Tables, out_dir: Path, lang: str) -> dict[str, list[str]]:
     """The list items of each kind, newest first, as HTML."""
     titles = _titles(tables)
+
+    def link(r) -> str:  # noqa: ANN001 - a row of a fact table
+        return _article_link(out_dir, r.doc_id, lang, titles.get(r.doc_id, r.doc_id), r.evidence_start)
+
     docs = ch.new["documents"].sort_values("published", ascending=False)
     meetings = ch.new["meetings"].sort_values("date", ascending=False)
-    documents_signed = ch.new["agreements"].sort_values("date", ascending=False)
+    signed = ch.new["agreements"].sort_values("date", ascending=False)
     return {
         "documents": [
             _article_link(out_dir, r.doc_id, lang, titles[r.doc_id])
             + f' <span class="sub">{html.escape(" · ".join(b for b in (r.source, fmt.fmt_date(r.published, lang) if r.published else "") if b))}</span>'
             for r in docs.itertuples()],
         "meetings": [
-            f'{html.escape(fmt.event_date(r.date, lang) if r.date else say("whatsnew.no_date", lang))} · '
-            f'{html.escape(region_named(r.ru_region, lang))} — '
-            f'{html.escape(", ".join(r.kz_regions) or say("whatsnew.kazakhstan", lang))} · '
-            f'{html.escape(fmt.kind_label(r.kind, lang))} · '
-            + _article_link(out_dir, r.doc_id, lang, titles.get(r.doc_id, r.doc_id), r.evidence_start)
+            _line([_date(r.date, lang), f"{region_named(r.ru_region, lang)} — "
+                   f"{', '.join(r.kz_regions) or say('whatsnew.kazakhstan', lang)}",
+                   fmt.kind_label(r.kind, lang)], link(r))
             for r in meetings.itertuples()],
         "agreements": [
-            f'{html.escape(fmt.event_date(r.date, lang) if r.date else say("whatsnew.no_date", lang))} · '
-            f'{html.escape(agreements.kind_label(r.kind, lang))}'
-            f'{(": " + html.escape(r.subject)) if r.subject else ""} · '
-            f'{html.escape(", ".join(list(r.ru_parties) + list(r.kz_parties)))} · '
-            f'{html.escape(agreements.status_label(r.status, lang))} · '
-            + _article_link(out_dir, r.doc_id, lang, titles.get(r.doc_id, r.doc_id), r.evidence_start)
-            for r in documents_signed.itertuples()],
+            _line([_date(r.date, lang), agreements.kind_label(r.kind, lang)
+                   + (f": {r.subject}" if r.subject else ""),
+                   ", ".join(list(r.ru_parties) + list(r.kz_parties)),
+                   agreements.status_label(r.status, lang)], link(r))
+            for r in signed.itertuples()],
         "figures": [
-            f'{html.escape(fmt.figure_kind_label(r.kind, lang))}: '
-            f'{html.escape(fmt.fmt_value(r.value, r.unit, lang, r.qualifier))} '
-            f'({html.escape(region_named(r.ru_region, lang))}) · '
-            + _article_link(out_dir, r.doc_id, lang, titles.get(r.doc_id, r.doc_id), r.evidence_start)
+            _line([f"{fmt.figure_kind_label(r.kind, lang)}: {fmt.fmt_value(r.value, r.unit, lang, r.qualifier)} "
+                   f"({region_named(r.ru_region, lang)})"], link(r))
             for r in ch.new["figures"].itertuples()],
     }
 

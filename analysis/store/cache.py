@@ -24,13 +24,13 @@ import sqlite3
 import types
 from dataclasses import fields, is_dataclass
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any, Generic, TypeVar, Union, get_args, get_origin, get_type_hints
 
 import numpy as np
 
 from analysis.config import PACKAGE_DIR
+from analysis.versions import sources_hash
 
 ROOT_MODULES = ("analysis.extract.document", "analysis.ingest.files", "analysis.store.duplicates")
 LIBRARIES = ("natasha", "pymorphy3", "trafilatura", "charset-normalizer", "datasketch")
@@ -93,16 +93,7 @@ def extractor_fingerprint() -> str:
     """EXTRACTOR_VERSION + hash of the extraction code, vocabularies and library versions."""
     from analysis.extract.document import EXTRACTOR_VERSION
 
-    h = hashlib.sha256()
-    for path in extraction_sources():
-        h.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
-        h.update(path.read_bytes())
-    for lib in LIBRARIES:
-        try:
-            h.update(f"{lib}={metadata.version(lib)}".encode())
-        except metadata.PackageNotFoundError:
-            h.update(f"{lib}=none".encode())
-    return f"{EXTRACTOR_VERSION}-{h.hexdigest()[:12]}"
+    return f"{EXTRACTOR_VERSION}-{sources_hash(extraction_sources(), PACKAGE_DIR, LIBRARIES)[:12]}"
 
 
 def entry_key(content_sha256: str, *parts: str) -> str:
