@@ -100,11 +100,14 @@ def largest_figures(rep: Report) -> list[tuple[str, str, list[str]]]:
             q = fmt.QUALIFIERS.get(top["qualifier"] or "")
             value = fmt.fmt_number(top["value"], rep.lang)
             value = say("value.qualified", rep.lang, q=fmt.pick(q, rep.lang), value=value) if q else value
+            label = fmt.pick(FIGURE_CARDS[kind], rep.lang)
         else:
             value = fmt.fmt_value(top["value"], top["unit"], rep.lang, top["qualifier"])
             note = currency.conversion_note(top, rep.lang, short=True) if currency.several_currencies(money) else ""
-            value += f" ({note})" if note else ""
-        out.append((fmt.pick(FIGURE_CARDS[kind], rep.lang), value, [top["doc_id"]]))
+            # the rouble value goes under the amount, with the label: the card's number
+            # stays the article's own amount, on one line
+            label = fmt.pick(FIGURE_CARDS[kind], rep.lang) + (f" ({note})" if note else "")
+        out.append((label, value, [top["doc_id"]]))
     return out
 
 
