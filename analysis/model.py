@@ -181,6 +181,12 @@ class DocFacts:
     agreements: list[Agreement] = field(default_factory=list)
 
     @property
+    def has_facts(self) -> bool:
+        """Whether anything was found: a document without facts is in no report's evidence."""
+        return bool(self.meetings or self.participants or self.sectors or self.figures
+                    or self.agreements or self.mentions)
+
+    @property
     def publication_date(self) -> str:
         """The publication date: ingest's (metadata, page) first, else what the text states."""
         return self.document.published or self.published

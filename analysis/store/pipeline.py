@@ -430,7 +430,10 @@ def _extract_locked(inv: Inventory, out_dir: Path, progress: bool, workers: int 
     texts = Texts()
 
     def take_text(result: Result) -> None:
-        if result.facts.document.status == "ok":
+        # the article pages show a text with its facts; one without facts (most of an
+        # off-topic feed) is no report's evidence, and writing and syncing it would cost more
+        # than reading it did
+        if result.facts.document.status == "ok" and result.facts.has_facts:
             texts.add(out_dir, result.facts.document.doc_id, result.text)
 
     try:
