@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.report import narrative, open_report, sections
+from analysis.report import narrative, open_report, sources
 from report_fixtures import seed_tables, write_tables
 
 
@@ -13,7 +13,7 @@ def seed_dir(tmp_path_factory):
 
 
 def test_the_sources_list_does_not_depend_on_the_order_of_the_cells(seed_dir, monkeypatch):
-    monkeypatch.setattr(sections, "SOURCES_ALL", 2)   # past it, the list holds the cited sources
+    monkeypatch.setattr(sources, "SOURCES_ALL", 2)   # past it, the list holds the cited sources
     first = open_report(seed_dir).sources().html
     in_order = open_report(seed_dir)
     last = in_order.all_sections()[-1].html

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import pandas as pd
+
 from analysis.report import caveats, currency, fmt, narrative
 from analysis.report import dataset as data
 from analysis.report.markup import Section, esc
@@ -81,34 +83,45 @@ def key_numbers(rep: Report) -> list[tuple[str, str, list[str]]]:
     return count_cards(key_counts(rep.ds), rep.kind, rep.lang) + largest_figures(rep)
 
 
-def largest_figures(rep: Report) -> list[tuple[str, str, list[str]]]:
-    """The figure cards: the largest regional figure of each headline kind. National ones
-    measure the two countries, not a region, and go to the context line below the cards."""
-    out, seen = [], set()
-    f = data.whole_figures(data.regional_figures(rep.ds.figures))
+def largest_per_kind(figures: pd.DataFrame) -> list[tuple[str, pd.Series, bool]]:
+    """Compute: the largest regional figure of each headline kind, and whether its kind's
+    amounts come in several currencies. National ones measure the two countries, not a
+    region, and go to the context line below the cards."""
+    out = []
+    f = data.whole_figures(data.regional_figures(figures))
     f = f[f["value"].notna()]
     for kind in fmt.HEADLINE_FIGURES:
         rows = f[f["kind"] == kind]
-        if rows.empty or kind in seen:
+        if rows.empty:
             continue
         money = rows[rows["unit"].map(fmt.is_money)]
         # the largest amount in any currency, compared in roubles: never a rouble maximum
         # that hides a larger dollar one
         top = currency.largest(money) if len(money) else rows.sort_values("value", ascending=False).iloc[0]
-        seen.add(kind)
-        if top["unit"] in ("jobs", "persons"):  # the label names the unit
-            q = fmt.QUALIFIERS.get(top["qualifier"] or "")
-            value = fmt.fmt_number(top["value"], rep.lang)
-            value = say("value.qualified", rep.lang, q=fmt.pick(q, rep.lang), value=value) if q else value
-            label = fmt.pick(FIGURE_CARDS[kind], rep.lang)
-        else:
-            value = fmt.fmt_value(top["value"], top["unit"], rep.lang, top["qualifier"])
-            note = currency.conversion_note(top, rep.lang, short=True) if currency.several_currencies(money) else ""
-            # the rouble value goes under the amount, with the label: the card's number
-            # stays the article's own amount, on one line
-            label = fmt.pick(FIGURE_CARDS[kind], rep.lang) + (f" ({note})" if note else "")
-        out.append((label, value, [top["doc_id"]]))
+        out.append((kind, top, len(money) > 0 and currency.several_currencies(money)))
     return out
+
+
+def figure_card(kind: str, top: pd.Series, compared: bool, lang: str) -> tuple[str, str, list[str]]:
+    """Word: one figure card, (label, value, its source). A count's label names its unit; an
+    amount compared across currencies has its rouble value in the label, so the card's
+    number stays the article's own amount, on one line."""
+    label = fmt.pick(FIGURE_CARDS[kind], lang)
+    if top["unit"] in ("jobs", "persons"):
+        q = fmt.QUALIFIERS.get(top["qualifier"] or "")
+        value = fmt.fmt_number(top["value"], lang)
+        value = say("value.qualified", lang, q=fmt.pick(q, lang), value=value) if q else value
+    else:
+        value = fmt.fmt_value(top["value"], top["unit"], lang, top["qualifier"])
+        note = currency.conversion_note(top, lang, short=True) if compared else ""
+        label += f" ({note})" if note else ""
+    return label, value, [top["doc_id"]]
+
+
+def largest_figures(rep: Report) -> list[tuple[str, str, list[str]]]:
+    """The figure cards: the largest regional figure of each headline kind."""
+    return [figure_card(kind, top, compared, rep.lang)
+            for kind, top, compared in largest_per_kind(rep.ds.figures)]
 
 
 def section(rep: Report) -> Section:

@@ -20,7 +20,7 @@ analysis.report.tables, the data-quality section analysis.report.quality.
 
 The size of a report does not grow with the data (10,000 articles render like 50):
 tables show their top rows, each with the full table as CSV; a sentence cites a few
-sources and counts the rest; past SOURCES_ALL sources the list holds the ones the
+sources and counts the rest; past sources.SOURCES_ALL sources the list holds the ones the
 other sections cite.
 """
 from __future__ import annotations
@@ -32,14 +32,13 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.report import (agreements, amounts, article_page, charts, header, links, narrative,
-                             quality, refs, tables)
+                             quality, refs, sources, tables)
 from analysis.report import scope
 from analysis.report import fmt
 from analysis.text import formula_safe
-from analysis.report.markup import Section, esc, more_link, source_link, url_html
+from analysis.report.markup import Section, esc, more_link, source_link
 from analysis.report.words import say
 
-SOURCES_ALL = 100  # up to this many sources the list shows them all; beyond, those cited
 
 #: The sections in the order the notebooks show them.
 ORDER = ("header", "summary", "timeline", "sectors", "figures", "partners", "people",
@@ -242,45 +241,13 @@ class Report:
         return quality.section(self)
 
     # ------------------------------------------------------------- sources
-    def _source_item(self, n: int, r) -> str:
-        """Source n of the list: title as published, outlet, date, file and link."""
-        lang = self.lang
-        title = r.title or r.doc_id
-        date = fmt.fmt_date(r.published or r.event_date, lang) if (r.published or r.event_date) else ""
-        bits = [b for b in (r.source, date) if b]
-        link = f" {url_html(r.url)}" if r.url else ""
-        shown = esc(fmt.quote(title, "ru") if lang == "ru" else title)
-        if r.doc_id in self.pages:  # the title leads to the article's marked-up text
-            shown = f'<a href="{esc(self.pages[r.doc_id])}">{shown}</a>'
-        return (f'<li id="src-{n}" value="{n}"><span lang="ru">{shown}</span>'
-                f'{(" — " + esc(", ".join(bits))) if bits else ""}. '
-                f'<span class="docid">{esc(self.say("sources.file"))} <code>{esc(r.doc_id)}</code></span>{link}</li>')
-
     def cited(self) -> set[int]:
         """The source numbers the other sections show, whether or not they have run yet."""
         return {n for key in ORDER if key != "sources" for n in getattr(self, key)().cites}
 
     @_section
     def sources(self) -> Section:
-        """The numbered sources. Up to SOURCES_ALL all of them; beyond, the ones the other
-        sections point to, the rest in the CSV."""
-        src = self.sources_df
-        if src.empty:
-            return Section("", "sources")
-        numbers = range(1, len(src) + 1)
-        shown = self.cited() if len(src) > SOURCES_ALL else set(numbers)
-        items = [self._source_item(n, r) for n, r in zip(numbers, src.itertuples()) if n in shown]
-        note = self.say("sources.note_pages" if self.pages else "sources.note")
-        if len(items) < len(src):
-            note += " " + self.say("sources.cited_only", articles=fmt.count(len(items), "article", self.lang))
-        full = pd.DataFrame({"n": list(numbers), self.say("column.title"): list(src["title"]),
-                             self.say("column.source"): list(src["source"]),
-                             self.say("column.date"): list(src["published"].where(src["published"] != "",
-                                                                                src["event_date"])),
-                             "url": list(src["url"]), self.say("column.file"): list(src["path"]),
-                             "doc_id": list(src["doc_id"])})
-        return Section(self.heading("sources") + f'<p class="note">{esc(note)}</p><ol class="sources">'
-                       + "".join(items) + "</ol>" + self.more(full, len(items), "sources"), "sources")
+        return sources.section(self)
 
     def all_sections(self) -> list[Section]:
         return [getattr(self, key)() for key in ORDER]
