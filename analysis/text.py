@@ -20,7 +20,12 @@ _YO = str.maketrans({"ё": "е", "Ё": "Е"})
 
 def fold(text: str) -> str:
     """Lower case with ё written as е: the form vocabularies are written and compared in."""
-    return text.lower().translate(_YO)
+    return without_yo(text.lower())
+
+
+def without_yo(text: str) -> str:
+    """ё written as е, case kept (where capitals still matter, as for short markers)."""
+    return text.translate(_YO)
 
 
 def quote_open(prefix: str) -> bool:

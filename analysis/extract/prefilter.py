@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.text import fold, match_letters
+from analysis.text import fold, match_letters, without_yo
 from analysis.vocabulary import read_vocab
 
 KAZAKHSTAN = "KZ"
@@ -139,7 +139,7 @@ def _mixed() -> re.Pattern[str]:
 def _letters(text: str) -> str:
     """`text` as the markers are matched in: look-alike letters read as Russian, ё as е."""
     letters = match_letters(text) if _mixed().search(text) else text
-    return letters.replace("ё", "е").replace("Ё", "Е")
+    return without_yo(letters)
 
 
 def may_concern_kazakhstan(text: str) -> bool:
