@@ -107,6 +107,7 @@ def section(rep: Report) -> Section:
     head = [say(k, lang) for k in ("registry.col_date_kind", "registry.col_ru", "registry.col_kz",
                                    "registry.col_subject", "registry.col_status", "registry.col_term",
                                    "registry.col_source")]
-    return Section(rep.heading("agreements") + f'<p class="note">{esc(say("registry.note", lang))}</p>'
-                   + table(head, shown, f"agreements {rep.kind}")
+    # the note under the table: a heading kept with its table keeps them on one PDF page
+    return Section(rep.heading("agreements") + table(head, shown, f"agreements {rep.kind}")
+                   + f'<p class="note">{esc(say("registry.note", lang))}</p>'
                    + rep.more(full, len(shown), "agreements"), "agreements")
