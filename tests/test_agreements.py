@@ -151,7 +151,8 @@ def test_the_region_section_lists_its_agreements_latest_first(data_dir, tmp_path
     r = open_report(data_dir, region="Ленинградская область", export_dir=tmp_path, name="region")
     sec = r.agreements()
     assert visible_text(sec).startswith(
-        "Соглашения, меморандумы и планы Стороны и дата — из фразы о документе")
+        "Соглашения, меморандумы и планы Дата, документ Российская сторона Казахстанская сторона")
+    assert "Стороны и дата — из фразы о документе" in visible_text(sec)  # the note, under the table
     rows = sec.html.split("<tbody>")[1].split("</tr>")[:-1]
     assert [visible_text(type(sec)(row, "")) for row in rows] == [
         "2023 соглашение Ленинградская область Жамбылская область о строительстве "
