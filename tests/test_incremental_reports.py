@@ -3,14 +3,19 @@ after new articles about one region only the reports that show them; the what's-
 lists the new articles and facts."""
 from __future__ import annotations
 
+import html
+import re
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from analysis.config import SEEDS_DIR
+from analysis.report.article_page import page_file
 from analysis.report.render import build_reports
 from analysis.store.pipeline import extract_dir
+from analysis.store.tables import text_path
 
 pytestmark = pytest.mark.e2e
 
@@ -27,6 +32,22 @@ def _build(data: Path, out: Path) -> tuple[list[Path], list[str]]:
     return written, said
 
 
+def _every_mention_is_marked_with_its_text(data: Path, out: Path) -> None:
+    """On the article pages of real extraction output, each row of `mentions` is a mark whose
+    text is the article's characters at the row's offsets, which are the row's own text."""
+    mentions = pd.read_parquet(data / "mentions.parquet")
+    assert len(mentions) > 40
+    for doc_id, rows in mentions.groupby("doc_id"):
+        text = text_path(data, doc_id).read_bytes().decode("utf-8")
+        page = (out / "articles" / page_file(doc_id, "ru")).read_text(encoding="utf-8")
+        for r in rows.itertuples():
+            assert text[r.start:r.end] == r.text
+            mark = re.search(rf'<mark id="m-{r.start}-{r.end}-{r.kind}"[^>]*>(.*?)</mark>', page, re.S)
+            assert mark, (doc_id, r.start, r.end, r.kind)
+            shown = html.unescape(re.sub(r"<[^>]+>", "", mark.group(1)))
+            assert r.text.startswith(shown) and shown, (doc_id, r.text, shown)
+
+
 def test_only_changed_reports_are_rendered_again(tmp_path: Path):
     articles, data, out = tmp_path / "articles", tmp_path / "data", tmp_path / "reports"
     shutil.copytree(SEEDS_DIR, articles)
@@ -34,6 +55,7 @@ def test_only_changed_reports_are_rendered_again(tmp_path: Path):
     _, said = _build(data, out)
     assert said == ["reports rendered: overview.ru, leningrad-oblast.ru, pskov-oblast.ru; "
                     "unchanged: none"]
+    _every_mention_is_marked_with_its_text(data, out)
     first = {p.name: p.stat().st_mtime_ns for p in out.glob("*.html") if p.name != "whats-new.ru.html"}
     assert "первый запуск" in (out / "whats-new.ru.html").read_text(encoding="utf-8")
 
