@@ -54,15 +54,20 @@ def _split(value) -> list[str]:
         return [str(value)]
 
 
+def table_file(data_dir: Path, name: str) -> Path | None:
+    """The file a table is read from: its Parquet, else its CSV, else None."""
+    parquet, csv = data_dir / f"{name}.parquet", data_dir / f"{name}.csv"
+    return parquet if parquet.exists() else csv if csv.exists() else None
+
+
 def _read_table(data_dir: Path, name: str) -> pd.DataFrame | None:
     """One table (Parquet, else CSV), or None when neither file is there. A file that
     cannot be read (truncated, corrupted, not a table) is a ReportError naming it."""
-    parquet, csv = data_dir / f"{name}.parquet", data_dir / f"{name}.csv"
-    path = parquet if parquet.exists() else csv if csv.exists() else None
+    path = table_file(data_dir, name)
     if path is None:
         return None
     try:
-        if path is parquet:
+        if path.suffix == ".parquet":
             return _date_texts(name, pd.read_parquet(path))
         return pd.read_csv(path, dtype=str, keep_default_na=False)
     except Exception as exc:  # noqa: BLE001 - pyarrow, pandas and codecs each raise their own

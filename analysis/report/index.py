@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from analysis.report import dataset as data
 from analysis.report import fmt
+from analysis.report.fingerprint import frame_digest
 from analysis.report.names import region_label
 from analysis.report.words import LANGS, say
 
@@ -49,10 +50,8 @@ def data_fingerprint(tables: data.Tables) -> str:
     """A digest of the tables' content: equal for reports built from the same data."""
     digest = hashlib.sha256()
     for name in (f.name for f in fields(tables)):
-        df = getattr(tables, name)
         digest.update(name.encode())
-        digest.update(",".join(map(str, df.columns)).encode())
-        digest.update(df.astype(str).to_csv(index=False).encode("utf-8"))
+        digest.update(frame_digest(getattr(tables, name)))
     return digest.hexdigest()[:16]
 
 

@@ -26,24 +26,25 @@ and the executed notebook being written, html and pdf the exports.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from time import perf_counter
 
 from analysis.config import NOTEBOOKS_DIR as NOTEBOOKS, PROJECT_ROOT
 from analysis.report import dataset as data
 from analysis.report import scope
-from analysis.report.article_page import write_pages
+from analysis.report.article_page import ARTICLES_DIR, write_pages
 from analysis.report import fmt
 from analysis.report.dataset import ReportError
 from analysis.report.export import export_html, export_pdf, find_chromium, stamp
-from analysis.report.fingerprint import report_fingerprint, report_rows
+from analysis.report.fingerprint import report_fingerprint, report_rows, run_fingerprint
 from analysis.report import whatsnew
 from analysis.report.index import PAGE_CSS, data_fingerprint, prune_stale, up_to_date, write_index
 from analysis.report.narrative import report_title
@@ -233,6 +234,12 @@ def build_reports(data_dir: Path, out_dir: Path, regions: list[str] | None = Non
     sector_keys = scope.parse_sectors(sectors)
     formats = check_formats(formats if formats is not None else list(FORMATS))
     data_dir, out_dir = data.resolve_data_dir(data_dir), Path(out_dir)
+    run_key = _run_key(data_dir, dict(regions=regions, lang=lang, formats=formats, overview=overview,
+                                      date_from=date_from, date_to=date_to, sectors=sector_keys))
+    last = _last_run(out_dir)
+    if run_key and last.get("run") == run_key and all((out_dir / f).is_file() for f in last["files"]):
+        log(f"reports rendered: none; unchanged: {', '.join(last['stems'])}")
+        return []
     tables = data.read_tables(data_dir)
     if tables.documents.empty:
         raise ReportError(f"no documents in {data_dir}: the article folder was empty or held no "
@@ -290,7 +297,34 @@ def build_reports(data_dir: Path, out_dir: Path, regions: list[str] | None = Non
     news = whatsnew.write_page(out_dir, whatsnew.changes(out_dir, tables, fingerprint), tables,
                                lang, PAGE_CSS)
     written += [news, write_index(out_dir, jobs, lang, tables, fingerprint, whats_new=news.name)]
+    kept = [f for job in jobs for f in job.files] + [p.name for p in (news, written[-1])]
+    kept += [p.relative_to(out_dir).as_posix() for p in (out_dir / ARTICLES_DIR).glob(f"*.{lang}.html")]
+    _remember_run(out_dir, run_key, [job.stem for job in jobs], kept)
     return written
+
+
+LAST_RUN = "last-run.json"  # in the reports folder: the last run's fingerprint and files
+
+
+def _run_key(data_dir: Path, params: dict[str, object]) -> str:
+    """run_fingerprint of the table files a run reads ("" when one is missing: the full path
+    then says what is wrong)."""
+    files = [data.table_file(data_dir, f.name) for f in fields(data.Tables)]
+    return run_fingerprint(files, params) if all(files) else ""
+
+
+def _last_run(out_dir: Path) -> dict:
+    try:
+        last = json.loads((out_dir / LAST_RUN).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return last if isinstance(last, dict) and {"run", "files", "stems"} <= set(last) else {}
+
+
+def _remember_run(out_dir: Path, run_key: str, stems: list[str], files: list[str]) -> None:
+    """What a rerun with the same data, parameters and code may skip entirely."""
+    (out_dir / LAST_RUN).write_text(json.dumps({"run": run_key, "stems": stems, "files": sorted(set(files))},
+                                               ensure_ascii=False), encoding="utf-8")
 
 
 def _names(jobs: list[Job]) -> str:
