@@ -189,7 +189,8 @@ def _build(data_dir: Path, out_dir: Path, formats: list[str]) -> tuple[float, li
 
 def measure_reports(data_dir: Path, out_dir: Path, formats: list[str]) -> dict[str, Any]:
     """A cold render of every report, timings per report from reports.json, and the peak
-    memory of the largest report kernel (the overview's: it holds every row)."""
+    memory of the largest report kernel (kernels are told apart by pid only: which report
+    it ran is not known; the overview reads the most rows)."""
     with TreeMemory() as memory:
         total, rendered = _build(data_dir, out_dir, formats)
     manifest = json.loads((out_dir / "reports.json").read_text(encoding="utf-8"))
@@ -204,23 +205,36 @@ def measure_reports(data_dir: Path, out_dir: Path, formats: list[str]) -> dict[s
             "kernels": len(memory.peaks_mb(KERNEL))}
 
 
-def _affected(data_dir: Path, names: set[str]) -> list[str]:
-    """The reports whose rows the named files add to: the overview and their regions'."""
+def _regions(data_dir: Path) -> list[str]:
+    """The regions that have a report (data.regions_in_data)."""
+    from analysis.report import dataset as data
+
+    return data.regions_in_data(data.read_tables(data_dir))
+
+
+def _affected(data_dir: Path, names: set[str], regions_before: list[str]) -> list[str]:
+    """The reports whose inputs (fingerprint.report_rows) the named files change: the overview
+    and their regions'; every report when they bring a region that had none (each report
+    links to the others)."""
     from analysis.report import dataset as data
 
     tables = data.read_tables(data_dir)
+    regions = set(data.regions_in_data(tables))
+    if regions != set(regions_before):
+        return [f"{name}.{LANG}" for name in ["overview"] + sorted(map(render.slug, regions))]
     docs = tables.documents[tables.documents["path"].map(lambda p: Path(str(p)).name in names)]
     meetings = tables.meetings[tables.meetings["doc_id"].isin(docs["doc_id"])]
-    regions = set(docs["ru_regions"].explode().dropna()) | set(meetings["ru_region"].dropna())
-    return [f"{name}.{LANG}" for name in ["overview"] + sorted(render.slug(r) for r in regions)]
+    touched = set(docs["ru_regions"].explode().dropna()) | set(meetings["ru_region"].dropna())
+    return [f"{name}.{LANG}" for name in ["overview"] + sorted(map(render.slug, touched))]
 
 
 def measure_reruns(sources: list, corpus: Path, data_dir: Path, out_dir: Path,
                    formats: list[str], cores: int, cold_s: float) -> dict[str, Any]:
     """After the cold render: a rerun with nothing changed, then NEW_ARTICLES new articles
     extracted into the tables and a rerun, with the reports each rerun rendered against those
-    whose rows the new articles touch."""
+    whose inputs the new articles change (_affected)."""
     unchanged_s, unchanged = _build(data_dir, out_dir, formats)
+    regions_before = _regions(data_dir)
     paths = write_corpus(sources, NEW_ARTICLES, corpus, seed=3, name="added")
     extract_s = _timed(lambda: extract_dir(corpus, data_dir, progress=False, workers=cores))[0]
     added_s, added = _build(data_dir, out_dir, formats)
@@ -228,7 +242,7 @@ def measure_reruns(sources: list, corpus: Path, data_dir: Path, out_dir: Path,
             "new_articles": {"articles": NEW_ARTICLES, "extract_s": round(extract_s, 2),
                              "s": added_s, "share_of_cold": round(added_s / cold_s, 3),
                              "rendered": added,
-                             "affected": _affected(data_dir, {p.name for p in paths})}}
+                             "affected": _affected(data_dir, {p.name for p in paths}, regions_before)}}
 
 
 def measure_queries(data_dir: Path) -> dict[str, Any]:
