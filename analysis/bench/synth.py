@@ -81,10 +81,10 @@ def _region_stems() -> dict[str, str]:
 def _swap_regions(text: str, stems: dict[str, str], rng: random.Random) -> str:
     """Each region's stem for another region's of the same kind (an oblast for an oblast)."""
     found = sorted({m.group(1) for m in re.finditer(rf"\b({'|'.join(stems)}){ADJ_ENDINGS}\b", text)})
-    for stem in found:
-        target = rng.choice([s for s, kind in stems.items() if kind == stems[stem]])
-        text = re.sub(rf"\b{stem}(?={ADJ_ENDINGS}\b)", target, text)
-        text = re.sub(rf"\b{stem.lower()}(?={ADJ_ENDINGS}\b)", target.lower(), text)
+    for old in found:
+        target = rng.choice([s for s, kind in stems.items() if kind == stems[old]])
+        text = re.sub(rf"\b{old}(?={ADJ_ENDINGS}\b)", target, text)
+        text = re.sub(rf"\b{old.lower()}(?={ADJ_ENDINGS}\b)", target.lower(), text)
     return text
 
 
