@@ -34,7 +34,7 @@ def test_bench_writes_every_figure(tmp_path: Path):
     stage = saved["report_stage"]
     reports = stage["reports"]
     assert reports and all({"kernel_start", "execute", "html"} <= set(r) for r in reports)
-    assert stage["rendered"] == len(reports) == stage["kernels"]  # cold: every report, one kernel each
+    assert stage["rendered"] == len(reports) and stage["kernels_sampled"] >= 1  # cold: every report
     assert saved["memory"]["report_kernel_mb"] == stage["kernel_peak_mb"] > 0
     assert stage["reruns"]["unchanged"]["rendered"] == []
     added = stage["reruns"]["new_articles"]

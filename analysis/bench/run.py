@@ -202,7 +202,7 @@ def measure_reports(data_dir: Path, out_dir: Path, formats: list[str]) -> dict[s
     return {"formats": formats, "total_s": total, "rendered": len(rendered), "reports": reports,
             "all_processes_mb": _round(memory.peak_mb),
             "kernel_peak_mb": _round(max(memory.peaks_mb(KERNEL).values(), default=None)),
-            "kernels": len(memory.peaks_mb(KERNEL))}
+            "kernels_sampled": len(memory.peaks_mb(KERNEL))}
 
 
 def _regions(data_dir: Path) -> list[str]:
