@@ -22,11 +22,29 @@ def test_bench_writes_every_figure(tmp_path: Path):
     assert set(saved["extraction"]) >= {"cold_s", "cold_articles_per_s", "cold_mb_per_s",
                                         "warm_s", "warm_share_of_cold"}
     assert saved["scaling"]["cores"] == 2 and "speedup" in saved["scaling"]
+    runs = saved["engines"]["runs"]
+    assert [r["workers"] for r in runs] == [1, 2] and saved["engines"]["documents"] == 20
+    assert all({"pool_s", "dask_s", "pool_articles_per_s", "dask_articles_per_s", "dask_slower",
+                "dask_extra_ms_per_document", "cluster_start_s", "round_trip_ms",
+                "dask_after_start_slower"} <= set(r) for r in runs)
+    assert saved["scaling"]["1_worker_s"] == runs[0]["pool_s"]
     assert saved["natasha_overhead"]["documents"] == 20 and saved["natasha_overhead"]["ratio"] > 0
     assert saved["memory"]["main_mb"] > 0
     assert saved["memory"]["extraction_all_processes_mb"] >= saved["memory"]["main_mb"] * 0.5
-    reports = saved["report_stage"]["reports"]
+    stage = saved["report_stage"]
+    reports = stage["reports"]
     assert reports and all({"kernel_start", "execute", "html"} <= set(r) for r in reports)
+    assert stage["rendered"] == len(reports) and stage["kernels_sampled"] >= 1  # cold: every report
+    assert saved["memory"]["report_kernel_mb"] == stage["kernel_peak_mb"] > 0
+    assert stage["reruns"]["unchanged"]["rendered"] == []
+    added = stage["reruns"]["new_articles"]
+    assert added["articles"] == 3 and added["affected"][0] == "overview.ru"
+    assert sorted(added["rendered"]) == sorted(added["affected"])
+    queries = saved["queries"]
+    assert list(queries["views"]) == ["meetings_by_pair", "agreements", "people", "figures_regional"]
+    assert all(isinstance(q["rows"], int) and {"count_s", "select_s"} <= set(q)
+               for q in queries["views"].values())
+    assert "| reports, rerun, nothing changed" in table(results)
     assert "| extraction, warm (nothing changed)" in table(results)
     feed = saved["off_topic_feed"]
     assert (feed["articles"], feed["off_topic_share"], feed["with_facts"]) == (20, 0.95, 1)

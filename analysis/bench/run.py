@@ -5,9 +5,15 @@ and measures what an analyst waits for:
 - extraction, cold (empty cache) and warm (rerun, nothing changed);
 - what our rules add to natasha's own pass (segment, morph, NER) over the same
   texts, both in one process with one BLAS thread: the ratio of the two;
-- scaling from one worker process to one per core, on the same subset;
+- the two engines on the same subset, the process pool and a dask LocalCluster
+  (analysis.store.distributed), at one worker and at one per core: scaling
+  from one to one per core, dask's cluster start and its cost per task;
 - peak memory of the main process and of the largest worker;
-- the report stage: per report, kernel start, execution, HTML and PDF export;
+- the report stage: a cold render of every report (per report, kernel start,
+  execution, HTML and PDF export), a rerun with nothing changed, and a rerun
+  after NEW_ARTICLES new articles are extracted (which reports re-rendered,
+  as build_reports logs them); the peak memory of one report kernel;
+- DuckDB over the Parquet dataset: each analyst view, counted and read whole;
 - an off-topic feed: N articles of which OFF_TOPIC are not about Kazakhstan
   (synth.py swaps it for another country), whose documents the prefilter
   spares natasha's pass: its cold extraction, and the cost per article with
@@ -32,17 +38,24 @@ from typing import Any
 
 from threadpoolctl import threadpool_limits
 
+from analysis import query
 from analysis.config import DEV_CORPUS, PROJECT_ROOT
 from analysis.report import render
 from analysis.ingest.files import inventory, read_input
 from analysis.nlp.pipeline import tag
 from analysis.extract.document import extract_document
 from analysis.store.duplicates import fingerprint
+from analysis.store.distributed import LoadModels, _client, _close
 from analysis.store.pipeline import default_workers, extract_dir, extract_items, process
 from analysis.bench.synth import read_sources, write_corpus
 
-SUBSET = 300          # documents for the scaling and natasha-ratio runs (enough to time, quick)
-REGION_REPORTS = 3    # region reports rendered besides the overview (the largest regions)
+SUBSET = 300          # documents for the natasha-ratio run (enough to time, quick)
+ENGINE_SUBSET = 600   # documents for the engines and scaling runs (dask's start must amortise)
+ROUND_TRIPS = 50      # trivial tasks sent one after another to time dask's cost per task
+NEW_ARTICLES = 3      # articles added before the incremental report rerun (the issue's case)
+VIEWS = ("meetings_by_pair", "agreements", "people", "figures_regional")  # views.sql, the analyst's
+KERNEL = "ipykernel"  # in a report kernel's command line
+LANG = "ru"           # the reports' language: their stems end in it (overview.ru)
 OFF_TOPIC = 0.95      # share of off-topic articles in the feed (the issue's monitoring case)
 FEED_BLOCK = 20       # articles timed in one stretch, with and without the prefilter in turn
 
@@ -70,14 +83,58 @@ def measure_overhead(items: list) -> dict[str, float]:
             "ratio": round(ours / bare, 2) if bare else None}
 
 
-def measure_scaling(items: list, cores: int) -> dict[str, Any]:
-    """The same documents through 1 worker and through one per core (no cache)."""
-    one = _timed(lambda: extract_items(items, None, 1, progress=False))[0]
-    out: dict[str, Any] = {"documents": len(items), "cores": cores, "1_worker_s": round(one, 2)}
+def _nothing(x: int) -> int:
+    """The trivial task of dask's round trip."""
+    return x
+
+
+def measure_dask_start(workers: int) -> dict[str, float]:
+    """What dask costs besides the work: starting a LocalCluster of `workers` whose workers
+    load the models (as extract --dask does), and one trivial task's round trip."""
+    start = time.perf_counter()
+    client = _client("", workers)
+    try:
+        client.register_plugin(LoadModels())
+        started = time.perf_counter() - start
+        trips = _timed(lambda: [client.submit(_nothing, i, pure=False).result()
+                                for i in range(ROUND_TRIPS)])[0]
+    finally:
+        _close(client)
+    return {"workers": workers, "cluster_start_s": round(started, 2),
+            "round_trip_ms": round(trips / ROUND_TRIPS * 1000, 2)}
+
+
+def measure_engines(items: list, cores: int) -> dict[str, Any]:
+    """The same documents through the process pool and through a dask LocalCluster, at one
+    worker and at one per core (no cache): each engine's time and throughput, dask's extra
+    seconds per document, and the pool's scaling. At each worker count the two run back to
+    back, so that a busy neighbour on a shared machine slows both alike. The dask time
+    includes its cluster's start (workers loading the models) as `extract --dask` pays it;
+    the pool's workers fork with the models this process loaded."""
+    counts = [1, cores] if cores > 1 else [1]
+    out: dict[str, Any] = {"documents": len(items), "runs": []}
+    for w in counts:
+        pool = _timed(lambda: extract_items(items, None, w, progress=False))[0]
+        dask = _timed(lambda: extract_items(items, None, w, progress=False, dask=""))[0]
+        start = measure_dask_start(w)
+        work = dask - start["cluster_start_s"]
+        out["runs"].append({"workers": w, "pool_s": round(pool, 2), "dask_s": round(dask, 2),
+                            "pool_articles_per_s": round(len(items) / pool, 1),
+                            "dask_articles_per_s": round(len(items) / dask, 1),
+                            "dask_slower": round(dask / pool - 1, 3),
+                            "dask_extra_ms_per_document": round((dask - pool) / len(items) * 1000, 1),
+                            **{k: v for k, v in start.items() if k != "workers"},
+                            "dask_after_start_slower": round(work / pool - 1, 3)})
+    return out
+
+
+def scaling_of(engines: dict[str, Any], cores: int) -> dict[str, Any]:
+    """The process pool from one worker to one per core, from the engines' runs."""
+    runs = {r["workers"]: r["pool_s"] for r in engines["runs"]}
+    out: dict[str, Any] = {"documents": engines["documents"], "cores": cores, "1_worker_s": runs[1]}
     if cores > 1:
-        many = _timed(lambda: extract_items(items, None, cores, progress=False))[0]
-        out[f"{cores}_workers_s"] = round(many, 2)
-        out["speedup"] = round(one / many, 2)
+        out[f"{cores}_workers_s"] = runs[cores]
+        out["speedup"] = round(runs[1] / runs[cores], 2)
     return out
 
 
@@ -112,21 +169,94 @@ def measure_feed(sources: list, n: int, work: Path, cores: int) -> dict[str, Any
                             "speedup": round(before / ours, 1) if ours else None}}
 
 
-def measure_reports(data_dir: Path, out_dir: Path, formats: list[str]) -> dict[str, Any]:
-    """Render the overview and the largest regions' reports; timings per report from reports.json."""
-    from analysis.report import dataset as data
+def _rendered(messages: list[str]) -> list[str]:
+    """The reports build_reports says it rendered ("reports rendered: a, b; unchanged: c")."""
+    for message in messages:
+        if message.startswith("reports rendered: "):
+            names = message.removeprefix("reports rendered: ").split("; unchanged: ")[0]
+            return [] if names == "none" else names.split(", ")
+    return []
 
-    docs = data.read_tables(data_dir).documents
-    regions = list(docs["ru_regions"].explode().dropna().value_counts().index[:REGION_REPORTS])
-    total, _ = _timed(lambda: render.build_reports(data_dir, out_dir, regions=regions, lang="ru",
-                                                   formats=formats, progress=False, overview=True))
+
+def _build(data_dir: Path, out_dir: Path, formats: list[str]) -> tuple[float, list[str]]:
+    """Every report (the overview and each region's), timed; the reports rendered."""
+    messages: list[str] = []
+    took, _ = _timed(lambda: render.build_reports(data_dir, out_dir, lang=LANG, formats=formats,
+                                                  progress=False, overview=True,
+                                                  log=messages.append))
+    return round(took, 2), _rendered(messages)
+
+
+def measure_reports(data_dir: Path, out_dir: Path, formats: list[str]) -> dict[str, Any]:
+    """A cold render of every report, timings per report from reports.json, and the peak
+    memory of the largest report kernel (kernels are told apart by pid only: which report
+    it ran is not known; the overview reads the most rows)."""
+    with TreeMemory() as memory:
+        total, rendered = _build(data_dir, out_dir, formats)
     manifest = json.loads((out_dir / "reports.json").read_text(encoding="utf-8"))
     reports = []
     for entry in manifest:
         html = out_dir / f"{entry['stem']}.html"
         reports.append({"report": entry["stem"], **(entry.get("timings") or {}),
                         "html_mb": round(html.stat().st_size / 1e6, 2) if html.exists() else None})
-    return {"regions": regions, "formats": formats, "total_s": round(total, 2), "reports": reports}
+    return {"formats": formats, "total_s": total, "rendered": len(rendered), "reports": reports,
+            "all_processes_mb": _round(memory.peak_mb),
+            "kernel_peak_mb": _round(max(memory.peaks_mb(KERNEL).values(), default=None)),
+            "kernels_sampled": len(memory.peaks_mb(KERNEL))}
+
+
+def _regions(data_dir: Path) -> list[str]:
+    """The regions that have a report (data.regions_in_data)."""
+    from analysis.report import dataset as data
+
+    return data.regions_in_data(data.read_tables(data_dir))
+
+
+def _affected(data_dir: Path, names: set[str], regions_before: list[str]) -> list[str]:
+    """The reports whose inputs (fingerprint.report_rows) the named files change: the overview
+    and their regions'; every report when they bring a region that had none (each report
+    links to the others)."""
+    from analysis.report import dataset as data
+
+    tables = data.read_tables(data_dir)
+    regions = set(data.regions_in_data(tables))
+    if regions != set(regions_before):
+        return [f"{name}.{LANG}" for name in ["overview"] + sorted(map(render.slug, regions))]
+    docs = tables.documents[tables.documents["path"].map(lambda p: Path(str(p)).name in names)]
+    meetings = tables.meetings[tables.meetings["doc_id"].isin(docs["doc_id"])]
+    touched = set(docs["ru_regions"].explode().dropna()) | set(meetings["ru_region"].dropna())
+    return [f"{name}.{LANG}" for name in ["overview"] + sorted(map(render.slug, touched))]
+
+
+def measure_reruns(sources: list, corpus: Path, data_dir: Path, out_dir: Path,
+                   formats: list[str], cores: int, cold_s: float) -> dict[str, Any]:
+    """After the cold render: a rerun with nothing changed, then NEW_ARTICLES new articles
+    extracted into the tables and a rerun, with the reports each rerun rendered against those
+    whose inputs the new articles change (_affected)."""
+    unchanged_s, unchanged = _build(data_dir, out_dir, formats)
+    regions_before = _regions(data_dir)
+    paths = write_corpus(sources, NEW_ARTICLES, corpus, seed=3, name="added")
+    extract_s = _timed(lambda: extract_dir(corpus, data_dir, progress=False, workers=cores))[0]
+    added_s, added = _build(data_dir, out_dir, formats)
+    return {"unchanged": {"s": unchanged_s, "rendered": unchanged},
+            "new_articles": {"articles": NEW_ARTICLES, "extract_s": round(extract_s, 2),
+                             "s": added_s, "share_of_cold": round(added_s / cold_s, 3),
+                             "rendered": added,
+                             "affected": _affected(data_dir, {p.name for p in paths}, regions_before)}}
+
+
+def measure_queries(data_dir: Path) -> dict[str, Any]:
+    """DuckDB over the Parquet dataset: connecting (views registered), then per analyst view
+    the time to count its rows and to read it whole into pandas."""
+    connect_s, con = _timed(lambda: query.connect(data_dir))
+    views = {}
+    with con:
+        for view in VIEWS:
+            count_s, count = _timed(lambda: con.execute(f"SELECT count(*) FROM {view}").fetchone()[0])
+            select_s, _ = _timed(lambda: con.execute(f"SELECT * FROM {view}").df())
+            views[view] = {"rows": count, "count_s": round(count_s, 3),
+                           "select_s": round(select_s, 3)}
+    return {"connect_s": round(connect_s, 3), "views": views}
 
 
 def _peak_memory_mb() -> dict[str, float]:
@@ -139,12 +269,19 @@ def _peak_memory_mb() -> dict[str, float]:
 class TreeMemory(threading.Thread):
     """Peak of the summed resident memory of this process and all its descendants
     (workers, kernels, chromium), sampled from /proc. Shared pages count once per
-    process, so the figure errs high. Linux only: elsewhere it stays None."""
+    process, so the figure errs high. It also keeps each process's own peak with its
+    command line (peaks_mb), to single out report kernels. Linux only: elsewhere the
+    peak stays None."""
 
     def __init__(self, interval: float = 0.2) -> None:
         super().__init__(daemon=True)
         self.interval, self.peak_mb = interval, None
+        self._each: dict[int, tuple[str, float]] = {}  # pid -> (command line, peak MB)
         self._stop_event = threading.Event()
+
+    def peaks_mb(self, command: str) -> dict[int, float]:
+        """Peak resident memory of each process seen whose command line contains `command`."""
+        return {pid: mb for pid, (line, mb) in self._each.items() if command in line}
 
     @staticmethod
     def _tree(pid: int) -> list[int]:
@@ -173,9 +310,21 @@ class TreeMemory(threading.Thread):
         if not Path("/proc/self/status").exists():
             return
         while not self._stop_event.is_set():
-            total = sum(self._rss_mb(p) for p in self._tree(os.getpid()))
+            total = 0.0
+            for pid in self._tree(os.getpid()):
+                mb = self._rss_mb(pid)
+                total += mb
+                line, peak = self._each.get(pid) or (self._command(pid), 0.0)
+                self._each[pid] = (line, max(peak, mb))
             self.peak_mb = max(self.peak_mb or 0.0, total)
             self._stop_event.wait(self.interval)
+
+    @staticmethod
+    def _command(pid: int) -> str:
+        try:
+            return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            return ""
 
     def __enter__(self) -> TreeMemory:
         self.start()
@@ -211,16 +360,23 @@ def run_benchmark(n: int = 2000, out: Path = Path("reports"), sources: list[Path
             cold, summary = _timed(lambda: extract_dir(corpus, data_dir, progress=False, workers=cores))
         log("extracting again, nothing changed…")
         warm, again = _timed(lambda: extract_dir(corpus, data_dir, progress=False, workers=cores))
-        items = inventory(corpus).files[:SUBSET]
+        items = inventory(corpus).files
         log("natasha's bare pass vs our extraction…")
-        overhead = measure_overhead(items)  # also loads the models here: workers fork with them
-        log(f"scaling, 1 to {cores} workers, on {len(items)} articles…")
-        scaling = measure_scaling(items, cores)
+        overhead = measure_overhead(items[:SUBSET])  # also loads the models: workers fork with them
+        log(f"the process pool and dask, 1 and {cores} workers, on {len(items[:ENGINE_SUBSET])} "
+            f"articles…")
+        engines = measure_engines(items[:ENGINE_SUBSET], cores)
+        log("DuckDB over the dataset…")
+        queries = measure_queries(data_dir)
         log(f"an off-topic feed ({OFF_TOPIC:.0%} of {n} articles not about Kazakhstan)…")
         feed = measure_feed(sources, n, work, cores)
-        log("rendering reports…")
-        with TreeMemory() as report_memory:
-            reports = measure_reports(data_dir, work / "reports", formats) if formats else {}
+        reports: dict[str, Any] = {}
+        if formats:
+            log("rendering every report, cold…")
+            reports = measure_reports(data_dir, work / "reports", formats)
+            log(f"rerunning the reports: nothing changed, then {NEW_ARTICLES} new articles…")
+            reports["reruns"] = measure_reruns(sources, corpus, data_dir, work / "reports",
+                                               formats, cores, reports["total_s"])
         results = {
             "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
@@ -236,12 +392,15 @@ def run_benchmark(n: int = 2000, out: Path = Path("reports"), sources: list[Path
                 "warm_from_cache": again.from_cache,
                 "warm_share_of_cold": round(warm / cold, 3)},
             "off_topic_feed": feed,
-            "scaling": scaling,
+            "scaling": scaling_of(engines, cores),
+            "engines": engines,
             "natasha_overhead": overhead,
             "memory": {**_peak_memory_mb(),
                        "extraction_all_processes_mb": _round(extraction_memory.peak_mb),
-                       "reports_all_processes_mb": _round(report_memory.peak_mb)},
+                       "reports_all_processes_mb": reports.get("all_processes_mb"),
+                       "report_kernel_mb": reports.get("kernel_peak_mb")},
             "report_stage": reports,
+            "queries": queries,
         }
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -275,14 +434,40 @@ def table(results: dict[str, Any]) -> str:
     if "speedup" in sc:
         rows.append((f"1 -> {cores} workers ({sc['documents']} articles)",
                      f"{sc['1_worker_s']} s -> {sc[f'{cores}_workers_s']} s: {sc['speedup']}x"))
+    for r in results.get("engines", {}).get("runs", []):
+        rows.append((f"pool / dask, {r['workers']} worker(s) ({results['engines']['documents']} articles)",
+                     f"{r['pool_s']} s / {r['dask_s']} s: {r['pool_articles_per_s']} / "
+                     f"{r['dask_articles_per_s']} articles/s, dask {r['dask_slower']:+.0%}, "
+                     f"{r['dask_extra_ms_per_document']} ms a document"))
+        rows.append((f"dask, {r['workers']} worker(s): cluster start (models), task round trip",
+                     f"{r['cluster_start_s']} s, {r['round_trip_ms']} ms; after the start, dask "
+                     f"{r['dask_after_start_slower']:+.0%}"))
     rows.append(("peak memory, all processes: extraction, reports",
                  f"{mem['extraction_all_processes_mb']} MB, {mem['reports_all_processes_mb']} MB"))
     rows.append(("peak memory: main, largest worker or kernel",
                  f"{mem['main_mb']} MB, {mem['largest_child_mb']} MB"))
-    for r in results.get("report_stage", {}).get("reports", []):
-        stages = ", ".join(f"{k} {r[k]:.1f}" for k in ("kernel_start", "execute", "html", "pdf")
-                           if r.get(k) is not None)
-        rows.append((f"report {r['report']}", f"{stages} s; HTML {r['html_mb']} MB"))
+    stage = results.get("report_stage") or {}
+    if stage:
+        rows.append((f"reports, cold: all {stage['rendered']} ({', '.join(stage['formats'])})",
+                     f"{stage['total_s']} s"))
+        rows.append(("peak memory of one report kernel (the largest)", f"{stage['kernel_peak_mb']} MB"))
+        reruns = stage["reruns"]
+        rows.append(("reports, rerun, nothing changed",
+                     f"{reruns['unchanged']['s']} s; rendered {len(reruns['unchanged']['rendered'])}"))
+        new = reruns["new_articles"]
+        rows.append((f"reports, rerun after {new['articles']} new articles",
+                     f"{new['s']} s ({new['share_of_cold']:.1%} of cold; extraction {new['extract_s']} s); "
+                     f"rendered {', '.join(new['rendered'])}; affected {', '.join(new['affected'])}"))
+        overview = [r for r in stage["reports"] if r["report"] == f"overview.{LANG}"]
+        regions = sorted((r for r in stage["reports"] if r not in overview),
+                         key=lambda r: -(r["html_mb"] or 0))
+        for r in overview + regions[:1]:  # the overview and the largest region's
+            stages = ", ".join(f"{k} {r[k]:.1f}" for k in ("kernel_start", "execute", "html", "pdf")
+                               if r.get(k) is not None)
+            rows.append((f"report {r['report']}", f"{stages} s; HTML {r['html_mb']} MB"))
+    for view, q in results.get("queries", {}).get("views", {}).items():
+        rows.append((f"DuckDB {view}: count(*), SELECT *", f"{q['count_s']} s, {q['select_s']} s "
+                                                          f"({q['rows']} rows)"))
     width = max(len(k) for k, _ in rows)
     lines = [f"| {'measure'.ljust(width)} | value |", f"|{'-' * (width + 2)}|-------|"]
     lines += [f"| {k.ljust(width)} | {v} |" for k, v in rows]

@@ -81,10 +81,10 @@ def _region_stems() -> dict[str, str]:
 def _swap_regions(text: str, stems: dict[str, str], rng: random.Random) -> str:
     """Each region's stem for another region's of the same kind (an oblast for an oblast)."""
     found = sorted({m.group(1) for m in re.finditer(rf"\b({'|'.join(stems)}){ADJ_ENDINGS}\b", text)})
-    for stem in found:
-        target = rng.choice([s for s, kind in stems.items() if kind == stems[stem]])
-        text = re.sub(rf"\b{stem}(?={ADJ_ENDINGS}\b)", target, text)
-        text = re.sub(rf"\b{stem.lower()}(?={ADJ_ENDINGS}\b)", target.lower(), text)
+    for old in found:
+        target = rng.choice([s for s, kind in stems.items() if kind == stems[old]])
+        text = re.sub(rf"\b{old}(?={ADJ_ENDINGS}\b)", target, text)
+        text = re.sub(rf"\b{old.lower()}(?={ADJ_ENDINGS}\b)", target.lower(), text)
     return text
 
 
@@ -160,9 +160,10 @@ def as_page(text: str, rng: random.Random) -> str:
 
 
 def write_corpus(sources: list[Source], n: int, out_dir: Path, seed: int = 1,
-                 off_topic: float = 0.0) -> list[Path]:
+                 off_topic: float = 0.0, name: str = "article") -> list[Path]:
     """Write n varied articles into out_dir (one in HTML_SHARE as HTML); return their paths.
-    A share `off_topic` of them, spread evenly, has Kazakhstan swapped for another country."""
+    A share `off_topic` of them, spread evenly, has Kazakhstan swapped for another country.
+    `name` starts each file's name: another name adds articles to a corpus already written."""
     rng = random.Random(seed)
     on_topic = 1 - Fraction(off_topic).limit_denominator(1000)  # exact: 0.95 -> 1/20
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -173,10 +174,10 @@ def write_corpus(sources: list[Source], n: int, out_dir: Path, seed: int = 1,
         if int((i + 1) * on_topic) == int(i * on_topic):  # the article in 1/on_topic that stays
             text = swap_kazakhstan(text, rng)
         if i % HTML_SHARE == HTML_SHARE - 1:
-            path = out_dir / f"article-{i:05d}.html"
+            path = out_dir / f"{name}-{i:05d}.html"
             path.write_text(as_page(text, rng), encoding="utf-8")
         else:
-            path = out_dir / f"article-{i:05d}.txt"
+            path = out_dir / f"{name}-{i:05d}.txt"
             path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
