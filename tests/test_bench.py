@@ -39,7 +39,11 @@ def test_bench_writes_every_figure(tmp_path: Path):
     assert stage["reruns"]["unchanged"]["rendered"] == []
     added = stage["reruns"]["new_articles"]
     assert added["articles"] == 3 and added["affected"][0] == "overview.ru"
-    assert sorted(added["rendered"]) == sorted(added["affected"])
+    # every report the new articles' regions have is rendered again, and not every report:
+    # a new article can also repeat an older one elsewhere (a repeat shows in that region's
+    # data-quality section), so more may be
+    assert set(added["affected"]) <= set(added["rendered"])
+    assert len(added["rendered"]) < len(reports)
     queries = saved["queries"]
     assert list(queries["views"]) == ["meetings_by_pair", "agreements", "people", "figures_regional"]
     assert all(isinstance(q["rows"], int) and {"count_s", "select_s"} <= set(q)

@@ -205,26 +205,18 @@ def measure_reports(data_dir: Path, out_dir: Path, formats: list[str]) -> dict[s
             "kernels_sampled": len(memory.peaks_mb(KERNEL))}
 
 
-def _regions(data_dir: Path) -> list[str]:
-    """The regions that have a report (data.regions_in_data)."""
-    from analysis.report import dataset as data
-
-    return data.regions_in_data(data.read_tables(data_dir))
-
-
-def _affected(data_dir: Path, names: set[str], regions_before: list[str]) -> list[str]:
+def _affected(data_dir: Path, names: set[str]) -> list[str]:
     """The reports whose inputs (fingerprint.report_rows) the named files change: the overview
-    and their regions'; every report when they bring a region that had none (each report
-    links to the others)."""
+    and the reports of their regions (a region new to the data gets its first report; the
+    others list the regions present only when they have no meetings, and none of them
+    is planned)."""
     from analysis.report import dataset as data
 
     tables = data.read_tables(data_dir)
-    regions = set(data.regions_in_data(tables))
-    if regions != set(regions_before):
-        return [f"{name}.{LANG}" for name in ["overview"] + sorted(map(render.slug, regions))]
     docs = tables.documents[tables.documents["path"].map(lambda p: Path(str(p)).name in names)]
     meetings = tables.meetings[tables.meetings["doc_id"].isin(docs["doc_id"])]
     touched = set(docs["ru_regions"].explode().dropna()) | set(meetings["ru_region"].dropna())
+    touched &= set(data.regions_in_data(tables))
     return [f"{name}.{LANG}" for name in ["overview"] + sorted(map(render.slug, touched))]
 
 
@@ -234,7 +226,6 @@ def measure_reruns(sources: list, corpus: Path, data_dir: Path, out_dir: Path,
     extracted into the tables and a rerun, with the reports each rerun rendered against those
     whose inputs the new articles change (_affected)."""
     unchanged_s, unchanged = _build(data_dir, out_dir, formats)
-    regions_before = _regions(data_dir)
     paths = write_corpus(sources, NEW_ARTICLES, corpus, seed=3, name="added")
     extract_s = _timed(lambda: extract_dir(corpus, data_dir, progress=False, workers=cores))[0]
     added_s, added = _build(data_dir, out_dir, formats)
@@ -242,7 +233,7 @@ def measure_reruns(sources: list, corpus: Path, data_dir: Path, out_dir: Path,
             "new_articles": {"articles": NEW_ARTICLES, "extract_s": round(extract_s, 2),
                              "s": added_s, "share_of_cold": round(added_s / cold_s, 3),
                              "rendered": added,
-                             "affected": _affected(data_dir, {p.name for p in paths}, regions_before)}}
+                             "affected": _affected(data_dir, {p.name for p in paths})}}
 
 
 def measure_queries(data_dir: Path) -> dict[str, Any]:
