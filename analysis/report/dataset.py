@@ -18,6 +18,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 from analysis.config import PROJECT_ROOT
 from analysis.report import fmt
@@ -68,12 +69,21 @@ def _read_table(data_dir: Path, name: str) -> pd.DataFrame | None:
         return None
     try:
         if path.suffix == ".parquet":
-            return _date_texts(name, pd.read_parquet(path))
+            return _date_texts(name, pd.read_parquet(path, columns=_report_columns(name, path)))
         return pd.read_csv(path, dtype=str, keep_default_na=False)
     except Exception as exc:  # noqa: BLE001 - pyarrow, pandas and codecs each raise their own
         raise ReportError(f"{path} cannot be read ({type(exc).__name__}: {exc}); it may be truncated "
                           f"or corrupted: run `python -m analysis extract ARTICLES --out {data_dir}` "
                           f"again") from exc
+
+
+def _report_columns(name: str, path: Path) -> list[str]:
+    """The columns of a Parquet table a report reads: SPEC.md's and a date's text, not the
+    ISO codes and other companions written for pandas users (lists of codes cost a kernel
+    memory at 10,000 articles and no report shows them)."""
+    wanted = set(COLUMNS.get(name, [])) | {DATE_TEXT.format(c) for c in columns_of_type(name, "date")}
+    present = pq.read_schema(path).names
+    return [c for c in present if c in wanted] if name in COLUMNS else present
 
 
 def _date_texts(name: str, df: pd.DataFrame) -> pd.DataFrame:
