@@ -38,7 +38,7 @@ from analysis.config import TEMPLATES_DIR
 from analysis.report import dataset as data
 from analysis.report import fmt
 from analysis.report.agreements import kind_label, status_label
-from analysis.report.dataset import _read_table, _split  # one reader for every table file
+from analysis.report.dataset import _split, read_table
 from analysis.report.fingerprint import code_fingerprint
 from analysis.report.markup import safe_url
 from analysis.report.names import person_name, region_label, translit
@@ -54,7 +54,6 @@ KINDS = ("person", "region", "sector", "figure", "date", "agreement")
 TABLE_KINDS = {"participants": "person", "sectors": "sector", "figures": "figure",
                "agreements": "agreement"}
 #: Tables the extraction writes beside the five of SPEC.md, read here when present.
-EXTRA_TABLES = ("mentions", "agreements")
 FACT_TABLES = ("meetings", "participants", "sectors", "figures", "agreements", "mentions")
 #: kind of span -> (RU, EN) of the legend; fact table -> (RU, EN) of its heading beside the text.
 MARK_WORDS = group("article.mark")
@@ -337,14 +336,13 @@ def render_page(article: Article, lang: str, index_href: str = "../index.html") 
         words=page_words(lang))
 
 
-def _extra_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
-    """mentions and agreements as read (absent in older data folders), empty cells as ""."""
-    out = {}
-    for name in EXTRA_TABLES:
-        df = _read_table(data_dir, name)
-        if df is not None and "doc_id" in df:
-            out[name] = df.astype(object).where(df.notna(), "")
-    return out
+def _read_mentions(data_dir: Path) -> pd.DataFrame | None:
+    """The mentions table as read (absent in older data folders), empty cells as "": the one
+    table the pages need that reports do not read (data.Tables)."""
+    df = read_table(data_dir, "mentions")
+    if df is None or "doc_id" not in df:
+        return None
+    return df.astype(object).where(df.notna(), "")
 
 
 def _by_doc(df: pd.DataFrame) -> dict[str, list[dict]]:
@@ -362,8 +360,11 @@ def write_pages(data_dir: str | Path, out_dir: str | Path, lang: str, tables: da
     written from (PAGES_MANIFEST) is left as it is. Returns the pages written."""
     data_dir, folder = data.resolve_data_dir(data_dir), Path(out_dir) / ARTICLES_DIR
     docs = tables.documents[data.is_ok(tables.documents)]
-    facts = {name: _by_doc(getattr(tables, name)) for name in ("meetings", "participants", "sectors", "figures")}
-    facts |= {name: _by_doc(df) for name, df in _extra_tables(data_dir).items()}
+    facts = {name: _by_doc(getattr(tables, name))
+             for name in ("meetings", "participants", "sectors", "figures", "agreements")}
+    mentions = _read_mentions(data_dir)
+    if mentions is not None:
+        facts["mentions"] = _by_doc(mentions)
     before = _read_pages_manifest(folder, lang)
     kept: dict[str, str] = {}
     written: list[Path] = []

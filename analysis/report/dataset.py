@@ -61,7 +61,7 @@ def table_file(data_dir: Path, name: str) -> Path | None:
     return parquet if parquet.exists() else csv if csv.exists() else None
 
 
-def _read_table(data_dir: Path, name: str) -> pd.DataFrame | None:
+def read_table(data_dir: Path, name: str) -> pd.DataFrame | None:
     """One table (Parquet, else CSV), or None when neither file is there. A file that
     cannot be read (truncated, corrupted, not a table) is a ReportError naming it."""
     path = table_file(data_dir, name)
@@ -151,7 +151,7 @@ def read_tables(data_dir: str | Path) -> Tables:
             f"no data folder {path}: run `python -m analysis extract ARTICLES --out {data_dir}` first")
     if not path.is_dir():
         raise NotADirectoryError(f"{path} is not a folder")
-    raw = {f.name: _read_table(path, f.name) for f in fields(Tables)}
+    raw = {f.name: read_table(path, f.name) for f in fields(Tables)}
     if raw["documents"] is None:
         raise FileNotFoundError(
             f"no documents table (documents.parquet or documents.csv) in {path}: "

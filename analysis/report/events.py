@@ -27,7 +27,6 @@ from analysis.report.agreements import kind_label
 from analysis.report.names import region_label, translit
 from analysis.report import narrative
 from analysis.report.words import messages, say
-from analysis.schema import LIST_SEPARATOR
 from analysis.vocabulary import read_vocab
 
 #: How many events the narrative names before it turns to counts.
@@ -37,7 +36,6 @@ MAX_PEOPLE, MAX_SECTORS, MAX_FIGURES, MAX_AGREEMENTS = 4, 4, 2, 3
 #: Units of a figure an event sentence gives besides money: counts of jobs and people.
 AMOUNT_UNITS = ("jobs", "persons")
 #: The agreements table's list columns (CONTRACT.md).
-AGREEMENT_LISTS = ("ru_parties", "kz_parties")
 
 _INITIALS = re.compile(r"^(?P<surname>\S+)\s+(?P<first>[А-ЯЁA-Z])\.(?:\s?[А-ЯЁA-Z]\.)?$")
 
@@ -101,29 +99,6 @@ def _who(people: pd.DataFrame, lang: str) -> str:
 
 
 # ------------------------------------------------------------------ agreements
-def read_agreements(data_dir) -> pd.DataFrame | None:
-    """The agreements table an extract wrote (CONTRACT.md), lists as lists; None when the
-    folder has none (an older extract): the events are then told without agreements."""
-    df = data._read_table(data.resolve_data_dir(data_dir), "agreements")
-    if df is None:
-        return None
-    df = df.fillna("").astype({c: object for c in df.columns})
-    for col in AGREEMENT_LISTS:
-        if col in df:
-            df[col] = [v.split(LIST_SEPARATOR) if isinstance(v, str) else list(v) for v in df[col]]
-    return df
-
-
-def agreements_of(ds) -> pd.DataFrame | None:
-    """The dataset's agreements: its own table when it carries one, else the extract's file."""
-    table = getattr(ds, "agreements", None)
-    if table is None:
-        table = getattr(getattr(ds, "all", None), "agreements", None)
-    if table is None and getattr(ds, "data_dir", None) is not None:
-        table = read_agreements(ds.data_dir)
-    return table
-
-
 def _agreement_text(rows: pd.DataFrame, lang: str) -> str:
     """`подписание: соглашение о строительстве завода; планируется подписание: меморандум`."""
     parts = []
@@ -268,6 +243,6 @@ def key_events(meetings: pd.DataFrame, participants: pd.DataFrame, sectors: pd.D
 
 
 def key_event_statements(ds, limit: int = KEY_EVENTS) -> list[narrative.Statement]:
-    """`key_events` for a report's dataset, with the extract's agreements when there are any."""
+    """`key_events` for a report's dataset, with its agreements."""
     return key_events(ds.meetings, ds.participants, ds.sectors, ds.figures, ds.lang,
-                      agreements_of(ds), limit)
+                      ds.agreements, limit)
