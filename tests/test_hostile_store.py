@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
@@ -435,45 +436,37 @@ def test_a_truncated_table_gives_report_a_clear_error(tmp_path):
         read_tables(out)
 
 
-def test_a_document_past_its_time_budget_is_rejected_and_the_run_goes_on(tmp_path, monkeypatch):
-    import time
+def _extract_with_one_costly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str,
+                             cost: Callable[[], None]) -> dict[str, str]:
+    """Two small articles, `a1` and `name`; extracting `name` first runs `cost`. The statuses."""
     folder = tmp_path / "in"
     folder.mkdir()
-    for name in ("a1", "slow"):
-        (folder / f"{name}.txt").write_text(
+    for stem in ("a1", name):
+        (folder / f"{stem}.txt").write_text(
             "Губернатор Омской области встретился с послом Казахстана.", encoding="utf-8")
     real = pipeline.extract_document
 
-    def slow_on_one(doc):
-        if doc.doc_id == "slow":
-            time.sleep(5)
+    def costly_on_one(doc):
+        if doc.doc_id == name:
+            cost()
         return real(doc)
 
-    monkeypatch.setattr(pipeline, "extract_document", slow_on_one)
-    monkeypatch.setattr(budget, "DOC_TIME_BUDGET", 0.5)
+    monkeypatch.setattr(pipeline, "extract_document", costly_on_one)
     out = tmp_path / "out"
     extract_dir(folder, out, progress=False, workers=1, use_cache=False)
-    assert _statuses(out) == {"a1": "ok", "slow": "rejected: too slow (over 0.5 s)"}
+    return _statuses(out)
+
+
+def test_a_document_past_its_time_budget_is_rejected_and_the_run_goes_on(tmp_path, monkeypatch):
+    monkeypatch.setattr(budget, "DOC_TIME_BUDGET", 0.5)
+    assert _extract_with_one_costly(tmp_path, monkeypatch, "slow", lambda: time.sleep(5)) == \
+        {"a1": "ok", "slow": "rejected: too slow (over 0.5 s)"}
 
 
 def test_a_document_past_its_memory_budget_is_rejected_and_the_run_goes_on(tmp_path, monkeypatch):
     """An allocation past DOC_MEMORY_BUDGET fails at once (the address-space limit), the
     document is rejected with the reason and the next one is read as usual."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for name in ("a1", "greedy"):
-        (folder / f"{name}.txt").write_text(
-            "Губернатор Омской области встретился с послом Казахстана.", encoding="utf-8")
-    real = pipeline.extract_document
-
-    def greedy_on_one(doc):
-        if doc.doc_id == "greedy":
-            hoard = bytearray(2 * budget.DOC_MEMORY_BUDGET)
-            del hoard
-        return real(doc)
-
-    monkeypatch.setattr(pipeline, "extract_document", greedy_on_one)
     monkeypatch.setattr(budget, "DOC_MEMORY_BUDGET", 64 * 2**20)
-    out = tmp_path / "out"
-    extract_dir(folder, out, progress=False, workers=1, use_cache=False)
-    assert _statuses(out) == {"a1": "ok", "greedy": "rejected: too much memory (over 64 MB)"}
+    assert _extract_with_one_costly(tmp_path, monkeypatch, "greedy",
+                                    lambda: bytearray(2 * budget.DOC_MEMORY_BUDGET)) == \
+        {"a1": "ok", "greedy": "rejected: too much memory (over 64 MB)"}
