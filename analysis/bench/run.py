@@ -45,7 +45,7 @@ from analysis.ingest.files import inventory, read_input
 from analysis.nlp.pipeline import tag
 from analysis.extract.document import extract_document
 from analysis.store.duplicates import fingerprint
-from analysis.store.distributed import LoadModels, _client, _close
+from analysis.store.distributed import LoadModels, close_client, open_client
 from analysis.store.pipeline import default_workers, extract_dir, extract_items, process
 from analysis.bench.synth import read_sources, write_corpus
 
@@ -92,14 +92,14 @@ def measure_dask_start(workers: int) -> dict[str, float]:
     """What dask costs besides the work: starting a LocalCluster of `workers` whose workers
     load the models (as extract --dask does), and one trivial task's round trip."""
     start = time.perf_counter()
-    client = _client("", workers)
+    client = open_client("", workers)
     try:
         client.register_plugin(LoadModels())
         started = time.perf_counter() - start
         trips = _timed(lambda: [client.submit(_nothing, i, pure=False).result()
                                 for i in range(ROUND_TRIPS)])[0]
     finally:
-        _close(client)
+        close_client(client)
     return {"workers": workers, "cluster_start_s": round(started, 2),
             "round_trip_ms": round(trips / ROUND_TRIPS * 1000, 2)}
 

@@ -99,10 +99,6 @@ class Report:
         self._collect = _Collected()  # of the section being computed
 
     # ------------------------------------------------------------ helpers
-    def t(self, ru: str, en: str) -> str:
-        """One of two inline words; the report's own wording is in the message table (say)."""
-        return ru if self.lang == "ru" else en
-
     def say(self, key: str, **values) -> str:
         """The message `key` of vocab/report_messages.csv in the report's language."""
         return say(key, self.lang, **values)

@@ -55,7 +55,7 @@ class LoadModels(WorkerPlugin):
         load_models()
 
 
-def _client(address: str, workers: int) -> Client:
+def open_client(address: str, workers: int) -> Client:
     """A client of the scheduler at `address`, or of a new LocalCluster of `workers`
     single-threaded worker processes when address is empty."""
     if address:
@@ -65,7 +65,8 @@ def _client(address: str, workers: int) -> Client:
     return Client(cluster)
 
 
-def _close(client: Client) -> None:
+def close_client(client: Client) -> None:
+    """Close a client of open_client(), and the LocalCluster it started, if it started one."""
     cluster = client.cluster if isinstance(client.cluster, LocalCluster) else None
     client.close()
     if cluster is not None:
@@ -77,7 +78,7 @@ def run_on_dask(items: list[InputFile], address: str, workers: int,
     """process() over items on a dask cluster, each result with its index as it finishes."""
     from analysis.store.pipeline import process, worker_died
 
-    client = _client(address, workers)
+    client = open_client(address, workers)
     try:
         client.register_plugin(LoadModels())
         n_workers = max(1, len(client.scheduler_info()["workers"]))
@@ -111,4 +112,4 @@ def run_on_dask(items: list[InputFile], address: str, workers: int,
             yield i, result
             yield from send_next()
     finally:
-        _close(client)
+        close_client(client)
