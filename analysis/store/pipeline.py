@@ -129,7 +129,9 @@ def process(item: InputFile, data: bytes | None = None) -> Result:
     facts = _extract_safely(doc)
     ok = doc.status == "ok"
     fp = fingerprint(doc.text) if ok else None
-    text, doc.text = (doc.text if ok else ""), ""  # one copy of the text, beside the facts
+    # one copy of the text, beside the facts, and only where it is kept (take_text): a text
+    # without facts would cross to the main process and into the cache to be dropped
+    text, doc.text = (doc.text if ok and facts.has_facts else ""), ""
     return Result(facts, fp, text)
 
 
