@@ -5,8 +5,8 @@ budget is hostile or broken input (a 2 MB text without one full stop is one
 "sentence" for the tagger), and the run goes on without it: `budget()` raises
 `OverBudget` with the rejection code, and the pipeline rejects that document.
 
-Time is an interval timer (SIGALRM, so only where the document runs in the main
-thread of its process, as in the workers). Memory is the address-space limit
+Both hold where the document runs in the main thread of its process, as in the
+pool's workers (see budget()). Time is an interval timer (SIGALRM). Memory is the address-space limit
 (RLIMIT_AS) raised to what the process holds now plus the budget: an allocation
 past it fails with MemoryError at once, also inside numpy, instead of the
 machine swapping; the limit is put back afterwards. Both are Linux/Unix means;
@@ -57,9 +57,6 @@ def _address_space() -> int | None:
 
 @contextmanager
 def _time_budget() -> Iterator[None]:
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
     previous = signal.signal(signal.SIGALRM, _on_alarm)
     signal.setitimer(signal.ITIMER_REAL, DOC_TIME_BUDGET)
     try:
@@ -90,6 +87,12 @@ def _memory_budget() -> Iterator[None]:
 
 @contextmanager
 def budget() -> Iterator[None]:
-    """Run one document within its time and memory budget; OverBudget past either."""
+    """Run one document within its time and memory budget; OverBudget past either. Only in a
+    process's main thread: the alarm needs it, and an address-space limit set from another
+    thread would also bind the threads beside it (a dask worker's, whose memory limit bounds
+    a document instead)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
     with _time_budget(), _memory_budget():
         yield
