@@ -38,7 +38,8 @@ from analysis.config import TEMPLATES_DIR
 from analysis.report import dataset as data
 from analysis.report import fmt
 from analysis.report.agreements import kind_label, status_label
-from analysis.report.dataset import _split, read_table
+from analysis.report.dataset import _split
+from analysis.report.source import read_table
 from analysis.report.fingerprint import code_fingerprint
 from analysis.report.markup import safe_url
 from analysis.report.names import person_name, region_label, translit

@@ -18,16 +18,11 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 import pandas as pd
-import pyarrow.parquet as pq
 
 from analysis.config import PROJECT_ROOT
 from analysis.report import fmt
-from analysis.schema import COLUMNS, DATE_TEXT, LIST_COLUMNS, LIST_SEPARATOR, columns_of_type
-
-
-
-class ReportError(ValueError):
-    """A report parameter that cannot be honoured (unknown region, empty data, bad filter)."""
+from analysis.report.source import Source, open_source
+from analysis.schema import COLUMNS, LIST_COLUMNS, LIST_SEPARATOR
 
 
 # ------------------------------------------------------------------ reading
@@ -53,46 +48,6 @@ def _split(value) -> list[str]:
         return [str(v).strip() for v in value if str(v).strip()]
     except TypeError:
         return [str(value)]
-
-
-def table_file(data_dir: Path, name: str) -> Path | None:
-    """The file a table is read from: its Parquet, else its CSV, else None."""
-    parquet, csv = data_dir / f"{name}.parquet", data_dir / f"{name}.csv"
-    return parquet if parquet.exists() else csv if csv.exists() else None
-
-
-def read_table(data_dir: Path, name: str) -> pd.DataFrame | None:
-    """One table (Parquet, else CSV), or None when neither file is there. A file that
-    cannot be read (truncated, corrupted, not a table) is a ReportError naming it."""
-    path = table_file(data_dir, name)
-    if path is None:
-        return None
-    try:
-        if path.suffix == ".parquet":
-            return _date_texts(name, pd.read_parquet(path, columns=_report_columns(name, path)))
-        return pd.read_csv(path, dtype=str, keep_default_na=False)
-    except Exception as exc:  # noqa: BLE001 - pyarrow, pandas and codecs each raise their own
-        raise ReportError(f"{path} cannot be read ({type(exc).__name__}: {exc}); it may be truncated "
-                          f"or corrupted: run `python -m analysis extract ARTICLES --out {data_dir}` "
-                          f"again") from exc
-
-
-def _report_columns(name: str, path: Path) -> list[str]:
-    """The columns of a Parquet table a report reads: SPEC.md's and a date's text, not the
-    ISO codes and other companions written for pandas users (lists of codes cost a kernel
-    memory at 10,000 articles and no report shows them)."""
-    wanted = set(COLUMNS.get(name, [])) | {DATE_TEXT.format(c) for c in columns_of_type(name, "date")}
-    present = pq.read_schema(path).names
-    return [c for c in present if c in wanted] if name in COLUMNS else present
-
-
-def _date_texts(name: str, df: pd.DataFrame) -> pd.DataFrame:
-    """Typed Parquet holds a date as the first day of its period; its SPEC.md text (`2024`,
-    `--09-05`) is the column beside it, which the report reads as the CSV's date."""
-    for col in columns_of_type(name, "date"):
-        if DATE_TEXT.format(col) in df.columns:
-            df[col] = df[DATE_TEXT.format(col)]
-    return df
 
 
 def _bool(value) -> bool:
@@ -130,49 +85,80 @@ def normalise(name: str, df: pd.DataFrame | None) -> pd.DataFrame:
     return df.reset_index(drop=True)
 
 
-FACT_TABLES = ("meetings", "participants", "sectors", "figures")  # what n_facts counts
+@dataclass
+class Archive:
+    """What every report reads whole: one row per article, one per meeting."""
+
+    documents: pd.DataFrame
+    meetings: pd.DataFrame
 
 
 @dataclass
-class Tables:
-    documents: pd.DataFrame
-    meetings: pd.DataFrame
+class Tables(Archive):
+    """Every table whole: for what speaks for the whole folder (the index, the what's-new
+    page, article pages, each report's fingerprint); a report kernel reads only its rows."""
+
     participants: pd.DataFrame
     sectors: pd.DataFrame
     figures: pd.DataFrame
     agreements: pd.DataFrame
 
+    def facts(self, name: str, meeting_ids: set[str], doc_ids: set[str]) -> pd.DataFrame:
+        """A fact table's rows of those meetings, and background facts of those documents."""
+        return by_meeting(getattr(self, name), meeting_ids, doc_ids)
 
-def read_tables(data_dir: str | Path) -> Tables:
-    """The tables from a folder written by `python -m analysis extract`."""
+
+def by_meeting(df: pd.DataFrame, meeting_ids: set[str], doc_ids: set[str]) -> pd.DataFrame:
+    """Rows of a fact table that belong to the kept meetings, or are background facts
+    (no meeting) of the kept documents."""
+    keep = df["meeting_id"].isin(meeting_ids) | ((df["meeting_id"] == "") & df["doc_id"].isin(doc_ids))
+    return df[keep].reset_index(drop=True)
+
+
+def source_of(data_dir: str | Path) -> Source:
+    """A Source over a data folder (a relative one also from the project root)."""
     path = resolve_data_dir(data_dir)
     if not path.exists():
         raise FileNotFoundError(
             f"no data folder {path}: run `python -m analysis extract ARTICLES --out {data_dir}` first")
     if not path.is_dir():
         raise NotADirectoryError(f"{path} is not a folder")
-    raw = {f.name: read_table(path, f.name) for f in fields(Tables)}
-    if raw["documents"] is None:
-        raise FileNotFoundError(
-            f"no documents table (documents.parquet or documents.csv) in {path}: "
-            f"run `python -m analysis extract ARTICLES --out {data_dir}` first")
-    tables = Tables(**{name: normalise(name, df) for name, df in raw.items()})
-    _count_facts(tables)
-    _complete_meetings(tables)
-    _merge_initials(tables.participants)
-    for name in ("participants", "sectors", "figures"):
-        _attach_region(getattr(tables, name), tables)
-    tables.figures.loc[is_national(tables.figures), "region"] = ""  # no region's own number
-    _attach_year(tables.figures, tables)
-    return tables
+    return open_source(path)
 
 
-def _count_facts(t: Tables) -> None:
-    """An `n_facts` column on documents: rows of the four fact tables per document. Counted
-    from the tables rather than read from the extract's n_* columns, so older data folders
-    without them tell a document with no facts just as well."""
-    per_doc = pd.concat([getattr(t, name)["doc_id"] for name in FACT_TABLES]).value_counts()
-    t.documents["n_facts"] = [int(per_doc.get(d, 0)) for d in t.documents["doc_id"]]
+def read_archive(source: Source) -> Archive:
+    """Documents (with n_facts) and meetings (completed from their articles), whole."""
+    archive = Archive(normalise("documents", source.read("documents")),
+                      normalise("meetings", source.read("meetings")))
+    per_doc = source.facts_per_document()
+    archive.documents["n_facts"] = [per_doc.get(d, 0) for d in archive.documents["doc_id"]]
+    _complete_meetings(archive)
+    return archive
+
+
+def read_facts(source: Source, archive: Archive, name: str, meeting_ids: set[str] | None = None,
+               doc_ids: set[str] | None = None) -> pd.DataFrame:
+    """A fact table (all rows, or those of the given meetings and documents as
+    Tables.facts), with what the reports need of the whole archive: each fact's region,
+    one name per person across articles, a figure's year."""
+    df = normalise(name, source.read(name, meeting_ids, doc_ids))
+    if name == "participants":
+        merge_initials(df, source.full_names())
+    if name in ("participants", "sectors", "figures"):
+        _attach_region(df, archive)
+    if name == "figures":
+        df.loc[is_national(df), "region"] = ""  # no region's own number
+        _attach_year(df, archive)
+    return df
+
+
+def read_tables(data_dir: str | Path) -> Tables:
+    """Every table of a folder written by `python -m analysis extract`, whole."""
+    source = source_of(data_dir)
+    archive = read_archive(source)
+    facts = {f.name: read_facts(source, archive, f.name) for f in fields(Tables)
+             if f.name not in {a.name for a in fields(Archive)}}
+    return Tables(documents=archive.documents, meetings=archive.meetings, **facts)
 
 
 # ------------------------------------------------------------ document kinds
@@ -266,21 +252,17 @@ def sector_counts(sectors: pd.DataFrame) -> pd.Series:
         .sort_values(ascending=False, kind="stable")
 
 
-def _merge_initials(p: pd.DataFrame) -> None:
+def merge_initials(p: pd.DataFrame, full_names: dict[str, str]) -> None:
     """One person across articles: the extractor's `person_key` (surname and first initial)
     joins `Бабушкин И.Ю.` (an article that gives only initials) to `Игорь Бабушкин` when
-    the data holds exactly one full name under that key. The extracted form stays in
-    `name_extracted`; data without the key (older extractions) keep their names."""
+    the data holds exactly one full name under that key (Source.full_names, over the whole
+    folder). The extracted form stays in `name_extracted`; data without the key (older
+    extractions) keep their names."""
     p["name_extracted"] = p["name"]
-    full: dict[str, set[str]] = {}
-    for key, name in zip(p["person_key"], p["name"]):
-        if key and "." not in name:
-            full.setdefault(key, set()).add(name)
-    mapping = {key: next(iter(names)) for key, names in full.items() if len(names) == 1}
-    p["name"] = [mapping.get(key, name) if key else name for key, name in zip(p["person_key"], p["name"])]
+    p["name"] = [full_names.get(key, name) if key else name for key, name in zip(p["person_key"], p["name"])]
 
 
-def _attach_region(df: pd.DataFrame, t: Tables) -> None:
+def _attach_region(df: pd.DataFrame, t: Archive) -> None:
     """A `region` column on a fact table: its meeting's region, or for a background fact
     the document's region when the document names exactly one."""
     by_meeting = dict(zip(t.meetings["meeting_id"], t.meetings["region"]))
@@ -290,7 +272,7 @@ def _attach_region(df: pd.DataFrame, t: Tables) -> None:
                     for m, d in zip(df["meeting_id"], df["doc_id"])]
 
 
-def _attach_year(df: pd.DataFrame, t: Tables) -> None:
+def _attach_year(df: pd.DataFrame, t: Archive) -> None:
     """A `year` column on a fact table: its meeting's year, else its document's event or
     publication year (the year whose exchange rate converts an amount, analysis.report.currency)."""
     by_meeting = dict(zip(t.meetings["meeting_id"], t.meetings["year"]))
@@ -301,7 +283,7 @@ def _attach_year(df: pd.DataFrame, t: Tables) -> None:
     df["year"] = pd.array([int(y) if y else None for y in years], dtype="Int64")
 
 
-def _complete_meetings(t: Tables) -> None:
+def _complete_meetings(t: Archive) -> None:
     """Derived columns used everywhere: year/month of each meeting, the doc's date as a
     fallback for an undated primary meeting, KZ partners (meeting's, else the doc's)."""
     m, docs = t.meetings, t.documents.set_index("doc_id")
@@ -340,7 +322,7 @@ def _complete_meetings(t: Tables) -> None:
 
 
 # ------------------------------------------------------------------- regions
-def regions_in_data(tables: Tables) -> list[str]:
+def regions_in_data(tables: Archive) -> list[str]:
     """Russian regions with at least one counted document or meeting, sorted (a region that
     only a duplicate names would get a report with nothing in it)."""
     counted = tables.documents[is_counted(tables.documents)]

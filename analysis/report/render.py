@@ -42,7 +42,7 @@ from analysis.report import dataset as data
 from analysis.report import scope
 from analysis.report.article_page import ARTICLES_DIR, write_pages
 from analysis.report import fmt
-from analysis.report.dataset import ReportError
+from analysis.report.source import ReportError, table_file
 from analysis.report.export import export_html, export_pdf, find_chromium, stamp
 from analysis.report.fingerprint import report_fingerprint, report_rows, run_fingerprint
 from analysis.report import whatsnew
@@ -258,7 +258,7 @@ def build_reports(data_dir: Path, out_dir: Path, regions: list[str] | None = Non
         job.sectors = sector_keys
         ds = scope.select(tables, scope.Scope(region=job.region or None, date_from=job.date_from,
                                               date_to=job.date_to, sectors=job.sectors, lang=lang),
-                          data_dir)
+                          data_dir=data_dir)
         job.meetings, job.documents = len(ds.meetings), len(ds.documents)
         job.title = report_title(ds)
         job.fingerprint = report_fingerprint(report_rows(ds), Path(job.notebook), job.params(),
@@ -309,7 +309,7 @@ LAST_RUN = "last-run.json"  # in the reports folder: the last run's fingerprint 
 def _run_key(data_dir: Path, params: dict[str, object]) -> str:
     """run_fingerprint of the table files a run reads ("" when one is missing: the full path
     then says what is wrong)."""
-    files = [data.table_file(data_dir, f.name) for f in fields(data.Tables)]
+    files = [table_file(data_dir, f.name) for f in fields(data.Tables)]
     return run_fingerprint(files, params) if all(files) else ""
 
 

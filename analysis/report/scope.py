@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,8 +24,9 @@ import pandas as pd
 
 from analysis import geo
 from analysis.report import fmt
-from analysis.report.dataset import (ReportError, Tables, is_article, read_tables, regions_in_data,
-                                     resolve_data_dir)
+from analysis.report.dataset import (Archive, by_meeting, is_article, read_archive,
+                                     read_facts, regions_in_data, source_of)
+from analysis.report.source import ReportError
 from analysis.text import fold
 
 
@@ -32,7 +34,7 @@ def _norm(text: str) -> str:
     return " ".join(fold(text).split())
 
 
-def resolve_region(text: str, tables: Tables) -> str:
+def resolve_region(text: str, tables: Archive) -> str:
     """Canonical RU name for a region parameter in any inflected or variant form, or in
     English or transliterated ("St Petersburg", "Astrakhanskaya oblast"; analysis.geo).
 
@@ -154,7 +156,8 @@ class Scope:
 
 @dataclass
 class Dataset:
-    """The tables of one report: filtered to the scope, plus the unfiltered ones."""
+    """The tables of one report, filtered to the scope, and the whole archive's documents
+    and meetings (the data-quality section, the regions the data has)."""
 
     documents: pd.DataFrame
     meetings: pd.DataFrame
@@ -162,7 +165,7 @@ class Dataset:
     sectors: pd.DataFrame
     figures: pd.DataFrame
     agreements: pd.DataFrame
-    all: Tables
+    all: Archive
     scope: Scope
     data_dir: Path
     left_out_undated: int = 0  # meetings a date filter had to leave out (no year)
@@ -172,11 +175,9 @@ class Dataset:
         return self.scope.lang
 
 
-def _by_meeting(df: pd.DataFrame, meeting_ids: set[str], doc_ids: set[str]) -> pd.DataFrame:
-    """Rows of a fact table that belong to the kept meetings, or are background facts
-    (no meeting) of the kept documents."""
-    keep = df["meeting_id"].isin(meeting_ids) | ((df["meeting_id"] == "") & df["doc_id"].isin(doc_ids))
-    return df[keep].reset_index(drop=True)
+#: (table, meeting ids, document ids) -> that fact table's rows of those meetings, and the
+#: background facts of those documents: Tables.facts in memory, or a query (read_facts).
+FactReader = Callable[[str, set[str], set[str]], pd.DataFrame]
 
 
 def _in_period(date: str, lo, hi) -> bool | None:
@@ -187,12 +188,17 @@ def _in_period(date: str, lo, hi) -> bool | None:
     return (hi is None or iv[0] <= hi) and (lo is None or iv[1] >= lo)
 
 
-def select(tables: Tables, scope: Scope, data_dir: Path | None = None) -> Dataset:
-    """Cut the tables to a scope (region, period, sectors). Rejected files, duplicates and
-    documents not about cooperation never enter it: they are not the report's articles."""
-    docs_all = tables.documents
+def select(archive: Archive, scope: Scope, facts: FactReader | None = None,
+           data_dir: Path | None = None) -> Dataset:
+    """Cut the data to a scope (region, period, sectors). Rejected files, duplicates and
+    documents not about cooperation never enter it: they are not the report's articles.
+    The scope is decided on the archive's documents and meetings; `facts` then reads the
+    fact tables' rows of the kept meetings and documents only (Tables.facts by default,
+    for an archive read whole)."""
+    facts = facts or archive.facts
+    docs_all = archive.documents
     counted = docs_all[is_article(docs_all)]
-    meet = tables.meetings[tables.meetings["doc_id"].isin(counted["doc_id"])]
+    meet = archive.meetings[archive.meetings["doc_id"].isin(counted["doc_id"])]
 
     if scope.region:
         in_doc = counted["ru_regions"].map(lambda regs: scope.region in regs)
@@ -208,12 +214,12 @@ def select(tables: Tables, scope: Scope, data_dir: Path | None = None) -> Datase
         left_out = sum(1 for x in inside if x is None)
         meet = meet[pd.Series([bool(x) for x in inside], index=meet.index, dtype=bool)]
         # documents with no meeting count when their own date is in the period
-        with_meetings = set(tables.meetings["doc_id"])
+        with_meetings = set(archive.meetings["doc_id"])
         event_date = dict(zip(docs_all["doc_id"], docs_all["event_date"]))
         dated = {d for d in doc_ids - with_meetings if _in_period(event_date[d], lo, hi)}
         doc_ids = set(meet["doc_id"]) | dated
 
-    sec = tables.sectors
+    sec = facts("sectors", set(meet["meeting_id"]), doc_ids)
     if scope.sectors:
         hits = sec[sec["sector"].isin(scope.sectors)]
         hit_meetings = set(hits["meeting_id"]) - {""}
@@ -228,17 +234,18 @@ def select(tables: Tables, scope: Scope, data_dir: Path | None = None) -> Datase
     return Dataset(
         documents=docs,
         meetings=meet.reset_index(drop=True),
-        participants=_by_meeting(tables.participants, meeting_ids, doc_ids),
-        sectors=_by_meeting(sec, meeting_ids, doc_ids),
-        figures=_by_meeting(tables.figures, meeting_ids, doc_ids),
-        agreements=_by_meeting(tables.agreements, meeting_ids, doc_ids),
-        all=tables, scope=scope, data_dir=data_dir or Path("."), left_out_undated=left_out,
+        participants=facts("participants", meeting_ids, doc_ids),
+        sectors=by_meeting(sec, meeting_ids, doc_ids),
+        figures=facts("figures", meeting_ids, doc_ids),
+        agreements=facts("agreements", meeting_ids, doc_ids),
+        all=archive, scope=scope, data_dir=data_dir or Path("."), left_out_undated=left_out,
     )
 
 
 def load(data_dir: str | Path = "data", region: str | None = None, date_from: str | None = "",
          date_to: str | None = "", sectors=None, lang: str = "ru") -> Dataset:
-    """Read the tables in `data_dir` and cut them to one report's scope.
+    """Read the data in `data_dir` for one report's scope: the documents and meetings whole,
+    of the fact tables only the scope's rows (through DuckDB, analysis.report.source).
 
     `region`: a Russian region in any form analysis.geo resolves (None or "" = all);
     `date_from`/`date_to`: YYYY, YYYY-MM or YYYY-MM-DD (inclusive, "" = open);
@@ -246,13 +253,14 @@ def load(data_dir: str | Path = "data", region: str | None = None, date_from: st
     `lang`: "ru" or "en".
     """
     fmt.check_lang(lang)
-    path = resolve_data_dir(data_dir)
-    tables = read_tables(path)
-    if tables.documents.empty:
-        raise ReportError(f"no documents in {path}: the article folder was empty or had no "
+    source = source_of(data_dir)
+    archive = read_archive(source)
+    if archive.documents.empty:
+        raise ReportError(f"no documents in {source.data_dir}: the article folder was empty or had no "
                           f".txt files; extract a folder of articles first")
-    canonical = resolve_region(region, tables) if region and str(region).strip() else None
+    canonical = resolve_region(region, archive) if region and str(region).strip() else None
     scope = Scope(region=canonical, date_from=str(date_from or "").strip(),
                   date_to=str(date_to or "").strip(), sectors=parse_sectors(sectors), lang=lang)
     check_period(scope.date_from, scope.date_to)
-    return select(tables, scope, path)
+    return select(archive, scope, lambda name, meetings, docs: read_facts(source, archive, name, meetings, docs),
+                  source.data_dir)
