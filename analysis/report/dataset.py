@@ -1,11 +1,13 @@
-"""Read the extracted tables for the reports: `read_tables(data_dir) -> Tables`.
+"""The extracted tables as the reports read them: documents and meetings whole, fact rows
+for a scope (analysis.report.source asks DuckDB for them), and `read_tables(data_dir)`
+for what speaks for the whole folder.
 
-Reads `documents`, `meetings`, `participants`, `sectors` and `figures` (Parquet,
-or CSV when no Parquet is there) with the columns and types of analysis.schema,
-turns list columns into lists, and adds what every report needs: each meeting's
-year, partners and region, each fact's region, one name per person across
-articles. Which documents count (read, not a repeat, about cooperation) is decided
-here too; cutting the tables to one report's scope is analysis.report.scope.
+Every table gets the columns and types of analysis.schema, list columns as lists,
+and what every report needs: each meeting's year, partners and region, each fact's
+region, one name per person across articles (an aggregate over the whole folder,
+so a region's report names a person as the overview does). Which documents count
+(read, not a repeat, about cooperation) is decided here too; cutting the data to one
+report's scope is analysis.report.scope.
 
 A document whose `duplicate_of` names another document is the same article (or the
 same event from another site): it stays in the unfiltered tables, for the
@@ -115,7 +117,7 @@ def by_meeting(df: pd.DataFrame, meeting_ids: set[str], doc_ids: set[str]) -> pd
     return df[keep].reset_index(drop=True)
 
 
-def source_of(data_dir: str | Path) -> Source:
+def source_of(data_dir: str | Path, lean: bool = False) -> Source:
     """A Source over a data folder (a relative one also from the project root)."""
     path = resolve_data_dir(data_dir)
     if not path.exists():
@@ -123,7 +125,7 @@ def source_of(data_dir: str | Path) -> Source:
             f"no data folder {path}: run `python -m analysis extract ARTICLES --out {data_dir}` first")
     if not path.is_dir():
         raise NotADirectoryError(f"{path} is not a folder")
-    return open_source(path)
+    return open_source(path, lean)
 
 
 def read_archive(source: Source) -> Archive:

@@ -253,7 +253,7 @@ def load(data_dir: str | Path = "data", region: str | None = None, date_from: st
     `lang`: "ru" or "en".
     """
     fmt.check_lang(lang)
-    source = source_of(data_dir)
+    source = source_of(data_dir, lean=True)
     archive = read_archive(source)
     if archive.documents.empty:
         raise ReportError(f"no documents in {source.data_dir}: the article folder was empty or had no "
