@@ -39,6 +39,14 @@ def _quote(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
+def empty_table(con: duckdb.DuckDBPyConnection, table: str, extra: str = "") -> None:
+    """raw.<table> as an empty relation with the columns schema.py declares (a table the
+    data lacks), plus `extra` column declarations ("NULL::BIGINT AS year")."""
+    cols = [f"NULL::{_SQL_TYPES[kind]} AS {col}" for col, kind in SCHEMA[table].items()]
+    con.execute(f"CREATE VIEW raw.{table} AS SELECT {', '.join(cols + [extra] if extra else cols)} "
+                f"WHERE false")
+
+
 def _register_tables(con: duckdb.DuckDBPyConnection, root: Path) -> None:
     """raw.<table> for every table of the dataset; a table that schema.py declares and the
     dataset lacks is an empty relation with the declared columns."""
@@ -48,11 +56,9 @@ def _register_tables(con: duckdb.DuckDBPyConnection, root: Path) -> None:
         files = _quote(root / table / "*" / "*.parquet")
         con.execute(f"CREATE VIEW raw.{table} AS SELECT * FROM read_parquet({files}, "
                     f"hive_partitioning = true, union_by_name = true)")
-    for table, columns in SCHEMA.items():
+    for table in SCHEMA:
         if table not in present:
-            cols = ", ".join(f"NULL::{_SQL_TYPES[kind]} AS {col}" for col, kind in columns.items())
-            con.execute(f"CREATE VIEW raw.{table} AS SELECT {cols}, NULL::BIGINT AS {PARTITION} "
-                        f"WHERE false")
+            empty_table(con, table, f"NULL::BIGINT AS {PARTITION}")
     units = sorted({r["unit"] for r in read_vocab("units") if r["base"] == "money"})
     con.execute("CREATE TABLE raw.currencies (unit VARCHAR)")
     con.executemany("INSERT INTO raw.currencies VALUES (?)", [[u] for u in units])
@@ -76,12 +82,20 @@ def connect(data_dir: Path) -> duckdb.DuckDBPyConnection:
     for table in tables:
         if table not in views:
             con.execute(f"CREATE VIEW main.{table} AS SELECT * FROM raw.{table}")
-    for statement in statements:
+    create_views(con)
+    return con
+
+
+def create_views(con: duckdb.DuckDBPyConnection, names: set[str] | None = None) -> None:
+    """The views of views.sql (those named, or all) over the raw.<table> relations of con.
+    A view whose table con lacks is left out (see connect)."""
+    for statement in _statements(VIEWS_FILE.read_text(encoding="utf-8")):
+        if names is not None and _view_name(statement) not in names:
+            continue
         try:
             con.execute(statement)
         except duckdb.CatalogException:
-            continue  # its table is missing from this dataset: see the docstring
-    return con
+            continue  # its table is missing from this dataset: see connect()
 
 
 def run(data_dir: Path, sql: str) -> pd.DataFrame:

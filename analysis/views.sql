@@ -8,7 +8,8 @@
 -- meeting takes its article's event date; a meeting without a region or partner
 -- takes its article's (the region only when the article names one). Dates are ISO
 -- strings at their precision; one without a year (--MM-DD) is no first or last date.
--- Statements end with ";" at the end of a line.
+-- Statements end with ";" at the end of a line. The reports take full_names and
+-- facts_per_document from here too (analysis/report/source.py), over every row read.
 
 -- Articles whose facts are counted: read, and not a copy of another one.
 CREATE VIEW counted_documents AS
@@ -123,3 +124,20 @@ LEFT JOIN counted_meetings m ON m.meeting_id = f.meeting_id
 LEFT JOIN raw.currencies c ON c.unit = f.unit
 WHERE coalesce(nullif(f.scope, ''), 'regional') = 'regional'
 ORDER BY ru_region, date NULLS LAST, f.doc_id, f.value DESC;
+
+-- person_key -> the one full name the data holds under it: what joins an article's
+-- "Бабушкин И.Ю." to another's "Игорь Бабушкин", as the reports name people. A key
+-- with two full names, or none, has no row.
+CREATE VIEW full_names AS
+SELECT person_key, min(coalesce(name, '')) AS name
+FROM raw.participants
+WHERE coalesce(person_key, '') <> '' AND strpos(coalesce(name, ''), '.') = 0
+GROUP BY person_key
+HAVING count(DISTINCT coalesce(name, '')) = 1;
+
+-- Rows of the four fact tables per document (a document without any has no row).
+CREATE VIEW facts_per_document AS
+SELECT doc_id, count(*) AS facts
+FROM (SELECT doc_id FROM raw.meetings UNION ALL SELECT doc_id FROM raw.participants
+      UNION ALL SELECT doc_id FROM raw.sectors UNION ALL SELECT doc_id FROM raw.figures)
+GROUP BY doc_id;

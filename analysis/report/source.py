@@ -24,6 +24,7 @@ import pyarrow as pa
 
 import pyarrow.parquet as pq
 
+from analysis.query import create_views, empty_table
 from analysis.schema import COLUMNS, DATE_TEXT, columns_of_type
 
 ROW = "file_row_number"  # DuckDB's name for a Parquet row's position; CSV frames get it too
@@ -91,6 +92,7 @@ class Source:
     def __init__(self, data_dir: Path, lean: bool = False) -> None:
         self.data_dir, self.lean = data_dir, lean
         self.con = duckdb.connect()
+        self.con.execute("CREATE SCHEMA raw")
         self._views: dict[str, list[str] | None] = {}
 
     def columns(self, name: str) -> list[str] | None:
@@ -106,12 +108,14 @@ class Source:
             return None
         if path.suffix != ".parquet":
             frame = read_table(self.data_dir, name)
-            self.con.register(f"t_{name}", frame.assign(**{ROW: range(len(frame))}))
+            self.con.register(f"csv_{name}", frame.assign(**{ROW: range(len(frame))}))
+            self.con.execute(f"CREATE VIEW raw.{name} AS SELECT * FROM csv_{name}")
             cols = list(frame.columns)
         else:
             try:
                 cols = report_columns(name, path)
-                self.con.read_parquet(str(path), file_row_number=True).create_view(f"t_{name}")
+                self.con.read_parquet(str(path), file_row_number=True).create_view(f"parquet_{name}")
+                self.con.execute(f"CREATE VIEW raw.{name} AS SELECT * FROM parquet_{name}")
             except Exception as exc:  # noqa: BLE001 - pyarrow and DuckDB each raise their own
                 raise unreadable(path, self.data_dir, exc) from exc
         return [c for c in cols if c not in NOT_SHOWN.get(name, ())] if self.lean else cols
@@ -137,28 +141,36 @@ class Source:
             self.con.register("wanted_docs", pa.table({"id": pa.array(sorted(doc_ids or ()), pa.string())}))
             where = ("WHERE meeting_id IN (SELECT id FROM wanted_meetings) OR "
                      "(coalesce(meeting_id, '') = '' AND doc_id IN (SELECT id FROM wanted_docs))")
-        return date_texts(name, self._query(name, f"SELECT {select} FROM t_{name} {where} ORDER BY {ROW}"))
+        return date_texts(name, self._query(name, f"SELECT {select} FROM raw.{name} {where} ORDER BY {ROW}"))
+
+    def _view(self, view: str, tables: Iterable[str]) -> pd.DataFrame:
+        """A view of analysis/views.sql over this folder's tables (a table the folder lacks
+        as an empty one), as the analyst's `query` has it."""
+        for name in tables:
+            if self.columns(name) is None and not self._has(f"raw.{name}"):
+                empty_table(self.con, name)
+        create_views(self.con, {view})
+        return self._query(next(iter(tables)), f"SELECT * FROM {view}")
+
+    def _has(self, relation: str) -> bool:
+        schema, name = relation.split(".")
+        return bool(self.con.execute("SELECT 1 FROM information_schema.tables WHERE table_schema = ? "
+                                     "AND table_name = ?", [schema, name]).fetchall())
 
     def facts_per_document(self) -> dict[str, int]:
-        """Rows of the four fact tables per document, over the whole folder."""
-        parts = [f"SELECT doc_id FROM t_{name}" for name in FACT_TABLES if self.columns(name) is not None]
-        if not parts:
-            return {}
-        counts = self._query("documents", f"SELECT doc_id, count(*) AS n FROM ({' UNION ALL '.join(parts)}) "
-                                          f"GROUP BY doc_id")
-        return dict(zip(counts["doc_id"], counts["n"].astype(int)))
+        """Rows of the four fact tables per document, over the whole folder (the view
+        facts_per_document)."""
+        counts = self._view("facts_per_document", FACT_TABLES)
+        return dict(zip(counts["doc_id"], counts["facts"].astype(int)))
 
     def full_names(self) -> dict[str, str]:
-        """person_key -> the one full name the whole folder holds under it (keys with two
-        full names, or none, are left out): what joins `Бабушкин И.Ю.` to `Игорь Бабушкин`
-        across articles (analysis.report.dataset.merge_initials)."""
+        """person_key -> the one full name the whole folder holds under it (the view
+        full_names): what joins `Бабушкин И.Ю.` to `Игорь Бабушкин` across articles
+        (analysis.report.dataset.merge_initials). Older data without the key: none."""
         cols = self.columns("participants")
         if not cols or "person_key" not in cols:
             return {}
-        rows = self._query("participants", """
-            SELECT person_key, min(coalesce(name, '')) AS name FROM t_participants
-            WHERE coalesce(person_key, '') <> '' AND strpos(coalesce(name, ''), '.') = 0
-            GROUP BY person_key HAVING count(DISTINCT coalesce(name, '')) = 1""")
+        rows = self._view("full_names", ["participants"])
         return dict(zip(rows["person_key"], rows["name"]))
 
 
