@@ -69,6 +69,21 @@ def test_people_one_row_per_person_with_roles_over_time(seeds):
     ]
 
 
+def test_full_names_join_initials_and_leave_keys_without_a_full_name(seeds):
+    names = dict(rows(query.run(seeds, "SELECT * FROM full_names")))
+    assert names["бабушкин и"] == "Игорь Бабушкин"  # one article: "Бабушкин И.Ю.", another the full name
+    assert "головков в" not in names and "мадиев а" not in names  # initials only, anywhere
+    assert len(names) == 7
+
+
+def test_facts_per_document_counts_the_four_fact_tables(seeds):
+    counts = dict(rows(query.run(seeds, "SELECT * FROM facts_per_document")))
+    for doc_id, n in counts.items():
+        assert n == sum(query.run(seeds, f"SELECT count(*) AS n FROM {t} WHERE doc_id = '{doc_id}'")["n"][0]
+                        for t in ("meetings", "participants", "sectors", "figures"))
+    assert sorted(counts.values()) == [11, 13, 15, 15, 16]
+
+
 def test_figures_regional_only_with_a_currency_column(seeds):
     figures = query.run(seeds, "SELECT ru_region, date, kind, value, unit, currency FROM figures_regional")
     assert rows(figures) == [
