@@ -318,7 +318,7 @@ def test_a_chart_with_cuts_embeds_one_image_per_part():
     parts = chart.parts()
     assert [Image.open(io.BytesIO(p)).size for p in parts] == [(600, 300), (600, 300)]
     html = chart.html()
-    assert html.startswith('<figure class="chart parts" id="chart-two">')
+    assert html.startswith('<figure class="chart" id="chart-two" data-parts="2">')
     assert html.count('<img class="chart-img" alt="Заголовок" width="384" height="192"') == 1
     assert html.count('<img class="chart-cont" alt="" width="384" height="192"') == 1
     assert html.index("chart-img") < html.index("chart-cont") < html.index("chart-source")

@@ -112,9 +112,10 @@ class Chart:
             cls, alt = ("chart-img", html.escape(self.title)) if i == 0 else ("chart-cont", "")
             imgs.append(f'<img class="{cls}" alt="{alt}" width="{width}" height="{height}" '
                         f'src="data:image/png;base64,{data}">')
-        parts = " parts" if len(imgs) > 1 else ""
+        # a chart in parts is marked by an attribute, its class stays `chart` like every chart's
+        parts = f' data-parts="{len(imgs)}"' if len(imgs) > 1 else ""
         return (
-            f'<figure class="chart{parts}" id="chart-{self.name}">'
+            f'<figure class="chart" id="chart-{self.name}"{parts}>'
             f'<figcaption><p class="chart-title">{html.escape(self.title)}</p>'
             f'<p class="chart-subtitle">{html.escape(self.subtitle)}</p></figcaption>'
             + "".join(imgs) +
