@@ -52,3 +52,4 @@ def test_a_chart_keeps_its_title_and_source_and_only_a_chart_of_panels_breaks():
     assert p["figure.chart[data-parts]"]["break-inside"] == "auto"
     assert rules(CSS)["figure.chart"]["break-inside"] == "avoid"
     assert p["table.data.narrow"]["break-inside"] == "avoid"
+    assert p["p.more"]["break-before"] == "avoid"
