@@ -53,8 +53,11 @@ def test_a_chart_keeps_its_title_and_source_and_only_a_chart_of_panels_breaks():
     assert rules(CSS)["figure.chart"]["break-inside"] == "avoid"
     assert p["table.data.narrow"]["break-inside"] == "avoid"
     assert p["p.more"]["break-before"] == "avoid"
+    assert p[".colophon"]["break-before"] == "avoid"
+    assert p["h2 + p.note, h3 + p.note"]["break-after"] == "avoid"
 
 
-def test_free_text_cells_break_a_long_word_but_keep_a_column_of_seven_ems():
-    cell = rules(CSS)["table.data td[lang]"]
+def test_free_text_cells_break_a_long_word_on_screen_but_keep_a_column_of_seven_ems():
+    block = CSS[CSS.index("@media screen {"):]
+    cell = rules(block[:block.index("} }") + 3])["table.data td[lang]"]
     assert (cell["overflow-wrap"], cell["min-width"]) == ("anywhere", "7em")
