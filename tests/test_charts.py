@@ -3,10 +3,13 @@ mean the same everywhere, money never mixes currencies, labels readable at A4.""
 from __future__ import annotations
 
 import base64
+import io
 
 import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
+from PIL import Image
 
 from analysis.report import amounts, charts, links, narrative
 from analysis.report import dataset as data
@@ -292,3 +295,51 @@ def test_a_long_timeline_labels_every_few_years():
     assert len(ax.patches) == 30 and len(shown) <= charts.MAX_LABELLED_BARS + 1
     assert shown[0] == "2000" and shown[-1] == "2029"
     assert chart.title == "Most meetings in 2000: 30"
+
+
+def two_panels() -> Figure:
+    """A 4 x 4 in figure with two bare panels: the upper from 2.4 to 3.6 in, the lower from
+    0.4 to 1.6 in (from the bottom), so the gap between them is centred 2.0 in from the top."""
+    fig = Figure(figsize=(4, 4))
+    for bottom in (0.6, 0.1):
+        ax = fig.add_axes((0.1, bottom, 0.8, 0.3))
+        ax.set_xticks([])
+        ax.set_yticks([])
+    return fig
+
+
+def test_panels_are_cut_in_the_middle_of_their_gap():
+    fig = two_panels()
+    assert charts.panel_cuts(fig, fig.axes) == [2.0]
+
+
+def test_a_chart_with_cuts_embeds_one_image_per_part():
+    chart = charts.Chart("two", two_panels(), "Заголовок", "подзаголовок", "Источник", cuts=[2.0])
+    parts = chart.parts()
+    assert [Image.open(io.BytesIO(p)).size for p in parts] == [(600, 300), (600, 300)]
+    html = chart.html()
+    assert html.startswith('<figure class="chart" id="chart-two" data-parts="2">')
+    assert html.count('<img class="chart-img" alt="Заголовок" width="384" height="192"') == 1
+    assert html.count('<img class="chart-cont" alt="" width="384" height="192"') == 1
+    assert html.index("chart-img") < html.index("chart-cont") < html.index("chart-source")
+
+
+def test_a_chart_without_cuts_is_one_image():
+    chart = charts.Chart("one", two_panels(), "Заголовок", "подзаголовок", "Источник")
+    assert chart.parts() == [chart.png()]
+    html = chart.html()
+    assert html.startswith('<figure class="chart" id="chart-one">')
+    assert "chart-cont" not in html and html.count("<img ") == 1
+
+
+def test_the_figures_chart_is_cut_between_its_panels(rich):
+    chart = amounts.figures_by_kind(rich.figures, rich.documents, "ru")
+    n = len(chart.fig.axes)
+    assert n > 1 and len(chart.cuts) == n - 1
+    assert chart.cuts == sorted(chart.cuts)
+    assert 0 < chart.cuts[0] and chart.cuts[-1] < chart.fig.get_size_inches()[1]
+    for upper, lower, cut in zip(chart.fig.axes, chart.fig.axes[1:], chart.cuts):
+        height = chart.fig.get_size_inches()[1]
+        # the cut lies below the upper panel's axes and above the lower panel's
+        assert lower.get_position().y1 * height < height - cut < upper.get_position().y0 * height
+    assert len(chart.parts()) == n

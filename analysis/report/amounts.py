@@ -9,7 +9,8 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.report import currency, fmt, narrative
-from analysis.report.charts import TEXT, Chart, clean_axes, fit_bar_labels, new_figure, source_line, wrap
+from analysis.report.charts import (TEXT, Chart, clean_axes, fit_bar_labels, new_figure, panel_cuts,
+                                    source_line, wrap)
 from analysis.report.dataset import regional_figures, whole_figures
 from analysis.report.names import region_named
 from analysis.report.words import say
@@ -115,5 +116,6 @@ def figures_by_kind(figures: pd.DataFrame, documents: pd.DataFrame, lang: str,
     for ax, bars, texts in panels:  # once every panel is laid out
         fit_bar_labels(ax, bars, texts, horizontal=True)
 
+    # one image per panel: on paper the panels that fit go under the title, the rest continue
     return Chart("figures", fig, chart_title(figures, groups, lang), chart_subtitle(groups, lang),
-                 source_line(documents, lang), cited=cited)
+                 source_line(documents, lang), cited=cited, cuts=panel_cuts(fig, list(axes)))

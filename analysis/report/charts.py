@@ -25,6 +25,7 @@ import matplotlib
 matplotlib.use("Agg")  # noqa: E402  (no display needed; the inline backend still works in Jupyter)
 import pandas as pd
 from matplotlib.figure import Figure
+from PIL import Image
 
 from analysis.report import fmt
 from analysis.report import dataset as data
@@ -62,7 +63,12 @@ matplotlib.rcParams.update(STYLE)
 
 @dataclass
 class Chart:
-    """A figure with its words; displays itself in notebooks as HTML with an embedded PNG."""
+    """A figure with its words; displays itself in notebooks as HTML with an embedded PNG.
+
+    `cuts` are the heights (inches from the top) where the figure may be cut across: a chart
+    of stacked panels is then embedded as one image per panel, so that on paper the panels
+    fill the page under the title and continue on the next, instead of the whole chart
+    moving on and leaving the page under its heading blank. On screen the parts join up."""
 
     name: str
     fig: Figure
@@ -70,6 +76,7 @@ class Chart:
     subtitle: str
     source: str
     cited: list[str] = field(default_factory=list)  # documents whose [n] the image itself prints
+    cuts: list[float] = field(default_factory=list)
     _png: bytes | None = None
 
     def png(self) -> bytes:
@@ -80,20 +87,53 @@ class Chart:
             self._png = buf.getvalue()
         return self._png
 
+    def parts(self) -> list[bytes]:
+        """The PNG cut across at `cuts`: one image per part, top to bottom (the whole PNG
+        when there are no cuts)."""
+        if not self.cuts:
+            return [self.png()]
+        whole = Image.open(io.BytesIO(self.png()))
+        rows = [0] + [round(c * DPI) for c in self.cuts] + [whole.height]
+        out = []
+        for top, bottom in zip(rows, rows[1:]):
+            buf = io.BytesIO()
+            whole.crop((0, top, whole.width, bottom)).save(buf, format="png", optimize=True)
+            out.append(buf.getvalue())
+        return out
+
     def html(self) -> str:
-        data = base64.b64encode(self.png()).decode("ascii")
-        w, h = self.fig.get_size_inches()
+        w, _ = self.fig.get_size_inches()
+        width = round(w * 96)
+        imgs = []
+        for i, part in enumerate(self.parts()):
+            height = round(Image.open(io.BytesIO(part)).height * 96 / DPI)
+            data = base64.b64encode(part).decode("ascii")
+            # the first part is the chart's image, named by its title; the rest continue it
+            cls, alt = ("chart-img", html.escape(self.title)) if i == 0 else ("chart-cont", "")
+            imgs.append(f'<img class="{cls}" alt="{alt}" width="{width}" height="{height}" '
+                        f'src="data:image/png;base64,{data}">')
+        # a chart in parts is marked by an attribute, its class stays `chart` like every chart's
+        parts = f' data-parts="{len(imgs)}"' if len(imgs) > 1 else ""
         return (
-            f'<figure class="chart" id="chart-{self.name}">'
+            f'<figure class="chart" id="chart-{self.name}"{parts}>'
             f'<figcaption><p class="chart-title">{html.escape(self.title)}</p>'
             f'<p class="chart-subtitle">{html.escape(self.subtitle)}</p></figcaption>'
-            f'<img class="chart-img" alt="{html.escape(self.title)}" '
-            f'width="{round(w * 96)}" height="{round(h * 96)}" src="data:image/png;base64,{data}">'
+            + "".join(imgs) +
             f'<p class="chart-source">{html.escape(self.source)}</p></figure>'
         )
 
     def _repr_html_(self) -> str:
         return self.html()
+
+
+def panel_cuts(fig: Figure, axes: list) -> list[float]:
+    """Where a figure of panels stacked top to bottom may be cut (inches from the top): in
+    the middle of the gap between one panel's lowest label and the next panel's title."""
+    fig.draw_without_rendering()
+    height = fig.get_size_inches()[1]
+    boxes = [ax.get_tightbbox() for ax in axes]
+    return [round(height - (upper.y0 + lower.y1) / 2 / fig.dpi, 3)
+            for upper, lower in zip(boxes, boxes[1:])]
 
 
 def new_figure(height_in: float) -> Figure:

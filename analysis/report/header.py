@@ -151,13 +151,39 @@ def section(rep: Report) -> Section:
     return Section("".join(parts), "header")
 
 
+#: Characters a count card's number holds at its full size: five cards share the 720 px
+#: column, about 123 px each, where the bold 23 px digits of `2009–2025` (nine characters)
+#: overflow into the next card; longer values get the smaller size (`.num.long`).
+CARD_CHARS = 7
+
+
+def card_number(value: str) -> str:
+    """A count card's number: a value longer than CARD_CHARS gets the class `long`."""
+    cls = "num long" if len(value) > CARD_CHARS else "num"
+    return f'<div class="{cls}">{esc(value)}</div>'
+
+
+#: The non-breaking spaces of a formatted value that may wrap in a figure card: all but those
+#: inside a number (`2 500`), so `около 1,8 млрд долл.` wraps between its words, not its digits.
+CARD_BREAK = re.compile(r"(?<!\d)\u00a0|\u00a0(?!\d)")
+
+
+def with_ref(value: str, ref: str) -> str:
+    """A figure card's value and its `[n]`: the value wraps between words (CARD_BREAK), the
+    last word and the reference stay on one line, so the number never wraps alone under the
+    amount nor runs into the next card."""
+    head, _, last = CARD_BREAK.sub(" ", value).rpartition(" ")
+    glued = f'<span class="nowrap">{esc(last)}{ref}</span>'
+    return f"{esc(head)} {glued}" if head else glued
+
+
 def cards_html(rep: Report, numbers: list[tuple[str, str, list[str]]]) -> str:
     """The cards: five counts in a row, then the figure cards with their sources."""
-    cards = "".join(f'<div class="card"><div class="num">{esc(v)}</div><div class="lbl">{esc(lab)}</div></div>'
+    cards = "".join(f'<div class="card">{card_number(v)}<div class="lbl">{esc(lab)}</div></div>'
                     for lab, v, _ in numbers[:5])
     out = f'<div class="cards">{cards}</div>'
     if numbers[5:]:
-        figs = "".join(f'<div class="card fig"><div class="num">{esc(v)}{rep.ref(d)}</div>'
+        figs = "".join(f'<div class="card fig"><div class="num">{with_ref(v, rep.ref(d))}</div>'
                        f'<div class="lbl">{esc(lab)}</div></div>' for lab, v, d in numbers[5:])
         out += f'<div class="cards figs">{figs}</div>'
     return out

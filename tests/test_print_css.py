@@ -1,0 +1,63 @@
+"""The report's print rules (templates/report/report.css): a chart fits an A4 page with its
+heading, its title stays with it, a chart of panels may continue on the next page."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import analysis.report
+
+CSS = (Path(analysis.report.__file__).parent / "templates" / "report" / "report.css").read_text(
+    encoding="utf-8")
+
+
+def rules(css: str) -> dict[str, dict[str, str]]:
+    """selector -> {property: value} of the flat rules in `css` (comments dropped)."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    out: dict[str, dict[str, str]] = {}
+    for selector, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
+        decls = dict(d.split(":", 1) for d in body.split(";") if ":" in d)
+        out.setdefault(" ".join(selector.split()), {}).update(
+            {k.strip(): v.strip() for k, v in decls.items()})
+    return out
+
+
+def print_rules() -> dict[str, dict[str, str]]:
+    block = CSS[CSS.index("@media print {") + len("@media print {"):]
+    return rules(block[:block.index("\n}")])
+
+
+def mm(value: str) -> float:
+    assert value.endswith("mm"), value
+    return float(value[:-2])
+
+
+def test_a_chart_fits_an_a4_page_with_its_heading():
+    top, _, bottom, _ = (mm(v) for v in rules(CSS)["@page"]["margin"].split())
+    text_height = 297 - top - bottom
+    cap = mm(print_rules()["img.chart-img, img.chart-cont"]["max-height"])
+    assert (text_height, cap) == (263, 200)
+    assert text_height - cap == 63          # heading, title, subtitle and source line
+
+
+def test_the_heatmap_leaves_room_for_the_next_section():
+    assert print_rules()["#chart-sector_heatmap img.chart-img"]["max-height"] == "125mm"
+
+
+def test_a_chart_keeps_its_title_and_source_and_only_a_chart_of_panels_breaks():
+    p = print_rules()
+    assert p["figure.chart figcaption"]["break-inside"] == "avoid"
+    assert p["figure.chart figcaption"]["break-after"] == "avoid"
+    assert p[".chart-source"]["break-before"] == "avoid"
+    assert p["figure.chart[data-parts]"]["break-inside"] == "auto"
+    assert rules(CSS)["figure.chart"]["break-inside"] == "avoid"
+    assert p["table.data.narrow"]["break-inside"] == "avoid"
+    assert p["p.more"]["break-before"] == "avoid"
+    assert p[".colophon"]["break-before"] == "avoid"
+    assert p["h2 + p.note, h3 + p.note"]["break-after"] == "avoid"
+
+
+def test_free_text_cells_break_a_long_word_on_screen_but_keep_a_column_of_seven_ems():
+    block = CSS[CSS.index("@media screen {"):]
+    cell = rules(block[:block.index("} }") + 3])["table.data td[lang]"]
+    assert (cell["overflow-wrap"], cell["min-width"]) == ("anywhere", "7em")
