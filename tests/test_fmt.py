@@ -33,6 +33,12 @@ def sp(text: str) -> str:
     (12, "percent", "en", "", "12%"),
     (2, "rank", "ru", "", "2-е место"),
     (100e6, "RUB", "ru", "up_to", "до 100 млн руб."),
+    (4, "vessels", "ru", "", "4 судна"),
+    (5, "vessels", "en", "", "5 vessels"),
+    (1100, "km", "ru", "", "1 100 км"),
+    (1100, "km", "en", "about", "about 1,100 km"),
+    (21, "schools", "ru", "", "21 школа"),
+    (3, "widgets", "ru", "", "3 widgets"),   # a unit the message table does not know: as extracted
 ])
 def test_fmt_value(value, unit, lang, qualifier, expected):
     assert sp(fmt.fmt_value(value, unit, lang, qualifier)) == expected

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from analysis.model import DateValue
 from analysis.report.words import LANGS, check_lang  # noqa: F401  (fmt.check_lang, fmt.LANGS: used across the reports)
-from analysis.report.words import forms, group, pair, say
+from analysis.report.words import forms, group, messages, pair, say
 from analysis.vocabulary import read_vocab
 
 NBSP = "\u00a0"
@@ -195,6 +195,8 @@ def fmt_value(value: float, unit: str, lang: str, qualifier: str = "") -> str:
         text = say("value.times", lang, n=fmt_number(value, lang), noun=noun(value, "time", lang))
     elif unit == "rank":
         text = say("value.rank", lang, n=fmt_int(value, lang))
+    elif f"unit.{unit}" in messages():  # a counted unit: `4 судна`, `1 100 км`
+        text = f"{fmt_number(value, lang)}{NBSP}{plural_word(value, f'unit.{unit}', lang)}"
     else:
         text = f"{fmt_number(value, lang)}{NBSP}{unit}" if unit else fmt_number(value, lang)
     q = QUALIFIERS.get(qualifier or "")
