@@ -90,3 +90,15 @@ def test_keys_built_from_data_have_their_rows():
     assert {"other.many", "other.one", "other.none"} <= set(phrases)
     for kind in {name.split(".")[0] for name in phrases}:
         assert {f"{kind}.{n}" for n in ("many", "one", "none")} <= set(phrases), kind
+
+
+def test_every_counted_unit_has_its_words():
+    """A unit an extracted figure can carry, not money or a special kind (jobs, persons,
+    percent, times, rank: worded apart), is named in both languages with its plural forms."""
+    from analysis.vocabulary import read_vocab
+
+    special = {"jobs", "persons", "percent", "times", "rank"}
+    units = {r["unit"] for r in read_vocab("units") if r["base"] != "money"} - special
+    for unit in sorted(units):
+        assert len(words.forms(f"unit.{unit}", "ru")) == 3, unit
+        assert len(words.forms(f"unit.{unit}", "en")) == 2, unit
