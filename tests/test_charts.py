@@ -220,7 +220,7 @@ def test_partner_and_people_links_use_the_country_colours(seed):
     ax = chart.fig.axes[0]
     colors = {to_hex(c) for coll in ax.collections for c in coll.get_facecolors()}
     assert {charts.RUSSIA, charts.KAZAKHSTAN, charts.GREY} <= colors
-    names = " ".join(t.get_text() for t in ax.texts)
+    names = " ".join(sp(t.get_text()) for t in ax.texts)
     assert "Жамбылская область · 2" in names and "Ленинградская область · 2" in names
     people = links.people_links(seed.participants, seed.documents, "en")
     assert people.title == "Most frequent participant: Dauren Abaev (ambassador), 3 of 5 meetings"
@@ -260,6 +260,14 @@ def test_partner_links_count_meetings_not_links():
     labels = [sp(t.get_text()) for t in chart.fig.axes[0].texts]
     assert labels == ["Омская область · 2", "Павлодарская область · 2", "Акмолинская область · 1"]
     assert sp(chart.title) == "Самый частый партнёр — Павлодарская область: 2 встречи"
+
+
+def test_a_long_partner_name_wraps_with_its_count():
+    m = pd.DataFrame({"meeting_id": ["a"], "doc_id": ["d1"], "region": ["Омская область"],
+                      "partners": [["Западно-Казахстанская область"]]})
+    chart = links.partner_links(m, pd.DataFrame({"doc_id": ["d1"]}), "ru")
+    labels = [sp(t.get_text()) for t in chart.fig.axes[0].texts]
+    assert "Западно-Казахстанская\nобласть · 1" in labels  # never the count alone on a line
     assert "встреча с двумя партнёрами учтена у каждого" in chart.subtitle
     en = links.partner_links(m, pd.DataFrame({"doc_id": ["d1", "d2"]}), "en")
     assert en.subtitle.startswith("Russian region (red) to Kazakh partner (blue); the number after a name "

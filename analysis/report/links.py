@@ -106,7 +106,7 @@ def partner_links(meetings: pd.DataFrame, documents: pd.DataFrame, lang: str,
         else:
             name = national if key == NATIONAL else region_label(key, lang)
         total = (ru_tot if country == "RU" else kz_tot)[key]
-        return wrap(f"{name} · {fmt.fmt_int(total, lang)}", 32)
+        return wrap(f"{name}{fmt.NBSP}·{fmt.NBSP}{fmt.fmt_int(total, lang)}", 32)  # the count stays with the name
 
     left = [(r, label(r, "RU"), GREY if r == OTHER else RUSSIA) for r in ru_tot.index]
     right = [(k, label(k, "KZ"), GREY if k in (NATIONAL, OTHER) else KAZAKHSTAN) for k in kz_tot.index]
