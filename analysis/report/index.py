@@ -37,6 +37,7 @@ td.num { color: #5f6670; white-space: nowrap; font-size: .85rem; } td.links { wh
 tr.overview td:first-child a { font-weight: bold; }
 .sub { color: #5f6670; font-size: .8rem; }
 a { color: #1f5f8b; text-decoration: none; } a:hover { text-decoration: underline; }
+@media (max-width: 480px) { main { padding: 18px 12px; } td.num { white-space: normal; } }
 """
 
 #: The heading over each language's reports.
