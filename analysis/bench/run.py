@@ -53,7 +53,8 @@ SUBSET = 300          # documents for the natasha-ratio run (enough to time, qui
 ENGINE_SUBSET = 600   # documents for the engines and scaling runs (dask's start must amortise)
 ROUND_TRIPS = 50      # trivial tasks sent one after another to time dask's cost per task
 NEW_ARTICLES = 3      # articles added before the incremental report rerun (the issue's case)
-VIEWS = ("meetings_by_pair", "agreements", "people", "figures_regional")  # views.sql, the analyst's
+VIEWS = ("meetings_by_pair", "agreements", "people", "figures_regional",  # views.sql, the analyst's
+         "full_names", "facts_per_document")                               # and the reports' aggregates
 KERNEL = "ipykernel"  # in a report kernel's command line
 LANG = "ru"           # the reports' language: their stems end in it (overview.ru)
 OFF_TOPIC = 0.95      # share of off-topic articles in the feed (the issue's monitoring case)
