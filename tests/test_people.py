@@ -105,6 +105,16 @@ def test_a_name_swallowed_into_a_place_entity_is_recovered():
      "области Петр Глебов.", [("Петр Глебов", "regional_official", "RU")]),
     ("Омский краевед Павел Сомов провел экскурсию для гостей из Казахстана.",
      [("Павел Сомов", "other", "RU")]),
+    # a governor's title names no town: "губернатор города" heads a federal city
+    ("Губернатор города Сергей Петров встретился с генеральным консулом Казахстана Ерланом "
+     "Сапаровым.", [("Сергей Петров", "governor", "RU"), ("Ерлан Сапаров", "consul_general", "KZ")]),
+    # a generic "директор" of a public body heads a public organisation, not a business
+    ("В Омскую область приехала делегация Казахстана: директор ГУ «Средняя школа № 5» Айгуль "
+     "Сейтова и учителя.", [("Айгуль Сейтова", "other", "KZ")]),
+    ("Директор Омской областной детской больницы Павел Рябов встретился с коллегами из "
+     "Казахстана.", [("Павел Рябов", "other", "RU")]),
+    ("Гостей из Казахстана принял директор ООО «Омский бекон» Павел Рябов.",
+     [("Павел Рябов", "business", "RU")]),
 ])
 def test_roles_by_the_office_and_the_place_it_governs(text, expected):
     assert _participants(text) == expected

@@ -189,6 +189,12 @@ def test_is_geography(text, expected):
      ([OMSK], ["Астана"])),
     # a verb or a preposition between: the town is a venue
     ("Омская делегация прибыла в Актау.", ([OMSK], [])),
+    # smaller Kazakh towns map to their region too
+    ("Губернатор Омской области встретился с акимом города Рудного.", ([OMSK], ["Костанайская область"])),
+    ("Аким Балхаша посетил Омскую область.", ([OMSK], ["Карагандинская область"])),
+    # "алматинский" before a body is the city Алматы; the oblast is named in full
+    ("Делегация алматинского университета посетила Омскую область.", ([OMSK], ["Алматы"])),
+    ("Делегация Алматинской области посетила Омскую область.", ([OMSK], ["Алматинская область"])),
 ])
 def test_towns_whose_people_act(text, expected):
     assert regions(text) == expected

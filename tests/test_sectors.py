@@ -26,6 +26,29 @@ def test_a_ministry_name_is_not_a_sector():
     assert _sectors("Глава области встретится с министром транспорта и коммуникаций.") == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    # an office's field after "по" is its name
+    ("Губернатор встретился с вице-министром по инвестициям и развитию Казахстана.", []),
+    ("Делегацию принял председатель комитета по туризму.", []),
+    # the head word as an action, its field not in the genitive: a field
+    ("Стороны обсудили управление водными и лесными ресурсами.", ["forestry"]),
+    # members of a body named only as who came
+    ("Во встрече участвовали представители казахской диаспоры.", []),
+    ("Гостей сопровождали старшеклассники сельской школы.", []),
+])
+def test_a_title_or_a_members_body_is_no_field(text, expected):
+    assert _sectors(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Предприятия области поставляют в Казахстан строительные материалы.", ["trade", "industry"]),
+    ("Стороны договорились об организации летнего отдыха детей.", ["youth"]),
+    ("В честь поэта в городе открыли бюст.", ["history_memory"]),
+])
+def test_goods_children_and_commemoration(text, expected):
+    assert sorted(_sectors(text)) == sorted(expected)
+
+
 def test_evidence_is_the_sentence_verbatim():
     parsed = parse("Первое предложение. Стороны обсудили торговлю и туризм.")
     hits = find_sectors(parsed, [True, True])

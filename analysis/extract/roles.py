@@ -29,6 +29,8 @@ TOWN_UNITS = word_list("role_words", "town_unit")
 MAYORS = word_list("role_words", "mayor")
 FORMER_HEADS = word_list("role_words", "former_head")
 KZ_LEGISLATURES = word_list("role_words", "kz_legislature")
+GOVERNOR_TITLES = word_list("role_words", "governor_title")
+PUBLIC_BODIES = word_list("role_words", "public_body")
 
 
 @dataclass
@@ -62,8 +64,18 @@ def countries_in(tokens: list, mentions: dict[int, RegionMention], offset: int
     return sorted((i, c) for i, c in found if not (i > 0 and lemmas[i - 1] in {"в", "во"}))
 
 
-def _adjust(role: str, tail: list, mentions: list[RegionMention]) -> str:
-    """Offices whose role depends on the place they govern (SPEC.md "Roles")."""
+def _adjust(role: str, tail: list, n: int, mentions: list[RegionMention]) -> str:
+    """Offices whose role depends on the place or body they head (SPEC.md "Roles").
+
+    `tail` is the title phrase, its first `n` tokens the trigger. A governor's own
+    title is never a town's (губернатор города: a federal city's governor); a generic
+    business title whose phrase names a public body (директор УО «Новая школа»,
+    директор областного краеведческого музея) is the head of a public organisation.
+    """
+    if role == "governor" and GOVERNOR_TITLES & {t.lemma for t in tail[:n]}:
+        return role
+    if role == "business" and PUBLIC_BODIES & {t.lemma for t in tail[n:]}:
+        return "other"
     towns = [m for m in mentions if m.form == "city" and m.region.kind != "city"]
     federal_cities = [m for m in mentions if m.region.kind == "city" and m.region.country == "RU"]
     regions_ru = [m for m in mentions if m.region.country == "RU"]
@@ -126,7 +138,7 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
         return None  # a verb between title and name: the title is someone else's
     n = m.stop - m.start
     places = [mm for i, mm in regions.at_token.items() if start <= i < stop]
-    role = _adjust(role, phrase, places)
+    role = _adjust(role, phrase, n, places)
     whose = countries_in(phrase[n:], regions.at_token, start + n)
     named = whose[0][1] if whose else ""
     if role in MINISTERIAL_ROLES and named and not places and whose:

@@ -20,6 +20,7 @@ from analysis.text import in_quoted_name
 from analysis.vocabulary import column_values, read_vocab, word_list
 
 INSTITUTION_HEADS = word_list("sector_words", "institution_head")
+NAME_PREPOSITIONS = word_list("sector_words", "name_preposition")
 SIDE_NOUNS = word_list("sector_words", "describes_side")
 SIDE_VERBS = word_list("sector_words", "describes_side_verb")
 INSTITUTION_REACH = 4  # tokens between the head and the sector word ("науки и высшего")
@@ -54,10 +55,19 @@ def _matcher() -> LemmaMatcher[tuple[str, ...]]:
 
 
 def _names_an_institution(sentence: Sentence, start: int) -> bool:
+    """The trigger completes an office's or a title's name: "министр транспорта",
+    "комитет по туризму", "вице-министр по инвестициям и развитию". A name puts its
+    field in the genitive or after "по"; in any other case the head is an action
+    ("управление водными и лесными ресурсами": managing them, a field)."""
     before = sentence.tokens[max(0, start - INSTITUTION_REACH):start]
     for k in range(len(before) - 1, -1, -1):
         if before[k].lemma in INSTITUTION_HEADS:
-            return all(t.pos in {"NOUN", "ADJ", "CCONJ"} for t in before[k + 1:])
+            between = before[k + 1:]
+            if between and between[0].lemma in NAME_PREPOSITIONS:
+                between = between[1:]
+            elif sentence.tokens[start].feats.get("Case", "Gen") != "Gen":
+                return False
+            return all(t.pos in {"NOUN", "ADJ", "CCONJ"} for t in between)
     return False
 
 
