@@ -40,6 +40,11 @@ def test_a_title_or_a_members_body_is_no_field(text, expected):
     assert _sectors(text) == expected
 
 
+def test_a_named_event_or_firm_is_still_a_field():
+    assert _sectors("Гостей пригласили на Международный инвестиционный форум.") == ["investment"]
+    assert _sectors("Обсудили поставки Южного котельного завода.") == ["trade", "industry"]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Предприятия области поставляют в Казахстан строительные материалы.", ["trade", "industry"]),
     ("Стороны договорились об организации летнего отдыха детей.", ["youth"]),
@@ -85,6 +90,9 @@ def test_a_word_cut_by_the_page_end_supports_nothing():
 @pytest.mark.parametrize("text, expected", [
     # a capitalised adjective inside the sentence opens an institution's name
     ("Встречу организовал Научно-образовательный центр сотрудничества.", []),
+    # a named body's head after its capitalised adjectives: the trigger only names it
+    ("Делегация посетила Южный морской торговый порт.", []),
+    ("Центр открылся в Уральском федеральном университете.", []),
     # a name in plain double quotes
     ('Делегацию возглавил директор УО "Новая школа".', []),
     # the presidents' agenda is the countries', not the regions'

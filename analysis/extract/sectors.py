@@ -20,6 +20,7 @@ from analysis.text import in_quoted_name
 from analysis.vocabulary import column_values, read_vocab, word_list
 
 INSTITUTION_HEADS = word_list("sector_words", "institution_head")
+NAMED_BODIES = word_list("sector_words", "named_body")
 NAME_PREPOSITIONS = word_list("sector_words", "name_preposition")
 SIDE_NOUNS = word_list("sector_words", "describes_side")
 SIDE_VERBS = word_list("sector_words", "describes_side_verb")
@@ -78,11 +79,27 @@ def _describes_a_side(sentence: Sentence, stop: int) -> bool:
     return (stop < len(toks) and toks[stop - 1].pos == "ADJ" and toks[stop].lemma in SIDE_NOUNS)
 
 
+def _capitalised_inside(sentence: Sentence, k: int) -> bool:
+    tok = sentence.tokens[k]
+    return k > 0 and tok.pos == "ADJ" and tok.text[:1].isupper() and not tok.text.isupper()
+
+
 def _in_a_proper_name(sentence: Sentence, start: int) -> bool:
     """A capitalised adjective inside a sentence begins a proper name ("В2В – Научно-
-    образовательный центр сотрудничества ..."): an institution, not a field."""
-    tok = sentence.tokens[start]
-    return start > 0 and tok.pos == "ADJ" and tok.text[:1].isupper() and not tok.text.isupper()
+    образовательный центр сотрудничества ..."): an institution, not a field. Through the
+    adjectives after it only when the name's head is a named body ("Мурманского морского
+    торгового порта", "в Казанском федеральном университете"): a named event or firm
+    ("Международный инвестиционный форум", "Бийский котельный завод") is a field."""
+    if _capitalised_inside(sentence, start):
+        return True
+    toks = sentence.tokens
+    head = next((t for t in toks[start:] if t.pos != "ADJ"), None)
+    if head is None or head.lemma not in NAMED_BODIES:
+        return False
+    k = start
+    while k > 0 and toks[k - 1].pos == "ADJ" and not _capitalised_inside(sentence, k):
+        k -= 1
+    return _capitalised_inside(sentence, k)
 
 
 def _cut_off(parsed: Parsed, sentence: Sentence, stop: int) -> bool:
