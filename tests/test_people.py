@@ -89,6 +89,14 @@ def test_a_headline_title_goes_to_the_person_named_only_without_one():
     assert ("Игорь Бабушкин", "governor", "RU") in _participants(text)
 
 
+def test_a_bare_surname_the_tagger_missed_is_a_second_mention():
+    text = ("Сомов провёл встречу с гостями из дружественных стран\n\n"
+            "В Омскую область прибыли гости из Казахстана и Китая.\n\n"
+            "Как отметил глава региона, такие встречи укрепляют связи.\n\n"
+            "– Рад приветствовать вас в Омске, – отметил Петр Сомов.")
+    assert ("Петр Сомов", "governor", "RU") in _participants(text)
+
+
 def test_a_name_swallowed_into_a_place_entity_is_recovered():
     text = ("Об этом шла речь на встрече Главы Республики Саха (Якутия) Айсена Николаева с "
             "послом Казахстана Ермеком Кошербаевым.")
