@@ -58,6 +58,9 @@ def test_mentions_of_one_person_merge_and_keep_the_full_name():
      ("Рустам Минниханов", "governor", "RU")),
     ("Председатель маслихата Астаны Ерлан Каналимов подписал меморандум с Петербургом.",
      ("Ерлан Каналимов", "legislator", "KZ")),
+    # formerly the head of a Russian republic, the republic named before
+    ("В Актобе подписан меморандум. Президент республики Ильдар Сафин обсудил с казахстанскими "
+     "коллегами поставки.", ("Ильдар Сафин", "governor", "RU")),
 ])
 def test_role_and_side_come_from_the_title(text, expected):
     assert _participants(text) == [expected]
