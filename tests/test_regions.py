@@ -69,6 +69,10 @@ def test_region_names(text, expected):
     # ...and not before anything else
     ("Астраханский арбуз известен в Казахстане.", ([], [])),
     ("Омская погода удивила гостей из Казахстана.", ([], [])),
+    ("Омская зимняя снежная погода удивила гостей из Казахстана.", ([], [])),
+    # ...also through the adjectives of an institution's name: a town's institution (SPEC)
+    ("Омский государственный технический университет подписал соглашение с казахстанским вузом.",
+     ([OMSK], [])),
 ])
 def test_region_adjectives(text, expected):
     assert regions(text) == expected

@@ -27,6 +27,7 @@ GEOGRAPHY_PHRASES = [tuple(p.split()) for p in word_list("region_words", "geogra
 ACTOR_NOUNS = word_list("region_words", "actor_after_adjective")
 PLACE_ACTORS = word_list("region_words", "actor_before_place")
 TOWN_TITLE = word_list("region_words", "town_title")
+ADJECTIVE_CHAIN = 4  # adjectives between a region adjective and its noun ("государственный технический")
 ACTOR_REACH = 3  # tokens before a town an actor word may stand ("главой города Актау")
 
 
@@ -92,10 +93,22 @@ def _is_partner(sentence: Sentence, m: RegionMention) -> bool:
         if _venue_before(sentence, i) or near & VISIT_VERBS:
             return False  # the capital as venue or destination
     if m.form == "adjective":
-        j = _token_index(sentence, m.stop)
-        following = [t.lemma for t in sentence.tokens[j:j + 2]]
-        return any(w in ACTOR_NOUNS for w in following)
+        return _head_is_actor(sentence, _token_index(sentence, m.stop))
     return True
+
+
+def _head_is_actor(sentence: Sentence, j: int) -> bool:
+    """The noun a region adjective ending before token j qualifies, through the adjectives
+    after it, is a people or body word: "псковские предприниматели", "Омский
+    государственный технический университет" (a town's institution: SPEC.md)."""
+    toks = sentence.tokens
+    following = [t.lemma for t in toks[j:j + 2]]
+    k = j
+    while k < len(toks) and toks[k].pos == "ADJ" and k - j < ADJECTIVE_CHAIN:
+        k += 1
+    if k < len(toks):
+        following.append(toks[k].lemma)
+    return any(w in ACTOR_NOUNS for w in following)
 
 
 def sentence_partners(sentence: Sentence, found: SentenceRegions) -> list[RegionMention]:
