@@ -166,6 +166,9 @@ def bare_titles(parsed: Parsed, relevant: list[bool], regions: list[SentenceRegi
                 continue
             if any(m.stop <= k <= m.stop + BARE_TITLE_GAP for k in starts):
                 continue  # the title of a named person
+            head = next((t for t in sent.tokens[m.start:m.stop] if t.pos == "NOUN"), None)
+            if head is not None and head.feats.get("Number") == "Plur":
+                continue  # a group ("дипломаты из ...", "главы регионов"), no one person's title
             phrase = sent.tokens[m.start:m.stop + BARE_TITLE_GAP]
             whose = countries_in(phrase[m.stop - m.start:], regions[si].at_token, m.stop)
             out.append(Role(role, side or (whose[0][1] if whose else ""),
