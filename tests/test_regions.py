@@ -193,6 +193,9 @@ def test_is_geography(text, expected):
      ([OMSK], ["Астана"])),
     # a verb or a preposition between: the town is a venue
     ("Омская делегация прибыла в Актау.", ([OMSK], [])),
+    # a district's head acts for the region the district lies in
+    ("Глава Орского района встретился с акимом Актюбинской области.",
+     (["Оренбургская область"], ["Актюбинская область"])),
     # smaller Kazakh towns map to their region too
     ("Губернатор Омской области встретился с акимом города Рудного.", ([OMSK], ["Костанайская область"])),
     ("Аким Балхаша посетил Омскую область.", ([OMSK], ["Карагандинская область"])),
