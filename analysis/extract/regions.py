@@ -3,7 +3,7 @@
 The gazetteer (vocab/regions.csv) finds every region name, adjective and city;
 this module decides which of them are partners (SPEC.md "Regions"):
 - a region named in a relevant sentence is a partner, unless it is only
-  geography (a list of neighbours, a river's course);
+  geography (a list of neighbours, a river's course) or history (a battle's place);
 - a city is a place, not a region; a federal city or one of the three Kazakh
   republican cities counts when it acts (its people, its parliament, an
   agreement with it), not when it is only the venue ("в Астане прошла");
@@ -22,6 +22,8 @@ from analysis.vocabulary import word_list
 VENUE_PREPOSITIONS = word_list("region_words", "venue_preposition")
 VISIT_VERBS = word_list("region_words", "visit_verb")
 GEOGRAPHY_BEFORE = word_list("region_words", "geography_before")
+HISTORY_BEFORE = word_list("region_words", "history_before")
+HISTORY_PREPOSITIONS = word_list("region_words", "history_preposition")
 GEOGRAPHY_SENTENCE = word_list("region_words", "geography_sentence")
 GEOGRAPHY_PHRASES = [tuple(p.split()) for p in word_list("region_words", "geography_phrase")]
 ACTOR_NOUNS = word_list("region_words", "actor_after_adjective")
@@ -77,10 +79,20 @@ def _acts(sentence: Sentence, i: int) -> bool:
     return lemma in PLACE_ACTORS or lemma.endswith("побратим")
 
 
+def _in_history(sentence: Sentence, i: int) -> bool:
+    """The place of a past battle or its defenders ("генерала-защитника Москвы", "битва за
+    Москву", "бои под Москвой"): history the article recalls, not a partner."""
+    lemmas = [t.lemma.split("-")[-1] for t in sentence.tokens[max(0, i - 2):i]]
+    if lemmas and lemmas[-1] in HISTORY_PREPOSITIONS:
+        lemmas.pop()
+    return bool(lemmas) and lemmas[-1] in HISTORY_BEFORE
+
+
 def _is_partner(sentence: Sentence, m: RegionMention) -> bool:
     i = _token_index(sentence, m.start)
     prev = sentence.tokens[i - 1].lemma if i > 0 else ""
-    if prev in GEOGRAPHY_BEFORE or in_quoted_name(sentence.text, m.start - sentence.start):
+    if prev in GEOGRAPHY_BEFORE or in_quoted_name(sentence.text, m.start - sentence.start) \
+            or _in_history(sentence, i):
         return False
     if m.text.isupper() and len(m.text) > 3:
         return False  # a dateline ("АСТАНА, 19 фев"), not a partner
