@@ -58,6 +58,8 @@ def test_mentions_of_one_person_merge_and_keep_the_full_name():
      ("Рустам Минниханов", "governor", "RU")),
     ("Председатель маслихата Астаны Ерлан Каналимов подписал меморандум с Петербургом.",
      ("Ерлан Каналимов", "legislator", "KZ")),
+    # a Kazakh body's abbreviation in the title gives the side
+    ("Ректор КазАТУ Берик Сапаров выступил на форуме в Омске.", ("Берик Сапаров", "other", "KZ")),
     # formerly the head of a Russian republic, the republic named before
     ("В Актобе подписан меморандум. Президент республики Ильдар Сафин обсудил с казахстанскими "
      "коллегами поставки.", ("Ильдар Сафин", "governor", "RU")),

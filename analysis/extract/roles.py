@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from analysis.extract.gazetteer import RegionMention
 from analysis.extract.regions import SentenceRegions
-from analysis.extract.relevance import country_markers
+from analysis.extract.relevance import body_country, country_markers
 from analysis.nlp.matching import LemmaMatcher
 from analysis.nlp.pipeline import Entity, Parsed, Sentence
 from analysis.vocabulary import read_vocab, word_list
@@ -61,6 +61,7 @@ def countries_in(tokens: list, mentions: dict[int, RegionMention], offset: int
     found = [(i, c) for i, c in country_markers(lemmas) if c in {"RU", "KZ"}]
     found += [(i - offset, m.region.country) for i, m in mentions.items()
               if 0 <= i - offset < len(tokens)]
+    found += [(i, c) for i, t in enumerate(tokens) if (c := body_country(t.text)) in {"RU", "KZ"}]
     return sorted((i, c) for i, c in found if not (i > 0 and lemmas[i - 1] in {"в", "во"}))
 
 
