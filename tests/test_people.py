@@ -68,6 +68,18 @@ def test_role_and_side_come_from_the_title(text, expected):
     assert _participants(text) == [expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # no Russian republic named: "республики" in a title is Kazakhstan
+    ("Мурманскую область посетила казахстанская делегация во главе с министром транспорта "
+     "республики Асетом Нуровым.", [("Асет Нуров", "federal_official", "KZ")]),
+    # a Russian republic named: its own minister
+    ("Татарстан посетила делегация Казахстана. Гостей принял министр промышленности республики "
+     "Ильдар Сафин.", [("Ильдар Сафин", "regional_minister", "RU")]),
+])
+def test_a_bare_republic_in_a_title(text, expected):
+    assert _participants(text) == expected
+
+
 def test_a_list_after_one_title_shares_it():
     text = ("На встрече с делегацией Казахстана были депутаты Павел Иткин, Павел Крупник и "
             "Валерий Гарнец.")

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from analysis.extract.names import NameParts, known_as, looks_like_surname, normalise_name
 from analysis.extract.regions import SentenceRegions
 from analysis.extract.roles import (DIPLOMATIC_ROLES, EXCLUDED_ROLES, Role, bare_titles, find_role,
-                                    TOWN_UNITS, role_matches, token_span)
+                                    TOWN_UNITS, names_a_russian_republic, role_matches,
+                                    token_span)
 from analysis.nlp.pipeline import Entity, Parsed, Sentence
 from analysis.vocabulary import column_values, word_list
 
@@ -166,6 +167,7 @@ def find_people(parsed: Parsed, relevant: list[bool],
     tell a place glued to a name apart from the name).
     """
     people: list[Person] = []
+    kazakh_republic = not names_a_russian_republic(regions)
     for si, sent in enumerate(parsed.sentences):
         if not relevant[si]:
             continue
@@ -182,7 +184,7 @@ def find_people(parsed: Parsed, relevant: list[bool],
             coordinated = previous is not None and between <= {",", "и"} and bool(between)
             if not (parts.surname or parts.first) or any(a <= ent.start < b for a, b in places):
                 continue
-            role = None if coordinated else find_role(sent, ent, floor, regions[si])
+            role = None if coordinated else find_role(sent, ent, floor, regions[si], kazakh_republic)
             if coordinated:  # "депутаты Павел Иткин, Павел Крупник и Валерий Гарнец"
                 role = previous.role
             floor = last_tok

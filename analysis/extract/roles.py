@@ -29,6 +29,7 @@ TOWN_UNITS = word_list("role_words", "town_unit")
 MAYORS = word_list("role_words", "mayor")
 FORMER_HEADS = word_list("role_words", "former_head")
 KZ_LEGISLATURES = word_list("role_words", "kz_legislature")
+REPUBLIC_WORDS = word_list("role_words", "republic_word")
 GOVERNOR_TITLES = word_list("role_words", "governor_title")
 PUBLIC_BODIES = word_list("role_words", "public_body")
 
@@ -101,12 +102,14 @@ def token_span(sentence: Sentence, entity: Entity) -> tuple[int, int]:
 
 
 def find_role(sentence: Sentence, entity: Entity, floor: int,
-              regions: SentenceRegions) -> Role | None:
+              regions: SentenceRegions, kazakh_republic: bool = False) -> Role | None:
     """Role of the person named by `entity`, from the words before it (after `floor`).
 
     The nearest title wins, but a generic one ("руководитель", "председатель")
     that only continues a specific one ("заместитель премьер-министра —
-    руководитель аппарата") yields to it.
+    руководитель аппарата") yields to it. `kazakh_republic`: the text names no
+    Russian republic, so a bare "республика" in a title is Kazakhstan ("министр
+    транспорта республики" of a Kazakh delegation is a minister of Kazakhstan).
     """
     toks = sentence.tokens
     first, last = token_span(sentence, entity)
@@ -141,6 +144,9 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
     places = [mm for i, mm in regions.at_token.items() if start <= i < stop]
     role = _adjust(role, phrase, n, places)
     whose = countries_in(phrase[n:], regions.at_token, start + n)
+    if kazakh_republic and not places:
+        whose += [(i, "KZ") for i, t in enumerate(phrase[n:]) if t.lemma in REPUBLIC_WORDS]
+        whose.sort()
     named = whose[0][1] if whose else ""
     if role in MINISTERIAL_ROLES and named and not places and whose:
         role, side = "federal_official", ""  # a minister of Russia or Kazakhstan
@@ -151,6 +157,12 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
         near = sorted(around, key=lambda ic: abs(ic[0] - first))
         named = near[0][1] if near else ""
     return Role(role, side or named, " ".join(t.text for t in phrase))
+
+
+def names_a_russian_republic(regions: list[SentenceRegions]) -> bool:
+    """Whether any sentence names a Russian republic (Республика Татарстан, Чувашия)."""
+    return any(m.region.country == "RU" and REPUBLIC_WORDS & set(m.region.name_ru.lower().split())
+               for r in regions for m in r.mentions)
 
 
 def bare_titles(parsed: Parsed, relevant: list[bool], regions: list[SentenceRegions]
