@@ -48,6 +48,10 @@ def test_a_named_event_or_firm_is_still_a_field():
 @pytest.mark.parametrize("text, expected", [
     ("Предприятия области поставляют в Казахстан строительные материалы.", ["trade", "industry"]),
     ("Стороны договорились об организации летнего отдыха детей.", ["youth"]),
+    # youth work and camps are a field; young people as an audience are not
+    ("Посол отметил, что совместная работа с молодежью актуальна.", ["youth"]),
+    ("Дети из Казахстана отдыхали летом в лагере.", ["youth"]),
+    ("Омские театры популярны у казахстанской молодежи.", ["culture"]),
     ("В честь поэта в городе открыли бюст.", ["history_memory"]),
 ])
 def test_goods_children_and_commemoration(text, expected):
