@@ -17,6 +17,8 @@ def _sectors(text: str) -> list[str]:
     ("Речь шла о поставках молочной продукции в Казахстан.", ["trade", "agriculture"]),
     ("Посол возложил цветы к мемориалу «Вечный огонь».", ["history_memory"]),
     ("Важным направлением является инвестиционное сотрудничество.", ["investment"]),
+    ("Аграрии ищут новые рынки сбыта.", ["agriculture", "trade"]),
+    ("Обсуждалось развитие приграничья.", ["cross_border"]),
 ])
 def test_triggers_match_inflected_forms(text, expected):
     assert sorted(_sectors(text)) == sorted(expected)
