@@ -19,6 +19,7 @@ def _sectors(text: str) -> list[str]:
     ("Важным направлением является инвестиционное сотрудничество.", ["investment"]),
     ("Аграрии ищут новые рынки сбыта.", ["agriculture", "trade"]),
     ("Обсуждалось развитие приграничья.", ["cross_border"]),
+    ("Стороны обсудили сотрудничество в нефтехимии и автомобилестроении.", ["industry"]),
 ])
 def test_triggers_match_inflected_forms(text, expected):
     assert sorted(_sectors(text)) == sorted(expected)

@@ -30,6 +30,7 @@ MAYORS = word_list("role_words", "mayor")
 FORMER_HEADS = word_list("role_words", "former_head")
 KZ_LEGISLATURES = word_list("role_words", "kz_legislature")
 REPUBLIC_WORDS = word_list("role_words", "republic_word")
+REGIONAL_PREMIERS = word_list("role_words", "regional_premier")
 GOVERNOR_TITLES = word_list("role_words", "governor_title")
 PUBLIC_BODIES = word_list("role_words", "public_body")
 
@@ -72,12 +73,16 @@ def _adjust(role: str, tail: list, n: int, mentions: list[RegionMention]) -> str
     `tail` is the title phrase, its first `n` tokens the trigger. A governor's own
     title is never a town's (губернатор города: a federal city's governor); a generic
     business title whose phrase names a public body (директор УО «Новая школа»,
-    директор областного краеведческого музея) is the head of a public organisation.
+    директор областного краеведческого музея) is the head of a public organisation; a
+    prime minister of a Russian republic is its deputy_governor.
     """
     if role == "governor" and GOVERNOR_TITLES & {t.lemma for t in tail[:n]}:
         return role
     if role == "business" and PUBLIC_BODIES & {t.lemma for t in tail[n:]}:
         return "other"
+    if role == "federal_official" and " ".join(t.lemma for t in tail[:n]) in REGIONAL_PREMIERS \
+            and any(m.region.country == "RU" for m in mentions):
+        return "deputy_governor"  # премьер-министр Республики Башкортостан
     towns = [m for m in mentions if m.form == "city" and m.region.kind != "city"]
     federal_cities = [m for m in mentions if m.region.kind == "city" and m.region.country == "RU"]
     regions_ru = [m for m in mentions if m.region.country == "RU"]
@@ -150,6 +155,8 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
     named = whose[0][1] if whose else ""
     if role in MINISTERIAL_ROLES and named and not places and whose:
         role, side = "federal_official", ""  # a minister of Russia or Kazakhstan
+    elif role in MINISTERIAL_ROLES and places and all(p.region.country == "KZ" for p in places):
+        side = "KZ"  # руководитель управления ЗКО: an official of a Kazakh region
     if role == "legislator" and KZ_LEGISLATURES & {t.lemma for t in phrase}:
         side = "KZ"
     if not side and not named and role not in DIPLOMATIC_ROLES:
