@@ -58,6 +58,9 @@ def test_mentions_of_one_person_merge_and_keep_the_full_name():
      ("Рустам Минниханов", "governor", "RU")),
     ("Председатель маслихата Астаны Ерлан Каналимов подписал меморандум с Петербургом.",
      ("Ерлан Каналимов", "legislator", "KZ")),
+    # a parliament's name gives a legislator's side, whatever country is nearest
+    ("С российской стороны участвовали депутат Государственной Думы Александр Аксенов и "
+     "генеральный консул Казахстана.", ("Александр Аксенов", "legislator", "RU")),
     # a Kazakh body's abbreviation in the title gives the side
     ("Ректор КазАТУ Берик Сапаров выступил на форуме в Омске.", ("Берик Сапаров", "other", "KZ")),
     # formerly the head of a Russian republic, the republic named before

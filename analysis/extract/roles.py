@@ -29,6 +29,7 @@ TOWN_UNITS = word_list("role_words", "town_unit")
 MAYORS = word_list("role_words", "mayor")
 FORMER_HEADS = word_list("role_words", "former_head")
 KZ_LEGISLATURES = word_list("role_words", "kz_legislature")
+RU_LEGISLATURES = word_list("role_words", "ru_legislature")
 REPUBLIC_WORDS = word_list("role_words", "republic_word")
 REGIONAL_PREMIERS = word_list("role_words", "regional_premier")
 GOVERNOR_TITLES = word_list("role_words", "governor_title")
@@ -159,6 +160,8 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
         side = "KZ"  # руководитель управления ЗКО: an official of a Kazakh region
     if role == "legislator" and KZ_LEGISLATURES & {t.lemma for t in phrase}:
         side = "KZ"
+    elif role == "legislator" and RU_LEGISLATURES & {t.lemma for t in phrase}:
+        side = "RU"
     if not side and not named and role not in DIPLOMATIC_ROLES:
         around = countries_in(toks, regions.at_token, 0)
         near = sorted(around, key=lambda ic: abs(ic[0] - first))
