@@ -40,12 +40,13 @@ def in_quoted_name(text: str, pos: int) -> bool:
     """Whether `pos` of `text` lies inside a short «...» or "...": the name of a company,
     venue or event, whose words name no region or sector."""
     before, after = text[:pos], text[pos:]
-    if not quote_open(before):
-        return False
-    guillemets = before.count("«") > before.count("»")
-    opened, closed = (before.rfind("«"), after.find("»")) if guillemets else \
-        (before.rfind('"'), after.find('"'))
-    return closed >= 0 and (pos - opened) + closed <= QUOTED_NAME_MAX_CHARS
+    spans = []
+    if before.count("«") > before.count("»"):
+        spans.append((before.rfind("«"), after.find("»")))
+    if before.count('"') % 2 == 1:  # also inside «...»: «директор УО "Новая школа"»
+        spans.append((before.rfind('"'), after.find('"')))
+    return any(closed >= 0 and (pos - opened) + closed <= QUOTED_NAME_MAX_CHARS
+               for opened, closed in spans)
 
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")

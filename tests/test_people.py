@@ -58,9 +58,29 @@ def test_mentions_of_one_person_merge_and_keep_the_full_name():
      ("Рустам Минниханов", "governor", "RU")),
     ("Председатель маслихата Астаны Ерлан Каналимов подписал меморандум с Петербургом.",
      ("Ерлан Каналимов", "legislator", "KZ")),
+    # a parliament's name gives a legislator's side, whatever country is nearest
+    ("С российской стороны участвовали депутат Государственной Думы Александр Аксенов и "
+     "генеральный консул Казахстана.", ("Александр Аксенов", "legislator", "RU")),
+    # a Kazakh body's abbreviation in the title gives the side
+    ("Ректор КазАТУ Берик Сапаров выступил на форуме в Омске.", ("Берик Сапаров", "other", "KZ")),
+    # formerly the head of a Russian republic, the republic named before
+    ("В Актобе подписан меморандум. Президент республики Ильдар Сафин обсудил с казахстанскими "
+     "коллегами поставки.", ("Ильдар Сафин", "governor", "RU")),
 ])
 def test_role_and_side_come_from_the_title(text, expected):
     assert _participants(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no Russian republic named: "республики" in a title is Kazakhstan
+    ("Мурманскую область посетила казахстанская делегация во главе с министром транспорта "
+     "республики Асетом Нуровым.", [("Асет Нуров", "federal_official", "KZ")]),
+    # a Russian republic named: its own minister
+    ("Татарстан посетила делегация Казахстана. Гостей принял министр промышленности республики "
+     "Ильдар Сафин.", [("Ильдар Сафин", "regional_minister", "RU")]),
+])
+def test_a_bare_republic_in_a_title(text, expected):
+    assert _participants(text) == expected
 
 
 def test_a_list_after_one_title_shares_it():
@@ -76,6 +96,10 @@ def test_a_list_after_one_title_shares_it():
     "Посол возложил цветы к памятнику Абаю и Пушкину в Казахстане.",
     "Студенты Казахстана учатся в университете имени Пушкина.",
     "Ранее генеральный консул Казахстана Марат Калыкулов в интервью отмечал, что связи крепнут.",
+    # a comment on the news or a quote given to a media outlet is no part in the event
+    "Новость о визите делегации Казахстана комментирует глава района Ольга Петрова.",
+    "Как рассказал отраслевому изданию директор ООО «Омский бекон» Павел Рябов, казахстанский "
+    "рынок важен.",
     "Делегация Казахстана приехала по поручению главы региона Берика Уали.",
 ])
 def test_not_participants(text):
@@ -87,6 +111,15 @@ def test_a_headline_title_goes_to_the_person_named_only_without_one():
             "Такое заявление Игорь Бабушкин сделал на встрече с послом Казахстана Ермеком "
             "Кошербаевым. Кошербаев поблагодарил Бабушкина.")
     assert ("Игорь Бабушкин", "governor", "RU") in _participants(text)
+
+
+def test_a_bare_surname_the_tagger_missed_is_a_second_mention():
+    # "дипломаты" is a group, not a title for one person; "глава региона" is his
+    text = ("Сомов провёл встречу с гостями из дружественных стран\n\n"
+            "В Омскую область прибыли дипломаты из Казахстана и Китая.\n\n"
+            "Как отметил глава региона, такие встречи укрепляют связи.\n\n"
+            "– Рад приветствовать вас в Омске, – отметил Петр Сомов.")
+    assert ("Петр Сомов", "governor", "RU") in _participants(text)
 
 
 def test_a_name_swallowed_into_a_place_entity_is_recovered():
@@ -105,6 +138,26 @@ def test_a_name_swallowed_into_a_place_entity_is_recovered():
      "области Петр Глебов.", [("Петр Глебов", "regional_official", "RU")]),
     ("Омский краевед Павел Сомов провел экскурсию для гостей из Казахстана.",
      [("Павел Сомов", "other", "RU")]),
+    # the chair of a regional government and a republic's prime minister: deputy_governor
+    ("Гостей из Казахстана принял председатель правительства Саратовской области Роман "
+     "Бусаргин.", [("Роман Бусаргин", "deputy_governor", "RU")]),
+    ("Премьер-министр Республики Башкортостан Андрей Назаров встретился с акимом Актюбинской "
+     "области.", [("Андрей Назаров", "deputy_governor", "RU")]),
+    ("Председатель правительства Казахстана Олжас Бектенов посетил Омскую область.",
+     [("Олжас Бектенов", "federal_official", "KZ")]),
+    # a department head of a Kazakh region is of the Kazakh side
+    ("В делегацию Казахстана вошёл руководитель управления предпринимательства ЗКО Айдар "
+     "Жумагалиев.", [("Айдар Жумагалиев", "regional_minister", "KZ")]),
+    # a governor's title names no town: "губернатор города" heads a federal city
+    ("Губернатор города Сергей Петров встретился с генеральным консулом Казахстана Ерланом "
+     "Сапаровым.", [("Сергей Петров", "governor", "RU"), ("Ерлан Сапаров", "consul_general", "KZ")]),
+    # a generic "директор" of a public body heads a public organisation, not a business
+    ("В Омскую область приехала делегация Казахстана: директор ГУ «Средняя школа № 5» Айгуль "
+     "Сейтова и учителя.", [("Айгуль Сейтова", "other", "KZ")]),
+    ("Директор Омской областной детской больницы Павел Рябов встретился с коллегами из "
+     "Казахстана.", [("Павел Рябов", "other", "RU")]),
+    ("Гостей из Казахстана принял директор ООО «Омский бекон» Павел Рябов.",
+     [("Павел Рябов", "business", "RU")]),
 ])
 def test_roles_by_the_office_and_the_place_it_governs(text, expected):
     assert _participants(text) == expected

@@ -69,6 +69,10 @@ def test_region_names(text, expected):
     # ...and not before anything else
     ("Астраханский арбуз известен в Казахстане.", ([], [])),
     ("Омская погода удивила гостей из Казахстана.", ([], [])),
+    ("Омская зимняя снежная погода удивила гостей из Казахстана.", ([], [])),
+    # ...also through the adjectives of an institution's name: a town's institution (SPEC)
+    ("Омский государственный технический университет подписал соглашение с казахстанским вузом.",
+     ([OMSK], [])),
 ])
 def test_region_adjectives(text, expected):
     assert regions(text) == expected
@@ -126,6 +130,11 @@ def test_cities_as_partners(text, expected):
     ("Соглашение с Казахстаном подписано на форуме «Россия — Казахстан: Омск».", ([], [])),
     # a dateline in capitals
     ("АСТАНА, 19 фев. Губернатор Самарской области прибыл в Казахстан.", (["Самарская область"], [])),
+    # the place of a past battle or its defenders is history
+    ("Казахстанские школьники рассказали омичам о генерале-защитнике Москвы.", ([], [])),
+    ("Делегация Омской области и гости из Казахстана почтили память павших в битве за Москву.",
+     ([OMSK], [])),
+    ("Ветераны боёв под Москвой встретились с делегацией Казахстана.", ([], [])),
 ])
 def test_background_is_not_a_partner(text, expected):
     assert regions(text) == expected
@@ -189,6 +198,15 @@ def test_is_geography(text, expected):
      ([OMSK], ["Астана"])),
     # a verb or a preposition between: the town is a venue
     ("Омская делегация прибыла в Актау.", ([OMSK], [])),
+    # a district's head acts for the region the district lies in
+    ("Глава Орского района встретился с акимом Актюбинской области.",
+     (["Оренбургская область"], ["Актюбинская область"])),
+    # smaller Kazakh towns map to their region too
+    ("Губернатор Омской области встретился с акимом города Рудного.", ([OMSK], ["Костанайская область"])),
+    ("Аким Балхаша посетил Омскую область.", ([OMSK], ["Карагандинская область"])),
+    # "алматинский" before a body is the city Алматы; the oblast is named in full
+    ("Делегация алматинского университета посетила Омскую область.", ([OMSK], ["Алматы"])),
+    ("Делегация Алматинской области посетила Омскую область.", ([OMSK], ["Алматинская область"])),
 ])
 def test_towns_whose_people_act(text, expected):
     assert regions(text) == expected

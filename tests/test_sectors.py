@@ -17,6 +17,9 @@ def _sectors(text: str) -> list[str]:
     ("Речь шла о поставках молочной продукции в Казахстан.", ["trade", "agriculture"]),
     ("Посол возложил цветы к мемориалу «Вечный огонь».", ["history_memory"]),
     ("Важным направлением является инвестиционное сотрудничество.", ["investment"]),
+    ("Аграрии ищут новые рынки сбыта.", ["agriculture", "trade"]),
+    ("Обсуждалось развитие приграничья.", ["cross_border"]),
+    ("Стороны обсудили сотрудничество в нефтехимии и автомобилестроении.", ["industry"]),
 ])
 def test_triggers_match_inflected_forms(text, expected):
     assert sorted(_sectors(text)) == sorted(expected)
@@ -24,6 +27,38 @@ def test_triggers_match_inflected_forms(text, expected):
 
 def test_a_ministry_name_is_not_a_sector():
     assert _sectors("Глава области встретится с министром транспорта и коммуникаций.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an office's field after "по" is its name
+    ("Губернатор встретился с вице-министром по инвестициям и развитию Казахстана.", []),
+    ("Делегацию принял председатель комитета по туризму.", []),
+    # the head word as an action, its field not in the genitive: a field
+    ("Стороны обсудили управление водными и лесными ресурсами.", ["forestry"]),
+    # members of a body named only as who came
+    ("Во встрече участвовали представители казахской диаспоры.", []),
+    ("Гостей сопровождали старшеклассники сельской школы.", []),
+])
+def test_a_title_or_a_members_body_is_no_field(text, expected):
+    assert _sectors(text) == expected
+
+
+def test_a_named_event_or_firm_is_still_a_field():
+    assert _sectors("Гостей пригласили на Международный инвестиционный форум.") == ["investment"]
+    assert _sectors("Обсудили поставки Южного котельного завода.") == ["trade", "industry"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Предприятия области поставляют в Казахстан строительные материалы.", ["trade", "industry"]),
+    ("Стороны договорились об организации летнего отдыха детей.", ["youth"]),
+    # youth work and camps are a field; young people as an audience are not
+    ("Посол отметил, что совместная работа с молодежью актуальна.", ["youth"]),
+    ("Дети из Казахстана отдыхали летом в лагере.", ["youth"]),
+    ("Омские театры популярны у казахстанской молодежи.", ["culture"]),
+    ("В честь поэта в городе открыли бюст.", ["history_memory"]),
+])
+def test_goods_children_and_commemoration(text, expected):
+    assert sorted(_sectors(text)) == sorted(expected)
 
 
 def test_evidence_is_the_sentence_verbatim():
@@ -62,6 +97,9 @@ def test_a_word_cut_by_the_page_end_supports_nothing():
 @pytest.mark.parametrize("text, expected", [
     # a capitalised adjective inside the sentence opens an institution's name
     ("Встречу организовал Научно-образовательный центр сотрудничества.", []),
+    # a named body's head after its capitalised adjectives: the trigger only names it
+    ("Делегация посетила Южный морской торговый порт.", []),
+    ("Центр открылся в Уральском федеральном университете.", []),
     # a name in plain double quotes
     ('Делегацию возглавил директор УО "Новая школа".', []),
     # the presidents' agenda is the countries', not the regions'

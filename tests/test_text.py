@@ -35,6 +35,13 @@ def test_in_quoted_name():
     assert in_quoted_name(text, text.index("Омске")) is False
 
 
+def test_a_name_in_straight_quotes_inside_direct_speech_is_a_name():
+    text = ('«Вчера к нам приехал директор ГУ "Новый лицей", с ним ученики и учителя из '
+            'Казахстана», — сказал глава района.')
+    assert in_quoted_name(text, text.index("лицей")) is True
+    assert in_quoted_name(text, text.index("ученики")) is False
+
+
 def test_look_alike_letters_do_not_hide_a_fact_and_evidence_stays_verbatim():
     text = ("Губернатор Омской области Петр Сомов встретился с послом Kазахстана Ерланом Нуровым.\n\n"
             "Стороны обсудили торговлю.")

@@ -8,7 +8,9 @@ code, country, canonical Russian name (SPEC.md, Regions), English name, kind
 - `variants`: names of the region itself (Ленобласть, СКО, область Абай);
 - `adjectives`: the bare adjective (псковский), which names the region only
   when context makes it clear, so the caller decides;
-- `cities`: towns inside the region, which are places, not the region (SPEC).
+- `cities`: towns inside the region, which are places, not the region (SPEC);
+  a town in -ск also gives the districts named after it (Волоколамский
+  городской округ, Орский район; the nouns are vocab/region_words.csv).
 
 Matching is done on lemmas so one entry covers every inflected form. A token
 matches an entry word by natasha's lemma, by pymorphy's lemma or by its own
@@ -24,7 +26,7 @@ from functools import lru_cache
 
 from analysis.geo import Region, normalise
 from analysis.nlp.pipeline import morph
-from analysis.vocabulary import read_vocab
+from analysis.vocabulary import read_vocab, word_list
 
 
 # CSV column -> RegionMention.form
@@ -57,6 +59,25 @@ class _Gazetteer:
     prefixes: frozenset[str]          # first PREFIX letters of every vocabulary word
 
 
+def _districts(town: str) -> list[str]:
+    """The districts named after a town in -ск, which lie in the town's region:
+    волоколамск -> "волоколамский городской округ", "волоколамский район"."""
+    if " " in town or not town.endswith("ск"):
+        return []
+    return [f"{town}ий {noun}" for noun in word_list("region_words", "district_noun")]
+
+
+def _add(trie: dict, seq: str, entry: _Entry) -> bool:
+    """Put `seq` into the trie; False when it is there already."""
+    node = trie
+    for word in seq.split(" "):
+        node = node.setdefault(word, {})
+    if _END in node:
+        return False
+    node[_END] = entry
+    return True
+
+
 @lru_cache(maxsize=1)
 def _load() -> _Gazetteer:
     regions, names, trie = [], {}, {}
@@ -65,16 +86,23 @@ def _load() -> _Gazetteer:
         regions.append(region)
         for column, form in _FORMS.items():
             for seq in filter(None, row[column].split(";")):
-                node = trie
-                for word in seq.split(" "):
-                    node = node.setdefault(word, {})
-                if _END in node:
+                if not _add(trie, seq, _Entry(region, form, seq)):
                     raise ValueError(f"regions.csv: {seq!r} listed twice")
-                node[_END] = _Entry(region, form, seq)
                 if form == "name":
                     names[seq] = region
+    for region, town in [(e.region, e.lemmas) for e in _entries(trie) if e.form == "city"]:
+        for seq in _districts(town):
+            _add(trie, seq, _Entry(region, "city", seq))  # a listed name wins
     prefixes = frozenset(w[:PREFIX] for w in _words(trie))
     return _Gazetteer(tuple(regions), names, trie, prefixes)
+
+
+def _entries(node: dict) -> Iterator[_Entry]:
+    for key, child in node.items():
+        if key is _END:
+            yield child
+        else:
+            yield from _entries(child)
 
 
 def _words(node: dict) -> Iterator[str]:

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from analysis.extract.names import NameParts, known_as, looks_like_surname, normalise_name
 from analysis.extract.regions import SentenceRegions
 from analysis.extract.roles import (DIPLOMATIC_ROLES, EXCLUDED_ROLES, Role, bare_titles, find_role,
-                                    TOWN_UNITS, role_matches, token_span)
+                                    TOWN_UNITS, names_a_russian_republic, role_matches,
+                                    token_span)
 from analysis.nlp.pipeline import Entity, Parsed, Sentence
 from analysis.vocabulary import column_values, word_list
 
@@ -166,6 +167,7 @@ def find_people(parsed: Parsed, relevant: list[bool],
     tell a place glued to a name apart from the name).
     """
     people: list[Person] = []
+    kazakh_republic = not names_a_russian_republic(regions)
     for si, sent in enumerate(parsed.sentences):
         if not relevant[si]:
             continue
@@ -182,7 +184,7 @@ def find_people(parsed: Parsed, relevant: list[bool],
             coordinated = previous is not None and between <= {",", "и"} and bool(between)
             if not (parts.surname or parts.first) or any(a <= ent.start < b for a, b in places):
                 continue
-            role = None if coordinated else find_role(sent, ent, floor, regions[si])
+            role = None if coordinated else find_role(sent, ent, floor, regions[si], kazakh_republic)
             if coordinated:  # "депутаты Павел Иткин, Павел Крупник и Валерий Гарнец"
                 role = previous.role
             floor = last_tok
@@ -206,11 +208,34 @@ def find_people(parsed: Parsed, relevant: list[bool],
                 person.excluded = role.role
             elif role and (person.role is None or (not person.role.side and role.side)):
                 person.role = role
+    _lone_surnames(parsed, relevant, people)
     for person in people:
         if all(other_occasion(parsed.sentences[i]) for i in person.sentences):
             person.excluded = person.excluded or "quoted from another occasion"
     _give_bare_titles(parsed, relevant, regions, people)
     return people
+
+
+def _lone_surnames(parsed: Parsed, relevant: list[bool], people: list[Person]) -> None:
+    """A person still without a title is also mentioned where natasha missed their bare
+    surname: a headline opening with it ("Сомов встретился с послами ...") is then a second
+    mention, which lets a title used only without a name be theirs (_give_bare_titles)."""
+    for person in people:
+        if person.role is not None or person.excluded or not person.name.surname:
+            continue
+        seen = {(a, b) for a, b, _ in person.spans}
+        for si, sent in enumerate(parsed.sentences):
+            if not relevant[si]:
+                continue
+            for tok in sent.tokens:
+                if (tok.start, tok.stop) in seen or not tok.text[:1].isupper() \
+                        or any(a <= tok.start < b for a, b in seen):
+                    continue
+                if NameParts(surname=tok.lemma).key == person.name.key \
+                        or NameParts(surname=tok.text).key == person.name.key:
+                    person.spans.append((tok.start, tok.stop, si))
+                    if si not in person.sentences:
+                        person.sentences.append(si)
 
 
 def _give_bare_titles(parsed: Parsed, relevant: list[bool], regions: list[SentenceRegions],

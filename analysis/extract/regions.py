@@ -3,7 +3,7 @@
 The gazetteer (vocab/regions.csv) finds every region name, adjective and city;
 this module decides which of them are partners (SPEC.md "Regions"):
 - a region named in a relevant sentence is a partner, unless it is only
-  geography (a list of neighbours, a river's course);
+  geography (a list of neighbours, a river's course) or history (a battle's place);
 - a city is a place, not a region; a federal city or one of the three Kazakh
   republican cities counts when it acts (its people, its parliament, an
   agreement with it), not when it is only the venue ("в Астане прошла");
@@ -22,11 +22,14 @@ from analysis.vocabulary import word_list
 VENUE_PREPOSITIONS = word_list("region_words", "venue_preposition")
 VISIT_VERBS = word_list("region_words", "visit_verb")
 GEOGRAPHY_BEFORE = word_list("region_words", "geography_before")
+HISTORY_BEFORE = word_list("region_words", "history_before")
+HISTORY_PREPOSITIONS = word_list("region_words", "history_preposition")
 GEOGRAPHY_SENTENCE = word_list("region_words", "geography_sentence")
 GEOGRAPHY_PHRASES = [tuple(p.split()) for p in word_list("region_words", "geography_phrase")]
 ACTOR_NOUNS = word_list("region_words", "actor_after_adjective")
 PLACE_ACTORS = word_list("region_words", "actor_before_place")
 TOWN_TITLE = word_list("region_words", "town_title")
+ADJECTIVE_CHAIN = 4  # adjectives between a region adjective and its noun ("государственный технический")
 ACTOR_REACH = 3  # tokens before a town an actor word may stand ("главой города Актау")
 
 
@@ -76,10 +79,20 @@ def _acts(sentence: Sentence, i: int) -> bool:
     return lemma in PLACE_ACTORS or lemma.endswith("побратим")
 
 
+def _in_history(sentence: Sentence, i: int) -> bool:
+    """The place of a past battle or its defenders ("генерала-защитника Москвы", "битва за
+    Москву", "бои под Москвой"): history the article recalls, not a partner."""
+    lemmas = [t.lemma.split("-")[-1] for t in sentence.tokens[max(0, i - 2):i]]
+    if lemmas and lemmas[-1] in HISTORY_PREPOSITIONS:
+        lemmas.pop()
+    return bool(lemmas) and lemmas[-1] in HISTORY_BEFORE
+
+
 def _is_partner(sentence: Sentence, m: RegionMention) -> bool:
     i = _token_index(sentence, m.start)
     prev = sentence.tokens[i - 1].lemma if i > 0 else ""
-    if prev in GEOGRAPHY_BEFORE or in_quoted_name(sentence.text, m.start - sentence.start):
+    if prev in GEOGRAPHY_BEFORE or in_quoted_name(sentence.text, m.start - sentence.start) \
+            or _in_history(sentence, i):
         return False
     if m.text.isupper() and len(m.text) > 3:
         return False  # a dateline ("АСТАНА, 19 фев"), not a partner
@@ -92,10 +105,22 @@ def _is_partner(sentence: Sentence, m: RegionMention) -> bool:
         if _venue_before(sentence, i) or near & VISIT_VERBS:
             return False  # the capital as venue or destination
     if m.form == "adjective":
-        j = _token_index(sentence, m.stop)
-        following = [t.lemma for t in sentence.tokens[j:j + 2]]
-        return any(w in ACTOR_NOUNS for w in following)
+        return _head_is_actor(sentence, _token_index(sentence, m.stop))
     return True
+
+
+def _head_is_actor(sentence: Sentence, j: int) -> bool:
+    """The noun a region adjective ending before token j qualifies, through the adjectives
+    after it, is a people or body word: "псковские предприниматели", "Омский
+    государственный технический университет" (a town's institution: SPEC.md)."""
+    toks = sentence.tokens
+    following = [t.lemma for t in toks[j:j + 2]]
+    k = j
+    while k < len(toks) and toks[k].pos == "ADJ" and k - j < ADJECTIVE_CHAIN:
+        k += 1
+    if k < len(toks):
+        following.append(toks[k].lemma)
+    return any(w in ACTOR_NOUNS for w in following)
 
 
 def sentence_partners(sentence: Sentence, found: SentenceRegions) -> list[RegionMention]:

@@ -26,9 +26,23 @@ def country_markers(lemmas: list[str]) -> list[tuple[int, str]]:
     return [(m.start, m.payload) for m in _countries().find(lemmas)]
 
 
+@lru_cache(maxsize=1)
+def _body_prefixes() -> tuple[tuple[str, str], ...]:
+    return tuple((r["prefix"], r["country"]) for r in read_vocab("country_prefixes"))
+
+
+def body_country(text: str) -> str:
+    """The country whose body a camel-case abbreviation names (КазНУ -> KZ), else ""."""
+    for prefix, country in _body_prefixes():
+        if text.startswith(prefix) and text[len(prefix):len(prefix) + 1].isupper():
+            return country
+    return ""
+
+
 def countries_named(sentence: Sentence, regions: SentenceRegions) -> set[str]:
     """Country codes a sentence names; a Kazakh region or city counts as KZ."""
     found = {code for _, code in country_markers(sentence.lemmas)}
+    found |= {c for t in sentence.tokens if (c := body_country(t.text))}
     if any(m.region.country == "KZ" for m in regions.mentions):
         found.add("KZ")
     return found

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from analysis.extract.gazetteer import RegionMention
 from analysis.extract.regions import SentenceRegions
-from analysis.extract.relevance import country_markers
+from analysis.extract.relevance import body_country, country_markers
 from analysis.nlp.matching import LemmaMatcher
 from analysis.nlp.pipeline import Entity, Parsed, Sentence
 from analysis.vocabulary import read_vocab, word_list
@@ -29,6 +29,11 @@ TOWN_UNITS = word_list("role_words", "town_unit")
 MAYORS = word_list("role_words", "mayor")
 FORMER_HEADS = word_list("role_words", "former_head")
 KZ_LEGISLATURES = word_list("role_words", "kz_legislature")
+RU_LEGISLATURES = word_list("role_words", "ru_legislature")
+REPUBLIC_WORDS = word_list("role_words", "republic_word")
+REGIONAL_PREMIERS = word_list("role_words", "regional_premier")
+GOVERNOR_TITLES = word_list("role_words", "governor_title")
+PUBLIC_BODIES = word_list("role_words", "public_body")
 
 
 @dataclass
@@ -59,11 +64,26 @@ def countries_in(tokens: list, mentions: dict[int, RegionMention], offset: int
     found = [(i, c) for i, c in country_markers(lemmas) if c in {"RU", "KZ"}]
     found += [(i - offset, m.region.country) for i, m in mentions.items()
               if 0 <= i - offset < len(tokens)]
+    found += [(i, c) for i, t in enumerate(tokens) if (c := body_country(t.text)) in {"RU", "KZ"}]
     return sorted((i, c) for i, c in found if not (i > 0 and lemmas[i - 1] in {"в", "во"}))
 
 
-def _adjust(role: str, tail: list, mentions: list[RegionMention]) -> str:
-    """Offices whose role depends on the place they govern (SPEC.md "Roles")."""
+def _adjust(role: str, tail: list, n: int, mentions: list[RegionMention]) -> str:
+    """Offices whose role depends on the place or body they head (SPEC.md "Roles").
+
+    `tail` is the title phrase, its first `n` tokens the trigger. A governor's own
+    title is never a town's (губернатор города: a federal city's governor); a generic
+    business title whose phrase names a public body (директор УО «Новая школа»,
+    директор областного краеведческого музея) is the head of a public organisation; a
+    prime minister of a Russian republic is its deputy_governor.
+    """
+    if role == "governor" and GOVERNOR_TITLES & {t.lemma for t in tail[:n]}:
+        return role
+    if role == "business" and PUBLIC_BODIES & {t.lemma for t in tail[n:]}:
+        return "other"
+    if role == "federal_official" and " ".join(t.lemma for t in tail[:n]) in REGIONAL_PREMIERS \
+            and any(m.region.country == "RU" for m in mentions):
+        return "deputy_governor"  # премьер-министр Республики Башкортостан
     towns = [m for m in mentions if m.form == "city" and m.region.kind != "city"]
     federal_cities = [m for m in mentions if m.region.kind == "city" and m.region.country == "RU"]
     regions_ru = [m for m in mentions if m.region.country == "RU"]
@@ -88,12 +108,14 @@ def token_span(sentence: Sentence, entity: Entity) -> tuple[int, int]:
 
 
 def find_role(sentence: Sentence, entity: Entity, floor: int,
-              regions: SentenceRegions) -> Role | None:
+              regions: SentenceRegions, kazakh_republic: bool = False) -> Role | None:
     """Role of the person named by `entity`, from the words before it (after `floor`).
 
     The nearest title wins, but a generic one ("руководитель", "председатель")
     that only continues a specific one ("заместитель премьер-министра —
-    руководитель аппарата") yields to it.
+    руководитель аппарата") yields to it. `kazakh_republic`: the text names no
+    Russian republic, so a bare "республика" in a title is Kazakhstan ("министр
+    транспорта республики" of a Kazakh delegation is a minister of Kazakhstan).
     """
     toks = sentence.tokens
     first, last = token_span(sentence, entity)
@@ -126,18 +148,31 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
         return None  # a verb between title and name: the title is someone else's
     n = m.stop - m.start
     places = [mm for i, mm in regions.at_token.items() if start <= i < stop]
-    role = _adjust(role, phrase, places)
+    role = _adjust(role, phrase, n, places)
     whose = countries_in(phrase[n:], regions.at_token, start + n)
+    if kazakh_republic and not places:
+        whose += [(i, "KZ") for i, t in enumerate(phrase[n:]) if t.lemma in REPUBLIC_WORDS]
+        whose.sort()
     named = whose[0][1] if whose else ""
     if role in MINISTERIAL_ROLES and named and not places and whose:
         role, side = "federal_official", ""  # a minister of Russia or Kazakhstan
+    elif role in MINISTERIAL_ROLES and places and all(p.region.country == "KZ" for p in places):
+        side = "KZ"  # руководитель управления ЗКО: an official of a Kazakh region
     if role == "legislator" and KZ_LEGISLATURES & {t.lemma for t in phrase}:
         side = "KZ"
+    elif role == "legislator" and RU_LEGISLATURES & {t.lemma for t in phrase}:
+        side = "RU"
     if not side and not named and role not in DIPLOMATIC_ROLES:
         around = countries_in(toks, regions.at_token, 0)
         near = sorted(around, key=lambda ic: abs(ic[0] - first))
         named = near[0][1] if near else ""
     return Role(role, side or named, " ".join(t.text for t in phrase))
+
+
+def names_a_russian_republic(regions: list[SentenceRegions]) -> bool:
+    """Whether any sentence names a Russian republic (Республика Татарстан, Чувашия)."""
+    return any(m.region.country == "RU" and REPUBLIC_WORDS & set(m.region.name_ru.lower().split())
+               for r in regions for m in r.mentions)
 
 
 def bare_titles(parsed: Parsed, relevant: list[bool], regions: list[SentenceRegions]
@@ -154,6 +189,9 @@ def bare_titles(parsed: Parsed, relevant: list[bool], regions: list[SentenceRegi
                 continue
             if any(m.stop <= k <= m.stop + BARE_TITLE_GAP for k in starts):
                 continue  # the title of a named person
+            head = next((t for t in sent.tokens[m.start:m.stop] if t.pos == "NOUN"), None)
+            if head is not None and head.feats.get("Number") == "Plur":
+                continue  # a group ("дипломаты из ...", "главы регионов"), no one person's title
             phrase = sent.tokens[m.start:m.stop + BARE_TITLE_GAP]
             whose = countries_in(phrase[m.stop - m.start:], regions[si].at_token, m.stop)
             out.append(Role(role, side or (whose[0][1] if whose else ""),

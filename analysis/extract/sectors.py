@@ -20,6 +20,8 @@ from analysis.text import in_quoted_name
 from analysis.vocabulary import column_values, read_vocab, word_list
 
 INSTITUTION_HEADS = word_list("sector_words", "institution_head")
+NAMED_BODIES = word_list("sector_words", "named_body")
+NAME_PREPOSITIONS = word_list("sector_words", "name_preposition")
 SIDE_NOUNS = word_list("sector_words", "describes_side")
 SIDE_VERBS = word_list("sector_words", "describes_side_verb")
 INSTITUTION_REACH = 4  # tokens between the head and the sector word ("науки и высшего")
@@ -54,10 +56,19 @@ def _matcher() -> LemmaMatcher[tuple[str, ...]]:
 
 
 def _names_an_institution(sentence: Sentence, start: int) -> bool:
+    """The trigger completes an office's or a title's name: "министр транспорта",
+    "комитет по туризму", "вице-министр по инвестициям и развитию". A name puts its
+    field in the genitive or after "по"; in any other case the head is an action
+    ("управление водными и лесными ресурсами": managing them, a field)."""
     before = sentence.tokens[max(0, start - INSTITUTION_REACH):start]
     for k in range(len(before) - 1, -1, -1):
         if before[k].lemma in INSTITUTION_HEADS:
-            return all(t.pos in {"NOUN", "ADJ", "CCONJ"} for t in before[k + 1:])
+            between = before[k + 1:]
+            if between and between[0].lemma in NAME_PREPOSITIONS:
+                between = between[1:]
+            elif sentence.tokens[start].feats.get("Case", "Gen") != "Gen":
+                return False
+            return all(t.pos in {"NOUN", "ADJ", "CCONJ"} for t in between)
     return False
 
 
@@ -68,11 +79,27 @@ def _describes_a_side(sentence: Sentence, stop: int) -> bool:
     return (stop < len(toks) and toks[stop - 1].pos == "ADJ" and toks[stop].lemma in SIDE_NOUNS)
 
 
+def _capitalised_inside(sentence: Sentence, k: int) -> bool:
+    tok = sentence.tokens[k]
+    return k > 0 and tok.pos == "ADJ" and tok.text[:1].isupper() and not tok.text.isupper()
+
+
 def _in_a_proper_name(sentence: Sentence, start: int) -> bool:
     """A capitalised adjective inside a sentence begins a proper name ("В2В – Научно-
-    образовательный центр сотрудничества ..."): an institution, not a field."""
-    tok = sentence.tokens[start]
-    return start > 0 and tok.pos == "ADJ" and tok.text[:1].isupper() and not tok.text.isupper()
+    образовательный центр сотрудничества ..."): an institution, not a field. Through the
+    adjectives after it only when the name's head is a named body ("Мурманского морского
+    торгового порта", "в Казанском федеральном университете"): a named event or firm
+    ("Международный инвестиционный форум", "Бийский котельный завод") is a field."""
+    if _capitalised_inside(sentence, start):
+        return True
+    toks = sentence.tokens
+    head = next((t for t in toks[start:] if t.pos != "ADJ"), None)
+    if head is None or head.lemma not in NAMED_BODIES:
+        return False
+    k = start
+    while k > 0 and toks[k - 1].pos == "ADJ" and not _capitalised_inside(sentence, k):
+        k -= 1
+    return _capitalised_inside(sentence, k)
 
 
 def _cut_off(parsed: Parsed, sentence: Sentence, stop: int) -> bool:
