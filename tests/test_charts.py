@@ -109,6 +109,20 @@ def test_year_labels_do_not_overlap_the_undated_one(lang):
         assert box(a).x1 < box(b).x0, (a.get_text(), b.get_text())
 
 
+def test_every_year_bar_shows_its_count_though_not_every_year_is_written():
+    """Seventeen years and an undated bar: every other year is written under its bar, but
+    each bar carries its count, the tallest (the title's year) among them."""
+    years = [2009 + i for i in range(17) for _ in range(i % 4 + 1)] + [2024] * 9 + [None] * 3
+    m = pd.DataFrame({"meeting_id": [f"m{i}" for i in range(len(years))], "doc_id": "d",
+                      "year": pd.array(years, dtype="Int64")})
+    chart = charts.meetings_over_time(m, pd.DataFrame({"doc_id": ["d"]}), "ru")
+    ax = chart.fig.axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()][14:] == ["2023", "", "2025", "год не\nуказан"]
+    counts = [t.get_text() for t in ax.texts]
+    assert counts == ["1", "2", "3", "4"] * 3 + ["1", "2", "3", "13", "1", "3"]
+    assert chart.title == "Больше всего встреч — в 2024 году: 13"
+
+
 def test_every_bar_value_label_is_inside_its_chart(rich):
     """The label of the longest bar (`более 2 500 рабочих мест`) is not cut at the edge."""
     f = rich.figures.copy()

@@ -220,11 +220,15 @@ def meetings_over_time(meetings: pd.DataFrame, documents: pd.DataFrame, lang: st
     if undated:
         labels[-1] = wrap(labels[-1], 8)
     bars = ax.bar(xs, values, color=colors, width=0.55 if len(values) > 3 else 0.4)
-    # past MAX_LABELLED_BARS years the labels would overlap at 9 pt: every step-th bar is
-    # labelled, and the last one (the latest year, or the undated bar)
+    # past MAX_LABELLED_BARS years the year labels would overlap at 9 pt: every step-th year
+    # is written, and the last bar (the latest year, or the undated one). A count is a few
+    # digits wide, so twice as many fit: then every bar shows its count, the peak included
     step = -(-len(values) // MAX_LABELLED_BARS)
     keep = [i % step == 0 or i == len(values) - 1 for i in range(len(values))]
-    texts = ax.bar_label(bars, labels=[fmt.fmt_int(v, lang) if v and k else "" for v, k in zip(values, keep)],
+    count_step = -(-len(values) // (2 * MAX_LABELLED_BARS))
+    peak = max(range(len(values)), key=lambda i: values[i])
+    counted = [i % count_step == 0 or i in (peak, len(values) - 1) for i in range(len(values))]
+    texts = ax.bar_label(bars, labels=[fmt.fmt_int(v, lang) if v and k else "" for v, k in zip(values, counted)],
                          padding=2, fontsize=9.5, color=TEXT)
     ax.set_xticks(xs, [lab if k else "" for lab, k in zip(labels, keep)])
     ax.set_yticks([])
