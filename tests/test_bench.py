@@ -45,7 +45,8 @@ def test_bench_writes_every_figure(tmp_path: Path):
     assert set(added["affected"]) <= set(added["rendered"])
     assert len(added["rendered"]) < len(reports)
     queries = saved["queries"]
-    assert list(queries["views"]) == ["meetings_by_pair", "agreements", "people", "figures_regional"]
+    assert list(queries["views"]) == ["meetings_by_pair", "agreements", "people", "figures_regional",
+                                      "full_names", "facts_per_document"]
     assert all(isinstance(q["rows"], int) and {"count_s", "select_s"} <= set(q)
                for q in queries["views"].values())
     assert "| reports, rerun, nothing changed" in table(results)
