@@ -19,7 +19,9 @@ Embassies and people need no markers of their own: "посольство Каз�
 "казахский" name an ethnicity (countries.csv), which yields no facts.
 
 A document that fails cannot name Kazakhstan, so skipping its NLP changes no
-table; one that passes may still name only a namesake, and NLP decides.
+table; one that passes may still name only a namesake, and NLP decides. The
+pipeline asks first (`needs_nlp`), to extract a document that fails where it was
+read instead of sending it to a worker process that holds the models.
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from analysis.model import Document
 from analysis.text import fold, match_letters, without_yo
 from analysis.vocabulary import read_vocab
 
@@ -142,14 +145,22 @@ def _letters(text: str) -> str:
     return without_yo(letters)
 
 
+@lru_cache(maxsize=1)
 def may_concern_kazakhstan(text: str) -> bool:
     """False only when `text` names no Kazakh country marker, region or city in any form,
-    so that natasha's pass can be skipped: see the module doc."""
+    so that natasha's pass can be skipped: see the module doc. The last answer is kept:
+    the pipeline asks (needs_nlp), then extract_document asks again of the same text."""
     letters = _letters(text)
     anycase, capital = _patterns()
     if anycase.search(letters):
         return True
     return any(m.group(0)[0].isupper() for m in capital.finditer(letters))
+
+
+def needs_nlp(doc: Document) -> bool:
+    """Whether extracting `doc` may run natasha: it was read, has text, and may concern
+    Kazakhstan (the conditions extract_document checks before its NLP)."""
+    return doc.status.startswith("ok") and bool(doc.text.strip()) and may_concern_kazakhstan(doc.text)
 
 
 _WORD_END = re.compile(r"[^\W\d_]*")

@@ -20,6 +20,7 @@ from __future__ import annotations
 import ctypes
 import fcntl
 import hashlib
+import itertools
 import math
 import multiprocessing
 import os
@@ -28,10 +29,12 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
+from queue import SimpleQueue
 from typing import IO
 from pathlib import Path
 from typing import NamedTuple
@@ -44,12 +47,14 @@ from analysis.store.budget import OverBudget, budget
 from analysis.store.cache import ExtractionCache, entry_key, extractor_fingerprint
 from analysis.store.duplicates import Candidate, Fingerprint, find_duplicates, fingerprint
 from analysis.extract.document import extract_document
+from analysis.extract.prefilter import needs_nlp
 from analysis.ingest.files import Inventory, InputFile, Rejection, inventory, read_input, read_regular
 from analysis.messages import rejected
 from analysis.model import DocFacts, Document
 from analysis.store.tables import Texts, build_tables, write_tables
 
 DOCS_PER_WORKER = 10  # below this many documents per core a pool costs more than it saves
+QUEUED_PER_WORKER = 25  # documents read and waiting for each worker at most; past it, reading waits
 LOCK_NAME = ".lock"   # in the output folder: held by the run writing it
 LOCK_WAIT = 5.0       # seconds a second run waits for the first before it stops
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>: the signal a process gets when its parent dies
@@ -118,14 +123,18 @@ def _extract_safely(doc: Document) -> DocFacts:
     return DocFacts(document=doc)
 
 
-def process(item: InputFile, data: bytes | None = None) -> Result:
-    """One file (or its bytes, read by the caller) -> its facts and fingerprint (runs in a
-    worker process)."""
+def read_document(item: InputFile, data: bytes | None = None) -> Document:
+    """One file (or its bytes, read by the caller) as a Document: `ok`, or rejected with the
+    reason, also when its reader crashes (that file only)."""
     try:
-        doc = read_input(item, data)
+        return read_input(item, data)
     except Exception as exc:  # noqa: BLE001 - a reader crash on one file rejects that file only
-        doc = Document(doc_id=item.doc_id, path=item.rel,
-                       status=rejected("unreadable", f"({type(exc).__name__}: {exc})"))
+        return Document(doc_id=item.doc_id, path=item.rel,
+                        status=rejected("unreadable", f"({type(exc).__name__}: {exc})"))
+
+
+def extract(doc: Document) -> Result:
+    """A document read -> its facts and fingerprint (in a worker process when it needs NLP)."""
     facts = _extract_safely(doc)
     ok = doc.status == "ok"
     fp = fingerprint(doc.text) if ok else None
@@ -133,6 +142,12 @@ def process(item: InputFile, data: bytes | None = None) -> Result:
     # without facts would cross to the main process and into the cache to be dropped
     text, doc.text = (doc.text if ok and facts.has_facts else ""), ""
     return Result(facts, fp, text)
+
+
+def process(item: InputFile, data: bytes | None = None) -> Result:
+    """One file (or its bytes, read by the caller) -> its facts and fingerprint (runs in a
+    worker process)."""
+    return extract(read_document(item, data))
 
 
 def _watch_parent(parent: int) -> None:
@@ -170,9 +185,11 @@ def _init_worker(parent: int) -> None:
     load_models()
 
 
+@lru_cache(maxsize=1)
 def load_models() -> None:
-    """Load the natasha models before the first document, so their load time and memory
-    count against no document's budget."""
+    """Load the natasha models before the first document that needs them, so their load time
+    and memory count against no document's budget. Once per process: a worker forked from a
+    process that loaded them has them too."""
     from analysis.nlp.pipeline import parse
 
     parse("Подготовка.")
@@ -264,9 +281,62 @@ def _one_by_one(items: list[InputFile], indices: list[int],
             _close(pool, done)
 
 
+def _finished(futures: dict[Future, int], done: SimpleQueue, lost: list[int],
+              wait: bool) -> Iterator[tuple[int, Result]]:
+    """The results of `futures` (future -> index) that are done, `done` getting each future as
+    it finishes: those done already, or with `wait` all of them; each leaves `futures`. The
+    index of a future its broken pool lost goes on `lost`."""
+    while futures and (wait or not done.empty()):
+        future = done.get()
+        i = futures.pop(future)
+        try:
+            yield i, future.result()
+        except BrokenProcessPool:
+            lost.append(i)
+
+
+def _triage_pass(items: list[InputFile], workers: int,
+                 lost: list[int]) -> Iterator[tuple[int, Result]]:
+    """Every item read in this process, in order. A document that needs no NLP (needs_nlp: most
+    of an off-topic feed) is extracted here too: it neither waits for a worker nor travels to
+    one and back. The others go to a pool of `workers`, started at the first of them (a folder
+    without one loads no model). Each result as it is done; the indices a dying worker took
+    down with the pool are appended to `lost`, in ascending order. At most QUEUED_PER_WORKER
+    documents per worker wait, read, for a worker: then reading waits for one to finish."""
+    pool: ProcessPoolExecutor | None = None
+    futures: dict[Future, int] = {}
+    done: SimpleQueue = SimpleQueue()
+    complete = False
+    try:
+        for i, item in enumerate(items):
+            doc = read_document(item)
+            if not needs_nlp(doc):
+                yield i, extract(doc)
+                continue
+            if pool is None:
+                pool = _pool(workers)
+            while len(futures) >= QUEUED_PER_WORKER * workers:
+                yield from itertools.islice(_finished(futures, done, lost, wait=True), 1)
+            try:
+                future = pool.submit(extract, doc)
+            except BrokenProcessPool:
+                lost.append(i)
+            else:
+                futures[future] = i
+                future.add_done_callback(done.put)
+            yield from _finished(futures, done, lost, wait=False)
+        yield from _finished(futures, done, lost, wait=True)
+        complete = True
+    finally:
+        if pool is not None:
+            _close(pool, complete)
+    lost.sort()
+
+
 def _in_pools(items: list[InputFile], workers: int,
               warnings: list[str]) -> Iterator[tuple[int, Result]]:
-    """process() over items in pools of `workers`, each result with its index as it finishes.
+    """process() over items, here or in pools of `workers` (_triage_pass first, then, for the
+    documents a dying worker took down, _pool_pass), each result with its index as it finishes.
 
     A worker that dies (killed, out of memory, a crash in C) breaks its pool.
     A pool hands documents out in order and holds at most 2 * workers + 1 at
@@ -277,11 +347,11 @@ def _in_pools(items: list[InputFile], workers: int,
     is rejected instead of tried forever.
     """
     in_flight = 2 * workers + 1
-    pending = list(range(len(items)))
-    while pending:
-        lost: list[int] = []
+    lost: list[int] = []
+    passed = _triage_pass(items, workers, lost)
+    while True:
         finished = 0
-        for i, result in _pool_pass(items, pending, workers, lost):
+        for i, result in passed:
             finished += 1
             yield i, result
         suspects, pending = lost[:in_flight], lost[in_flight:]
@@ -296,23 +366,36 @@ def _in_pools(items: list[InputFile], workers: int,
                             f"{len(pending)} more rejected")
             yield from ((i, worker_died(items[i])) for i in pending)
             return
+        if not pending:
+            return
+        lost = []
+        passed = _pool_pass(items, pending, workers, lost)
+
+
+def _here(items: list[InputFile]) -> Iterator[tuple[int, Result]]:
+    """process() over items in this process with one BLAS thread, the models loaded before the
+    first document that needs them (none for a folder without one)."""
+    with threadpool_limits(limits=1, user_api="blas"):
+        for i, item in enumerate(items):
+            doc = read_document(item)
+            if needs_nlp(doc):
+                load_models()
+            yield i, extract(doc)
 
 
 def run(items: list[InputFile], workers: int, warnings: list[str],
         dask: str | None = None) -> Iterator[tuple[int, Result]]:
     """process() over items, each result with its index as soon as it is done: in this
-    process, in pools of `workers`, or on a dask cluster (`dask`: a scheduler's address, ""
-    for a LocalCluster of `workers`); what went wrong with the workers goes to `warnings`."""
+    process, in pools of `workers` for the documents that need NLP (_in_pools), or on a dask
+    cluster (`dask`: a scheduler's address, "" for a LocalCluster of `workers`); what went
+    wrong with the workers goes to `warnings`."""
     if dask is not None:
         from analysis.store.distributed import run_on_dask
 
         yield from run_on_dask(items, dask, workers, warnings)
         return
     if workers <= 1 or len(items) <= 1:
-        with threadpool_limits(limits=1, user_api="blas"):
-            if items:
-                load_models()
-            yield from enumerate(map(process, items))
+        yield from _here(items)
         return
     yield from _in_pools(items, workers, warnings)
 

@@ -1,0 +1,102 @@
+"""analysis.store.pipeline: where each document is extracted.
+
+Documents that need no NLP (the prefilter rules them out, or they were rejected
+on reading) are extracted in the main process as it reads them; only the others
+go to the worker pool, which starts at the first of them. The tables are those
+of a run in one process, whichever process extracted a document. The articles
+are made up for these tests.
+"""
+import os
+from pathlib import Path
+
+import pytest
+
+import analysis.store.pipeline as pipeline
+from analysis.extract.document import extract_document
+from analysis.model import Document
+from analysis.store.pipeline import extract_dir
+
+ON_TOPIC = ("Губернатор Омской области встретился с акимом Павлодарской области\n"
+            "Губернатор Омской области Виталий Хоценко {day} апреля 2024 года провёл встречу с "
+            "акимом Павлодарской области Асаином Байхановым. Стороны обсудили торговлю.\n")
+OFF_TOPIC = ("Губернатор Омской области встретился с послом Узбекистана\n"
+             "Губернатор Омской области Виталий Хоценко {day} апреля 2024 года провёл встречу с "
+             "послом Узбекистана. Стороны обсудили торговлю.\n")
+MAIN_PID = os.getpid()
+
+
+def _folder(root: Path, on_topic: list[int], off_topic: list[int]) -> Path:
+    """on-N.txt and off-N.txt articles, each dated its own day (no two are duplicates)."""
+    root.mkdir()
+    for n in on_topic:
+        (root / f"on-{n}.txt").write_text(ON_TOPIC.format(day=n), encoding="utf-8")
+    for n in off_topic:
+        (root / f"off-{n}.txt").write_text(OFF_TOPIC.format(day=n), encoding="utf-8")
+    return root
+
+
+def _tables(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.glob("*.csv"))}
+
+
+def _recording(marks: Path):
+    """extract_document that leaves, per document, a file holding the pid that extracted it."""
+    def extract(doc: Document):
+        (marks / doc.doc_id).write_text(str(os.getpid()), encoding="utf-8")
+        return extract_document(doc)
+    return extract
+
+
+def test_off_topic_documents_are_extracted_in_the_main_process_and_the_rest_in_workers(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = _folder(tmp_path / "in", on_topic=[1, 2], off_topic=[3, 4, 5])
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    monkeypatch.setattr(pipeline, "extract_document", _recording(marks))
+    run = extract_dir(src, tmp_path / "out", progress=False, workers=2, use_cache=False)
+    where = {p.name: int(p.read_text(encoding="utf-8")) for p in marks.iterdir()}
+    assert sorted(d for d, pid in where.items() if pid == MAIN_PID) == ["off-3", "off-4", "off-5"]
+    assert sorted(d for d, pid in where.items() if pid != MAIN_PID) == ["on-1", "on-2"]
+    assert (run.documents, run.without_facts, run.extracted) == (5, 3, 5)
+
+
+def test_a_folder_without_a_document_for_nlp_starts_no_worker(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_pool(workers: int):
+        raise AssertionError("a pool was started")
+
+    def no_models() -> None:
+        raise AssertionError("the models were loaded")
+
+    src = _folder(tmp_path / "in", on_topic=[], off_topic=[1, 2, 3])
+    (src / "empty.txt").write_bytes(b"")
+    monkeypatch.setattr(pipeline, "_pool", no_pool)
+    monkeypatch.setattr(pipeline, "load_models", no_models)
+    for workers in (1, 2):
+        run = extract_dir(src, tmp_path / f"out-{workers}", progress=False, workers=workers,
+                          use_cache=False)
+        assert (run.documents, run.rejected, run.without_facts) == (4, 1, 3)
+
+
+def test_models_are_loaded_in_one_process_only_for_a_document_that_needs_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    load = pipeline.load_models
+    monkeypatch.setattr(pipeline, "load_models", lambda: calls.append("load") or load())
+    src = _folder(tmp_path / "in", on_topic=[5], off_topic=[1, 2, 3, 4])
+    run = extract_dir(src, tmp_path / "out", progress=False, workers=1, use_cache=False)
+    assert calls == ["load"]
+    assert (run.documents, run.without_facts, run.meetings) == (5, 4, 1)
+
+
+@pytest.mark.parametrize("queued", [1, pipeline.QUEUED_PER_WORKER])
+def test_the_tables_are_those_of_one_process_whoever_extracts(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, queued: int) -> None:
+    """Also when reading must wait for the workers (one document queued per worker)."""
+    src = _folder(tmp_path / "in", on_topic=[1, 2, 3, 4, 5, 6], off_topic=[7, 8, 9, 10])
+    alone = extract_dir(src, tmp_path / "alone", progress=False, workers=1, use_cache=False)
+    monkeypatch.setattr(pipeline, "QUEUED_PER_WORKER", queued)
+    pooled = extract_dir(src, tmp_path / "pooled", progress=False, workers=2, use_cache=False)
+    assert (alone.documents, alone.without_facts, alone.meetings) == (10, 4, 6)
+    assert (pooled.documents, pooled.without_facts, pooled.meetings) == (10, 4, 6)
+    assert _tables(tmp_path / "pooled") == _tables(tmp_path / "alone")
