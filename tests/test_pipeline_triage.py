@@ -1,10 +1,11 @@
 """analysis.store.pipeline: where each document is extracted.
 
-Documents that need no NLP (the prefilter rules them out, or they were rejected
-on reading) are extracted in the main process as it reads them; only the others
-go to the worker pool, which starts at the first of them. The tables are those
-of a run in one process, whichever process extracted a document. The articles
-are made up for these tests.
+The main process reads every file. Documents that need NLP go to the worker
+pool; those that need none (the prefilter rules them out, or they were rejected
+on reading) are extracted in the main process, or in batches by workers short
+of work. Models are loaded only in a process that meets a document needing
+them. The tables are those of a run in one process, whichever process extracted
+a document. The articles are made up for these tests.
 """
 import os
 from pathlib import Path
@@ -47,8 +48,10 @@ def _recording(marks: Path):
     return extract
 
 
-def test_off_topic_documents_are_extracted_in_the_main_process_and_the_rest_in_workers(
+def test_documents_for_nlp_go_to_workers_and_a_short_batch_of_the_rest_stays_here(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fewer off-topic documents than a batch: those the workers are not sent are extracted
+    in the main process."""
     src = _folder(tmp_path / "in", on_topic=[1, 2], off_topic=[3, 4, 5])
     marks = tmp_path / "marks"
     marks.mkdir()
@@ -60,22 +63,37 @@ def test_off_topic_documents_are_extracted_in_the_main_process_and_the_rest_in_w
     assert (run.documents, run.without_facts, run.extracted) == (5, 3, 5)
 
 
-def test_a_folder_without_a_document_for_nlp_starts_no_worker(
+def test_idle_workers_get_batches_of_documents_without_nlp(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def no_pool(workers: int):
-        raise AssertionError("a pool was started")
+    """Two workers, batches of two: the main process never has both busy when it reads the
+    next document, so every batch goes to them."""
+    src = _folder(tmp_path / "in", on_topic=[], off_topic=[1, 2, 3, 4])
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    monkeypatch.setattr(pipeline, "extract_document", _recording(marks))
+    monkeypatch.setattr(pipeline, "OFF_TOPIC_BATCH", 2)
+    run = extract_dir(src, tmp_path / "pooled", progress=False, workers=2, use_cache=False)
+    where = {p.name: int(p.read_text(encoding="utf-8")) for p in marks.iterdir()}
+    assert sorted(d for d, pid in where.items() if pid != MAIN_PID) == ["off-1", "off-2", "off-3", "off-4"]
+    assert (run.documents, run.without_facts) == (4, 4)
+    monkeypatch.undo()
+    extract_dir(src, tmp_path / "alone", progress=False, workers=1, use_cache=False)
+    assert _tables(tmp_path / "pooled") == _tables(tmp_path / "alone")
 
+
+def test_a_folder_without_a_document_for_nlp_loads_no_model(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Neither here nor in a worker (which would fail its task and the run)."""
     def no_models() -> None:
         raise AssertionError("the models were loaded")
 
-    src = _folder(tmp_path / "in", on_topic=[], off_topic=[1, 2, 3])
+    src = _folder(tmp_path / "in", on_topic=[], off_topic=list(range(1, 26)))
     (src / "empty.txt").write_bytes(b"")
-    monkeypatch.setattr(pipeline, "_pool", no_pool)
     monkeypatch.setattr(pipeline, "load_models", no_models)
     for workers in (1, 2):
         run = extract_dir(src, tmp_path / f"out-{workers}", progress=False, workers=workers,
                           use_cache=False)
-        assert (run.documents, run.rejected, run.without_facts) == (4, 1, 3)
+        assert (run.documents, run.rejected, run.without_facts) == (26, 1, 25)
 
 
 def test_models_are_loaded_in_one_process_only_for_a_document_that_needs_them(

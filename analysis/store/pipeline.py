@@ -1,8 +1,11 @@
 """Folder in, tables out: ingest every file, extract each document, write the tables.
 
 Documents are independent, so extraction maps `process` over the files: in
-this process for a handful, else in a pool of worker processes (one per core)
-that each load the natasha models once. Results come back with the article
+this process for a handful, else with a pool of worker processes (one per core)
+that each load the natasha models once, at their first document that needs them.
+This process reads every file; it sends the documents that need NLP to the pool
+and extracts those that need none (most of an off-topic feed) itself, handing
+them to the workers in batches only when these run short of work. Results come back with the article
 text, which goes to a temporary file at once (OUT/texts/, put in place with the
 tables) and leaves memory, so ten thousand of them fit in memory easily; a
 per-document cache (cache.py) hands back unchanged files, texts included,
@@ -54,7 +57,8 @@ from analysis.model import DocFacts, Document
 from analysis.store.tables import Texts, build_tables, write_tables
 
 DOCS_PER_WORKER = 10  # below this many documents per core a pool costs more than it saves
-QUEUED_PER_WORKER = 25  # documents read and waiting for each worker at most; past it, reading waits
+QUEUED_PER_WORKER = 25  # tasks read and waiting for each worker at most; past it, reading waits
+OFF_TOPIC_BATCH = 20    # documents without NLP (a millisecond or two each) handed to a worker at once
 LOCK_NAME = ".lock"   # in the output folder: held by the run writing it
 LOCK_WAIT = 5.0       # seconds a second run waits for the first before it stops
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>: the signal a process gets when its parent dies
@@ -134,7 +138,10 @@ def read_document(item: InputFile, data: bytes | None = None) -> Document:
 
 
 def extract(doc: Document) -> Result:
-    """A document read -> its facts and fingerprint (in a worker process when it needs NLP)."""
+    """A document read -> its facts and fingerprint, in whichever process holds it; the models
+    are loaded first when it needs them (needs_nlp) and this process has none yet."""
+    if needs_nlp(doc):
+        load_models()
     facts = _extract_safely(doc)
     ok = doc.status == "ok"
     fp = fingerprint(doc.text) if ok else None
@@ -142,6 +149,11 @@ def extract(doc: Document) -> Result:
     # without facts would cross to the main process and into the cache to be dropped
     text, doc.text = (doc.text if ok and facts.has_facts else ""), ""
     return Result(facts, fp, text)
+
+
+def extract_all(docs: list[Document]) -> list[Result]:
+    """extract() of each document: one task of a worker process."""
+    return [extract(doc) for doc in docs]
 
 
 def process(item: InputFile, data: bytes | None = None) -> Result:
@@ -172,8 +184,9 @@ def _die_with(parent: int) -> None:
 
 
 def _init_worker(parent: int) -> None:
-    """Worker initializer: die with the main process, leave Ctrl-C to it; one BLAS thread,
-    models loaded once.
+    """Worker initializer: die with the main process, leave Ctrl-C to it; one BLAS thread. The
+    models are loaded at the worker's first document that needs them (extract): a worker
+    handed only documents without NLP never loads them.
 
     natasha's taggers multiply small matrices; OpenBLAS threads only contend
     there (one process runs faster single-threaded), and across workers they
@@ -182,7 +195,6 @@ def _init_worker(parent: int) -> None:
     _die_with(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     threadpool_limits(limits=1, user_api="blas")
-    load_models()
 
 
 @lru_cache(maxsize=1)
@@ -234,9 +246,10 @@ def worker_died(item: InputFile) -> Result:
 
 
 def _pool_pass(items: list[InputFile], indices: list[int], workers: int,
-               lost: list[int]) -> Iterator[tuple[int, Result]]:
-    """process() over items[indices] in one pool, each result as it finishes; the indices a
-    dying worker took down with the pool are appended to `lost`, in ascending order."""
+               lost: list[list[int]]) -> Iterator[tuple[int, Result]]:
+    """process() over items[indices] in one pool, one document a task, each result as it
+    finishes; the tasks a dying worker took down with the pool are appended to `lost`, in
+    ascending order."""
     pool, done = _pool(workers), False
     try:
         futures = {pool.submit(process, items[i]): i for i in indices}
@@ -244,7 +257,7 @@ def _pool_pass(items: list[InputFile], indices: list[int], workers: int,
             try:
                 result = future.result()
             except BrokenProcessPool:
-                lost.append(futures[future])
+                lost.append([futures[future]])
                 continue
             yield futures[future], result
         done = True
@@ -281,56 +294,77 @@ def _one_by_one(items: list[InputFile], indices: list[int],
             _close(pool, done)
 
 
-def _finished(futures: dict[Future, int], done: SimpleQueue, lost: list[int],
-              wait: bool) -> Iterator[tuple[int, Result]]:
-    """The results of `futures` (future -> index) that are done, `done` getting each future as
-    it finishes: those done already, or with `wait` all of them; each leaves `futures`. The
-    index of a future its broken pool lost goes on `lost`."""
+def _finished(futures: dict[Future, tuple[int, list[int]]], done: SimpleQueue,
+              lost: list[tuple[int, list[int]]], wait: bool) -> Iterator[tuple[int, Result]]:
+    """The results of `futures` (future -> its task's number and the indices of its documents)
+    that are done, `done` getting each future as it finishes: those done already, or with `wait`
+    all of them; each leaves `futures`. A task its broken pool lost goes on `lost`."""
     while futures and (wait or not done.empty()):
         future = done.get()
-        i = futures.pop(future)
+        task = futures.pop(future)
         try:
-            yield i, future.result()
+            results = future.result()
         except BrokenProcessPool:
-            lost.append(i)
+            lost.append(task)
+            continue
+        yield from zip(task[1], results)
 
 
 def _triage_pass(items: list[InputFile], workers: int,
-                 lost: list[int]) -> Iterator[tuple[int, Result]]:
-    """Every item read in this process, in order. A document that needs no NLP (needs_nlp: most
-    of an off-topic feed) is extracted here too: it neither waits for a worker nor travels to
-    one and back. The others go to a pool of `workers`, started at the first of them (a folder
-    without one loads no model). Each result as it is done; the indices a dying worker took
-    down with the pool are appended to `lost`, in ascending order. At most QUEUED_PER_WORKER
-    documents per worker wait, read, for a worker: then reading waits for one to finish."""
+                 lost: list[list[int]]) -> Iterator[tuple[int, Result]]:
+    """Every item read in this process, in order, and extracted where it costs least.
+
+    A document that needs NLP (needs_nlp) goes to a pool of `workers`, alone. One that needs
+    none (most of an off-topic feed) takes a millisecond or two: it is extracted here, unless
+    the workers run short of work, when it goes with the next OFF_TOPIC_BATCH such documents
+    in one task (one round trip for them all). Each result as it is done. The tasks a dying
+    worker took down with the pool are appended to `lost`, as the indices of their documents,
+    in the order they were handed to the pool. At most QUEUED_PER_WORKER tasks per worker wait
+    for a worker: then reading waits for one to finish.
+    """
     pool: ProcessPoolExecutor | None = None
-    futures: dict[Future, int] = {}
+    futures: dict[Future, tuple[int, list[int]]] = {}
     done: SimpleQueue = SimpleQueue()
+    batch: list[tuple[int, Document]] = []
+    dropped: list[tuple[int, list[int]]] = []
+    numbers = itertools.count()
     complete = False
+
+    def submit(task: list[tuple[int, Document]]) -> Iterator[tuple[int, Result]]:
+        nonlocal pool
+        if pool is None:
+            pool = _pool(workers)
+        while len(futures) >= QUEUED_PER_WORKER * workers:
+            yield from itertools.islice(_finished(futures, done, dropped, wait=True), 1)
+        number, indices = next(numbers), [i for i, _ in task]
+        try:
+            future = pool.submit(extract_all, [doc for _, doc in task])
+        except BrokenProcessPool:
+            dropped.append((number, indices))
+            return
+        futures[future] = (number, indices)
+        future.add_done_callback(done.put)
+
     try:
         for i, item in enumerate(items):
             doc = read_document(item)
-            if not needs_nlp(doc):
-                yield i, extract(doc)
-                continue
-            if pool is None:
-                pool = _pool(workers)
-            while len(futures) >= QUEUED_PER_WORKER * workers:
-                yield from itertools.islice(_finished(futures, done, lost, wait=True), 1)
-            try:
-                future = pool.submit(extract, doc)
-            except BrokenProcessPool:
-                lost.append(i)
+            if needs_nlp(doc):
+                yield from submit([(i, doc)])
+            elif len(futures) < workers:
+                batch.append((i, doc))
+                if len(batch) == OFF_TOPIC_BATCH:
+                    yield from submit(batch)
+                    batch = []
             else:
-                futures[future] = i
-                future.add_done_callback(done.put)
-            yield from _finished(futures, done, lost, wait=False)
-        yield from _finished(futures, done, lost, wait=True)
+                yield i, extract(doc)
+            yield from _finished(futures, done, dropped, wait=False)
+        yield from ((i, extract(doc)) for i, doc in batch)
+        yield from _finished(futures, done, dropped, wait=True)
         complete = True
     finally:
         if pool is not None:
             _close(pool, complete)
-    lost.sort()
+    lost.extend(indices for _, indices in sorted(dropped))
 
 
 def _in_pools(items: list[InputFile], workers: int,
@@ -339,22 +373,23 @@ def _in_pools(items: list[InputFile], workers: int,
     documents a dying worker took down, _pool_pass), each result with its index as it finishes.
 
     A worker that dies (killed, out of memory, a crash in C) breaks its pool.
-    A pool hands documents out in order and holds at most 2 * workers + 1 at
-    once, so the first that many lost are the ones that may have been in
-    progress: each is extracted again alone, and only one that kills its
-    worker alone too is rejected; the others, never started, go on in a fresh
-    pool. When no document finishes at all, the workers cannot work: the rest
-    is rejected instead of tried forever.
+    A pool hands tasks out in order and holds at most 2 * workers + 1 at
+    once, so the documents of the first that many tasks lost are the ones that
+    may have been in progress: each is extracted again alone, and only one that
+    kills its worker alone too is rejected; the others, never started, go on in
+    a fresh pool. When no document finishes at all, the workers cannot work:
+    the rest is rejected instead of tried forever.
     """
     in_flight = 2 * workers + 1
-    lost: list[int] = []
+    lost: list[list[int]] = []
     passed = _triage_pass(items, workers, lost)
     while True:
         finished = 0
         for i, result in passed:
             finished += 1
             yield i, result
-        suspects, pending = lost[:in_flight], lost[in_flight:]
+        suspects = [i for task in lost[:in_flight] for i in task]
+        pending = sorted(i for task in lost[in_flight:] for i in task)
         if suspects:
             warnings.append("a worker process died extracting one of "
                             f"{', '.join(items[i].rel for i in suspects)}: each is extracted again alone")
@@ -376,11 +411,7 @@ def _here(items: list[InputFile]) -> Iterator[tuple[int, Result]]:
     """process() over items in this process with one BLAS thread, the models loaded before the
     first document that needs them (none for a folder without one)."""
     with threadpool_limits(limits=1, user_api="blas"):
-        for i, item in enumerate(items):
-            doc = read_document(item)
-            if needs_nlp(doc):
-                load_models()
-            yield i, extract(doc)
+        yield from enumerate(map(process, items))
 
 
 def run(items: list[InputFile], workers: int, warnings: list[str],
