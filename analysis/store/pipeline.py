@@ -464,13 +464,17 @@ def extract_items(items: list[InputFile], cache: ExtractionCache[Result] | None,
     warnings: list[str] = []
     bar = tqdm(total=len(todo), desc="extracting", unit="doc",
                disable=not (progress and sys.stderr.isatty()))
-    for j, result in run([items[i] for i in todo], n_workers, warnings, dask):
-        i = todo[j]
-        results[i] = result
-        if cache and keys[i] and result.facts.document.status != WORKER_DIED:
-            cache.put(keys[i], result)
-        hand_over(result)
-        bar.update(1)
+    try:
+        for j, result in run([items[i] for i in todo], n_workers, warnings, dask):
+            i = todo[j]
+            results[i] = result
+            if cache and keys[i] and result.facts.document.status != WORKER_DIED:
+                cache.put(keys[i], result)
+            hand_over(result)
+            bar.update(1)
+    finally:  # Ctrl-C or an error: what finished stays cached
+        if cache:
+            cache.commit()
     bar.close()
     if cache:
         cache.close(keep={k for k in keys if k})
