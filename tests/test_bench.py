@@ -51,9 +51,16 @@ def test_bench_writes_every_figure(tmp_path: Path):
     assert "| reports, rerun, nothing changed" in table(results)
     assert "| extraction, warm (nothing changed)" in table(results)
     feed = saved["off_topic_feed"]
-    assert (feed["articles"], feed["off_topic_share"], feed["with_facts"]) == (20, 0.95, 1)
-    assert feed["one_process"]["documents"] == 20 and feed["one_process"]["speedup"] > 0
-    assert "| off-topic feed: without / with prefilter (20 articles)" in table(results)
+    assert (feed["articles"], feed["off_topic_share"], feed["workers"], feed["with_facts"]) == \
+        (20, 0.95, 2, 1)
+    assert {"cold_s", "half_s", "steady_articles_per_s", "start_s", "without_prefilter_articles_per_s",
+            "steady_gain"} <= set(feed)
+    one = feed["one_process"]
+    assert (one["documents"], one["nlp_share"]) == (20, 0.05)  # 1 of the 20 goes through natasha
+    assert one["speedup"] > 0 and one["ceiling"] > 0
+    assert "| off-topic feed: without / with prefilter (20 articles, one process)" in table(results)
+    assert "| off-topic feed, per article: off-topic / through natasha / without prefilter" \
+        in table(results)
 
 
 def test_synthetic_articles_all_differ_and_mix_html(tmp_path: Path):
