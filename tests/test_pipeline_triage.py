@@ -8,14 +8,16 @@ them. The tables are those of a run in one process, whichever process extracted
 a document. The articles are made up for these tests.
 """
 import os
+import signal
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import analysis.store.pipeline as pipeline
 from analysis.extract.document import extract_document
 from analysis.model import Document
-from analysis.store.pipeline import extract_dir
+from analysis.store.pipeline import WORKER_DIED, extract_dir
 
 ON_TOPIC = ("Губернатор Омской области встретился с акимом Павлодарской области\n"
             "Губернатор Омской области Виталий Хоценко {day} апреля 2024 года провёл встречу с "
@@ -118,3 +120,22 @@ def test_the_tables_are_those_of_one_process_whoever_extracts(
     assert (alone.documents, alone.without_facts, alone.meetings) == (10, 4, 6)
     assert (pooled.documents, pooled.without_facts, pooled.meetings) == (10, 4, 6)
     assert _tables(tmp_path / "pooled") == _tables(tmp_path / "alone")
+
+
+def _kill_worker_on_off_2(doc: Document):
+    """extract_document, except that a worker extracting off-2 dies as if killed."""
+    if doc.doc_id == "off-2" and os.getpid() != MAIN_PID:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return extract_document(doc)
+
+
+def test_a_batch_lost_with_its_worker_is_extracted_again_document_by_document(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = _folder(tmp_path / "in", on_topic=[], off_topic=[1, 2, 3, 4])
+    monkeypatch.setattr(pipeline, "extract_document", _kill_worker_on_off_2)
+    monkeypatch.setattr(pipeline, "OFF_TOPIC_BATCH", 2)
+    run = extract_dir(src, tmp_path / "out", progress=False, workers=2, use_cache=False)
+    statuses = pd.read_csv(tmp_path / "out" / "documents.csv").set_index("doc_id")["status"].to_dict()
+    assert statuses == {"off-1": "ok", "off-2": WORKER_DIED, "off-3": "ok", "off-4": "ok"}
+    assert run.warnings[-1] == ("off-2.txt: the worker process died extracting it, "
+                                "in a pool and alone; rejected")

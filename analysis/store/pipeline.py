@@ -5,14 +5,17 @@ this process for a handful, else with a pool of worker processes (one per core)
 that each load the natasha models once, at their first document that needs them.
 This process reads every file; it sends the documents that need NLP to the pool
 and extracts those that need none (most of an off-topic feed) itself, handing
-them to the workers in batches only when these run short of work. Results come back with the article
-text, which goes to a temporary file at once (OUT/texts/, put in place with the
-tables) and leaves memory, so ten thousand of them fit in memory easily; a
-per-document cache (cache.py) hands back unchanged files, texts included,
-without extracting them again. Duplicate detection runs last, across all documents.
+them to the workers in batches only when these run short of work. Results come
+back with the article text, which goes to a temporary file at once (OUT/texts/,
+put in place with the tables) and leaves memory, so ten thousand of them fit in
+memory easily; a per-document cache (cache.py) hands back unchanged files, texts
+included, without extracting them again. Duplicate detection runs last, across
+all documents.
 
-An interruption loses nothing: the cache commits each document as it
-finishes, in whatever order the workers finish them; workers die with the
+An interruption loses little: the cache commits documents as they finish, in
+whatever order the workers finish them, at most cache.COMMIT_EVERY apart and
+all of them on Ctrl-C or an error (a kill -9 loses the last fraction of a
+second of finished documents, extracted again next run); workers die with the
 main process (a worker left behind holds its models' memory for nothing); a
 worker that dies mid-document costs that document at most, never the run.
 One run writes an output folder at a time (a lock on OUT/.lock): two would mix
