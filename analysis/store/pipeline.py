@@ -1,11 +1,11 @@
 """Folder in, tables out: ingest every file, extract each document, write the tables.
 
 Documents are independent, so extraction maps `process` over the files: in
-this process for a handful, else with a pool of worker processes (one per core)
-that each load the natasha models once, at their first document that needs them.
-This process reads every file; it sends the documents that need NLP to the pool
-and extracts those that need none (most of an off-topic feed) itself, handing
-them to the workers in batches only when these run short of work. Results come
+this process for a handful, else with a pool of worker processes (one per core).
+This process reads every file; it sends the documents that need NLP to the pool,
+whose workers fork from it once it has loaded the natasha models, and extracts
+those that need none (most of an off-topic feed) itself, handing them to the
+workers in batches only when these run short of work. Results come
 back with the article text, which goes to a temporary file at once (OUT/texts/,
 put in place with the tables) and leaves memory, so ten thousand of them fit in
 memory easily; a per-document cache (cache.py) hands back unchanged files, texts
@@ -188,8 +188,8 @@ def _die_with(parent: int) -> None:
 
 def _init_worker(parent: int) -> None:
     """Worker initializer: die with the main process, leave Ctrl-C to it; one BLAS thread. The
-    models are loaded at the worker's first document that needs them (extract): a worker
-    handed only documents without NLP never loads them.
+    workers of the first pool fork from a process that loaded the models (_triage_pass); those
+    of a pool that retries lost documents load them at their first document that needs them.
 
     natasha's taggers multiply small matrices; OpenBLAS threads only contend
     there (one process runs faster single-threaded), and across workers they
@@ -317,13 +317,15 @@ def _triage_pass(items: list[InputFile], workers: int,
                  lost: list[list[int]]) -> Iterator[tuple[int, Result]]:
     """Every item read in this process, in order, and extracted where it costs least.
 
-    A document that needs NLP (needs_nlp) goes to a pool of `workers`, alone. One that needs
-    none (most of an off-topic feed) takes a millisecond or two: it is extracted here, unless
-    the workers run short of work, when it goes with the next OFF_TOPIC_BATCH such documents
-    in one task (one round trip for them all). Each result as it is done. The tasks a dying
-    worker took down with the pool are appended to `lost`, as the indices of their documents,
-    in the order they were handed to the pool. At most QUEUED_PER_WORKER tasks per worker wait
-    for a worker: then reading waits for one to finish.
+    A document that needs NLP (needs_nlp) goes to a pool of `workers`, alone. The pool starts
+    at the first of them, after this process has loaded the models: the workers fork with
+    them (one load, not one per worker; a folder without such a document loads none). One
+    that needs none (most of an off-topic feed) takes a millisecond or two: it is extracted
+    here, unless the pool's workers run short of work, when it goes with the next
+    OFF_TOPIC_BATCH such documents in one task (one round trip for them all). Each result as
+    it is done. The tasks a dying worker took down with the pool are appended to `lost`, as
+    the indices of their documents, in the order they were handed to the pool. At most
+    QUEUED_PER_WORKER tasks per worker wait for a worker: then reading waits for one to finish.
     """
     pool: ProcessPoolExecutor | None = None
     futures: dict[Future, tuple[int, list[int]]] = {}
@@ -352,8 +354,10 @@ def _triage_pass(items: list[InputFile], workers: int,
         for i, item in enumerate(items):
             doc = read_document(item)
             if needs_nlp(doc):
+                if pool is None:
+                    load_models()
                 yield from submit([(i, doc)])
-            elif len(futures) < workers:
+            elif pool is not None and len(futures) < workers:
                 batch.append((i, doc))
                 if len(batch) == OFF_TOPIC_BATCH:
                     yield from submit(batch)
