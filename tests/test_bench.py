@@ -52,9 +52,17 @@ def test_bench_writes_every_figure(tmp_path: Path):
     assert "| reports, rerun, nothing changed" in table(results)
     assert "| extraction, warm (nothing changed)" in table(results)
     feed = saved["off_topic_feed"]
-    assert (feed["articles"], feed["off_topic_share"], feed["with_facts"]) == (20, 0.95, 1)
-    assert feed["one_process"]["documents"] == 20 and feed["one_process"]["speedup"] > 0
-    assert "| off-topic feed: without / with prefilter (20 articles)" in table(results)
+    assert (feed["articles"], feed["off_topic_share"], feed["workers"], feed["with_facts"]) == \
+        (20, 0.95, 2, 1)
+    assert {"cold_s", "cold_cpu_s", "half_s", "half_cpu_s", "steady_articles_per_s", "start_s",
+            "steady_cpu_ms", "start_cpu_s", "steady_gain"} <= set(feed)
+    assert feed["cold_cpu_s"] > 0  # the extract command's workers are counted
+    one = feed["one_process"]
+    assert (one["documents"], one["nlp_share"]) == (20, 0.05)  # 1 of the 20 goes through natasha
+    assert one["speedup"] > 0 and one["ceiling"] > 0
+    assert "| off-topic feed: without / with prefilter (20 articles, one process)" in table(results)
+    assert "| off-topic feed, CPU per article: steady run / without prefilter" in table(results)
+    assert "| off-topic feed, CPU per article: off-topic / through natasha" in table(results)
 
 
 def test_synthetic_articles_all_differ_and_mix_html(tmp_path: Path):

@@ -145,3 +145,45 @@ def test_an_entry_without_offsets_or_text_is_a_miss():
                   if k not in ("start", "end", "evidence_start", "evidence_end")}
     plain["facts"]["participants"] = [old_person]
     assert cache.decode(Result, json.dumps(plain)) is None
+
+
+def _committed(path: Path) -> int:
+    """Entries another connection sees: what a killed run would leave."""
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(path)) as db:
+        return db.execute("SELECT count(*) FROM entries").fetchone()[0]
+
+
+def test_entries_are_committed_in_groups_and_all_of_them_on_commit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    result = Result(DocFacts(document=Document(doc_id="a", path="a.txt")))
+    store = cache.ExtractionCache(tmp_path / "c.sqlite", Result)
+    monkeypatch.setattr(cache, "COMMIT_EVERY", 3600.0)  # not yet due
+    store.put("k1", result)
+    store.put("k2", result)
+    assert (_committed(tmp_path / "c.sqlite"), store.get("k2")) == (0, result)
+    store.commit()
+    assert _committed(tmp_path / "c.sqlite") == 2
+    monkeypatch.setattr(cache, "COMMIT_EVERY", 0.0)  # due at every put
+    store.put("k3", result)
+    assert _committed(tmp_path / "c.sqlite") == 3
+    store.close(keep={"k1", "k3"})
+    assert _committed(tmp_path / "c.sqlite") == 2
+
+
+def test_a_run_stopped_by_an_error_keeps_what_finished_in_its_cache(
+        folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    import analysis.store.pipeline as pipeline
+
+    def stop_at_a3(doc: Document):
+        if doc.doc_id == "a3":
+            raise KeyboardInterrupt
+        return extract.extract_document(doc)
+
+    monkeypatch.setattr(cache, "COMMIT_EVERY", 3600.0)
+    monkeypatch.setattr(pipeline, "extract_document", stop_at_a3)
+    with pytest.raises(KeyboardInterrupt):
+        extract_dir(folder, tmp_path / "out", progress=False, workers=1)
+    assert _committed(tmp_path / "out" / "cache.sqlite") == 2

@@ -164,6 +164,16 @@ def test_html_text_has_no_site_chrome(tmp_path: Path):
         assert chrome not in doc.text
 
 
+def test_a_page_reads_the_same_however_many_pages_sharing_its_passages_came_before(tmp_path: Path):
+    """trafilatura drops a passage it has seen more than twice: counted per page, not per
+    process, or a page's text would depend on which pages its process read before."""
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    [item] = inventory(tmp_path).files
+    docs = [read_input(item) for _ in range(4)]
+    assert {(d.title, d.text, d.published) for d in docs} == {(docs[0].title, docs[0].text, "2023-09-20")}
+    assert "Сериком Шапкеновым" in docs[0].text
+
+
 def test_duplicates_are_kept_and_point_at_the_original(extracted):
     docs = extracted["documents"].set_index("doc_id")
     flagged = docs.loc[docs["duplicate_of"] != "", "duplicate_of"].to_dict()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from analysis.extract.document import extract_document
-from analysis.extract.prefilter import may_concern_kazakhstan
+from analysis.extract.prefilter import may_concern_kazakhstan, needs_nlp
 from analysis.ingest.files import inventory, read_input
 from analysis.model import Document
 from tests.conftest import ROOT, SHARED
@@ -39,6 +39,17 @@ FACT_FIELDS = ("ru_regions", "kz_regions", "participants", "sectors", "figures")
 ])
 def test_markers(text: str, expected: bool) -> None:
     assert may_concern_kazakhstan(text) is expected
+
+
+@pytest.mark.parametrize("status, text, expected", [
+    ("ok", "Губернатор Омской области встретился с послом Казахстана.", True),
+    ("ok", "Губернатор Омской области встретился с послом Узбекистана.", False),
+    ("ok", " \n", False),
+    ("rejected: binary", "Губернатор Омской области встретился с послом Казахстана.", False),
+])
+def test_only_a_readable_document_that_may_concern_kazakhstan_needs_nlp(
+        status: str, text: str, expected: bool) -> None:
+    assert needs_nlp(Document(doc_id="d", path="d.txt", text=text, status=status)) is expected
 
 
 def test_a_skipped_document_keeps_its_dates_and_gets_no_facts() -> None:

@@ -19,15 +19,19 @@ Embassies and people need no markers of their own: "посольство Каз�
 "казахский" name an ethnicity (countries.csv), which yields no facts.
 
 A document that fails cannot name Kazakhstan, so skipping its NLP changes no
-table; one that passes may still name only a namesake, and NLP decides.
+table; one that passes may still name only a namesake, and NLP decides. The
+pipeline asks first (`needs_nlp`), to extract a document that fails where it was
+read instead of sending it to a worker process that holds the models.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from analysis.model import Document
 from analysis.text import fold, match_letters, without_yo
 from analysis.vocabulary import read_vocab
 
@@ -35,6 +39,10 @@ KAZAKHSTAN = "KZ"
 MIN_STEM = 4                      # letters: a shorter stem must be the whole word
 _ENDING = re.compile(r"[аеёиоуыэюяйь]+$")
 _DASH = "[-\u2010\u2011\u2012\u2013\u2014]"  # a hyphen in a name may be typed as any dash
+_WORD_START = r"(?<![^\W\d_])"
+_RUSSIAN = "а-яёА-ЯЁ"
+_OTHER_LETTERS = re.compile(rf"[^\W\d_{_RUSSIAN}]+")  # runs of letters other than Russian ones
+_RUSSIAN_LETTER = re.compile(rf"[{_RUSSIAN}]")
 _REGION_COLUMNS = ("variants", "adjectives", "cities")
 
 
@@ -100,21 +108,31 @@ def _tail(m: Marker) -> str:
     return "" if m.max_ending is None else rf"[^\W\d_]{{0,{m.max_ending}}}(?![^\W\d_])"
 
 
-def _trie(entries: list[tuple[str, str]]) -> str:
+def _letter(c: str) -> str:
+    return _DASH if c == "-" else re.escape(c)
+
+
+def _capital(c: str) -> str:
+    """A first letter that must be a capital, in a pattern that ignores case elsewhere."""
+    return f"(?-i:{re.escape(c.upper())})"
+
+
+def _trie(entries: list[tuple[str, str]], first: Callable[[str], str] = _letter) -> str:
     """One regex for (stem, tail) pairs, as a trie of the stems' letters: at each word start
-    the engine follows the word's letters instead of trying every stem in turn."""
+    the engine follows the word's letters instead of trying every stem in turn. `first`
+    writes the first letter."""
     ends = sorted({tail for stem, tail in entries if not stem})
     children: dict[str, list[tuple[str, str]]] = {}
     for stem, tail in entries:
         if stem:
             children.setdefault(stem[0], []).append((stem[1:], tail))
-    branches = [(_DASH if c == "-" else re.escape(c)) + _trie(rest) for c, rest in sorted(children.items())]
+    branches = [first(c) + _trie(rest) for c, rest in sorted(children.items())]
     branches += ["(?:" + "|".join(ends) + ")" if len(ends) > 1 else ends[0]] if ends else []
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _pattern(markers_: list[Marker]) -> str:
-    return r"(?<![^\W\d_])" + _trie([(m.stem, _tail(m)) for m in markers_])
+    return _WORD_START + _trie([(m.stem, _tail(m)) for m in markers_])
 
 
 @lru_cache(maxsize=1)
@@ -128,28 +146,53 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
-def _mixed() -> re.Pattern[str]:
-    """Where `match_letters` may change a text: a Kazakh letter, or a Cyrillic letter beside
-    another letter (a word mixing scripts). Most texts have neither, and skip it."""
-    kazakh = "".join(re.escape(r["letter"]) for r in read_vocab("letters") if r["script"] == "kazakh")
-    cyrillic = "а-яёА-ЯЁ"
-    return re.compile(rf"[{kazakh}]|[{cyrillic}][^\W\d_{cyrillic}]|[^\W\d_{cyrillic}][{cyrillic}]")
+def _any_marker() -> re.Pattern[str]:
+    """Every marker in one pattern, case-insensitive but for the first letter of a marker that
+    must be capitalised: one search of a text that holds none (most of an off-topic feed)
+    instead of one per kind, and no look at lower-case hits (уральских, семей)."""
+    ms = markers()
+    anycase = _trie([(m.stem, _tail(m)) for m in ms if not m.capitalised])
+    capital = _trie([(m.stem, _tail(m)) for m in ms if m.capitalised], first=_capital)
+    return re.compile(rf"{_WORD_START}(?:{anycase}|{capital})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _kazakh_letters() -> frozenset[str]:
+    return frozenset(r["letter"] for r in read_vocab("letters") if r["script"] == "kazakh")
+
+
+def _mixed(text: str) -> bool:
+    """Whether `match_letters` may change `text`: a Kazakh letter, or a Cyrillic letter beside
+    another letter (a word mixing scripts). Most texts have neither, and skip it; read off
+    the runs of other letters (Latin names, links), as a pattern trying three cases at every
+    character took a tenth of a millisecond an article."""
+    kazakh = _kazakh_letters()
+    for run in _OTHER_LETTERS.finditer(text):
+        start, end = run.span()
+        if (start and _RUSSIAN_LETTER.match(text, start - 1)) or _RUSSIAN_LETTER.match(text, end) \
+                or not kazakh.isdisjoint(run.group(0)):
+            return True
+    return False
 
 
 def _letters(text: str) -> str:
     """`text` as the markers are matched in: look-alike letters read as Russian, ё as е."""
-    letters = match_letters(text) if _mixed().search(text) else text
+    letters = match_letters(text) if _mixed(text) else text
     return without_yo(letters)
 
 
+@lru_cache(maxsize=1)
 def may_concern_kazakhstan(text: str) -> bool:
     """False only when `text` names no Kazakh country marker, region or city in any form,
-    so that natasha's pass can be skipped: see the module doc."""
-    letters = _letters(text)
-    anycase, capital = _patterns()
-    if anycase.search(letters):
-        return True
-    return any(m.group(0)[0].isupper() for m in capital.finditer(letters))
+    so that natasha's pass can be skipped: see the module doc. The last answer is kept:
+    the pipeline asks (needs_nlp), then extract_document asks again of the same text."""
+    return _any_marker().search(_letters(text)) is not None
+
+
+def needs_nlp(doc: Document) -> bool:
+    """Whether extracting `doc` may run natasha: it was read, has text, and may concern
+    Kazakhstan (the conditions extract_document checks before its NLP)."""
+    return doc.status.startswith("ok") and bool(doc.text.strip()) and may_concern_kazakhstan(doc.text)
 
 
 _WORD_END = re.compile(r"[^\W\d_]*")

@@ -143,7 +143,8 @@ def is_end_marker(line: str) -> bool:
 
 
 def _is_stamp(line: str) -> bool:
-    return bool(DATE_STAMP.search(line)) and len(line) < BODY_MIN_CHARS
+    """A short line with a date stamp; the length first, so that no paragraph is searched."""
+    return len(line) < BODY_MIN_CHARS and bool(DATE_STAMP.search(line))
 
 
 def _name_key(text: str) -> str:

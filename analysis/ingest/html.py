@@ -80,12 +80,19 @@ def _replaced_warning(text: str, data: bytes) -> str:
 
 
 def _trafilatura(data: bytes):
-    """trafilatura's reading of the page, or None when it fails on it (deep nesting)."""
+    """trafilatura's reading of the page, or None when it fails on it (deep nesting).
+
+    Its deduplication drops a passage seen more than twice, counted in a cache of its own
+    for this page: trafilatura's default cache lives as long as the process, so a page read
+    after others sharing a passage lost it (and with it, once, its date), and the same file
+    read differently depending on which pages a worker had read before."""
     import trafilatura
+    from trafilatura.deduplication import LRU_SIZE, LRUCache
 
     try:
         return trafilatura.bare_extraction(data, with_metadata=True, include_comments=False,
-                                           include_tables=False, deduplicate=True)
+                                           include_tables=False,
+                                           deduplicate=LRUCache(maxsize=LRU_SIZE))
     except Exception:  # noqa: BLE001 - whatever breaks trafilatura, the plain-text reading remains
         return None
 

@@ -12,8 +12,10 @@ Entries are JSON, never pickle: the cache sits in an output folder anyone may
 have written to, and unpickling a planted entry runs its code. A value is
 rebuilt only into the dataclass the caller names, field by field against its
 type hints, so an entry of any other shape is a miss and is extracted again.
-Each entry is committed as soon as its document is done, so a run that is
-killed keeps every finished document for the next one.
+Entries are committed as their documents finish, at most COMMIT_EVERY seconds
+apart (and when the run stops, also on Ctrl-C), so a run that is killed keeps
+all but the last fraction of a second of finished documents for the next one; a
+commit per document cost more than extracting an off-topic article.
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ import ast
 import hashlib
 import json
 import sqlite3
+import time
 import types
 from dataclasses import fields, is_dataclass
 from functools import lru_cache
@@ -109,6 +112,8 @@ def entry_key(content_sha256: str, *parts: str) -> str:
 
 T = TypeVar("T")
 ARRAY_DTYPES = ("uint32", "uint64")  # MinHash hash values, the only arrays a result holds
+COMMIT_EVERY = 0.5  # seconds: the most finished work a killed run may lose from its cache
+_SCALARS = (str, int, float, bool, type(None))
 
 
 class ShapeError(ValueError):
@@ -118,13 +123,20 @@ class ShapeError(ValueError):
 def to_plain(value: Any) -> Any:
     """A tree of dataclasses as JSON values: a dataclass as a dict of its fields, an array as
     its dtype and values (DateValue becomes its year, month and day)."""
+    if isinstance(value, _SCALARS):  # most values: checked first
+        return value
     if is_dataclass(value):
-        return {f.name: to_plain(getattr(value, f.name)) for f in fields(value)}
+        return {name: to_plain(getattr(value, name)) for name in _field_names(type(value))}
     if isinstance(value, np.ndarray):
         return {"dtype": value.dtype.name, "values": value.tolist()}
     if isinstance(value, list):
         return [to_plain(v) for v in value]
     return value
+
+
+@lru_cache(maxsize=None)
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(kind))
 
 
 @lru_cache(maxsize=None)
@@ -207,6 +219,7 @@ class ExtractionCache(Generic[T]):
         #: the extractor that wrote the entries found on opening ('' for a new cache)
         self.previous_extractor = row[0] if row else ""
         self._record_extractor()
+        self._committed = time.monotonic()
 
     def _record_extractor(self) -> None:
         """Name this run's extractor now, not at the end: entries of a killed run are its."""
@@ -220,10 +233,17 @@ class ExtractionCache(Generic[T]):
         return decode(self.kind, row[0]) if row else None
 
     def put(self, key: str, value: T) -> None:
-        """Store and commit at once, so that the entry outlives a kill of this process."""
+        """Store; committed with the entries before it once COMMIT_EVERY seconds have passed
+        since the last commit, so that it outlives a kill of this process soon after."""
         text = json.dumps(to_plain(value), ensure_ascii=False, separators=(",", ":"))
         self.db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?)", (key, text))
+        if time.monotonic() - self._committed >= COMMIT_EVERY:
+            self.commit()
+
+    def commit(self) -> None:
+        """Commit the entries stored so far."""
         self.db.commit()
+        self._committed = time.monotonic()
 
     def close(self, keep: set[str]) -> None:
         """Drop the entries not in `keep` (files gone or changed) and close."""

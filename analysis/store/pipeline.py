@@ -1,15 +1,21 @@
 """Folder in, tables out: ingest every file, extract each document, write the tables.
 
 Documents are independent, so extraction maps `process` over the files: in
-this process for a handful, else in a pool of worker processes (one per core)
-that each load the natasha models once. Results come back with the article
-text, which goes to a temporary file at once (OUT/texts/, put in place with the
-tables) and leaves memory, so ten thousand of them fit in memory easily; a
-per-document cache (cache.py) hands back unchanged files, texts included,
-without extracting them again. Duplicate detection runs last, across all documents.
+this process for a handful, else with a pool of worker processes (one per core).
+This process reads every file; it sends the documents that need NLP to the pool,
+whose workers fork from it once it has loaded the natasha models, and extracts
+those that need none (most of an off-topic feed) itself, handing them to the
+workers in batches only when these run short of work. Results come
+back with the article text, which goes to a temporary file at once (OUT/texts/,
+put in place with the tables) and leaves memory, so ten thousand of them fit in
+memory easily; a per-document cache (cache.py) hands back unchanged files, texts
+included, without extracting them again. Duplicate detection runs last, across
+all documents.
 
-An interruption loses nothing: the cache commits each document as it
-finishes, in whatever order the workers finish them; workers die with the
+An interruption loses little: the cache commits documents as they finish, in
+whatever order the workers finish them, at most cache.COMMIT_EVERY apart and
+all of them on Ctrl-C or an error (a kill -9 loses the last fraction of a
+second of finished documents, extracted again next run); workers die with the
 main process (a worker left behind holds its models' memory for nothing); a
 worker that dies mid-document costs that document at most, never the run.
 One run writes an output folder at a time (a lock on OUT/.lock): two would mix
@@ -20,6 +26,7 @@ from __future__ import annotations
 import ctypes
 import fcntl
 import hashlib
+import itertools
 import math
 import multiprocessing
 import os
@@ -28,10 +35,12 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
+from queue import SimpleQueue
 from typing import IO
 from pathlib import Path
 from typing import NamedTuple
@@ -44,12 +53,15 @@ from analysis.store.budget import OverBudget, budget
 from analysis.store.cache import ExtractionCache, entry_key, extractor_fingerprint
 from analysis.store.duplicates import Candidate, Fingerprint, find_duplicates, fingerprint
 from analysis.extract.document import extract_document
+from analysis.extract.prefilter import needs_nlp
 from analysis.ingest.files import Inventory, InputFile, Rejection, inventory, read_input, read_regular
 from analysis.messages import rejected
 from analysis.model import DocFacts, Document
 from analysis.store.tables import Texts, build_tables, write_tables
 
 DOCS_PER_WORKER = 10  # below this many documents per core a pool costs more than it saves
+QUEUED_PER_WORKER = 25  # tasks read and waiting for each worker at most; past it, reading waits
+OFF_TOPIC_BATCH = 20    # documents without NLP (a millisecond or two each) handed to a worker at once
 LOCK_NAME = ".lock"   # in the output folder: held by the run writing it
 LOCK_WAIT = 5.0       # seconds a second run waits for the first before it stops
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>: the signal a process gets when its parent dies
@@ -118,14 +130,21 @@ def _extract_safely(doc: Document) -> DocFacts:
     return DocFacts(document=doc)
 
 
-def process(item: InputFile, data: bytes | None = None) -> Result:
-    """One file (or its bytes, read by the caller) -> its facts and fingerprint (runs in a
-    worker process)."""
+def read_document(item: InputFile, data: bytes | None = None) -> Document:
+    """One file (or its bytes, read by the caller) as a Document: `ok`, or rejected with the
+    reason, also when its reader crashes (that file only)."""
     try:
-        doc = read_input(item, data)
+        return read_input(item, data)
     except Exception as exc:  # noqa: BLE001 - a reader crash on one file rejects that file only
-        doc = Document(doc_id=item.doc_id, path=item.rel,
-                       status=rejected("unreadable", f"({type(exc).__name__}: {exc})"))
+        return Document(doc_id=item.doc_id, path=item.rel,
+                        status=rejected("unreadable", f"({type(exc).__name__}: {exc})"))
+
+
+def extract(doc: Document) -> Result:
+    """A document read -> its facts and fingerprint, in whichever process holds it; the models
+    are loaded first when it needs them (needs_nlp) and this process has none yet."""
+    if needs_nlp(doc):
+        load_models()
     facts = _extract_safely(doc)
     ok = doc.status == "ok"
     fp = fingerprint(doc.text) if ok else None
@@ -133,6 +152,17 @@ def process(item: InputFile, data: bytes | None = None) -> Result:
     # without facts would cross to the main process and into the cache to be dropped
     text, doc.text = (doc.text if ok and facts.has_facts else ""), ""
     return Result(facts, fp, text)
+
+
+def extract_all(docs: list[Document]) -> list[Result]:
+    """extract() of each document: one task of a worker process."""
+    return [extract(doc) for doc in docs]
+
+
+def process(item: InputFile, data: bytes | None = None) -> Result:
+    """One file (or its bytes, read by the caller) -> its facts and fingerprint (runs in a
+    worker process)."""
+    return extract(read_document(item, data))
 
 
 def _watch_parent(parent: int) -> None:
@@ -157,8 +187,9 @@ def _die_with(parent: int) -> None:
 
 
 def _init_worker(parent: int) -> None:
-    """Worker initializer: die with the main process, leave Ctrl-C to it; one BLAS thread,
-    models loaded once.
+    """Worker initializer: die with the main process, leave Ctrl-C to it; one BLAS thread. The
+    workers of the first pool fork from a process that loaded the models (_triage_pass); those
+    of a pool that retries lost documents load them at their first document that needs them.
 
     natasha's taggers multiply small matrices; OpenBLAS threads only contend
     there (one process runs faster single-threaded), and across workers they
@@ -167,12 +198,13 @@ def _init_worker(parent: int) -> None:
     _die_with(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     threadpool_limits(limits=1, user_api="blas")
-    load_models()
 
 
+@lru_cache(maxsize=1)
 def load_models() -> None:
-    """Load the natasha models before the first document, so their load time and memory
-    count against no document's budget."""
+    """Load the natasha models before the first document that needs them, so their load time
+    and memory count against no document's budget. Once per process: a worker forked from a
+    process that loaded them has them too."""
     from analysis.nlp.pipeline import parse
 
     parse("Подготовка.")
@@ -217,9 +249,10 @@ def worker_died(item: InputFile) -> Result:
 
 
 def _pool_pass(items: list[InputFile], indices: list[int], workers: int,
-               lost: list[int]) -> Iterator[tuple[int, Result]]:
-    """process() over items[indices] in one pool, each result as it finishes; the indices a
-    dying worker took down with the pool are appended to `lost`, in ascending order."""
+               lost: list[list[int]]) -> Iterator[tuple[int, Result]]:
+    """process() over items[indices] in one pool, one document a task, each result as it
+    finishes; the tasks a dying worker took down with the pool are appended to `lost`, in
+    ascending order."""
     pool, done = _pool(workers), False
     try:
         futures = {pool.submit(process, items[i]): i for i in indices}
@@ -227,7 +260,7 @@ def _pool_pass(items: list[InputFile], indices: list[int], workers: int,
             try:
                 result = future.result()
             except BrokenProcessPool:
-                lost.append(futures[future])
+                lost.append([futures[future]])
                 continue
             yield futures[future], result
         done = True
@@ -264,27 +297,106 @@ def _one_by_one(items: list[InputFile], indices: list[int],
             _close(pool, done)
 
 
+def _finished(futures: dict[Future, tuple[int, list[int]]], done: SimpleQueue,
+              lost: list[tuple[int, list[int]]], wait: bool) -> Iterator[tuple[int, Result]]:
+    """The results of `futures` (future -> its task's number and the indices of its documents)
+    that are done, `done` getting each future as it finishes: those done already, or with `wait`
+    all of them; each leaves `futures`. A task its broken pool lost goes on `lost`."""
+    while futures and (wait or not done.empty()):
+        future = done.get()
+        task = futures.pop(future)
+        try:
+            results = future.result()
+        except BrokenProcessPool:
+            lost.append(task)
+            continue
+        yield from zip(task[1], results)
+
+
+def _triage_pass(items: list[InputFile], workers: int,
+                 lost: list[list[int]]) -> Iterator[tuple[int, Result]]:
+    """Every item read in this process, in order, and extracted where it costs least.
+
+    A document that needs NLP (needs_nlp) goes to a pool of `workers`, alone. The pool starts
+    at the first of them, after this process has loaded the models: the workers fork with
+    them (one load, not one per worker; a folder without such a document loads none). One
+    that needs none (most of an off-topic feed) takes a millisecond or two: it is extracted
+    here, unless the pool's workers run short of work, when it goes with the next
+    OFF_TOPIC_BATCH such documents in one task (one round trip for them all). Each result as
+    it is done. The tasks a dying worker took down with the pool are appended to `lost`, as
+    the indices of their documents, in the order they were handed to the pool. At most
+    QUEUED_PER_WORKER tasks per worker wait for a worker: then reading waits for one to finish.
+    """
+    pool: ProcessPoolExecutor | None = None
+    futures: dict[Future, tuple[int, list[int]]] = {}
+    done: SimpleQueue = SimpleQueue()
+    batch: list[tuple[int, Document]] = []
+    dropped: list[tuple[int, list[int]]] = []
+    numbers = itertools.count()
+    complete = False
+
+    def submit(task: list[tuple[int, Document]]) -> Iterator[tuple[int, Result]]:
+        nonlocal pool
+        if pool is None:
+            pool = _pool(workers)
+        while len(futures) >= QUEUED_PER_WORKER * workers:
+            yield from itertools.islice(_finished(futures, done, dropped, wait=True), 1)
+        number, indices = next(numbers), [i for i, _ in task]
+        try:
+            future = pool.submit(extract_all, [doc for _, doc in task])
+        except BrokenProcessPool:
+            dropped.append((number, indices))
+            return
+        futures[future] = (number, indices)
+        future.add_done_callback(done.put)
+
+    try:
+        for i, item in enumerate(items):
+            doc = read_document(item)
+            if needs_nlp(doc):
+                if pool is None:
+                    load_models()
+                yield from submit([(i, doc)])
+            elif pool is not None and len(futures) < workers:
+                batch.append((i, doc))
+                if len(batch) == OFF_TOPIC_BATCH:
+                    yield from submit(batch)
+                    batch = []
+            else:
+                yield i, extract(doc)
+            yield from _finished(futures, done, dropped, wait=False)
+        yield from ((i, extract(doc)) for i, doc in batch)
+        yield from _finished(futures, done, dropped, wait=True)
+        complete = True
+    finally:
+        if pool is not None:
+            _close(pool, complete)
+    lost.extend(indices for _, indices in sorted(dropped))
+
+
 def _in_pools(items: list[InputFile], workers: int,
               warnings: list[str]) -> Iterator[tuple[int, Result]]:
-    """process() over items in pools of `workers`, each result with its index as it finishes.
+    """process() over items, here or in pools of `workers` (_triage_pass first, then, for the
+    documents a dying worker took down, _pool_pass), each result with its index as it finishes.
 
     A worker that dies (killed, out of memory, a crash in C) breaks its pool.
-    A pool hands documents out in order and holds at most 2 * workers + 1 at
-    once, so the first that many lost are the ones that may have been in
-    progress: each is extracted again alone, and only one that kills its
-    worker alone too is rejected; the others, never started, go on in a fresh
-    pool. When no document finishes at all, the workers cannot work: the rest
-    is rejected instead of tried forever.
+    A pool hands tasks out in order and holds at most 2 * workers + 1 at
+    once, so the documents of the first that many tasks lost are the ones that
+    may have been in progress: each is extracted again alone, and only one that
+    kills its worker alone too is rejected; the others, never started, go on in
+    a fresh pool. When no document finishes at all, the workers cannot work:
+    the rest is rejected instead of tried forever.
     """
     in_flight = 2 * workers + 1
-    pending = list(range(len(items)))
-    while pending:
-        lost: list[int] = []
+    lost: list[list[int]] = []
+    passed = _triage_pass(items, workers, lost)
+    while True:
         finished = 0
-        for i, result in _pool_pass(items, pending, workers, lost):
+        for i, result in passed:
             finished += 1
             yield i, result
-        suspects, pending = lost[:in_flight], lost[in_flight:]
+        suspects = [i for task in lost[:in_flight] for i in task]
+        pending = sorted(i for task in lost[in_flight:] for i in task)
         if suspects:
             warnings.append("a worker process died extracting one of "
                             f"{', '.join(items[i].rel for i in suspects)}: each is extracted again alone")
@@ -296,23 +408,32 @@ def _in_pools(items: list[InputFile], workers: int,
                             f"{len(pending)} more rejected")
             yield from ((i, worker_died(items[i])) for i in pending)
             return
+        if not pending:
+            return
+        lost = []
+        passed = _pool_pass(items, pending, workers, lost)
+
+
+def _here(items: list[InputFile]) -> Iterator[tuple[int, Result]]:
+    """process() over items in this process with one BLAS thread, the models loaded before the
+    first document that needs them (none for a folder without one)."""
+    with threadpool_limits(limits=1, user_api="blas"):
+        yield from enumerate(map(process, items))
 
 
 def run(items: list[InputFile], workers: int, warnings: list[str],
         dask: str | None = None) -> Iterator[tuple[int, Result]]:
     """process() over items, each result with its index as soon as it is done: in this
-    process, in pools of `workers`, or on a dask cluster (`dask`: a scheduler's address, ""
-    for a LocalCluster of `workers`); what went wrong with the workers goes to `warnings`."""
+    process, in pools of `workers` for the documents that need NLP (_in_pools), or on a dask
+    cluster (`dask`: a scheduler's address, "" for a LocalCluster of `workers`); what went
+    wrong with the workers goes to `warnings`."""
     if dask is not None:
         from analysis.store.distributed import run_on_dask
 
         yield from run_on_dask(items, dask, workers, warnings)
         return
     if workers <= 1 or len(items) <= 1:
-        with threadpool_limits(limits=1, user_api="blas"):
-            if items:
-                load_models()
-            yield from enumerate(map(process, items))
+        yield from _here(items)
         return
     yield from _in_pools(items, workers, warnings)
 
@@ -350,13 +471,17 @@ def extract_items(items: list[InputFile], cache: ExtractionCache[Result] | None,
     warnings: list[str] = []
     bar = tqdm(total=len(todo), desc="extracting", unit="doc",
                disable=not (progress and sys.stderr.isatty()))
-    for j, result in run([items[i] for i in todo], n_workers, warnings, dask):
-        i = todo[j]
-        results[i] = result
-        if cache and keys[i] and result.facts.document.status != WORKER_DIED:
-            cache.put(keys[i], result)
-        hand_over(result)
-        bar.update(1)
+    try:
+        for j, result in run([items[i] for i in todo], n_workers, warnings, dask):
+            i = todo[j]
+            results[i] = result
+            if cache and keys[i] and result.facts.document.status != WORKER_DIED:
+                cache.put(keys[i], result)
+            hand_over(result)
+            bar.update(1)
+    finally:  # Ctrl-C or an error: what finished stays cached
+        if cache:
+            cache.commit()
     bar.close()
     if cache:
         cache.close(keep={k for k in keys if k})
