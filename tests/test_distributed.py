@@ -131,9 +131,9 @@ def test_a_document_that_kills_its_worker_is_rejected_and_the_rest_of_its_batch_
     local = {**distributed.LOCAL_CONFIG, "distributed.scheduler.allowed-failures": 0}
     with dask.config.set(local), \
             LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None,
-                         silence_logs=logging.CRITICAL) as cluster, \
-            Client(cluster) as client:
-        client.register_plugin(DieOnA2())
+                         silence_logs=logging.CRITICAL) as cluster:
+        with Client(cluster) as client:  # closed before the run's own client starts
+            client.register_plugin(DieOnA2())
         summary = extract_dir(src, tmp_path / "out", progress=False, use_cache=False,
                               dask=cluster.scheduler_address)
     status = _statuses(tmp_path / "out")

@@ -20,8 +20,8 @@ a batch: the next documents in order, until it holds BATCH_DOCS of them or
 BATCH_BYTES of input (so a large document may travel alone), and no more than
 the remaining documents shared among IN_FLIGHT_PER_WORKER batches per worker,
 so that batches shrink towards the end and the workers finish together, and a
-handful of files still spreads over every worker. A batch's
-results come back together as it finishes and are cached one by one; at most
+handful of files still spreads over every worker. A batch's results come back
+together as it finishes and are cached one by one; at most
 IN_FLIGHT_PER_WORKER batches per worker are on the cluster at once (one
 running, one waiting to start), so the bytes of a large archive never sit in
 memory together.
@@ -45,13 +45,20 @@ The LocalCluster keeps dask's defaults but three (LOCAL_CONFIG), each measured
 on two cores: its workers do not run dask's statistical profiler, which
 samples the running task's stack every 10 ms (about 3 ms of a worker's CPU
 per article); the event loops check their own health once a second, not 50
-times (idle, the cluster took 70 ms of CPU a second, 25 ms after); and its
-worker processes start from a fork server where there is one, not as fresh
-interpreters: a fresh interpreter imports dask again, and at the end tears
-down the models object by object (closing the cluster took 2 s, 0.1 s after).
-A worker the nanny restarts later starts as dask's default has it. The
-scheduler runs in this process, as do the nannies (they are no processes of
-their own), and the nannies stay: a nanny is what restarts a worker a
+times (idle, the cluster took 70 ms of CPU a second, 25 ms after); and on
+Linux its workers fork from this process, as the process pool's do, instead
+of starting as fresh interpreters (dask's default, and elsewhere ours). A
+fresh interpreter imports this package and natasha again (some 3 s), loads
+the models even where this process holds them already, and at the end tears
+them down object by object (closing the cluster took 2 s; a fork exits at
+once). 600 articles on two workers took the pool 30 s, dask 41-44 s with
+workers that import and load afresh, 32 s with forks. The forks happen while
+this process only waits for its cluster to start; a worker the nanny
+restarts later, while this process works on, starts as a fresh interpreter,
+as the setting is dask's only while the cluster starts.
+
+The scheduler runs in this process, as do the nannies (they are no processes
+of their own), and the nannies stay: a nanny is what restarts a worker a
 document killed and what holds a worker to its memory limit; workers without
 one would run as threads of this process, under one interpreter lock. A
 cluster reached by its address runs as its operator configured it.
@@ -60,7 +67,7 @@ from __future__ import annotations
 
 import logging
 import math
-import multiprocessing
+import sys
 from collections import deque
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -86,8 +93,7 @@ BATCH_BYTES = 128_000
 LOCAL_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "1s",
-    "distributed.worker.multiprocessing-method":
-        "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn",
+    "distributed.worker.multiprocessing-method": "fork" if sys.platform == "linux" else "spawn",
 }
 
 #: A batch: each document's index in the items, the file, and the bytes read here.
