@@ -29,6 +29,7 @@ import os
 import platform
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -50,7 +51,7 @@ from analysis.nlp.pipeline import tag
 from analysis.extract.document import extract_document
 from analysis.extract.prefilter import needs_nlp
 from analysis.store.duplicates import fingerprint
-from analysis.store.distributed import LoadModels, close_client, open_client
+from analysis.store.distributed import BATCH_DOCS, LoadModels, close_client, open_client
 from analysis.store.pipeline import (default_workers, extract_dir, extract_items, load_models,
                                      process)
 from analysis.bench.synth import read_sources, write_corpus
@@ -58,6 +59,7 @@ from analysis.bench.synth import read_sources, write_corpus
 SUBSET = 300          # documents for the natasha-ratio run (enough to time, quick)
 ENGINE_SUBSET = 600   # documents for the engines and scaling runs (dask's start must amortise)
 ROUND_TRIPS = 50      # trivial tasks sent one after another to time dask's cost per task
+ENGINE_REPEATS = 3    # runs of each engine at each worker count, alternating; medians count
 NEW_ARTICLES = 3      # articles added before the incremental report rerun (the issue's case)
 VIEWS = ("meetings_by_pair", "agreements", "people", "figures_regional",  # views.sql, the analyst's
          "full_names", "facts_per_document")                               # and the reports' aggregates
@@ -95,37 +97,56 @@ def _nothing(x: int) -> int:
     return x
 
 
+def _cluster_cpu(client: Any) -> float:
+    """CPU seconds used so far by this process (the client, and a LocalCluster's scheduler
+    and nannies) and by the cluster's workers."""
+    return time.process_time() + sum(client.run(time.process_time).values())
+
+
 def measure_dask_start(workers: int) -> dict[str, float]:
     """What dask costs besides the work: starting a LocalCluster of `workers` whose workers
-    load the models (as extract --dask does), and one trivial task's round trip."""
+    load the models (as extract --dask does), and one trivial task's round trip, in wall
+    time and in CPU of every process of the cluster (what a task takes from the extraction
+    when the cluster shares its cores)."""
     start = time.perf_counter()
     client = open_client("", workers)
     try:
         client.register_plugin(LoadModels())
         started = time.perf_counter() - start
+        cpu = _cluster_cpu(client)
         trips = _timed(lambda: [client.submit(_nothing, i, pure=False).result()
                                 for i in range(ROUND_TRIPS)])[0]
+        cpu = _cluster_cpu(client) - cpu
     finally:
         close_client(client)
     return {"workers": workers, "cluster_start_s": round(started, 2),
-            "round_trip_ms": round(trips / ROUND_TRIPS * 1000, 2)}
+            "round_trip_ms": round(trips / ROUND_TRIPS * 1000, 2),
+            "task_cpu_ms": round(cpu / ROUND_TRIPS * 1000, 2)}
 
 
-def measure_engines(items: list, cores: int) -> dict[str, Any]:
+def measure_engines(items: list, cores: int, repeats: int | None = None) -> dict[str, Any]:
     """The same documents through the process pool and through a dask LocalCluster, at one
     worker and at one per core (no cache): each engine's time and throughput, dask's extra
-    seconds per document, and the pool's scaling. At each worker count the two run back to
-    back, so that a busy neighbour on a shared machine slows both alike. The dask time
-    includes its cluster's start (workers loading the models) as `extract --dask` pays it;
-    the pool's workers fork with the models this process loaded."""
+    seconds per document, and the pool's scaling. At each worker count the two alternate,
+    `repeats` times, and the medians count, so that a busy neighbour on a shared machine
+    slows both alike. The dask time includes its cluster's start (workers loading the
+    models) as `extract --dask` pays it; the pool's workers fork with the models this
+    process loaded. `repeats` defaults to ENGINE_REPEATS."""
+    repeats = repeats or ENGINE_REPEATS
     counts = [1, cores] if cores > 1 else [1]
-    out: dict[str, Any] = {"documents": len(items), "runs": []}
+    out: dict[str, Any] = {"documents": len(items), "repeats": repeats,
+                           "batch_docs": BATCH_DOCS, "runs": []}
     for w in counts:
-        pool = _timed(lambda: extract_items(items, None, w, progress=False))[0]
-        dask = _timed(lambda: extract_items(items, None, w, progress=False, dask=""))[0]
+        pools, dasks = [], []
+        for _ in range(repeats):
+            pools.append(_timed(lambda: extract_items(items, None, w, progress=False))[0])
+            dasks.append(_timed(lambda: extract_items(items, None, w, progress=False, dask=""))[0])
+        pool, dask = statistics.median(pools), statistics.median(dasks)
         start = measure_dask_start(w)
         work = dask - start["cluster_start_s"]
         out["runs"].append({"workers": w, "pool_s": round(pool, 2), "dask_s": round(dask, 2),
+                            "pool_runs_s": [round(t, 2) for t in pools],
+                            "dask_runs_s": [round(t, 2) for t in dasks],
                             "pool_articles_per_s": round(len(items) / pool, 1),
                             "dask_articles_per_s": round(len(items) / dask, 1),
                             "dask_slower": round(dask / pool - 1, 3),
@@ -136,12 +157,14 @@ def measure_engines(items: list, cores: int) -> dict[str, Any]:
 
 
 def scaling_of(engines: dict[str, Any], cores: int) -> dict[str, Any]:
-    """The process pool from one worker to one per core, from the engines' runs."""
-    runs = {r["workers"]: r["pool_s"] for r in engines["runs"]}
-    out: dict[str, Any] = {"documents": engines["documents"], "cores": cores, "1_worker_s": runs[1]}
+    """The process pool and dask from one worker to one per core, from the engines' runs."""
+    pool = {r["workers"]: r["pool_s"] for r in engines["runs"]}
+    dask = {r["workers"]: r["dask_s"] for r in engines["runs"]}
+    out: dict[str, Any] = {"documents": engines["documents"], "cores": cores, "1_worker_s": pool[1]}
     if cores > 1:
-        out[f"{cores}_workers_s"] = runs[cores]
-        out["speedup"] = round(runs[1] / runs[cores], 2)
+        out[f"{cores}_workers_s"] = pool[cores]
+        out["speedup"] = round(pool[1] / pool[cores], 2)
+        out["dask_speedup"] = round(dask[1] / dask[cores], 2)
     return out
 
 
@@ -500,16 +523,20 @@ def table(results: dict[str, Any]) -> str:
                      f"{one['off_topic_ms']} / {one['nlp_ms']} ms; the {one['nlp_share']:.0%} through "
                      f"natasha cap the gain at {one['ceiling']}x"))
     if "speedup" in sc:
-        rows.append((f"1 -> {cores} workers ({sc['documents']} articles)",
-                     f"{sc['1_worker_s']} s -> {sc[f'{cores}_workers_s']} s: {sc['speedup']}x"))
-    for r in results.get("engines", {}).get("runs", []):
-        rows.append((f"pool / dask, {r['workers']} worker(s) ({results['engines']['documents']} articles)",
+        rows.append((f"1 -> {cores} workers ({sc['documents']} articles), pool; dask",
+                     f"{sc['1_worker_s']} s -> {sc[f'{cores}_workers_s']} s: {sc['speedup']}x; "
+                     f"{sc.get('dask_speedup', '-')}x"))
+    engines = results.get("engines", {})
+    for r in engines.get("runs", []):
+        rows.append((f"pool / dask, {r['workers']} worker(s) ({engines['documents']} articles, "
+                     f"median of {engines.get('repeats', 1)})",
                      f"{r['pool_s']} s / {r['dask_s']} s: {r['pool_articles_per_s']} / "
                      f"{r['dask_articles_per_s']} articles/s, dask {r['dask_slower']:+.0%}, "
                      f"{r['dask_extra_ms_per_document']} ms a document"))
         rows.append((f"dask, {r['workers']} worker(s): cluster start (models), task round trip",
-                     f"{r['cluster_start_s']} s, {r['round_trip_ms']} ms; after the start, dask "
-                     f"{r['dask_after_start_slower']:+.0%}"))
+                     f"{r['cluster_start_s']} s, {r['round_trip_ms']} ms ({r.get('task_cpu_ms', '-')} "
+                     f"ms CPU) a task of up to {engines.get('batch_docs', 1)} articles; after the "
+                     f"start, dask {r['dask_after_start_slower']:+.0%}"))
     rows.append(("peak memory, all processes: extraction, reports",
                  f"{mem['extraction_all_processes_mb']} MB, {mem['reports_all_processes_mb']} MB"))
     rows.append(("peak memory: main, largest worker or kernel",
