@@ -114,12 +114,15 @@ def test_an_entry_of_another_shape_is_a_miss(folder: Path, tmp_path: Path, damag
 
 @pytest.fixture()
 def thirty(tmp_path: Path) -> Path:
-    """30 small articles: the seeds, six times under other names, each with its own last line."""
+    """30 articles: the seeds, six times under other names, each with its own last line, and
+    each five times as long as its seed, so that the run lasts well past the cache's first
+    commits (they come at most COMMIT_EVERY apart, so a short run may commit all at once)."""
     src = tmp_path / "thirty"
     src.mkdir()
     for n in range(6):
         for seed in sorted(SEEDS_DIR.glob("*.txt")):
-            text = seed.read_text(encoding="utf-8") + f"\nМатериал подготовлен редакцией {n + 1}.\n"
+            body = seed.read_text(encoding="utf-8")
+            text = "\n\n".join([body] * 5) + f"\nМатериал подготовлен редакцией {n + 1}.\n"
             (src / f"{n}_{seed.name}").write_text(text, encoding="utf-8")
     return src
 

@@ -157,9 +157,12 @@ def read_facts(source: Source, archive: Archive, name: str, meeting_ids: set[str
 def read_tables(data_dir: str | Path) -> Tables:
     """Every table of a folder written by `python -m analysis extract`, whole."""
     source = source_of(data_dir)
-    archive = read_archive(source)
-    facts = {f.name: read_facts(source, archive, f.name) for f in fields(Tables)
-             if f.name not in {a.name for a in fields(Archive)}}
+    try:
+        archive = read_archive(source)
+        facts = {f.name: read_facts(source, archive, f.name) for f in fields(Tables)
+                 if f.name not in {a.name for a in fields(Archive)}}
+    finally:
+        source.close()
     return Tables(documents=archive.documents, meetings=archive.meetings, **facts)
 
 

@@ -254,13 +254,17 @@ def load(data_dir: str | Path = "data", region: str | None = None, date_from: st
     """
     fmt.check_lang(lang)
     source = source_of(data_dir, lean=True)
-    archive = read_archive(source)
-    if archive.documents.empty:
-        raise ReportError(f"no documents in {source.data_dir}: the article folder was empty or had no "
-                          f".txt files; extract a folder of articles first")
-    canonical = resolve_region(region, archive) if region and str(region).strip() else None
-    scope = Scope(region=canonical, date_from=str(date_from or "").strip(),
-                  date_to=str(date_to or "").strip(), sectors=parse_sectors(sectors), lang=lang)
-    check_period(scope.date_from, scope.date_to)
-    return select(archive, scope, lambda name, meetings, docs: read_facts(source, archive, name, meetings, docs),
-                  source.data_dir)
+    try:
+        archive = read_archive(source)
+        if archive.documents.empty:
+            raise ReportError(f"no documents in {source.data_dir}: the article folder was empty or had "
+                              f"no .txt files; extract a folder of articles first")
+        canonical = resolve_region(region, archive) if region and str(region).strip() else None
+        scope = Scope(region=canonical, date_from=str(date_from or "").strip(),
+                      date_to=str(date_to or "").strip(), sectors=parse_sectors(sectors), lang=lang)
+        check_period(scope.date_from, scope.date_to)
+        return select(archive, scope,
+                      lambda name, meetings, docs: read_facts(source, archive, name, meetings, docs),
+                      source.data_dir)
+    finally:
+        source.close()
