@@ -177,7 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from analysis.report.source import ReportError
+    from analysis.errors import ReportError
 
     args = build_parser().parse_args(argv)
     try:

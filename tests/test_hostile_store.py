@@ -427,7 +427,7 @@ def test_a_pipe_put_in_place_of_a_listed_file_is_not_hashed(tmp_path: Path):
 
 def test_a_truncated_table_gives_report_a_clear_error(tmp_path):
     from analysis.report.dataset import read_tables
-    from analysis.report.source import ReportError
+    from analysis.errors import ReportError
     out = tmp_path / "out"
     folder = tmp_path / "in"
     folder.mkdir()

@@ -22,7 +22,7 @@ import pytest
 from analysis.__main__ import main as cli
 from analysis.report import dataset as data
 from analysis.report import export, fmt, markup, open_report, render, sections
-from analysis.report.source import ReportError
+from analysis.errors import ReportError
 from report_fixtures import empty_tables, seed_tables, visible_text, write_tables
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,7 +7,7 @@ import pytest
 
 from analysis.report import dataset as data
 from analysis.report import scope
-from analysis.report.source import ReportError
+from analysis.errors import ReportError
 from report_fixtures import D1, D3, D4, empty_tables, rich_tables, seed_tables, two_copies, write_tables
 
 

@@ -7,7 +7,8 @@ import pytest
 
 from analysis.report import dataset as data
 from analysis.report import scope
-from analysis.report.source import NOT_SHOWN, ReportError, Source
+from analysis.errors import ReportError
+from analysis.report.source import NOT_SHOWN, Source
 from report_fixtures import D3, D4, rich_tables, seed_tables, write_tables
 
 FACTS = ("participants", "sectors", "figures", "agreements")

@@ -42,7 +42,8 @@ from analysis.report import dataset as data
 from analysis.report import scope
 from analysis.report.article_page import ARTICLES_DIR, write_pages
 from analysis.report import fmt
-from analysis.report.source import ReportError, table_file
+from analysis.errors import ReportError
+from analysis.report.source import table_file
 from analysis.report.export import export_html, export_pdf, find_chromium, stamp
 from analysis.report.fingerprint import report_fingerprint, report_rows, run_fingerprint
 from analysis.report import whatsnew

@@ -26,7 +26,7 @@ from analysis import geo
 from analysis.report import fmt
 from analysis.report.dataset import (Archive, by_meeting, is_article, read_archive,
                                      read_facts, regions_in_data, source_of)
-from analysis.report.source import ReportError
+from analysis.errors import ReportError
 from analysis.text import fold
 
 

@@ -24,6 +24,7 @@ import pyarrow as pa
 
 import pyarrow.parquet as pq
 
+from analysis.errors import ReportError
 from analysis.query import create_views, empty_table
 from analysis.schema import COLUMNS, DATE_TEXT, columns_of_type
 
@@ -34,10 +35,6 @@ FACT_TABLES = ("meetings", "participants", "sectors", "figures")  # what a docum
 #: Columns no report section shows, which a report's kernel leaves on disk (a third of its
 #: memory at 10,000 articles). Article pages show them, and read the tables whole.
 NOT_SHOWN = {"participants": ("evidence", "mention"), "sectors": ("evidence",)}
-
-
-class ReportError(ValueError):
-    """A report parameter that cannot be honoured (unknown region, empty data, bad filter)."""
 
 
 def table_file(data_dir: Path, name: str) -> Path | None:

@@ -27,6 +27,7 @@ import time
 import types
 from dataclasses import fields, is_dataclass
 from functools import lru_cache
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Generic, TypeVar, Union, get_args, get_origin, get_type_hints
 
@@ -145,47 +146,88 @@ def _field_types(kind: type) -> dict[str, Any]:
     return {f.name: hints[f.name] for f in fields(kind)}
 
 
-def _dataclass_from(kind: type[T], data: Any) -> T:
-    """Every field present, nothing else: a dict of another shape is no `kind`."""
+def from_plain(kind: Any, data: Any) -> Any:
+    """The inverse of to_plain: JSON values rebuilt as `kind` (a dataclass, list[X], X | None,
+    str, int, float, bool or an array), checked at every level; ShapeError when they do not fit."""
+    return _decoder(kind)(data)
+
+
+Decoder = Callable[[Any], Any]
+
+
+@lru_cache(maxsize=None)
+def _decoder(kind: Any) -> Decoder:
+    """from_plain for one type, built once: a rerun decodes thousands of entries of the same
+    few types, and reading a type's shape (its fields, its hints, what a Union holds) at every
+    value cost more than the values themselves."""
+    if is_dataclass(kind):
+        return _dataclass_decoder(kind)
+    origin = get_origin(kind)
+    if origin in (Union, types.UnionType):
+        return _union_decoder(kind, tuple(_decoder(option) for option in get_args(kind)))
+    if origin is list:
+        return _list_decoder(kind, _decoder(get_args(kind)[0]))
+    if kind is np.ndarray:
+        return _array_from
+    if kind is float:
+        return _float_from
+    return _exactly(kind)  # str, int, bool, None (of any other type no JSON value is one)
+
+
+def _dataclass_decoder(kind: type) -> Decoder:
+    """Every field present, nothing else: a dict of another shape is no `kind`. The fields'
+    decoders are built at the first entry, so a dataclass may name itself among its fields."""
     field_types = _field_types(kind)
-    if not isinstance(data, dict) or set(data) != set(field_types):
-        raise ShapeError(f"not the fields of {kind.__name__}")
-    return kind(**{name: from_plain(t, data[name]) for name, t in field_types.items()})
+    names = set(field_types)
+    decoders: dict[str, Decoder] = {}
+
+    def decode_dataclass(data: Any) -> Any:
+        if not isinstance(data, dict) or data.keys() != names:
+            raise ShapeError(f"not the fields of {kind.__name__}")
+        if not decoders:
+            decoders.update({name: _decoder(t) for name, t in field_types.items()})
+        return kind(**{name: decode(data[name]) for name, decode in decoders.items()})
+    return decode_dataclass
 
 
-def _union_from(kind: Any, data: Any) -> Any:
-    for option in get_args(kind):
-        try:
-            return from_plain(option, data)
-        except ShapeError:
-            continue
-    raise ShapeError(f"none of {kind}")
+def _union_decoder(kind: Any, options: tuple[Decoder, ...]) -> Decoder:
+    def decode_union(data: Any) -> Any:
+        for option in options:
+            try:
+                return option(data)
+            except ShapeError:
+                continue
+        raise ShapeError(f"none of {kind}")
+    return decode_union
+
+
+def _list_decoder(kind: Any, item: Decoder) -> Decoder:
+    def decode_list(data: Any) -> list:
+        if not isinstance(data, list):
+            raise ShapeError(f"expected {kind}, found {type(data).__name__}")
+        return [item(v) for v in data]
+    return decode_list
+
+
+def _exactly(kind: Any) -> Decoder:
+    def decode_exactly(data: Any) -> Any:
+        if type(data) is kind:
+            return data
+        raise ShapeError(f"expected {kind}, found {type(data).__name__}")
+    return decode_exactly
+
+
+def _float_from(data: Any) -> float:
+    if type(data) in (int, float):
+        return float(data)
+    raise ShapeError(f"expected {float}, found {type(data).__name__}")
 
 
 def _array_from(data: Any) -> np.ndarray:
     if not isinstance(data, dict) or set(data) != {"dtype", "values"} \
             or data["dtype"] not in ARRAY_DTYPES:
         raise ShapeError("not an array of hash values")
-    return np.array(from_plain(list[int], data["values"]), dtype=data["dtype"])
-
-
-def from_plain(kind: Any, data: Any) -> Any:
-    """The inverse of to_plain: JSON values rebuilt as `kind` (a dataclass, list[X], X | None,
-    str, int, float, bool or an array), checked at every level; ShapeError when they do not fit."""
-    if is_dataclass(kind):
-        return _dataclass_from(kind, data)
-    origin = get_origin(kind)
-    if origin in (Union, types.UnionType):
-        return _union_from(kind, data)
-    if origin is list and isinstance(data, list):
-        return [from_plain(get_args(kind)[0], v) for v in data]
-    if kind is np.ndarray:
-        return _array_from(data)
-    if kind is float and type(data) in (int, float):
-        return float(data)
-    if kind in (str, int, bool, type(None)) and type(data) is kind:
-        return data
-    raise ShapeError(f"expected {kind}, found {type(data).__name__}")
+    return np.array(_decoder(list[int])(data["values"]), dtype=data["dtype"])
 
 
 def decode(kind: type[T], text: Any) -> T | None:
