@@ -72,7 +72,10 @@ def _arrow_schema(df: pd.DataFrame) -> pa.Schema:
     strings for columns with no value to infer a type from (an empty table)."""
     fields = []
     for f in pa.Schema.from_pandas(df, preserve_index=False):
-        if pa.types.is_list(f.type) or any(isinstance(v, list) for v in df[f.name]):
+        # only a column of Python objects can hold lists (a column of Arrow strings cannot,
+        # and going through it value by value cost a rerun most of its dataset's time)
+        if pa.types.is_list(f.type) or (df[f.name].dtype == object
+                                        and any(isinstance(v, list) for v in df[f.name])):
             f = f.with_type(pa.list_(pa.string()))
         elif pa.types.is_null(f.type):
             f = f.with_type(pa.string())
