@@ -110,7 +110,8 @@ def _groups(cands: Sequence[Candidate]) -> list[list[int]]:
         first_of_text[fp.exact] = i
         if fp.minhash is None:
             continue
-        mh = MinHash(num_perm=NUM_PERM, hashvalues=fp.minhash, scheme=SCHEME)
+        mh = MinHash(num_perm=NUM_PERM, hashvalues=fp.minhash, scheme=SCHEME,
+                     permutations=_permutations())  # drawn once, as for the fingerprints
         for key in lsh.query(mh):
             j = int(key)
             if _similarity(fp, cands[j].fingerprint) >= NEAR_JACCARD and _same_event(c, cands[j]):
