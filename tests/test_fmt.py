@@ -39,6 +39,13 @@ def sp(text: str) -> str:
     (1100, "km", "en", "about", "about 1,100 km"),
     (21, "schools", "ru", "", "21 школа"),
     (3, "widgets", "ru", "", "3 widgets"),   # a unit the message table does not know: as extracted
+    # after более, около, до the counted noun is in the genitive
+    (3, "persons", "ru", "more_than", "более 3 человек"),
+    (21, "persons", "ru", "about", "около 21 человека"),
+    (2, "jobs", "ru", "about", "около 2 рабочих мест"),
+    (21, "schools", "ru", "more_than", "более 21 школы"),
+    (4, "vessels", "ru", "up_to", "до 4 судов"),
+    (3, "persons", "en", "more_than", "more than 3 people"),
 ])
 def test_fmt_value(value, unit, lang, qualifier, expected):
     assert sp(fmt.fmt_value(value, unit, lang, qualifier)) == expected

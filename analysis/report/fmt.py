@@ -177,6 +177,25 @@ def fmt_money(value: float, unit: str, lang: str) -> str:
 
 
 QUALIFIERS = group("qualifier")
+#: Qualifiers after which Russian puts the counted noun in the genitive: `более 3 человек`,
+#: `около 2 рабочих мест`, `более 21 школы` (not the forms a bare number takes).
+GENITIVE_QUALIFIERS = ("more_than", "about", "up_to")
+
+
+def genitive_ru(n: float, forms: tuple[str, ...]) -> str:
+    """The counted noun after a genitive qualifier: the singular genitive after a number
+    ending in 1 (not 11) or a fraction, which is the form of `2 школы`; else the plural's."""
+    if n != int(n):
+        return forms[1]
+    n = abs(int(n))
+    return forms[1] if n % 10 == 1 and n % 100 != 11 else forms[2]
+
+
+def _counted(n: float, message: str, lang: str, qualifier: str) -> str:
+    """The counted word of a figure, agreeing with its number and its qualifier."""
+    if lang == "ru" and qualifier in GENITIVE_QUALIFIERS:
+        return genitive_ru(n, forms(message, lang))
+    return plural_word(n, message, lang)
 
 
 def fmt_value(value: float, unit: str, lang: str, qualifier: str = "") -> str:
@@ -186,9 +205,9 @@ def fmt_value(value: float, unit: str, lang: str, qualifier: str = "") -> str:
     if is_money(unit):
         text = fmt_money(value, unit, lang)
     elif unit == "jobs":
-        text = f"{fmt_number(value, lang)}{NBSP}{noun(value, 'job', lang)}"
+        text = f"{fmt_number(value, lang)}{NBSP}{_counted(value, 'noun.job', lang, qualifier)}"
     elif unit == "persons":
-        text = f"{fmt_number(value, lang)}{NBSP}{noun(value, 'person', lang)}"
+        text = f"{fmt_number(value, lang)}{NBSP}{_counted(value, 'noun.person', lang, qualifier)}"
     elif unit == "percent":
         text = say("value.percent", lang, n=fmt_number(value, lang))
     elif unit == "times":
@@ -196,7 +215,7 @@ def fmt_value(value: float, unit: str, lang: str, qualifier: str = "") -> str:
     elif unit == "rank":
         text = say("value.rank", lang, n=fmt_int(value, lang))
     elif f"unit.{unit}" in messages():  # a counted unit: `4 судна`, `1 100 км`
-        text = f"{fmt_number(value, lang)}{NBSP}{plural_word(value, f'unit.{unit}', lang)}"
+        text = f"{fmt_number(value, lang)}{NBSP}{_counted(value, f'unit.{unit}', lang, qualifier)}"
     else:
         text = f"{fmt_number(value, lang)}{NBSP}{unit}" if unit else fmt_number(value, lang)
     q = QUALIFIERS.get(qualifier or "")
