@@ -67,6 +67,12 @@ def test_agreements_are_told_and_weigh_in(seed_dir):
     # without the table the same meeting is told without agreements, and nothing breaks
     plain = ev.key_events(ds.meetings, ds.participants, ds.sectors, ds.figures, "ru", None, limit=9)
     assert "Сентябрь 2022, Ленинградская область: визит делегации." in [sp(s.text) for s in plain]
+    # a signing with nobody named is told once: its agreements say "подписание" already
+    signing_only = ds.meetings.assign(kind=ds.meetings["kind"].where(
+        ds.meetings["meeting_id"] != f"{D1}#2", "agreement"))
+    got = ev.key_events(signing_only, ds.participants, ds.sectors, ds.figures, "ru", agreements, limit=9)
+    assert "Сентябрь 2022, Ленинградская область: подписание: соглашение о сотрудничестве." in [
+        sp(s.text) for s in got]
 
 
 def test_main_events_come_before_recalled_ones(seed_dir):

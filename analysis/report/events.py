@@ -218,12 +218,12 @@ def event_statement(meeting, participants: pd.DataFrame, sectors: pd.DataFrame,
                  for r in figs.itertuples()]
         details.append(f"{say('events.figures', lang)}: " + ", ".join(items))
     agr = _meeting_facts(meeting, agreements)
-    if len(agr):
-        text = _agreement_text(agr, lang)
-        if text:
-            details.append(text)
-    text = f"{head[:1].upper() + head[1:]}: {clause}"
-    text += "".join(f"; {d}" for d in details)
+    signed = _agreement_text(agr, lang) if len(agr) else ""
+    if signed:
+        details.append(signed)
+        if meeting.kind == "agreement" and len(people) == 0:
+            clause = ""  # a bare "подписание", which the agreements' own "подписание: …" repeats
+    text = f"{head[:1].upper() + head[1:]}: " + "; ".join(([clause] if clause else []) + details)
     return narrative.Statement(narrative.full_stop(text), [meeting.doc_id])
 
 
