@@ -21,6 +21,15 @@ def shared_dir() -> Path:
     return SHARED
 
 
+@pytest.fixture(scope="module")
+def seed_dir(tmp_path_factory) -> Path:
+    """The report fixtures' seed tables written as the extractor writes them, once per test
+    module (a module may add files to its folder)."""
+    from report_fixtures import seed_tables, write_tables
+
+    return write_tables(tmp_path_factory.mktemp("seed"), seed_tables())
+
+
 #: The kernel the notebooks' metadata names and `make setup` registers.
 PROJECT_KERNEL = "ru-kz-analysis"
 

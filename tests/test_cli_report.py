@@ -7,12 +7,6 @@ import pytest
 
 from analysis.__main__ import main as cli
 from analysis.report import render
-from report_fixtures import seed_tables, write_tables
-
-
-@pytest.fixture(scope="module")
-def seed_dir(tmp_path_factory):
-    return write_tables(tmp_path_factory.mktemp("seed"), seed_tables())
 
 
 @pytest.fixture

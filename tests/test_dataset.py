@@ -4,15 +4,9 @@ from __future__ import annotations
 from dataclasses import fields
 
 import pandas as pd
-import pytest
 
 from analysis.report import dataset as data
 from report_fixtures import D0, D1, D2, D3, D4, seed_tables, two_copies, write_tables
-
-
-@pytest.fixture(scope="module")
-def seed_dir(tmp_path_factory):
-    return write_tables(tmp_path_factory.mktemp("seed"), seed_tables())
 
 
 def test_parquet_and_csv_read_the_same(tmp_path):

@@ -2,23 +2,17 @@
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
 from analysis.report import events as ev
 from analysis.report import narrative as nv
 from analysis.report import scope
-from report_fixtures import D1, D3, D4, seed_tables, write_tables
+from report_fixtures import D1, D3, D4
 
 NB = "\u00a0"
 
 
 def sp(text: str) -> str:
     return text.replace(NB, " ").replace("\u2011", "-")
-
-
-@pytest.fixture(scope="module")
-def seed_dir(tmp_path_factory):
-    return write_tables(tmp_path_factory.mktemp("events"), seed_tables())
 
 
 def test_short_names():

@@ -11,7 +11,7 @@ from analysis.report import caveats, fmt
 from analysis.report import scope
 from analysis.report import narrative as nv
 from analysis.report import refs as rf
-from report_fixtures import D0, D1, seed_tables, write_tables
+from report_fixtures import D0, D1
 
 NB = "\u00a0"
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
@@ -19,11 +19,6 @@ CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
 def sp(text: str) -> str:
     return text.replace(NB, " ").replace("\u2011", "-")   # nbsp, non-breaking hyphen
-
-
-@pytest.fixture(scope="module")
-def seed_dir(tmp_path_factory):
-    return write_tables(tmp_path_factory.mktemp("seed"), seed_tables())
 
 
 @pytest.fixture(scope="module")

@@ -35,11 +35,6 @@ def sp(text: str) -> str:
     return text.replace(NB, " ").replace("\u202f", " ")
 
 
-@pytest.fixture(scope="module")
-def seed_dir(tmp_path_factory):
-    return write_tables(tmp_path_factory.mktemp("seed"), seed_tables())
-
-
 # ------------------------------------------------------------ parameters
 def test_unknown_region_stops_with_the_regions_in_the_data(seed_dir, tmp_path, capsys):
     code = cli(["report", "--data", str(seed_dir), "--out", str(tmp_path), "--region", "Мордор",

@@ -8,12 +8,7 @@ import pytest
 from analysis.report import dataset as data
 from analysis.report import scope
 from analysis.errors import ReportError
-from report_fixtures import D1, D3, D4, empty_tables, rich_tables, seed_tables, two_copies, write_tables
-
-
-@pytest.fixture(scope="module")
-def seed_dir(tmp_path_factory):
-    return write_tables(tmp_path_factory.mktemp("seed"), seed_tables())
+from report_fixtures import D1, D3, D4, empty_tables, rich_tables, two_copies, write_tables
 
 
 @pytest.mark.parametrize("form, canonical", [

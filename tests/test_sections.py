@@ -1,15 +1,7 @@
 """analysis.report.sections: sections computed once, in any order, writing no files."""
 from __future__ import annotations
 
-import pytest
-
 from analysis.report import narrative, open_report, sources
-from report_fixtures import seed_tables, write_tables
-
-
-@pytest.fixture(scope="module")
-def seed_dir(tmp_path_factory):
-    return write_tables(tmp_path_factory.mktemp("seed"), seed_tables())
 
 
 def test_the_sources_list_does_not_depend_on_the_order_of_the_cells(seed_dir, monkeypatch):
