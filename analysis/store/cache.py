@@ -25,9 +25,9 @@ import json
 import sqlite3
 import time
 import types
+from collections.abc import Callable
 from dataclasses import fields, is_dataclass
 from functools import lru_cache
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Generic, TypeVar, Union, get_args, get_origin, get_type_hints
 
@@ -171,7 +171,16 @@ def _decoder(kind: Any) -> Decoder:
         return _array_from
     if kind is float:
         return _float_from
-    return _exactly(kind)  # str, int, bool, None (of any other type no JSON value is one)
+    if kind in (str, int, bool, type(None)):
+        return _exactly(kind)
+    return _nothing(kind)
+
+
+def _nothing(kind: Any) -> Decoder:
+    """A type no entry is rebuilt into (not a JSON value's): every value of it is a miss."""
+    def decode_nothing(data: Any) -> Any:
+        raise ShapeError(f"expected {kind}, found {type(data).__name__}")
+    return decode_nothing
 
 
 def _dataclass_decoder(kind: type) -> Decoder:
