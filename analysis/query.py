@@ -9,6 +9,7 @@ and writes results as a printed table, CSV or XLSX.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import duckdb
@@ -25,10 +26,13 @@ _SQL_TYPES = {"string": "VARCHAR", "float": "DOUBLE", "bool": "BOOLEAN", "int": 
               "list": "VARCHAR[]"}
 
 
-def _statements(sql: str) -> list[str]:
-    """The statements of views.sql: comment lines dropped, split at a ";" ending a line."""
+@lru_cache(maxsize=1)
+def _statements() -> tuple[str, ...]:
+    """The statements of views.sql, read once: comment lines dropped, split at a ";" ending
+    a line."""
+    sql = VIEWS_FILE.read_text(encoding="utf-8")
     lines = [ln for ln in sql.splitlines() if not ln.lstrip().startswith("--")]
-    return [s.strip() for s in "\n".join(lines).split(";\n") if s.strip().rstrip(";")]
+    return tuple(s.strip() for s in "\n".join(lines).split(";\n") if s.strip().rstrip(";"))
 
 
 def _view_name(statement: str) -> str:
@@ -75,8 +79,7 @@ def connect(data_dir: Path) -> duckdb.DuckDBPyConnection:
                                 f"`python -m analysis extract INPUT_DIR --out {data_dir}` first")
     con = duckdb.connect()
     _register_tables(con, root)
-    statements = _statements(VIEWS_FILE.read_text(encoding="utf-8"))
-    views = {_view_name(s) for s in statements}
+    views = {_view_name(s) for s in _statements()}
     tables = [r[0] for r in con.execute(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'raw'").fetchall()]
     for table in tables:
@@ -89,7 +92,7 @@ def connect(data_dir: Path) -> duckdb.DuckDBPyConnection:
 def create_views(con: duckdb.DuckDBPyConnection, names: set[str] | None = None) -> None:
     """The views of views.sql (those named, or all) over the raw.<table> relations of con.
     A view whose table con lacks is left out (see connect)."""
-    for statement in _statements(VIEWS_FILE.read_text(encoding="utf-8")):
+    for statement in _statements():
         if names is not None and _view_name(statement) not in names:
             continue
         try:
