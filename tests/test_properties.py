@@ -8,6 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+import analysis.extract.date_expressions as de
 from analysis.store.duplicates import fingerprint
 from analysis.extract.document import extract_document
 from analysis.ingest.files import InputFile, read_input
@@ -72,3 +73,26 @@ def test_dates_survive_the_round_trip_through_iso(year, month, day):
 @given(texts)
 def test_duplicate_fingerprint_ignores_case_and_spacing(text):
     assert fingerprint(text).exact == fingerprint("  " + text.upper().replace(" ", "\n ") + " ").exact
+
+
+_DATE_WORDS = sorted({f for fs in de.MONTH_FORMS.values() for f in fs} | set(de.RELATIVE_DAYS)
+                     | set(de.RELATIVE_MODIFIERS) | {f for fs in de.WEEKDAY_FORMS.values() for f in fs}
+                     | {s + "ском" for s in de.MONTH_ADJ_STEMS.values()}
+                     | {"в", "во", "с", "по", "и", "года", "году", "г.", "т.г.", "форуме", "Expo", "месяце"})
+_DATE_PIECES = st.one_of(st.sampled_from(_DATE_WORDS), st.sampled_from(_DATE_WORDS).map(str.upper),
+                         st.integers(0, 2099).map(str), st.sampled_from([" ", " ", ", ", ".", "-", "–", "/",
+                                                                         "\u1c80", "ё", "\n"]))
+
+
+@FAST
+@given(st.lists(_DATE_PIECES, max_size=14).map(" ".join))
+@example("в начале мая этого года, во вторник, 12 мая 2024 года")
+@example("в этом году и в текущем 2024 году; вчера, в следующую среду")
+@example("на июньском форуме Expo-2024, 12.05.24 и 2024-05-12, Дек. 22, 2020")
+def test_date_cues_skip_no_expression(sentence):
+    """find_expressions runs a pattern only where the sentence holds its cues (CUE_WORDS, a
+    digit): every match of every pattern, run unconditionally, has its cues in the sentence."""
+    present = de._cues(sentence)
+    for _, needed, rx in de._EXPRESSIONS:
+        if rx.search(sentence):
+            assert needed <= present, (sentence, rx.pattern[:60])

@@ -119,46 +119,61 @@ PARTS = {
     "SEP": r"\s*[-–—]\s*",
 }
 
-#: Date expressions in running text: (kind, pattern). Named groups:
+#: Date expressions in running text: (kind, cues, pattern). The cues (see CUE_WORDS) are what
+#: every match contains, so a sentence without it skips the pattern. Named groups:
 #: d/d2 day (span: first, last), mon month word, m month number, y year,
 #: yy two-digit year, wd weekday, wmod weekday modifier, rel relative day word,
 #: mod relative modifier, unit year/month, cy "current year" year.
-EXPRESSIONS: list[tuple[str, str]] = [
+EXPRESSIONS: list[tuple[str, str, str]] = [
     # spans: "12–13 октября", "21 и 22 апреля", "с 17 по 21 ноября 2025 года"
-    ("span", r"(?:с\s+)?{DAY}(?:{SEP}|\s+и\s+|\s+по\s+){DAY2}\s+{MON}(?:\s+{YEAR}{YT})?"),
+    ("span", "digit month", r"(?:с\s+)?{DAY}(?:{SEP}|\s+и\s+|\s+по\s+){DAY2}\s+{MON}(?:\s+{YEAR}{YT})?"),
     # weekday + explicit date: "в минувший вторник, 30 сентября"
-    ("explicit", r"(?:во?\s+)?(?:(?P<wmod>\w+(?:ий|ую|ее|юю|ое))\s+)?{WD}\s*,\s*{DAY}\s+{MON}"
-                 r"(?:\s+{YEAR}{YT})?"),
+    ("explicit", "digit month weekday", r"(?:во?\s+)?(?:(?P<wmod>\w+(?:ий|ую|ее|юю|ое))\s+)?{WD}\s*,\s*{DAY}\s+{MON}"
+                          r"(?:\s+{YEAR}{YT})?"),
     # "22 ноября 2022 года", "30 сентября", "1 октября 2025"
-    ("explicit", r"{DAY}\s+{MON}(?:\s*,?\s+{YEAR}{YT})?"),
+    ("explicit", "digit month", r"{DAY}\s+{MON}(?:\s*,?\s+{YEAR}{YT})?"),
     # English-style stamp order: "Дек. 22, 2020"
-    ("explicit", r"{MON}\s+{DAY},?\s+{YEAR}"),
+    ("explicit", "digit month", r"{MON}\s+{DAY},?\s+{YEAR}"),
     # numeric: 27.11.2022, 12.04.24, 27/11/2022
-    ("explicit", r"(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./]"
-                 r"(?:(?P<y>(?:19|20)\d\d)|(?P<yy>\d\d))(?![\d.]\d|/)"),
+    ("explicit", "digit", r"(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./]"
+                          r"(?:(?P<y>(?:19|20)\d\d)|(?P<yy>\d\d))(?![\d.]\d|/)"),
     # ISO: 2024-09-13
-    ("explicit", r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
+    ("explicit", "digit", r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
     # "в текущем, 2023 году", "в нынешнем 2024 году"
-    ("current_year", r"в\s+(?:текущем|нынешнем|этом)\s*,?\s*(?P<cy>(?:19|20)\d\d)\s*году"),
+    ("current_year", "digit modifier", r"в\s+(?:текущем|нынешнем|этом)\s*,?\s*(?P<cy>(?:19|20)\d\d)\s*году"),
     # "в апреле этого года", "в мае прошлого года"
-    ("relative", r"(?:в\s+)?(?:(?:начале|конце|середине)\s+)?{MON}\s+(?:(?P<mod>{MOD})\s+года"
-                 r"|(?P<tg>т\.\s?г\.))"),
+    ("relative", "month", r"(?:в\s+)?(?:(?:начале|конце|середине)\s+)?{MON}\s+(?:(?P<mod>{MOD})\s+года"
+                          r"|(?P<tg>т\.\s?г\.))"),
     # "в сентябре 2022 года", "в сентябре"
-    ("month", r"(?:в|во)\s+(?:(?:начале|конце|середине)\s+)?{MON}(?:\s+{YEAR}{YT})?"),
+    ("month", "month", r"(?:в|во)\s+(?:(?:начале|конце|середине)\s+)?{MON}(?:\s+{YEAR}{YT})?"),
     # "в этом году", "в прошлом месяце"
-    ("relative", r"в\s+(?P<mod>{MOD})\s+(?P<unit>году|месяце)"),
+    ("relative", "modifier", r"в\s+(?P<mod>{MOD})\s+(?P<unit>году|месяце)"),
     # weekday alone: "в пятницу", "в минувший вторник", "в следующую среду"
-    ("weekday", r"(?:во?\s+)(?:(?P<wmod>\w+(?:ий|ую|ее|юю|ое))\s+)?{WD}"),
+    ("weekday", "weekday", r"(?:во?\s+)(?:(?P<wmod>\w+(?:ий|ую|ее|юю|ое))\s+)?{WD}"),
     # "сегодня", "вчера", "накануне"
-    ("relative", r"(?P<rel>{REL})(?![\w-])"),
+    ("relative", "relative", r"(?P<rel>{REL})(?![\w-])"),
     # named event with its year: "Aktobe Invest-2017", "форуме — 2024"
-    ("event_year", r"(?P<ev>[Фф]орум\w*|[Вв]ыставк\w*|[Сс]аммит\w*|[Яя]рмарк\w*|[Фф]естивал\w*"
-                   r"|(?-i:[A-Z][A-Za-z]+))\s*[-–—]\s*(?P<y>(?:19|20)\d\d)(?!\d)"),
+    ("event_year", "digit", r"(?P<ev>[Фф]орум\w*|[Вв]ыставк\w*|[Сс]аммит\w*|[Яя]рмарк\w*|[Фф]естивал\w*"
+                               r"|(?-i:[A-Z][A-Za-z]+))\s*[-–—]\s*(?P<y>(?:19|20)\d\d)(?!\d)"),
     # "в 2023 году", "2023 года"
-    ("year", r"(?:в\s+)?{YEAR}\s*(?:года|году|год|г\.)"),
+    ("year", "digit", r"(?:в\s+)?{YEAR}\s*(?:года|году|год|г\.)"),
     # month adjective before an event noun: "на июньском форуме"
-    ("month_adj", r"(?P<madj>" + _alt(MONTH_ADJ_STEMS.values()) + r")\w*\s+(?P<ev>\w+)"),
+    ("month_adj", "month_adj", r"(?P<madj>" + _alt(MONTH_ADJ_STEMS.values()) + r")\w*\s+(?P<ev>\w+)"),
 ]
+
+#: What a date expression cannot do without (EXPRESSIONS' second column: all of them). A
+#: digit anywhere; a word as a whole word (a month, weekday or relative word never starts
+#: or ends inside another, see _B and _E), a month adjective as a word's beginning. Most
+#: sentences hold few of them: a set lookup spares the patterns that cannot match.
+CUE_WORDS: dict[str, frozenset[str]] = {
+    "month": frozenset(f.rstrip(".").casefold() for fs in MONTH_FORMS.values() for f in fs),
+    "weekday": frozenset(f.casefold() for fs in WEEKDAY_FORMS.values() for f in fs),
+    "relative": frozenset(w.casefold() for w in RELATIVE_DAYS),
+    "modifier": frozenset(w.casefold() for w in RELATIVE_MODIFIERS),
+}
+CUE_PREFIXES: dict[str, tuple[str, ...]] = {
+    "month_adj": tuple(s.casefold() for s in MONTH_ADJ_STEMS.values()),
+}
 
 #: Publication stamps and datelines (whole-line or line-start shapes).
 #: A dateline: "ПСКОВ, 29 января. /ТАСС/.", "(KZN.RU, 5 июля).", "АСТАНА, 19 фев — Sputnik."
@@ -197,11 +212,13 @@ _WEEKDAY_OF = {f: w for w, fs in WEEKDAY_FORMS.items() for f in fs}
 _MADJ_OF = {s: m for m, s in MONTH_ADJ_STEMS.items()}
 _PARTS = {**PARTS, "YT": _YEAR_TAIL, "MOD": _MOD, "REL": _REL}
 
-_EXPRESSIONS = [(kind, re.compile(_B + pat.format(**_PARTS), re.IGNORECASE))
-                for kind, pat in EXPRESSIONS]
+_EXPRESSIONS = [(kind, frozenset(cues.split()), re.compile(_B + pat.format(**_PARTS), re.IGNORECASE))
+                for kind, cues, pat in EXPRESSIONS]
+_DIGIT = re.compile(r"\d")
+_TOKEN = re.compile(r"\w+")
 _DATE_ANY = "|".join(
     "(?:" + re.sub(r"\(\?P<\w+>", "(?:", pat.format(**_PARTS)) + ")"
-    for kind, pat in EXPRESSIONS if kind in ("explicit",))
+    for kind, _, pat in EXPRESSIONS if kind in ("explicit",))
 DATELINE_RE = re.compile(DATELINE.replace("{DATE}", _DATE_ANY).replace("{REL}", _REL), re.IGNORECASE)
 TIME_RE = re.compile(TIME)
 NUMERIC_DATE_RE = re.compile(NUMERIC_DATE)
@@ -309,6 +326,17 @@ def present_verb(word: str) -> bool:
             and p.normal_form not in PLAN_VERBS)
 
 
+def _cues(sentence: str) -> set[str]:
+    """The CUE_WORDS and CUE_PREFIXES (and "digit") that `sentence` holds; case does not
+    matter, as in the patterns."""
+    words = {w.casefold() for w in _TOKEN.findall(sentence)}
+    present = {cue for cue, forms in CUE_WORDS.items() if not words.isdisjoint(forms)}
+    present.update(cue for cue, stems in CUE_PREFIXES.items() if any(w.startswith(stems) for w in words))
+    if _DIGIT.search(sentence):
+        present.add("digit")
+    return present
+
+
 @lru_cache(maxsize=4096)
 def find_expressions(sentence: str) -> tuple[DateExpr, ...]:
     """Every date expression in `sentence`, unresolved; overlaps go to the longest.
@@ -316,7 +344,10 @@ def find_expressions(sentence: str) -> tuple[DateExpr, ...]:
     Cached: the layout pass, the event search and extract.py read the same sentences.
     """
     found: list[DateExpr] = []
-    for kind, rx in _EXPRESSIONS:
+    present = _cues(sentence)
+    for kind, needed, rx in _EXPRESSIONS:
+        if not needed <= present:
+            continue
         for m in rx.finditer(sentence):
             e = _build(kind, m)
             if e is not None:

@@ -7,9 +7,11 @@ are declarations at the top; the functions below only apply them.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from analysis.ingest.chrome import is_end_marker
 
@@ -22,6 +24,10 @@ NAV_LINE = re.compile(r"(?:\s[|›»→/·]\s.*){2}|^\s*(?:фото|источн
 #: Page-header chrome: the headline is below these (menus, rates, weather, cookies).
 HEADER_CHROME = re.compile(r"\s[|›»→/·]\s|[$€₽°]|\b(?:USD|EUR|RUB|KZT|cookie|войти|подписаться)\b",
                            re.IGNORECASE)
+#: A line that ends as a sentence ends (a closing quote may follow the stop).
+SENTENCE_END = re.compile(r"[.!?…]\s*[»\"]?\s*$")
+#: A sentence stop inside a line (a long line may carry its stop inside).
+SENTENCE_STOP = re.compile(r"[.!?]\s")
 
 
 @dataclass
@@ -29,8 +35,9 @@ class Line:
     text: str
     start: int
 
-    @property
+    @cached_property
     def words(self) -> int:
+        """Counted once: the layout and the date reader ask of each line several times."""
         return len(_WORD.findall(self.text))
 
 
@@ -56,11 +63,11 @@ def is_paragraph(line: Line, min_words: int = 12) -> bool:
     """Running article text: written in sentences (headlines and menus end without
     a full stop) and long enough; a long line may carry its stop inside."""
     t = line.text
-    if NAV_LINE.search(t):
-        return False
-    if line.words >= min(min_words, 8) and re.search(r"[.!?…]\s*[»\"]?\s*$", t):
+    if line.words < min(min_words, 8) or NAV_LINE.search(t):
+        return False  # the word count first: it is cached, the menu shapes are searched
+    if SENTENCE_END.search(t):
         return True
-    return line.words >= min_words and bool(re.search(r"[.!?]\s", t))
+    return line.words >= min_words and bool(SENTENCE_STOP.search(t))
 
 
 @dataclass
@@ -81,7 +88,7 @@ def page_layout(text: str, is_stamp: Callable[[Line], bool]) -> Layout:
     lines = page_lines(text)
     body_from = next((i for i, ln in enumerate(lines) if is_paragraph(ln)), len(lines))
     lines = _cut_tail(lines, body_from)
-    paras = [lines[i] for i in range(body_from, len(lines)) if is_paragraph(lines[i], 8)][:2]
+    paras = list(itertools.islice((ln for ln in lines[body_from:] if is_paragraph(ln, 8)), 2))
     head: list[Line] = []
     for i in range(body_from - 1, max(-1, body_from - 6), -1):
         ln = lines[i]
