@@ -181,11 +181,11 @@ def inventory(input_dir: Path, exclude: Path | None = None) -> Inventory:
         else:
             articles.append(p)
     rels = [p.relative_to(input_dir).as_posix() for p in articles]
-    known = set()
-    for p, rel, doc_id in zip(articles, rels, _doc_ids(rels)):
-        row = meta.get(_resolved(p), Metadata())
-        known.add(_resolved(p))
-        inv.files.append(InputFile(p, rel, doc_id, row, problems[p]))
+    # a real path costs a system call a file: only a metadata.csv needs them
+    targets = [_resolved(p) for p in articles] if meta else [None] * len(articles)
+    for p, rel, doc_id, target in zip(articles, rels, _doc_ids(rels), targets):
+        inv.files.append(InputFile(p, rel, doc_id, meta.get(target, Metadata()), problems[p]))
+    known = set(targets)
     missing = sorted(str(t) for t in meta if t not in known)
     if missing:
         inv.warnings.append(f"metadata.csv names {len(missing)} file(s) not in the folder: "
