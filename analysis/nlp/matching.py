@@ -39,6 +39,9 @@ class LemmaMatcher(Generic[T]):
         for entries in self._by_first.values():
             entries.sort(key=lambda e: -len(e[0]))
         self._prefixed.sort(key=lambda e: -len(e[0]))
+        # the prefixed phrases' first prefixes, for one C-level test a token: most tokens
+        # begin none of them, and the phrases need not be tried there
+        self._prefixes = tuple({words[0][:-1] for words, _ in self._prefixed})
 
     @staticmethod
     def _word_matches(pattern: str, lemma: str) -> bool:
@@ -48,7 +51,10 @@ class LemmaMatcher(Generic[T]):
 
     def _longest_at(self, lemmas: Sequence[str], i: int) -> Match[T] | None:
         best: Match[T] | None = None
-        candidates = self._by_first.get(lemmas[i], []) + self._prefixed
+        lemma = lemmas[i]
+        candidates = self._by_first.get(lemma, [])
+        if self._prefixes and lemma.startswith(self._prefixes):
+            candidates = candidates + self._prefixed
         for words, payload in candidates:
             n = len(words)
             if i + n <= len(lemmas) and all(self._word_matches(w, lemmas[i + k])
