@@ -43,6 +43,9 @@ def sp(text: str) -> str:
     (3, "persons", "ru", "more_than", "более 3 человек"),
     (21, "persons", "ru", "about", "около 21 человека"),
     (2, "jobs", "ru", "about", "около 2 рабочих мест"),
+    (21, "jobs", "ru", "about", "около 21 рабочего места"),   # an adjective's own genitive
+    (21, "jobs", "ru", "", "21 рабочее место"),
+    (22, "jobs", "ru", "", "22 рабочих места"),
     (21, "schools", "ru", "more_than", "более 21 школы"),
     (4, "vessels", "ru", "up_to", "до 4 судов"),
     (3, "persons", "en", "more_than", "more than 3 people"),

@@ -62,11 +62,6 @@ def plural_ru(n: float, forms: tuple[str, str, str]) -> str:
     return forms[2]
 
 
-def noun_forms(key: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A counted noun's forms from the message table: RU (1, 2, 5), EN (singular, plural)."""
-    return forms(f"noun.{key}", "ru"), forms(f"noun.{key}", "en")
-
-
 def plural_word(n: float, message: str, lang: str) -> str:
     """The form of a counted word (a message of plural forms) that goes with n."""
     words = forms(message, lang)
@@ -184,11 +179,14 @@ GENITIVE_QUALIFIERS = ("more_than", "about", "up_to")
 
 def genitive_ru(n: float, forms: tuple[str, ...]) -> str:
     """The counted noun after a genitive qualifier: the singular genitive after a number
-    ending in 1 (not 11) or a fraction, which is the form of `2 школы`; else the plural's."""
+    ending in 1 (not 11) or a fraction, else the plural's. A noun's singular genitive is the
+    form of `2 школы`; a phrase with an adjective has its own, fourth form (`2 рабочих места`
+    but `около 21 рабочего места`)."""
+    singular = forms[3] if len(forms) > 3 else forms[1]
     if n != int(n):
-        return forms[1]
+        return singular
     n = abs(int(n))
-    return forms[1] if n % 10 == 1 and n % 100 != 11 else forms[2]
+    return singular if n % 10 == 1 and n % 100 != 11 else forms[2]
 
 
 def _counted(n: float, message: str, lang: str, qualifier: str) -> str:

@@ -54,5 +54,6 @@ def group(prefix: str) -> dict[str, tuple[str, str]]:
 
 
 def forms(key: str, lang: str) -> tuple[str, ...]:
-    """The plural forms of a counted word: RU (1, 2, 5), EN (singular, plural)."""
+    """The plural forms of a counted word: RU (1, 2, 5, and the singular genitive where it is
+    not the 2's form: an adjective's phrase), EN (singular, plural)."""
     return tuple(template(key, lang).replace("{nb}", NBSP).split("|"))
