@@ -63,11 +63,10 @@ def is_paragraph(line: Line, min_words: int = 12) -> bool:
     """Running article text: written in sentences (headlines and menus end without
     a full stop) and long enough; a long line may carry its stop inside."""
     t = line.text
-    if line.words < min(min_words, 8) or NAV_LINE.search(t):
-        return False  # the word count first: it is cached, the menu shapes are searched
-    if SENTENCE_END.search(t):
-        return True
-    return line.words >= min_words and bool(SENTENCE_STOP.search(t))
+    if line.words < min(min_words, 8):
+        return False
+    in_sentences = SENTENCE_END.search(t) or (line.words >= min_words and SENTENCE_STOP.search(t))
+    return bool(in_sentences) and not NAV_LINE.search(t)  # the costliest test last
 
 
 @dataclass
