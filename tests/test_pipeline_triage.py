@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 import analysis.store.pipeline as pipeline
-from analysis.extract.document import extract_document
+from analysis.extract.document import extract_dates, extract_document
 from analysis.model import Document
 from analysis.store.pipeline import WORKER_DIED, extract_dir
 
@@ -43,12 +43,14 @@ def _tables(out: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(out.glob("*.csv"))}
 
 
-def _recording(marks: Path):
-    """extract_document that leaves, per document, a file holding the pid that extracted it."""
-    def extract(doc: Document):
-        (marks / doc.doc_id).write_text(str(os.getpid()), encoding="utf-8")
-        return extract_document(doc)
-    return extract
+def _record_where(monkeypatch: pytest.MonkeyPatch, marks: Path) -> None:
+    """extract_document and extract_dates (for a document that needs no NLP) leave, per
+    document, a file holding the pid that extracted it."""
+    for name, original in (("extract_document", extract_document), ("extract_dates", extract_dates)):
+        def extract(doc: Document, original=original):
+            (marks / doc.doc_id).write_text(str(os.getpid()), encoding="utf-8")
+            return original(doc)
+        monkeypatch.setattr(pipeline, name, extract)
 
 
 def test_documents_for_nlp_go_to_workers_and_a_short_batch_of_the_rest_stays_here(
@@ -58,7 +60,7 @@ def test_documents_for_nlp_go_to_workers_and_a_short_batch_of_the_rest_stays_her
     src = _folder(tmp_path / "in", on_topic=[1, 2], off_topic=[3, 4, 5])
     marks = tmp_path / "marks"
     marks.mkdir()
-    monkeypatch.setattr(pipeline, "extract_document", _recording(marks))
+    _record_where(monkeypatch, marks)
     run = extract_dir(src, tmp_path / "out", progress=False, workers=2, use_cache=False)
     where = {p.name: int(p.read_text(encoding="utf-8")) for p in marks.iterdir()}
     assert sorted(d for d, pid in where.items() if pid == MAIN_PID) == ["uz-3", "uz-4", "uz-5"]
@@ -74,7 +76,7 @@ def test_idle_workers_get_batches_of_documents_without_nlp(
     src = _folder(tmp_path / "in", on_topic=[5], off_topic=[1, 2, 3, 4])
     marks = tmp_path / "marks"
     marks.mkdir()
-    monkeypatch.setattr(pipeline, "extract_document", _recording(marks))
+    _record_where(monkeypatch, marks)
     monkeypatch.setattr(pipeline, "OFF_TOPIC_BATCH", 2)
     run = extract_dir(src, tmp_path / "pooled", progress=False, workers=2, use_cache=False)
     where = {p.name: int(p.read_text(encoding="utf-8")) for p in marks.iterdir()}
@@ -126,16 +128,16 @@ def test_the_tables_are_those_of_one_process_whoever_extracts(
 
 
 def _kill_worker_on_uz_2(doc: Document):
-    """extract_document, except that a worker extracting uz-2 dies as if killed."""
+    """extract_dates (uz-2 needs no NLP), except that a worker extracting uz-2 dies as if killed."""
     if doc.doc_id == "uz-2" and os.getpid() != MAIN_PID:
         os.kill(os.getpid(), signal.SIGKILL)
-    return extract_document(doc)
+    return extract_dates(doc)
 
 
 def test_a_batch_lost_with_its_worker_is_extracted_again_document_by_document(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     src = _folder(tmp_path / "in", on_topic=[5], off_topic=[1, 2, 3, 4])
-    monkeypatch.setattr(pipeline, "extract_document", _kill_worker_on_uz_2)
+    monkeypatch.setattr(pipeline, "extract_dates", _kill_worker_on_uz_2)
     monkeypatch.setattr(pipeline, "OFF_TOPIC_BATCH", 2)
     run = extract_dir(src, tmp_path / "out", progress=False, workers=2, use_cache=False)
     statuses = pd.read_csv(tmp_path / "out" / "documents.csv").set_index("doc_id")["status"].to_dict()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.extract.document import extract_document
+from analysis.extract.document import extract_dates, extract_document
 from analysis.extract.prefilter import may_concern_kazakhstan, needs_nlp
 from analysis.ingest.files import inventory, read_input
 from analysis.model import Document
@@ -89,4 +89,4 @@ def test_a_document_the_prefilter_drops_gets_the_same_row_as_with_nlp(texts: Pat
     dropped = [d for d in docs if d.status == "ok" and not may_concern_kazakhstan(d.text)]
     assert len(dropped) == n_dropped
     for doc in dropped:
-        assert extract_document(doc) == extract_document(doc, prefilter=False)
+        assert extract_document(doc) == extract_document(doc, prefilter=False) == extract_dates(doc)

@@ -7,7 +7,7 @@ events -> sectors, figures) and links the facts to the meetings they belong to.
 from __future__ import annotations
 
 from analysis.extract.agreements import find_agreements, merge, to_rows
-from analysis.extract.event_date import document_dates
+from analysis.extract.event_date import DocDates, document_dates
 from analysis.extract.events import LEAD_SENTENCES, find_events
 from analysis.extract.mentions import figure_value, mention
 from analysis.extract.occasions import MAIN, occasion_dates, sentence_occasions, stated_dates
@@ -24,16 +24,31 @@ from analysis.extract.sectors import find_sectors
 
 EXTRACTOR_VERSION = "1"  # bump when a rule changes what is extracted (invalidates caches)
 
-def extract_document(doc: Document, prefilter: bool = True) -> DocFacts:
-    """`prefilter=False` runs NLP on every document, as before the prefilter: the same
-    facts, at the old cost (the benchmark's baseline, and a test's)."""
+def extract_dates(doc: Document) -> DocFacts:
+    """What a document has without NLP: its publication and event dates. All that one which
+    names nothing of Kazakhstan has (prefilter.needs_nlp says which: a caller that has asked
+    calls this directly)."""
+    return _dated(doc)[0]
+
+
+def _dated(doc: Document) -> tuple[DocFacts, DocDates | None]:
+    """The document's facts with its dates, and the dates as read (None: nothing to read)."""
     facts = DocFacts(document=doc)
     if not doc.status.startswith("ok") or not doc.text.strip():
-        return facts
+        return facts, None
     dates = document_dates(doc.text, known_published=DateValue.from_iso(doc.published))
     if not doc.published and dates.published.precision != "unknown":
         facts.published = dates.published.iso()
     facts.event_date = dates.event
+    return facts, dates
+
+
+def extract_document(doc: Document, prefilter: bool = True) -> DocFacts:
+    """`prefilter=False` runs NLP on every document, as before the prefilter: the same
+    facts, at the old cost (the benchmark's baseline, and a test's)."""
+    facts, dates = _dated(doc)
+    if dates is None:
+        return facts
     if prefilter and not may_concern_kazakhstan(doc.text):
         return facts  # names no Kazakh marker: no facts, and natasha's pass is spared
     parsed = parse(doc.text)

@@ -52,7 +52,7 @@ from analysis.config import CACHE_NAME
 from analysis.store.budget import OverBudget, budget
 from analysis.store.cache import ExtractionCache, entry_key, extractor_fingerprint
 from analysis.store.duplicates import Candidate, Fingerprint, find_duplicates, fingerprint
-from analysis.extract.document import extract_document
+from analysis.extract.document import extract_dates, extract_document
 from analysis.extract.prefilter import needs_nlp
 from analysis.ingest.files import Inventory, InputFile, Rejection, inventory, read_input, read_regular
 from analysis.messages import rejected
@@ -117,12 +117,13 @@ class Summary:
                        if self.rechecked else "")
 
 
-def _extract_safely(doc: Document) -> DocFacts:
+def _extract_safely(doc: Document, nlp: bool) -> DocFacts:
     """One bad document must not stop the run: it is kept, rejected with the reason, also
-    when it overruns its time or memory budget (analysis.store.budget)."""
+    when it overruns its time or memory budget (analysis.store.budget). Without `nlp`, only
+    its dates are read (extract_dates)."""
     try:
         with budget():
-            return extract_document(doc)
+            return extract_document(doc) if nlp else extract_dates(doc)
     except OverBudget as over:
         doc.status = rejected(over.code, over.detail)
     except Exception as exc:  # noqa: BLE001 - any failure of one document is reported, not raised
@@ -140,12 +141,14 @@ def read_document(item: InputFile, data: bytes | None = None) -> Document:
                         status=rejected("unreadable", f"({type(exc).__name__}: {exc})"))
 
 
-def extract(doc: Document) -> Result:
+def extract(doc: Document, nlp: bool | None = None) -> Result:
     """A document read -> its facts and fingerprint, in whichever process holds it; the models
-    are loaded first when it needs them (needs_nlp) and this process has none yet."""
-    if needs_nlp(doc):
+    are loaded first when it needs them and this process has none yet. `nlp`: whether it
+    needs them, when the caller has asked needs_nlp already (a worker would ask again)."""
+    nlp = needs_nlp(doc) if nlp is None else nlp
+    if nlp:
         load_models()
-    facts = _extract_safely(doc)
+    facts = _extract_safely(doc, nlp)
     ok = doc.status == "ok"
     fp = fingerprint(doc.text) if ok else None
     # one copy of the text, beside the facts, and only where it is kept (take_text): a text
@@ -154,9 +157,9 @@ def extract(doc: Document) -> Result:
     return Result(facts, fp, text)
 
 
-def extract_all(docs: list[Document]) -> list[Result]:
+def extract_all(docs: list[Document], nlp: bool | None = None) -> list[Result]:
     """extract() of each document: one task of a worker process."""
-    return [extract(doc) for doc in docs]
+    return [extract(doc, nlp) for doc in docs]
 
 
 def process(item: InputFile, data: bytes | None = None) -> Result:
@@ -335,7 +338,7 @@ def _triage_pass(items: list[InputFile], workers: int,
     numbers = itertools.count()
     complete = False
 
-    def submit(task: list[tuple[int, Document]]) -> Iterator[tuple[int, Result]]:
+    def submit(task: list[tuple[int, Document]], nlp: bool) -> Iterator[tuple[int, Result]]:
         nonlocal pool
         if pool is None:
             pool = _pool(workers)
@@ -343,7 +346,7 @@ def _triage_pass(items: list[InputFile], workers: int,
             yield from itertools.islice(_finished(futures, done, dropped, wait=True), 1)
         number, indices = next(numbers), [i for i, _ in task]
         try:
-            future = pool.submit(extract_all, [doc for _, doc in task])
+            future = pool.submit(extract_all, [doc for _, doc in task], nlp)
         except BrokenProcessPool:
             dropped.append((number, indices))
             return
@@ -356,16 +359,16 @@ def _triage_pass(items: list[InputFile], workers: int,
             if needs_nlp(doc):
                 if pool is None:
                     load_models()
-                yield from submit([(i, doc)])
+                yield from submit([(i, doc)], nlp=True)
             elif pool is not None and len(futures) < workers:
                 batch.append((i, doc))
                 if len(batch) == OFF_TOPIC_BATCH:
-                    yield from submit(batch)
+                    yield from submit(batch, nlp=False)
                     batch = []
             else:
-                yield i, extract(doc)
+                yield i, extract(doc, nlp=False)
             yield from _finished(futures, done, dropped, wait=False)
-        yield from ((i, extract(doc)) for i, doc in batch)
+        yield from ((i, extract(doc, nlp=False)) for i, doc in batch)
         yield from _finished(futures, done, dropped, wait=True)
         complete = True
     finally:
