@@ -23,6 +23,8 @@ from analysis.model import DateValue
 from analysis.text import quote_open
 
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[«\"(]?[А-ЯЁA-Z])")
+#: A date written out or a year has a digit: a line without one is not searched for them.
+DIGIT = re.compile(r"\d")
 
 @dataclass
 class DocDates:
@@ -132,12 +134,13 @@ def _day_of(v: DateValue) -> bool:
 
 
 def _body_sentences(layout: Layout, lead: list[_Sent]) -> list[_Sent]:
-    """The body's sentences after the lead: where a story that opens without a date
-    ("Житель Казахстана приехал в Иваново ...") states it further down. Sentences
-    that recall another occasion ("Напомним, ...") are left out."""
+    """The body's sentences after the lead that may state a date written out: where a story
+    that opens without a date ("Житель Казахстана приехал в Иваново ...") states it further
+    down. Sentences that recall another occasion ("Напомним, ...") are left out, and lines
+    without a digit (only dates written out are looked for there)."""
     seen = {s.start for s in lead}
-    return [s for ln in layout.body for s in _sentences(ln) if s.start not in seen
-            and not any(mk in s.text.lower() for mk in PASSING_MARKERS)]
+    return [s for ln in layout.body if DIGIT.search(ln.text) for s in _sentences(ln)
+            if s.start not in seen and not any(mk in s.text.lower() for mk in PASSING_MARKERS)]
 
 
 def _event_candidate(lead: list[_Sent], anchor: DateValue, skip: list[tuple[int, int]],
@@ -199,6 +202,8 @@ def _current_year(body_lines: list[Line]) -> tuple[DateValue, str] | None:
     with several, the latest (earlier ones are then past years)."""
     best: tuple[int, str] | None = None
     for line in body_lines:
+        if not DIGIT.search(line.text):
+            continue  # every cue holds a year
         for sent in _sentences(line):
             years = [int(m.group("cy")) for rx in CURRENT_YEAR_RES for m in rx.finditer(sent.text)]
             years += [int(m.group("cy")) for m in YEAR_PRESENT_RE.finditer(sent.text)
