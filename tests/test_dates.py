@@ -137,6 +137,7 @@ def test_stamp_with_year_is_published_and_event_falls_back_to_it():
     ("Опубликовано: 13 октября 2017 года", "2017-10-13"),
     ("Общество  11.09.2024", "2024-09-11"),
     ("16:10 / 12.04.24    Просмотров: 1 916", "2024-04-12"),
+    ("- 13-11-2025 09:10", "2025-11-13"),
 ])
 def test_stamp_shapes(stamp, iso):
     assert dates(doc(HEAD, stamp, MEETING, TOPICS))[:3] == (iso, iso, iso)
@@ -152,6 +153,24 @@ def test_explicit_event_date_wins_over_the_stamp():
 def test_dateline_without_year_is_monthday_and_not_published():
     text = doc(HEAD, "ОМСК, 29 января. /Агентство/. " + MEETING, TOPICS)
     assert dates(text) == ("", "--01-29", "--01-29", "monthday")
+
+
+def test_a_dateline_under_the_page_stamp_dates_the_news_item():
+    """The page's stamp is the publication date; the article's own year-less dateline, in
+    the stamp's year, is what the event falls back to and relative dates resolve against."""
+    text = doc(HEAD, "Воскресенье, 7 декабря, 2025", "АСТАНА, 15 октября. " + MEETING, TOPICS)
+    assert dates(text) == ("2025-12-07", "2025-10-15", "2025-10-15", "day")
+    text = doc(HEAD, "3 января 2025, 10:15", "ОМСК, 29 декабря. Накануне " + MEETING[0].lower()
+               + MEETING[1:], TOPICS)
+    assert dates(text) == ("2025-01-03", "2024-12-29", "2024-12-28", "day")  # across the new year
+
+
+def test_a_month_long_before_the_anchor_is_an_occasion_recalled():
+    text = doc(HEAD, "14.05.2024 09:30", "Стороны обсудили соглашение, подписанное в октябре 2023 года "
+                                         "во время визита делегации в Астану.", TOPICS)
+    assert dates(text)[2:] == ("2024-05-14", "day")
+    text = doc(HEAD, "14.05.2024 09:30", "В апреле 2024 года делегация области побывала в Астане.", TOPICS)
+    assert dates(text)[2:] == ("2024-04", "month")
 
 
 def test_dateline_with_year_is_published():

@@ -137,6 +137,8 @@ EXPRESSIONS: list[tuple[str, str, str]] = [
     # numeric: 27.11.2022, 12.04.24, 27/11/2022
     ("explicit", "digit", r"(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./]"
                           r"(?:(?P<y>(?:19|20)\d\d)|(?P<yy>\d\d))(?![\d.]\d|/)"),
+    # with hyphens, as page stamps write it: 13-11-2025 (a four-digit year: 37-25-64 is a phone)
+    ("explicit", "digit", r"(?P<d>[0-3]?\d)-(?P<m>[01]?\d)-(?P<y>(?:19|20)\d\d)(?![\d-])"),
     # ISO: 2024-09-13
     ("explicit", "digit", r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
     # "в текущем, 2023 году", "в нынешнем 2024 году"
@@ -186,8 +188,8 @@ STAMP_MAX_WORDS = 4
 TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 #: Explicit publication labels, trusted anywhere before the tail of the page.
 PUBLISHED_LABEL = r"(?:опубликовано|дата публикации|дата|date)\s*:?\s*"
-#: A date written in digits (27.11.2022, 03/04/2023, 2025-09-19): the shape of page stamps.
-NUMERIC_DATE = r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}"
+#: A date written in digits (27.11.2022, 03/04/2023, 13-11-2025, 2025-09-19): the shape of page stamps.
+NUMERIC_DATE = r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}-\d{1,2}-\d{4}|\d{4}-\d{2}-\d{2}"
 
 #: Statements that present a year as the current one (used only when the page
 #: has no stamp or dateline): partial-year periods and "в текущем, 2023 году".

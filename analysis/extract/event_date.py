@@ -9,6 +9,7 @@ lead are on the page, by `analysis.ingest.layout`.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -143,6 +144,16 @@ def _body_sentences(layout: Layout, lead: list[_Sent]) -> list[_Sent]:
             if s.start not in seen and not any(mk in s.text.lower() for mk in PASSING_MARKERS)]
 
 
+def _long_before(v: DateValue, anchor: date | None) -> bool:
+    """A month that ended PAST_WINDOW_DAYS or more before the anchor: an earlier occasion
+    recalled ("соглашение, подписанное в ноябре 2024 года" in a story of October 2025), as
+    a day that far back is."""
+    if anchor is None or v.precision != "month":
+        return False
+    last = date(v.year, v.month, calendar.monthrange(v.year, v.month)[1])
+    return (anchor - last).days > PAST_WINDOW_DAYS
+
+
 def _event_candidate(lead: list[_Sent], anchor: DateValue, skip: list[tuple[int, int]],
                      ahead: bool, explicit_only: bool = False
                      ) -> tuple[DateValue, _Sent, DateExpr] | None:
@@ -179,7 +190,7 @@ def _event_candidate(lead: list[_Sent], anchor: DateValue, skip: list[tuple[int,
                         continue
                 return v, sent, e
             if (coarse is None and sent.upfront and e.kind in ("month", "relative")
-                    and v.precision in ("month", "year")):
+                    and v.precision in ("month", "year") and not _long_before(v, a)):
                 coarse = (v, sent, e)
     return coarse
 
@@ -299,6 +310,21 @@ def _lead_sentences(text: str, layout: Layout, lead: list[str] | None,
     return sents
 
 
+def _anchor(published: DateValue, stamp_y: DateExpr | None, stamp_n: DateExpr | None,
+            dateline: DateExpr | None) -> tuple[DateValue, DateExpr | None]:
+    """What relative dates resolve against, and the stamp or dateline in the text that gives
+    it (None: metadata or nothing). The publication date (`published`, from `stamp_y` or
+    metadata), unless the article's text opens with a dateline without a year (`dateline`):
+    the news item's own day ("Астана, 15 октября." under a page's "7 декабря, 2025"), in
+    the publication's year or the one next to it. Without a publication date, a year-less
+    stamp or dateline (`stamp_n`) gives day and month."""
+    if dateline is not None and published.year:
+        return resolve(dateline, published), dateline
+    if stamp_n is not None and published.precision == "unknown":
+        return DateValue(None, stamp_n.month, stamp_n.day), stamp_n
+    return published, stamp_y
+
+
 def document_dates(text: str, lead: list[str] | None = None,
                    known_published: DateValue = DateValue()) -> DocDates:
     """Publication date, anchor and main-event date of one article (SPEC.md "Dates").
@@ -314,16 +340,12 @@ def document_dates(text: str, lead: list[str] | None = None,
     stamp_y, stamp_n = _find_stamp(layout)
     published = DateValue(stamp_y.year, stamp_y.month, stamp_y.day) if stamp_y else DateValue()
     if known_published.precision != "unknown":
-        published = anchor = known_published
-    elif stamp_y:
-        anchor = published
-    elif stamp_n:
-        anchor = DateValue(None, stamp_n.month, stamp_n.day)
-    else:
-        anchor = DateValue()
+        published = known_published
+    dateline = stamp_n if stamp_n is not None and layout.body and stamp_n.start >= layout.body[0].start \
+        else None
+    anchor, stamp = _anchor(published, stamp_y if known_published.precision == "unknown" else None,
+                            stamp_n, dateline)
     skip = [(e.start, e.stop) for e in (stamp_y, stamp_n) if e is not None]
-    stamp_lines = [ln.text for ln in layout.lines
-                   if any(ln.start <= s < ln.start + len(ln.text) for s, _ in skip)]
 
     lead_sents = _lead_sentences(text, layout, lead, skip)
     body = "\n".join(ln.text for ln in layout.body)
@@ -339,9 +361,10 @@ def document_dates(text: str, lead: list[str] | None = None,
         v = _year_from_weekday(e, v, body)
         return DocDates(published, anchor, v, sent.text, *_span(sent, e))
     if anchor.precision != "unknown":
-        stamp = stamp_y or stamp_n if known_published.precision == "unknown" else None
-        return DocDates(published, anchor, anchor, stamp_lines[0] if stamp_lines else "",
-                        *((stamp.start, stamp.stop) if stamp else (-1, -1)))
+        at = [stamp.start] if stamp else [start for start, _ in skip]
+        line = next((ln.text for ln in layout.lines
+                     if any(ln.start <= a < ln.start + len(ln.text) for a in at)), "")
+        return DocDates(published, anchor, anchor, line, *((stamp.start, stamp.stop) if stamp else (-1, -1)))
     ev = _event_year(lead_sents, body)
     if ev:
         v, sent, e = ev
