@@ -145,7 +145,7 @@ def _body_sentences(layout: Layout, lead: list[_Sent]) -> list[_Sent]:
 
 
 def _long_before(v: DateValue, anchor: date | None) -> bool:
-    """A month that ended PAST_WINDOW_DAYS or more before the anchor: an earlier occasion
+    """A month that ended more than PAST_WINDOW_DAYS before the anchor: an earlier occasion
     recalled ("соглашение, подписанное в ноябре 2024 года" in a story of October 2025), as
     a day that far back is."""
     if anchor is None or v.precision != "month":
@@ -341,10 +341,9 @@ def document_dates(text: str, lead: list[str] | None = None,
     published = DateValue(stamp_y.year, stamp_y.month, stamp_y.day) if stamp_y else DateValue()
     if known_published.precision != "unknown":
         published = known_published
-    dateline = stamp_n if stamp_n is not None and layout.body and stamp_n.start >= layout.body[0].start \
-        else None
+    opens_text = stamp_n is not None and bool(layout.body) and stamp_n.start >= layout.body[0].start
     anchor, stamp = _anchor(published, stamp_y if known_published.precision == "unknown" else None,
-                            stamp_n, dateline)
+                            stamp_n, stamp_n if opens_text else None)
     skip = [(e.start, e.stop) for e in (stamp_y, stamp_n) if e is not None]
 
     lead_sents = _lead_sentences(text, layout, lead, skip)
