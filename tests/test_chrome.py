@@ -92,3 +92,5 @@ def test_weather_widgets_and_glued_menus_are_no_headline():
     assert article.title == "Губернатор встретился с генконсулом"
     assert article.text.split("\n\n")[:2] == ["Губернатор встретился с генконсулом", "13-11-2025 09:10"]
     assert not is_chrome_line("«КазМунайГаз» открыл представительство в Омске")
+    page = "Бани и сауны города - https://example.ru/saunas\n\nГубернатор встретился с генконсулом\n\n" + body
+    assert split_article(page).title == "Губернатор встретился с генконсулом"

@@ -314,10 +314,10 @@ def _anchor(published: DateValue, stamp_y: DateExpr | None, stamp_n: DateExpr | 
             dateline: DateExpr | None) -> tuple[DateValue, DateExpr | None]:
     """What relative dates resolve against, and the stamp or dateline in the text that gives
     it (None: metadata or nothing). The publication date (`published`, from `stamp_y` or
-    metadata), unless the article's text opens with a dateline without a year (`dateline`):
-    the news item's own day ("Астана, 15 октября." under a page's "7 декабря, 2025"), in
-    the publication's year or the one next to it. Without a publication date, a year-less
-    stamp or dateline (`stamp_n`) gives day and month."""
+    metadata), unless the article's text opens with a dateline without a year under the
+    page's stamp (`dateline`): the news item's own day ("Астана, 15 октября." under a page's
+    "7 декабря, 2025"), in the stamp's year or the one next to it. Without a publication
+    date, a year-less stamp or dateline (`stamp_n`) gives day and month."""
     if dateline is not None and published.year:
         return resolve(dateline, published), dateline
     if stamp_n is not None and published.precision == "unknown":
@@ -341,9 +341,10 @@ def document_dates(text: str, lead: list[str] | None = None,
     published = DateValue(stamp_y.year, stamp_y.month, stamp_y.day) if stamp_y else DateValue()
     if known_published.precision != "unknown":
         published = known_published
+    from_text = known_published.precision == "unknown"  # metadata wins and anchors (docstring)
     opens_text = stamp_n is not None and bool(layout.body) and stamp_n.start >= layout.body[0].start
-    anchor, stamp = _anchor(published, stamp_y if known_published.precision == "unknown" else None,
-                            stamp_n, stamp_n if opens_text else None)
+    anchor, stamp = _anchor(published, stamp_y if from_text else None, stamp_n,
+                            stamp_n if opens_text and from_text else None)
     skip = [(e.start, e.stop) for e in (stamp_y, stamp_n) if e is not None]
 
     lead_sents = _lead_sentences(text, layout, lead, skip)

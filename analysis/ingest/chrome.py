@@ -109,6 +109,8 @@ BODY_MIN_CHARS = 120  # a paragraph at least this long is article text, not chro
 TITLE_MIN_WORDS = 3
 HEADLINE_WORDS = 4  # a shorter title-like line before a longer one is a rubric ("СМИ о Казахстане")
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+#: A link written out: an advertisement or a credit, never a headline.
+URL = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
 
 
 
@@ -175,10 +177,11 @@ def strip_site_name(title: str, site_names: Iterable[str] = ()) -> str:
 
 def is_title_like(line: str, site_names: Iterable[str] = ()) -> bool:
     """A line that can be the headline: words in Russian (a Latin-only line is a widget,
-    "on air preview"), not chrome, not a stamp, not the site's name or banner."""
+    "on air preview"), no link, not chrome, not a stamp, not the site's name or banner."""
     s = line.strip()
-    return (len(s.split()) >= TITLE_MIN_WORDS and bool(_CYRILLIC.search(s)) and not is_chrome_line(s)
-            and not _is_stamp(s) and not is_end_marker(s) and not is_site_name(s, site_names))
+    return (len(s.split()) >= TITLE_MIN_WORDS and bool(_CYRILLIC.search(s)) and not URL.search(s)
+            and not is_chrome_line(s) and not _is_stamp(s) and not is_end_marker(s)
+            and not is_site_name(s, site_names))
 
 
 def split_article(raw: str, site_names: Iterable[str] = ()) -> Article:
