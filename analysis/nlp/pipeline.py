@@ -144,7 +144,10 @@ def parse(text: str) -> Parsed:
         for line in _split_lines(text, s.start, s.stop, toks):
             sentences.extend(_bounded(text, line))
     starts = [s.start for s in sentences]
+    cut = text[-1:].isalnum()  # the text ends inside a word: a scraped excerpt cut off
     for span in doc.spans:
+        if cut and span.stop >= len(text):
+            continue  # a name cut by the text's end ("акимом Асаином Байха") supports nothing
         k = bisect_right(starts, span.start) - 1
         if k < 0 or not span.start < sentences[k].stop:
             continue
