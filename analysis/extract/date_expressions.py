@@ -218,6 +218,9 @@ _EXPRESSIONS = [(kind, frozenset(cues.split()), re.compile(_B + pat.format(**_PA
                 for kind, cues, pat in EXPRESSIONS]
 _DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"\w+")
+#: A word beginning with one of CUE_PREFIXES, in a case-folded sentence.
+_CUE_PREFIX_RES = {cue: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, stems)) + ")")
+                   for cue, stems in CUE_PREFIXES.items()}
 _DATE_ANY = "|".join(
     "(?:" + re.sub(r"\(\?P<\w+>", "(?:", pat.format(**_PARTS)) + ")"
     for kind, _, pat in EXPRESSIONS if kind in ("explicit",))
@@ -331,9 +334,10 @@ def present_verb(word: str) -> bool:
 def _cues(sentence: str) -> set[str]:
     """The CUE_WORDS and CUE_PREFIXES (and "digit") that `sentence` holds; case does not
     matter, as in the patterns."""
-    words = {w.casefold() for w in _TOKEN.findall(sentence)}
+    folded = sentence.casefold()
+    words = set(_TOKEN.findall(folded))
     present = {cue for cue, forms in CUE_WORDS.items() if not words.isdisjoint(forms)}
-    present.update(cue for cue, stems in CUE_PREFIXES.items() if any(w.startswith(stems) for w in words))
+    present.update(cue for cue, rx in _CUE_PREFIX_RES.items() if rx.search(folded))
     if _DIGIT.search(sentence):
         present.add("digit")
     return present
