@@ -354,6 +354,48 @@ def test_a_chart_without_cuts_is_one_image():
     assert "chart-cont" not in html and html.count("<img ") == 1
 
 
+def test_a_chart_with_a_head_is_a_table_whose_head_repeats_on_each_page():
+    chart = charts.Chart("grid", two_panels(), "Заголовок", "подзаголовок", "Источник",
+                         cuts=[2.0], head=1.0)
+    assert [Image.open(io.BytesIO(p)).size for p in chart.parts()] == [(600, 150), (600, 150), (600, 300)]
+    html = chart.html()
+    assert html.startswith('<figure class="chart" id="chart-grid" data-parts="3">')
+    head = html[html.index("<thead>"):html.index("</thead>")]
+    assert head.count("<img ") == 1 and '<img class="chart-img" alt="Заголовок"' in head
+    body = html[html.index("<tbody>"):html.index("</tbody>")]
+    assert body.count("<tr><td><img class=\"chart-cont\"") == 2
+    assert html.index("</table>") < html.index("chart-source")
+
+
+def grid(labels: list[str]) -> tuple[Figure, object]:
+    """A 4-row grid (imshow) 1 in per row, under 1 in of room for column labels."""
+    fig = Figure(figsize=(4, 6), dpi=charts.DPI)
+    ax = fig.add_axes((0.4, 1 / 6, 0.5, 4 / 6))
+    ax.imshow([[1, 2], [3, 4], [5, 6], [7, 8]], aspect="auto")
+    ax.set_yticks(range(4), labels)
+    return fig, ax
+
+
+def test_a_grid_is_cut_at_its_top_and_between_rows_no_label_crosses():
+    fig, ax = grid(["a", "b", "c", "d"])
+    assert charts.grid_cuts(fig, ax) == (1.0, [2.0, 3.0, 4.0])
+    fig, ax = grid(["a", "b\nb\nb\nb\nb\nb\nb", "c", "d"])   # a label taller than its row
+    assert charts.grid_cuts(fig, ax) == (1.0, [4.0])
+
+
+def test_the_heatmap_is_cut_under_its_column_labels_and_between_its_rows(rich):
+    chart = charts.sector_heatmap(rich.sectors, rich.documents, "ru")
+    ax = chart.fig.axes[0]
+    n_rows = len(ax.get_yticklabels())
+    height = chart.fig.get_size_inches()[1]
+    assert len(chart.cuts) == n_rows - 1 and chart.cuts == sorted(chart.cuts)
+    top = height - ax.get_position().y1 * height
+    assert abs(chart.head - top) < 0.01                   # the grid's top edge
+    row = (ax.get_position().height * height) / n_rows
+    assert all(abs(b - a - row) < 0.01 for a, b in zip([chart.head] + chart.cuts, chart.cuts))
+    assert len(chart.parts()) == n_rows + 1
+
+
 def test_the_figures_chart_is_cut_between_its_panels(rich):
     chart = amounts.figures_by_kind(rich.figures, rich.documents, "ru")
     n = len(chart.fig.axes)

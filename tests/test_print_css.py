@@ -40,8 +40,12 @@ def test_a_chart_fits_an_a4_page_with_its_heading():
     assert text_height - cap == 63          # heading, title, subtitle and source line
 
 
-def test_the_heatmap_leaves_room_for_the_next_section():
-    assert print_rules()["#chart-sector_heatmap img.chart-img"]["max-height"] == "125mm"
+def test_a_grid_in_rows_continues_on_the_next_page_row_by_row_its_parts_joined_on_screen():
+    assert "#chart-sector_heatmap img.chart-img" not in print_rules()   # no longer shrunk to fit
+    assert print_rules()["table.chart-rows tr"]["break-inside"] == "avoid"
+    table = rules(CSS)["table.chart-rows"]
+    assert (table["border-collapse"], table["max-width"]) == ("collapse", "662px")
+    assert rules(CSS)["table.chart-rows td"]["padding"] == "0"
 
 
 def test_a_chart_keeps_its_title_and_source_and_only_a_chart_of_panels_breaks():
@@ -54,7 +58,10 @@ def test_a_chart_keeps_its_title_and_source_and_only_a_chart_of_panels_breaks():
     assert p["table.data.narrow"]["break-inside"] == "avoid"
     assert p["p.more"]["break-before"] == "avoid"
     assert p[".colophon"]["break-before"] == "avoid"
-    assert p["h2 + p.note, h3 + p.note"]["break-after"] == "avoid"
+    # a note that introduces a table stays with it; a note that is all its section says does not
+    # hold on to the next section
+    assert p["h2 + p.note:not(:last-child), h3 + p.note:not(:last-child)"]["break-after"] == "avoid"
+    assert "h2 + p.note, h3 + p.note" not in p
 
 
 def test_free_text_cells_break_a_long_word_on_screen_but_keep_a_column_of_seven_ems():

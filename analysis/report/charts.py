@@ -68,7 +68,11 @@ class Chart:
     `cuts` are the heights (inches from the top) where the figure may be cut across: a chart
     of stacked panels is then embedded as one image per panel, so that on paper the panels
     fill the page under the title and continue on the next, instead of the whole chart
-    moving on and leaving the page under its heading blank. On screen the parts join up."""
+    moving on and leaving the page under its heading blank. On screen the parts join up.
+
+    `head` (inches from the top, 0: none) marks a grid's column labels: the part above it is
+    the head of a table whose rows are the parts below, so that a grid continued on the next
+    page repeats its column labels there, as a long table repeats its header row."""
 
     name: str
     fig: Figure
@@ -77,6 +81,7 @@ class Chart:
     source: str
     cited: list[str] = field(default_factory=list)  # documents whose [n] the image itself prints
     cuts: list[float] = field(default_factory=list)
+    head: float = 0.0
     _png: bytes | None = None
 
     def png(self) -> bytes:
@@ -90,10 +95,11 @@ class Chart:
     def parts(self) -> list[bytes]:
         """The PNG cut across at `cuts`: one image per part, top to bottom (the whole PNG
         when there are no cuts)."""
-        if not self.cuts:
+        cuts = ([self.head] if self.head else []) + self.cuts
+        if not cuts:
             return [self.png()]
         whole = Image.open(io.BytesIO(self.png()))
-        rows = [0] + [round(c * DPI) for c in self.cuts] + [whole.height]
+        rows = [0] + [round(c * DPI) for c in cuts] + [whole.height]
         out = []
         for top, bottom in zip(rows, rows[1:]):
             buf = io.BytesIO()
@@ -118,12 +124,33 @@ class Chart:
             f'<figure class="chart" id="chart-{self.name}"{parts}>'
             f'<figcaption><p class="chart-title">{html.escape(self.title)}</p>'
             f'<p class="chart-subtitle">{html.escape(self.subtitle)}</p></figcaption>'
-            + "".join(imgs) +
+            + (headed_rows(imgs) if self.head else "".join(imgs)) +
             f'<p class="chart-source">{html.escape(self.source)}</p></figure>'
         )
 
     def _repr_html_(self) -> str:
         return self.html()
+
+
+def headed_rows(imgs: list[str]) -> str:
+    """A grid's parts as a table of one column: the first (its column labels) in the head,
+    which chromium repeats on every page the table continues on, the others a row each."""
+    row = "<tr><td>{}</td></tr>".format
+    return (f'<table class="chart-rows"><thead>{row(imgs[0])}</thead>'
+            f'<tbody>{"".join(row(i) for i in imgs[1:])}</tbody></table>')
+
+
+def grid_cuts(fig: Figure, ax) -> tuple[float, list[float]]:
+    """Where a grid drawn with imshow may be cut across (inches from the top): its top edge,
+    above which are the column labels, and each border between two rows that no row label
+    crosses (a label on two lines may stand across one)."""
+    fig.draw_without_rendering()
+    height = fig.get_size_inches()[1]
+    bottom, top = ax.get_ylim()  # imshow: the first row at the top, the y axis downwards
+    borders = [ax.transData.transform((0, top + i))[1] for i in range(round(bottom - top) + 1)]
+    labels = [t.get_window_extent() for t in ax.get_yticklabels() if t.get_text()]
+    inner = [y for y in borders[1:-1] if not any(b.y0 < y < b.y1 for b in labels)]
+    return round(height - borders[0] / fig.dpi, 3), [round(height - y / fig.dpi, 3) for y in inner]
 
 
 def panel_cuts(fig: Figure, axes: list) -> list[float]:
@@ -137,8 +164,10 @@ def panel_cuts(fig: Figure, axes: list) -> list[float]:
 
 
 def new_figure(height_in: float) -> Figure:
-    """An empty figure as wide as the A4 text column."""
-    fig = Figure(figsize=(WIDTH_IN, max(1.2, height_in)), layout="constrained")
+    """An empty figure as wide as the A4 text column, laid out at the DPI it is saved at:
+    the cuts measured on its layout (panel_cuts, grid_cuts) then fall where the PNG has them
+    (laid out at 100 dpi, a grid's rows were 0.06 in higher than in the PNG)."""
+    fig = Figure(figsize=(WIDTH_IN, max(1.2, height_in)), dpi=DPI, layout="constrained")
     return fig
 
 
@@ -365,4 +394,6 @@ def sector_heatmap(sectors: pd.DataFrame, documents: pd.DataFrame, lang: str,
     if n_all > n_regions:
         subtitle += say("sectors.subtitle_heatmap_shown", lang, n=n_regions,
                         regions=fmt.noun(n_regions, "region", lang), total=n_all)
-    return Chart("sector_heatmap", fig, title, subtitle, source_line(documents, lang))
+    head, cuts = grid_cuts(fig, ax)
+    return Chart("sector_heatmap", fig, title, subtitle, source_line(documents, lang),
+                 cuts=cuts, head=head)
