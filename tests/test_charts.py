@@ -138,6 +138,28 @@ def test_every_bar_value_label_is_inside_its_chart(rich):
                     assert box(t).x1 <= ax.bbox.x1 + 0.5 and box(t).y1 <= ax.bbox.y1 + 0.5, (chart.name, t.get_text())
 
 
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_years_are_printed_in_shorter_bars_with_the_same_labels_inside_the_chart(seed, lang):
+    chart = charts.meetings_over_time(seed.meetings, seed.documents, lang)
+    assert tuple(chart.fig.get_size_inches()) == (6.9, charts.TIME_HEIGHT_IN) == (6.9, 2.1)
+    assert tuple(chart.print_fig.get_size_inches()) == (6.9, charts.TIME_PRINT_HEIGHT_IN) == (6.9, 1.3)
+    screen, paper = chart.fig.axes[0], chart.print_fig.axes[0]
+    assert [p.get_height() for p in paper.patches] == [1, 0, 3, 1, 2]
+    assert [t.get_text() for t in paper.get_xticklabels()] == [t.get_text() for t in screen.get_xticklabels()]
+    assert [t.get_text() for t in paper.texts] == [t.get_text() for t in screen.texts] == ["1", "", "3", "1", "2"]
+    chart.print_fig.draw_without_rendering()
+    for t in texts(chart.print_fig):
+        assert t.get_fontsize() >= 9
+        if t in paper.texts:
+            assert t.get_window_extent().y1 <= paper.bbox.y1 + 0.5, t.get_text()
+    html = chart.html()
+    assert html.startswith('<figure class="chart" id="chart-meetings_over_time" data-print>')
+    assert html.count('<img class="chart-img" alt="') == 1                # the screen's, 2.1 in
+    assert html.count('<img class="chart-print" alt="') == 1              # paper's, 1.3 in = 125 px
+    assert 'class="chart-img" alt="{}" width="662" height="202"'.format(chart.title) in html
+    assert 'class="chart-print" alt="{}" width="662" height="125"'.format(chart.title) in html
+
+
 def test_a_figure_with_no_region_is_labelled_in_words(seed):
     f = seed.figures.assign(region="")
     chart = amounts.figures_by_kind(f, seed.documents, "ru")

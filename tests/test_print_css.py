@@ -68,3 +68,19 @@ def test_free_text_cells_break_a_long_word_on_screen_but_keep_a_column_of_seven_
     block = CSS[CSS.index("@media screen {"):]
     cell = rules(block[:block.index("} }") + 3])["table.data td[lang]"]
     assert (cell["overflow-wrap"], cell["min-width"]) == ("anywhere", "7em")
+
+
+def test_a_chart_drawn_for_paper_is_printed_instead_of_the_screens():
+    assert rules(CSS[:CSS.index("@media print {")])["img.chart-print"]["display"] == "none"  # on screen
+    p = print_rules()
+    assert p["figure.chart[data-print] img.chart-img"]["display"] == "none"
+    assert (p["img.chart-print"]["display"], p["img.chart-print"]["max-width"]) == ("block", "100%")
+    screen = CSS[:CSS.index("@media print {")]
+    assert "img.chart-print { display: none; }" in screen
+
+
+def test_paper_spacing_is_tighter_than_the_screens():
+    screen = rules(CSS[:CSS.index("@media print {")])
+    p = print_rules()
+    assert (screen["h2"]["margin"], p["h2"]["margin-top"]) == ("2.2rem 0 0.6rem", "1.4rem")
+    assert (screen["figure.chart"]["margin"], p["figure.chart"]["margin"]) == ("1rem 0 1.4rem", "0.6rem 0 1rem")

@@ -72,7 +72,10 @@ class Chart:
 
     `head` (inches from the top, 0: none) marks a grid's column labels: the part above it is
     the head of a table whose rows are the parts below, so that a grid continued on the next
-    page repeats its column labels there, as a long table repeats its header row."""
+    page repeats its column labels there, as a long table repeats its header row.
+
+    `print_fig`, when a chart has one, is the same chart drawn for paper (shorter: the page
+    holds it with its heading more often); it is printed instead of `fig`, which the screen shows."""
 
     name: str
     fig: Figure
@@ -82,14 +85,13 @@ class Chart:
     cited: list[str] = field(default_factory=list)  # documents whose [n] the image itself prints
     cuts: list[float] = field(default_factory=list)
     head: float = 0.0
+    print_fig: Figure | None = None
     _png: bytes | None = None
 
     def png(self) -> bytes:
         """The plot as PNG at DPI, drawn once."""
         if self._png is None:
-            buf = io.BytesIO()
-            self.fig.savefig(buf, format="png", dpi=DPI, facecolor="white")
-            self._png = buf.getvalue()
+            self._png = figure_png(self.fig)
         return self._png
 
     def parts(self) -> list[bytes]:
@@ -108,18 +110,14 @@ class Chart:
         return out
 
     def html(self) -> str:
-        w, _ = self.fig.get_size_inches()
-        width = round(w * 96)
-        imgs = []
-        for i, part in enumerate(self.parts()):
-            height = round(Image.open(io.BytesIO(part)).height * 96 / DPI)
-            data = base64.b64encode(part).decode("ascii")
-            # the first part is the chart's image, named by its title; the rest continue it
-            cls, alt = ("chart-img", html.escape(self.title)) if i == 0 else ("chart-cont", "")
-            imgs.append(f'<img class="{cls}" alt="{alt}" width="{width}" height="{height}" '
-                        f'src="data:image/png;base64,{data}">')
+        # the first part is the chart's image, named by its title; the rest continue it
+        imgs = [img_tag("chart-img", html.escape(self.title), part) if i == 0
+                else img_tag("chart-cont", "", part) for i, part in enumerate(self.parts())]
         # a chart in parts is marked by an attribute, its class stays `chart` like every chart's
         parts = f' data-parts="{len(imgs)}"' if len(imgs) > 1 else ""
+        if self.print_fig is not None:  # printed instead of the screen's image (report.css)
+            imgs.append(img_tag("chart-print", html.escape(self.title), figure_png(self.print_fig)))
+            parts += " data-print"
         return (
             f'<figure class="chart" id="chart-{self.name}"{parts}>'
             f'<figcaption><p class="chart-title">{html.escape(self.title)}</p>'
@@ -130,6 +128,21 @@ class Chart:
 
     def _repr_html_(self) -> str:
         return self.html()
+
+
+def figure_png(fig: Figure) -> bytes:
+    """A figure as PNG at DPI on white."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=DPI, facecolor="white")
+    return buf.getvalue()
+
+
+def img_tag(cls: str, alt: str, png: bytes) -> str:
+    """An embedded PNG at its size in CSS pixels (96 a inch), so the page keeps its room."""
+    width, height = (round(n * 96 / DPI) for n in Image.open(io.BytesIO(png)).size)
+    data = base64.b64encode(png).decode("ascii")
+    return (f'<img class="{cls}" alt="{alt}" width="{width}" height="{height}" '
+            f'src="data:image/png;base64,{data}">')
 
 
 def headed_rows(imgs: list[str]) -> str:
@@ -221,6 +234,10 @@ def fit_bar_labels(ax, bars, texts, horizontal: bool) -> None:
 
 # ------------------------------------------------------------ meetings / time
 MAX_LABELLED_BARS = 16  # year bars whose labels fit side by side across the A4 column
+TIME_HEIGHT_IN = 2.1    # the chart of meetings per year on screen
+#: ... and on paper: with its heading, title and source (about 30 mm) it then takes 63 mm of
+#: the page, not 85 mm, and fits under the first page's text more often
+TIME_PRINT_HEIGHT_IN = 1.3
 
 
 def meetings_over_time(meetings: pd.DataFrame, documents: pd.DataFrame, lang: str) -> Chart | None:
@@ -241,13 +258,37 @@ def meetings_over_time(meetings: pd.DataFrame, documents: pd.DataFrame, lang: st
         values.append(undated)
         colors.append(GREY)
 
-    fig = new_figure(2.1)
-    ax = fig.add_subplot()
     # the undated bar stands apart from the years, its label on two lines under it, so it
     # never runs into the latest year's label
     xs = [float(i) for i in range(len(counts))] + ([len(counts) + 0.5] if undated else [])
     if undated:
         labels[-1] = wrap(labels[-1], 8)
+
+    if counts.empty or counts.max() == 0:
+        title = say("time.title_no_year", lang)
+    else:
+        peak = int(counts.idxmax())
+        top = int(counts.max())
+        if (counts == top).sum() > 1:
+            title = say("time.title_at_most", lang, meetings=fmt.count(top, "meeting", lang))
+        elif len(counts) == 1:
+            title = say("time.title_one_year", lang, year=peak)
+        else:
+            title = say("time.title_peak", lang, year=peak, n=fmt.fmt_int(top, lang))
+    subtitle = say("time.subtitle", lang)
+    if undated:
+        subtitle += say("time.subtitle_undated", lang)
+    return Chart("meetings_over_time", year_bars(TIME_HEIGHT_IN, xs, labels, values, colors, lang),
+                 title, subtitle, source_line(documents, lang),
+                 print_fig=year_bars(TIME_PRINT_HEIGHT_IN, xs, labels, values, colors, lang))
+
+
+def year_bars(height: float, xs: list[float], labels: list[str], values: list[int],
+              colors: list[str], lang: str) -> Figure:
+    """The bars of meetings per year, `height` inches tall: drawn once for the screen, once
+    shorter for paper, each with its value labels fitted to its own height."""
+    fig = new_figure(height)
+    ax = fig.add_subplot()
     bars = ax.bar(xs, values, color=colors, width=0.55 if len(values) > 3 else 0.4)
     # past MAX_LABELLED_BARS years the year labels would overlap at 9 pt: every step-th year
     # is written, and the last bar (the latest year, or the undated one). A count is a few
@@ -264,22 +305,7 @@ def meetings_over_time(meetings: pd.DataFrame, documents: pd.DataFrame, lang: st
     ax.set_ylim(0, max(values) * 1.18)
     clean_axes(ax)
     fit_bar_labels(ax, bars, texts, horizontal=False)
-
-    if counts.empty or counts.max() == 0:
-        title = say("time.title_no_year", lang)
-    else:
-        peak = int(counts.idxmax())
-        top = int(counts.max())
-        if (counts == top).sum() > 1:
-            title = say("time.title_at_most", lang, meetings=fmt.count(top, "meeting", lang))
-        elif len(counts) == 1:
-            title = say("time.title_one_year", lang, year=peak)
-        else:
-            title = say("time.title_peak", lang, year=peak, n=fmt.fmt_int(top, lang))
-    subtitle = say("time.subtitle", lang)
-    if undated:
-        subtitle += say("time.subtitle_undated", lang)
-    return Chart("meetings_over_time", fig, title, subtitle, source_line(documents, lang))
+    return fig
 
 
 # ------------------------------------------------------------------- sectors
