@@ -160,6 +160,29 @@ def test_the_years_are_printed_in_shorter_bars_with_the_same_labels_inside_the_c
     assert 'class="chart-print" alt="{}" width="662" height="125"'.format(chart.title) in html
 
 
+def test_the_sectors_are_printed_in_thinner_bars_each_name_on_one_line(rich):
+    chart = charts.sector_profile(rich.sectors, rich.documents, "ru")
+    n = len(chart.fig.axes[0].patches)
+    assert (charts.SECTOR_ROW_IN, charts.SECTOR_PRINT_ROW_IN) == (0.3, 0.22)
+    assert chart.fig.get_size_inches()[1] == pytest.approx(0.3 * n + 0.45)
+    assert chart.print_fig.get_size_inches()[1] == pytest.approx(0.22 * n + 0.45)
+    paper = chart.print_fig.axes[0]
+    names = [t.get_text() for t in paper.get_yticklabels()]
+    assert names == [t.get_text() for t in chart.fig.axes[0].get_yticklabels()]
+    assert all("\n" not in name for name in names)
+    chart.print_fig.draw_without_rendering()
+    boxes = sorted((t.get_window_extent() for t in paper.get_yticklabels()), key=lambda b: b.y0)
+    assert all(low.y1 <= high.y0 for low, high in zip(boxes, boxes[1:]))   # names do not touch
+    for t in paper.texts:
+        assert t.get_window_extent().x1 <= paper.bbox.x1 + 0.5, t.get_text()
+
+
+def test_every_sector_name_fits_one_line_of_the_bars():
+    """SECTOR_PRINT_ROW_IN holds one line of a name: none is wrapped at 34 characters."""
+    labels = [fmt.sector_label(k, lang) for k in fmt.sector_table() for lang in ("ru", "en")]
+    assert len(labels) >= 38 and max(len(lab) for lab in labels) <= 34
+
+
 def test_a_figure_with_no_region_is_labelled_in_words(seed):
     f = seed.figures.assign(region="")
     chart = amounts.figures_by_kind(f, seed.documents, "ru")

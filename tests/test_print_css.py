@@ -84,3 +84,8 @@ def test_paper_spacing_is_tighter_than_the_screens():
     p = print_rules()
     assert (screen["h2"]["margin"], p["h2"]["margin-top"]) == ("2.2rem 0 0.6rem", "1.4rem")
     assert (screen["figure.chart"]["margin"], p["figure.chart"]["margin"]) == ("1rem 0 1.4rem", "0.6rem 0 1rem")
+
+
+def test_the_contents_take_three_columns_on_paper_with_room_for_the_numbers():
+    toc = print_rules()[".toc ol"]
+    assert (toc["columns"], toc["column-gap"]) == ("3", "3rem")
