@@ -138,6 +138,51 @@ def test_every_bar_value_label_is_inside_its_chart(rich):
                     assert box(t).x1 <= ax.bbox.x1 + 0.5 and box(t).y1 <= ax.bbox.y1 + 0.5, (chart.name, t.get_text())
 
 
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_years_are_printed_in_shorter_bars_with_the_same_labels_inside_the_chart(seed, lang):
+    chart = charts.meetings_over_time(seed.meetings, seed.documents, lang)
+    assert tuple(chart.fig.get_size_inches()) == (6.9, charts.TIME_HEIGHT_IN) == (6.9, 2.1)
+    assert tuple(chart.print_fig.get_size_inches()) == (6.9, charts.TIME_PRINT_HEIGHT_IN) == (6.9, 1.3)
+    screen, paper = chart.fig.axes[0], chart.print_fig.axes[0]
+    assert [p.get_height() for p in paper.patches] == [1, 0, 3, 1, 2]
+    assert [t.get_text() for t in paper.get_xticklabels()] == [t.get_text() for t in screen.get_xticklabels()]
+    assert [t.get_text() for t in paper.texts] == [t.get_text() for t in screen.texts] == ["1", "", "3", "1", "2"]
+    chart.print_fig.draw_without_rendering()
+    for t in texts(chart.print_fig):
+        assert t.get_fontsize() >= 9
+        if t in paper.texts:
+            assert t.get_window_extent().y1 <= paper.bbox.y1 + 0.5, t.get_text()
+    html = chart.html()
+    assert html.startswith('<figure class="chart" id="chart-meetings_over_time" data-print>')
+    assert html.count('<img class="chart-img" alt="') == 1                # the screen's, 2.1 in
+    assert html.count('<img class="chart-print" alt="') == 1              # paper's, 1.3 in = 125 px
+    assert 'class="chart-img" alt="{}" width="662" height="202"'.format(chart.title) in html
+    assert 'class="chart-print" alt="{}" width="662" height="125"'.format(chart.title) in html
+
+
+def test_the_sectors_are_printed_in_thinner_bars_each_name_on_one_line(rich):
+    chart = charts.sector_profile(rich.sectors, rich.documents, "ru")
+    n = len(chart.fig.axes[0].patches)
+    assert (charts.SECTOR_ROW_IN, charts.SECTOR_PRINT_ROW_IN) == (0.3, 0.22)
+    assert chart.fig.get_size_inches()[1] == pytest.approx(0.3 * n + 0.45)
+    assert chart.print_fig.get_size_inches()[1] == pytest.approx(0.22 * n + 0.45)
+    paper = chart.print_fig.axes[0]
+    names = [t.get_text() for t in paper.get_yticklabels()]
+    assert names == [t.get_text() for t in chart.fig.axes[0].get_yticklabels()]
+    assert all("\n" not in name for name in names)
+    chart.print_fig.draw_without_rendering()
+    boxes = sorted((t.get_window_extent() for t in paper.get_yticklabels()), key=lambda b: b.y0)
+    assert all(low.y1 <= high.y0 for low, high in zip(boxes, boxes[1:]))   # names do not touch
+    for t in paper.texts:
+        assert t.get_window_extent().x1 <= paper.bbox.x1 + 0.5, t.get_text()
+
+
+def test_every_sector_name_fits_one_line_of_the_bars():
+    """SECTOR_PRINT_ROW_IN holds one line of a name: none is wrapped at 34 characters."""
+    labels = [fmt.sector_label(k, lang) for k in fmt.sector_table() for lang in ("ru", "en")]
+    assert len(labels) >= 38 and max(len(lab) for lab in labels) <= 34
+
+
 def test_a_figure_with_no_region_is_labelled_in_words(seed):
     f = seed.figures.assign(region="")
     chart = amounts.figures_by_kind(f, seed.documents, "ru")
@@ -352,6 +397,48 @@ def test_a_chart_without_cuts_is_one_image():
     html = chart.html()
     assert html.startswith('<figure class="chart" id="chart-one">')
     assert "chart-cont" not in html and html.count("<img ") == 1
+
+
+def test_a_chart_with_a_head_is_a_table_whose_head_repeats_on_each_page():
+    chart = charts.Chart("grid", two_panels(), "Заголовок", "подзаголовок", "Источник",
+                         cuts=[2.0], head=1.0)
+    assert [Image.open(io.BytesIO(p)).size for p in chart.parts()] == [(600, 150), (600, 150), (600, 300)]
+    html = chart.html()
+    assert html.startswith('<figure class="chart" id="chart-grid" data-parts="3">')
+    head = html[html.index("<thead>"):html.index("</thead>")]
+    assert head.count("<img ") == 1 and '<img class="chart-img" alt="Заголовок"' in head
+    body = html[html.index("<tbody>"):html.index("</tbody>")]
+    assert body.count("<tr><td><img class=\"chart-cont\"") == 2
+    assert html.index("</table>") < html.index("chart-source")
+
+
+def grid(labels: list[str]) -> tuple[Figure, object]:
+    """A 4-row grid (imshow) 1 in per row, under 1 in of room for column labels."""
+    fig = Figure(figsize=(4, 6), dpi=charts.DPI)
+    ax = fig.add_axes((0.4, 1 / 6, 0.5, 4 / 6))
+    ax.imshow([[1, 2], [3, 4], [5, 6], [7, 8]], aspect="auto")
+    ax.set_yticks(range(4), labels)
+    return fig, ax
+
+
+def test_a_grid_is_cut_at_its_top_and_between_rows_no_label_crosses():
+    fig, ax = grid(["a", "b", "c", "d"])
+    assert charts.grid_cuts(fig, ax) == (1.0, [2.0, 3.0, 4.0])
+    fig, ax = grid(["a", "b\nb\nb\nb\nb\nb\nb", "c", "d"])   # a label taller than its row
+    assert charts.grid_cuts(fig, ax) == (1.0, [4.0])
+
+
+def test_the_heatmap_is_cut_under_its_column_labels_and_between_its_rows(rich):
+    chart = charts.sector_heatmap(rich.sectors, rich.documents, "ru")
+    ax = chart.fig.axes[0]
+    n_rows = len(ax.get_yticklabels())
+    height = chart.fig.get_size_inches()[1]
+    assert len(chart.cuts) == n_rows - 1 and chart.cuts == sorted(chart.cuts)
+    top = height - ax.get_position().y1 * height
+    assert abs(chart.head - top) < 0.01                   # the grid's top edge
+    row = (ax.get_position().height * height) / n_rows
+    assert all(abs(b - a - row) < 0.01 for a, b in zip([chart.head] + chart.cuts, chart.cuts))
+    assert len(chart.parts()) == n_rows + 1
 
 
 def test_the_figures_chart_is_cut_between_its_panels(rich):

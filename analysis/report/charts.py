@@ -68,7 +68,14 @@ class Chart:
     `cuts` are the heights (inches from the top) where the figure may be cut across: a chart
     of stacked panels is then embedded as one image per panel, so that on paper the panels
     fill the page under the title and continue on the next, instead of the whole chart
-    moving on and leaving the page under its heading blank. On screen the parts join up."""
+    moving on and leaving the page under its heading blank. On screen the parts join up.
+
+    `head` (inches from the top, 0: none) marks a grid's column labels: the part above it is
+    the head of a table whose rows are the parts below, so that a grid continued on the next
+    page repeats its column labels there, as a long table repeats its header row.
+
+    `print_fig`, when a chart has one, is the same chart drawn for paper (shorter: the page
+    holds it with its heading more often); it is printed instead of `fig`, which the screen shows."""
 
     name: str
     fig: Figure
@@ -77,23 +84,24 @@ class Chart:
     source: str
     cited: list[str] = field(default_factory=list)  # documents whose [n] the image itself prints
     cuts: list[float] = field(default_factory=list)
+    head: float = 0.0
+    print_fig: Figure | None = None
     _png: bytes | None = None
 
     def png(self) -> bytes:
         """The plot as PNG at DPI, drawn once."""
         if self._png is None:
-            buf = io.BytesIO()
-            self.fig.savefig(buf, format="png", dpi=DPI, facecolor="white")
-            self._png = buf.getvalue()
+            self._png = figure_png(self.fig)
         return self._png
 
     def parts(self) -> list[bytes]:
         """The PNG cut across at `cuts`: one image per part, top to bottom (the whole PNG
         when there are no cuts)."""
-        if not self.cuts:
+        cuts = ([self.head] if self.head else []) + self.cuts
+        if not cuts:
             return [self.png()]
         whole = Image.open(io.BytesIO(self.png()))
-        rows = [0] + [round(c * DPI) for c in self.cuts] + [whole.height]
+        rows = [0] + [round(c * DPI) for c in cuts] + [whole.height]
         out = []
         for top, bottom in zip(rows, rows[1:]):
             buf = io.BytesIO()
@@ -102,28 +110,60 @@ class Chart:
         return out
 
     def html(self) -> str:
-        w, _ = self.fig.get_size_inches()
-        width = round(w * 96)
-        imgs = []
-        for i, part in enumerate(self.parts()):
-            height = round(Image.open(io.BytesIO(part)).height * 96 / DPI)
-            data = base64.b64encode(part).decode("ascii")
-            # the first part is the chart's image, named by its title; the rest continue it
-            cls, alt = ("chart-img", html.escape(self.title)) if i == 0 else ("chart-cont", "")
-            imgs.append(f'<img class="{cls}" alt="{alt}" width="{width}" height="{height}" '
-                        f'src="data:image/png;base64,{data}">')
+        # the first part is the chart's image, named by its title; the rest continue it
+        imgs = [img_tag("chart-img", html.escape(self.title), part) if i == 0
+                else img_tag("chart-cont", "", part) for i, part in enumerate(self.parts())]
         # a chart in parts is marked by an attribute, its class stays `chart` like every chart's
         parts = f' data-parts="{len(imgs)}"' if len(imgs) > 1 else ""
+        if self.print_fig is not None:  # printed instead of the screen's image (report.css)
+            imgs.append(img_tag("chart-print", html.escape(self.title), figure_png(self.print_fig)))
+            parts += " data-print"
         return (
             f'<figure class="chart" id="chart-{self.name}"{parts}>'
             f'<figcaption><p class="chart-title">{html.escape(self.title)}</p>'
             f'<p class="chart-subtitle">{html.escape(self.subtitle)}</p></figcaption>'
-            + "".join(imgs) +
+            + (headed_rows(imgs) if self.head else "".join(imgs)) +
             f'<p class="chart-source">{html.escape(self.source)}</p></figure>'
         )
 
     def _repr_html_(self) -> str:
         return self.html()
+
+
+def figure_png(fig: Figure) -> bytes:
+    """A figure as PNG at DPI on white."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=DPI, facecolor="white")
+    return buf.getvalue()
+
+
+def img_tag(cls: str, alt: str, png: bytes) -> str:
+    """An embedded PNG at its size in CSS pixels (96 a inch), so the page keeps its room."""
+    width, height = (round(n * 96 / DPI) for n in Image.open(io.BytesIO(png)).size)
+    data = base64.b64encode(png).decode("ascii")
+    return (f'<img class="{cls}" alt="{alt}" width="{width}" height="{height}" '
+            f'src="data:image/png;base64,{data}">')
+
+
+def headed_rows(imgs: list[str]) -> str:
+    """A grid's parts as a table of one column: the first (its column labels) in the head,
+    which chromium repeats on every page the table continues on, the others a row each."""
+    row = "<tr><td>{}</td></tr>".format
+    return (f'<table class="chart-rows"><thead>{row(imgs[0])}</thead>'
+            f'<tbody>{"".join(row(i) for i in imgs[1:])}</tbody></table>')
+
+
+def grid_cuts(fig: Figure, ax) -> tuple[float, list[float]]:
+    """Where a grid drawn with imshow may be cut across (inches from the top): its top edge,
+    above which are the column labels, and each border between two rows that no row label
+    crosses (a label on two lines may stand across one)."""
+    fig.draw_without_rendering()
+    height = fig.get_size_inches()[1]
+    bottom, top = ax.get_ylim()  # imshow: the first row at the top, the y axis downwards
+    borders = [ax.transData.transform((0, top + i))[1] for i in range(round(bottom - top) + 1)]
+    labels = [t.get_window_extent() for t in ax.get_yticklabels() if t.get_text()]
+    inner = [y for y in borders[1:-1] if not any(b.y0 < y < b.y1 for b in labels)]
+    return round(height - borders[0] / fig.dpi, 3), [round(height - y / fig.dpi, 3) for y in inner]
 
 
 def panel_cuts(fig: Figure, axes: list) -> list[float]:
@@ -137,8 +177,10 @@ def panel_cuts(fig: Figure, axes: list) -> list[float]:
 
 
 def new_figure(height_in: float) -> Figure:
-    """An empty figure as wide as the A4 text column."""
-    fig = Figure(figsize=(WIDTH_IN, max(1.2, height_in)), layout="constrained")
+    """An empty figure as wide as the A4 text column, laid out at the DPI it is saved at:
+    the cuts measured on its layout (panel_cuts, grid_cuts) then fall where the PNG has them
+    (laid out at 100 dpi, a grid's rows were 0.06 in higher than in the PNG)."""
+    fig = Figure(figsize=(WIDTH_IN, max(1.2, height_in)), dpi=DPI, layout="constrained")
     return fig
 
 
@@ -192,6 +234,10 @@ def fit_bar_labels(ax, bars, texts, horizontal: bool) -> None:
 
 # ------------------------------------------------------------ meetings / time
 MAX_LABELLED_BARS = 16  # year bars whose labels fit side by side across the A4 column
+TIME_HEIGHT_IN = 2.1    # the chart of meetings per year on screen
+#: ... and on paper: with its heading, title and source (about 30 mm) it then takes 63 mm of
+#: the page, not 85 mm, and fits under the first page's text more often
+TIME_PRINT_HEIGHT_IN = 1.3
 
 
 def meetings_over_time(meetings: pd.DataFrame, documents: pd.DataFrame, lang: str) -> Chart | None:
@@ -212,13 +258,37 @@ def meetings_over_time(meetings: pd.DataFrame, documents: pd.DataFrame, lang: st
         values.append(undated)
         colors.append(GREY)
 
-    fig = new_figure(2.1)
-    ax = fig.add_subplot()
     # the undated bar stands apart from the years, its label on two lines under it, so it
     # never runs into the latest year's label
     xs = [float(i) for i in range(len(counts))] + ([len(counts) + 0.5] if undated else [])
     if undated:
         labels[-1] = wrap(labels[-1], 8)
+
+    if counts.empty or counts.max() == 0:
+        title = say("time.title_no_year", lang)
+    else:
+        peak = int(counts.idxmax())
+        top = int(counts.max())
+        if (counts == top).sum() > 1:
+            title = say("time.title_at_most", lang, meetings=fmt.count(top, "meeting", lang))
+        elif len(counts) == 1:
+            title = say("time.title_one_year", lang, year=peak)
+        else:
+            title = say("time.title_peak", lang, year=peak, n=fmt.fmt_int(top, lang))
+    subtitle = say("time.subtitle", lang)
+    if undated:
+        subtitle += say("time.subtitle_undated", lang)
+    return Chart("meetings_over_time", year_bars(TIME_HEIGHT_IN, xs, labels, values, colors, lang),
+                 title, subtitle, source_line(documents, lang),
+                 print_fig=year_bars(TIME_PRINT_HEIGHT_IN, xs, labels, values, colors, lang))
+
+
+def year_bars(height: float, xs: list[float], labels: list[str], values: list[int],
+              colors: list[str], lang: str) -> Figure:
+    """The bars of meetings per year, `height` inches tall: drawn once for the screen, once
+    shorter for paper, each with its value labels fitted to its own height."""
+    fig = new_figure(height)
+    ax = fig.add_subplot()
     bars = ax.bar(xs, values, color=colors, width=0.55 if len(values) > 3 else 0.4)
     # past MAX_LABELLED_BARS years the year labels would overlap at 9 pt: every step-th year
     # is written, and the last bar (the latest year, or the undated one). A count is a few
@@ -235,22 +305,7 @@ def meetings_over_time(meetings: pd.DataFrame, documents: pd.DataFrame, lang: st
     ax.set_ylim(0, max(values) * 1.18)
     clean_axes(ax)
     fit_bar_labels(ax, bars, texts, horizontal=False)
-
-    if counts.empty or counts.max() == 0:
-        title = say("time.title_no_year", lang)
-    else:
-        peak = int(counts.idxmax())
-        top = int(counts.max())
-        if (counts == top).sum() > 1:
-            title = say("time.title_at_most", lang, meetings=fmt.count(top, "meeting", lang))
-        elif len(counts) == 1:
-            title = say("time.title_one_year", lang, year=peak)
-        else:
-            title = say("time.title_peak", lang, year=peak, n=fmt.fmt_int(top, lang))
-    subtitle = say("time.subtitle", lang)
-    if undated:
-        subtitle += say("time.subtitle_undated", lang)
-    return Chart("meetings_over_time", fig, title, subtitle, source_line(documents, lang))
+    return fig
 
 
 # ------------------------------------------------------------------- sectors
@@ -271,6 +326,13 @@ def _top_phrase(counts: pd.Series, lang: str) -> str:
     return say("sectors.title_one", lang, label=labels[0])
 
 
+#: Inches a sector's bar takes down the chart on screen, and on paper, where the bars are
+#: thinner (a sector's name, at most 28 characters, stays on one line): twelve sectors then
+#: take 80 mm of the page, not 103 mm, and fit under a page's text more often
+SECTOR_ROW_IN = 0.3
+SECTOR_PRINT_ROW_IN = 0.22
+
+
 def sector_profile(sectors: pd.DataFrame, documents: pd.DataFrame, lang: str,
                    limit: int = 12) -> Chart | None:
     """Horizontal bars: in how many meetings each sector was discussed (one region)."""
@@ -278,8 +340,16 @@ def sector_profile(sectors: pd.DataFrame, documents: pd.DataFrame, lang: str,
     if counts.empty:
         return None
     counts = counts.head(limit)
+    return Chart("sectors", sector_bars(SECTOR_ROW_IN, counts, lang), _top_phrase(counts, lang),
+                 say("sectors.subtitle_profile", lang), source_line(documents, lang),
+                 print_fig=sector_bars(SECTOR_PRINT_ROW_IN, counts, lang))
+
+
+def sector_bars(row: float, counts: pd.Series, lang: str) -> Figure:
+    """The bars of meetings per sector, `row` inches a bar: drawn once for the screen, once
+    tighter for paper, each with its value labels fitted to its own size."""
     labels = [fmt.sector_label(k, lang) for k in counts.index]
-    fig = new_figure(0.3 * len(counts) + 0.45)
+    fig = new_figure(row * len(counts) + 0.45)
     ax = fig.add_subplot()
     ys = range(len(counts))[::-1]
     bars = ax.barh(list(ys), counts.values, color=[fmt.sector_color(k) for k in counts.index],
@@ -291,9 +361,7 @@ def sector_profile(sectors: pd.DataFrame, documents: pd.DataFrame, lang: str,
     clean_axes(ax)
     ax.spines["bottom"].set_visible(False)
     fit_bar_labels(ax, bars, texts, horizontal=True)
-    return Chart("sectors", fig, _top_phrase(counts, lang),
-                 say("sectors.subtitle_profile", lang),
-                 source_line(documents, lang))
+    return fig
 
 
 def sector_heatmap(sectors: pd.DataFrame, documents: pd.DataFrame, lang: str,
@@ -365,4 +433,6 @@ def sector_heatmap(sectors: pd.DataFrame, documents: pd.DataFrame, lang: str,
     if n_all > n_regions:
         subtitle += say("sectors.subtitle_heatmap_shown", lang, n=n_regions,
                         regions=fmt.noun(n_regions, "region", lang), total=n_all)
-    return Chart("sector_heatmap", fig, title, subtitle, source_line(documents, lang))
+    head, cuts = grid_cuts(fig, ax)
+    return Chart("sector_heatmap", fig, title, subtitle, source_line(documents, lang),
+                 cuts=cuts, head=head)
