@@ -109,3 +109,30 @@ def test_a_word_cut_by_the_page_end_supports_nothing():
 ])
 def test_names_and_the_presidents_agenda_are_no_fields(text, expected):
     assert _sectors(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a border region named as who or where, not the field
+    ("Делегация приграничного региона прибыла в город.", []),
+    ("Губернатор приграничной области открыл выставку.", []),
+    # cooperation of the border regions is the field
+    ("Стороны обсудили сотрудничество приграничных регионов.", ["cross_border"]),
+    ("Область развивает сотрудничество с приграничными регионами соседней страны.", ["cross_border"]),
+    ("Обсудили работу контрольно-пропускного пункта на границе.", ["cross_border"]),
+])
+def test_a_border_region_is_a_field_only_as_their_cooperation(text, expected):
+    assert _sectors(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # crops are farming, not culture
+    ("Хозяйства выращивают масличные культуры и картофель.", ["agriculture"]),
+    ("Хозяйства засеяли больше кормовых культур.", ["agriculture"]),
+    # a town's nickname describes it
+    ("Делегация приехала в нефтяную столицу страны.", []),
+    ("Обсудили поставки нефтепродуктов в соседний регион.", ["trade", "energy"]),
+    ("Ректоры договорились о научно-образовательных связях.", ["education", "science"]),
+    ("Стороны обсудили обмеление общего озера.", ["ecology_water"]),
+])
+def test_crops_nicknames_and_compound_fields(text, expected):
+    assert sorted(_sectors(text)) == sorted(expected)
