@@ -197,3 +197,41 @@ def test_person_key_is_surname_and_first_initial(text: str, key: str):
 ])
 def test_a_surname_alone_keeps_the_gender_the_sentence_gives_it(text: str, expected: list[str]):
     assert [name for name, _, _ in _participants(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unknown name natasha calls nominative agrees with the title before it
+    ("Делегация прибыла под руководством акима Актюбинской области Нурдаулета Жаксылыкова.",
+     [("Нурдаулет Жаксылыков", "akim", "KZ")]),
+    ("Встреча прошла при поддержке генерального консула Казахстана в Омске Жараса Тулегенова.",
+     [("Жарас Тулегенов", "consul_general", "KZ")]),
+    # a woman's surname in an oblique case says she is a woman
+    ("Губернатор встретился с заместителем акима Атырауской области Айжан Оспанбековой.",
+     [("Айжан Оспанбекова", "deputy_akim", "KZ")]),
+])
+def test_a_name_takes_the_case_of_its_title(text, expected):
+    assert _participants(text) == expected
+
+
+def test_a_soft_stem_surname_in_the_instrumental():
+    assert _names("Ленточку перерезали вместе с Андреем Тополём.") == ["Андрей Тополь"]
+
+
+def test_a_capitalised_title_tagged_as_a_name_still_titles_the_name_after_it():
+    text = "Делегацию Омской области, возглавляемую Губернатором Петром Сомовым, встретили в Казахстане."
+    assert _participants(text) == [("Петр Сомов", "governor", "RU")]
+
+
+def test_a_word_cut_off_by_the_page_end_is_no_name():
+    text = "Губернатор Омской области встретился с послом Казахстана. «Президент Казахст"
+    assert _participants(text) == []
+
+
+def test_a_title_joined_to_the_name_by_a_copula():
+    text = "Почётным консулом Казахстана в Омске стал Ерболат Кенжебаев."
+    assert _participants(text) == [("Ерболат Кенжебаев", "consul", "KZ")]
+
+
+def test_a_composer_whose_anniversary_is_celebrated_is_no_participant():
+    text = "Делегация Казахстана прибыла в Омск на юбилей композитора Б. Жумабекова."
+    assert _participants(text) == []

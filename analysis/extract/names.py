@@ -72,6 +72,9 @@ FEMALE_SURNAME_ENDINGS = [(r["ending"], r["nominative"]) for r in read_vocab("su
 #: A woman's nominative folded onto the man's: one family, one key.
 FEMALE_TO_MALE = [(r["ending"], r["nominative"]) for r in read_vocab("surname_endings")
                   if r["gender"] == "female_to_male"]
+#: Oblique endings only a woman's surname takes (-овой, -ской): no man's form ends so.
+FEMALE_ONLY_ENDINGS = tuple(sorted({e for e, _ in FEMALE_SURNAME_ENDINGS}
+                                   - {e for e, _ in MALE_SURNAME_ENDINGS}))
 
 
 INDECLINABLE = re.compile(r"(улы|ұлы|кызы|қызы|ых|их|ко|[оиыэ])$", re.IGNORECASE)
@@ -81,7 +84,7 @@ CONSONANT_STEM_CASE = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ
                                 r"(?<=[жшчщц])(ем)$", re.IGNORECASE)
 
 
-SOFT_STEM_CASE = re.compile(r"(?<=[бвгдзклмнпрстф])(ем|ю|я)$|(?<=[аеоу])(ем|ю|я|е)$",
+SOFT_STEM_CASE = re.compile(r"(?<=[бвгдзклмнпрстф])(ем|ём|ю|я)$|(?<=[аеоу])(ем|ю|я|е)$",
                             re.IGNORECASE)
 
 
@@ -163,6 +166,9 @@ def _is_female(words: list[str], kinds: list[str], cases: list[str], genders: li
     """A woman's name? The first name decides, or a patronymic; without them, the gender
     natasha's tagger gives the words, which reads the agreeing verb and title ("заявила
     Петрова" is a woman, "слова губернатора Акулова" a man's genitive)."""
+    if any(k == "Surn" and not morph().word_is_known(w) and w.lower().endswith(FEMALE_ONLY_ENDINGS)
+           for w, k in zip(words, kinds)):
+        return True  # "Шолпан Ильмуханбетовой": the surname's ending says it
     for w, k, c in zip(words, kinds, cases):
         if k == "Patr" and FEMALE_HINT.search(w):
             return True
@@ -220,8 +226,21 @@ def _as_written(value: str, word: str) -> str:
     return value.replace("ё", "е").replace("Ё", "Е")
 
 
-def normalise_name(entity: Entity) -> NameParts:
-    """Split a PER mention into first name, surname, patronymic, initials (nominative)."""
+def _cases(entity: Entity, words: list[str], title_case: str) -> list[str]:
+    """natasha's case of each word; where it says nominative, the case of the title the
+    name stands in apposition to ("акима области Бердыбека Сапарбаева": genitive), since
+    natasha calls names it does not know nominative."""
+    case_of = {t.text: t.feats.get("Case", "") for t in entity.tokens}
+    cases = [case_of.get(w, "") for w in words]
+    if title_case and title_case != "Nom":
+        cases = [title_case if c in {"Nom", ""} else c for c in cases]
+    return cases
+
+
+def normalise_name(entity: Entity, title_case: str = "") -> NameParts:
+    """Split a PER mention into first name, surname, patronymic, initials (nominative).
+
+    title_case: the case of a title right before the name (roles.Role.case), if any."""
     initials = "".join(f"{c}." for c in re.findall(r"(?<![А-ЯЁа-яё])([А-ЯЁ])(?:\.|$)",
                                                       entity.text))
     words = [w for w in re.findall(r"[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*", entity.text)]
@@ -231,8 +250,7 @@ def normalise_name(entity: Entity) -> NameParts:
     if not words or len(words) > 4:
         return parts
     kinds = _word_kinds(words, bool(initials))
-    case_of = {t.text: t.feats.get("Case", "") for t in entity.tokens}
-    cases = [case_of.get(w, "") for w in words]
+    cases = _cases(entity, words, title_case)
     gender_of = {t.text: t.feats.get("Gender", "") for t in entity.tokens}
     female = _is_female(words, kinds, cases, [gender_of.get(w, "") for w in words if gender_of.get(w)])
     for w, k, c in zip(words, kinds, cases):

@@ -114,6 +114,20 @@ def _split_glued(entity: Entity, sentence: Sentence, titles: list) -> list[Entit
     return [entity] if len(toks) == len(entity.tokens) else [_entity(toks)]
 
 
+def _only_a_title(sentence: Sentence, entity: Entity, titles: list) -> bool:
+    """natasha tags a capitalised title alone as a name ("возглавляемой Губернатором
+    Виктором Назаровым"): no one's name, and the title of the name after it."""
+    first, last = token_span(sentence, entity)
+    return any(m.start <= first and last <= m.stop for m in titles)
+
+
+def _cut_off(parsed: Parsed, entity: Entity) -> bool:
+    """A name that runs into the page's end mid-word ("«Президент Казахст"): a word
+    cut off, not a name."""
+    end = parsed.text.rstrip()
+    return entity.stop >= len(end) and end[-1:].isalnum()
+
+
 def _names_inside_places(sentence: Sentence, places: list[tuple[int, int]]) -> list[Entity]:
     """Names natasha swallowed into a place entity: "Республики Саха (Якутия) Айсена Николаева".
 
@@ -177,14 +191,15 @@ def find_people(parsed: Parsed, relevant: list[bool],
         named = ([e for e in sent.entities if e.type == "PER"] + _names_inside_places(sent, places)
                  + _names_tagged_as_places(sent, regions[si], titles))
         named = [part for e in named for part in _split_glued(_without_places(e, places), sent, titles)]
+        named = [e for e in named if not _only_a_title(sent, e, titles) and not _cut_off(parsed, e)]
         for ent in sorted(named, key=lambda e: e.start):
             first_tok, last_tok = token_span(sent, ent)
-            parts = normalise_name(ent)
             between = {t.text for t in sent.tokens[floor:first_tok]}
             coordinated = previous is not None and between <= {",", "и"} and bool(between)
+            role = None if coordinated else find_role(sent, ent, floor, regions[si], kazakh_republic)
+            parts = normalise_name(ent, role.case if role else "")
             if not (parts.surname or parts.first) or any(a <= ent.start < b for a, b in places):
                 continue
-            role = None if coordinated else find_role(sent, ent, floor, regions[si], kazakh_republic)
             if coordinated:  # "депутаты Павел Иткин, Павел Крупник и Валерий Гарнец"
                 role = previous.role
             floor = last_tok

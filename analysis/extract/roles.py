@@ -34,6 +34,7 @@ REPUBLIC_WORDS = word_list("role_words", "republic_word")
 REGIONAL_PREMIERS = word_list("role_words", "regional_premier")
 GOVERNOR_TITLES = word_list("role_words", "governor_title")
 PUBLIC_BODIES = word_list("role_words", "public_body")
+COPULAS = word_list("role_words", "copula")
 
 
 @dataclass
@@ -41,6 +42,7 @@ class Role:
     role: str
     side: str  # "RU", "KZ" or "" when the phrase names no country
     phrase: str
+    case: str = ""  # the case of a title before the name, which the name agrees with
 
 
 def role_matches(lemmas: list[str]) -> list:
@@ -143,10 +145,9 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
         stop = next((k for k in range(start, limit) if toks[k].text in {",", ".", "—"}), limit)
     role, side = m.payload
     phrase = toks[start:stop]
-    if role == "none" or any(t.pos in {"VERB", "AUX"} and t.feats.get("VerbForm") == "Fin"
-                             for t in phrase):
-        return None  # a verb between title and name: the title is someone else's
     n = m.stop - m.start
+    if role == "none" or _verb_between(phrase, n):
+        return None  # a verb between title and name: the title is someone else's
     places = [mm for i, mm in regions.at_token.items() if start <= i < stop]
     role = _adjust(role, phrase, n, places)
     whose = countries_in(phrase[n:], regions.at_token, start + n)
@@ -166,7 +167,34 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
         around = countries_in(toks, regions.at_token, 0)
         near = sorted(around, key=lambda ic: abs(ic[0] - first))
         named = near[0][1] if near else ""
-    return Role(role, side or named, " ".join(t.text for t in phrase))
+    return Role(role, side or named, " ".join(t.text for t in phrase),
+                _agreeing_case(phrase, n) if stop == first else "")
+
+
+def _agreeing_case(phrase: list, n: int) -> str:
+    """The case a name right after the title phrase shares with its head: only when the
+    words after the trigger are its complements ("акима Актюбинской области"), with no
+    verb or punctuation that could start another construction."""
+    if any(t.pos in {"VERB", "AUX"} or t.pos == "PUNCT" and t.text != "." for t in phrase[n:]):
+        return ""
+    return _title_case(phrase[:n])
+
+
+def _title_case(trigger: list) -> str:
+    """The case of a title's head noun ("акима", "заместителем"): a name right after it
+    agrees with it, which natasha's tag of an unknown name does not always say."""
+    head = next((t for t in trigger if t.pos in {"NOUN", "PROPN"}), None)
+    return head.feats.get("Case", "") if head is not None else ""
+
+
+def _verb_between(phrase: list, n: int) -> bool:
+    """A finite verb in the title phrase, other than a copula after a title in the
+    instrumental ("Почётным консулом стал X", "послом является X"): the title is then
+    someone else's, not the name's."""
+    verbs = [t for t in phrase if t.pos in {"VERB", "AUX"} and t.feats.get("VerbForm") == "Fin"]
+    if not verbs:
+        return False
+    return not (_title_case(phrase[:n]) == "Ins" and all(t.lemma in COPULAS for t in verbs))
 
 
 def names_a_russian_republic(regions: list[SentenceRegions]) -> bool:
