@@ -220,3 +220,16 @@ def test_towns_whose_people_act(text, expected):
 ])
 def test_west_kazakhstan_and_birthplaces(text, expected):
     assert regions(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city's anniversary is background
+    ("Дни Омской области в Павлодаре приурочены к 25-летию Астаны.", ([OMSK], [])),
+    # twin towns act, also the second of a list
+    ("Главы городов-побратимов Омска и Петропавловска подписали план.", ([OMSK], [SKO])),
+    # a region's people act for it
+    ("Дни Омской области прошли в Казахстане. Петропавловцы увидели концерт омских артистов.",
+     ([OMSK], [SKO])),
+])
+def test_anniversaries_twin_towns_and_people(text, expected):
+    assert regions(text) == expected

@@ -5,7 +5,8 @@ code, country, canonical Russian name (SPEC.md, Regions), English name, kind
 (`region`, or `city` for Москва, Санкт-Петербург, Севастополь, Астана, Алматы,
 Шымкент) and three `;`-separated lists of lemma sequences:
 
-- `variants`: names of the region itself (Ленобласть, СКО, область Абай);
+- `variants`: names of the region itself (Ленобласть, СКО, область Абай), and of its
+  people (оренбуржцы, актюбинцы), who act for it wherever they are named;
 - `adjectives`: the bare adjective (псковский), which names the region only
   when context makes it clear, so the caller decides;
 - `cities`: towns inside the region, which are places, not the region (SPEC);

@@ -65,10 +65,13 @@ def _venue_before(sentence: Sentence, i: int) -> bool:
 
 
 def _acts(sentence: Sentence, i: int) -> bool:
-    """An administration or people word that governs token i: "аким Актау", "делегация
-    Алматы", "главой города Актау", "администрации казахстанской столицы". Only the
+    """An administration or people word that governs token i, also through a list: "аким
+    Актау", "делегация Алматы", "главой города Актау", "администрации казахстанской
+    столицы", "городов-побратимов Астрахани и Актау". Only the
     words of a town's title may stand between ("город", an adjective); a verb or a
     preposition between them ("делегация прибыла в Актобе") makes the town a venue."""
+    while i > 1 and sentence.tokens[i - 1].lemma in {"и", ","}:
+        i -= 2  # through a list: "городов-побратимов Астрахани и Актау"
     k = i - 1
     while k >= 0 and i - k <= ACTOR_REACH and (sentence.tokens[k].lemma in TOWN_TITLE
                                                 or sentence.tokens[k].pos == "ADJ"):
