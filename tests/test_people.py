@@ -235,3 +235,8 @@ def test_a_title_joined_to_the_name_by_a_copula():
 def test_a_composer_whose_anniversary_is_celebrated_is_no_participant():
     text = "Делегация Казахстана прибыла в Омск на юбилей композитора Б. Жумабекова."
     assert _participants(text) == []
+
+
+def test_a_state_secretary_is_a_federal_official():
+    text = "С предложением к губернатору обратился госсекретарь Казахстана Ерболат Кенжебаев."
+    assert _participants(text) == [("Ерболат Кенжебаев", "federal_official", "KZ")]

@@ -136,3 +136,11 @@ def test_a_border_region_is_a_field_only_as_their_cooperation(text, expected):
 ])
 def test_crops_nicknames_and_compound_fields(text, expected):
     assert sorted(_sectors(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Стороны договорились укреплять культурно-образовательные связи.", ["education", "culture"]),
+    ("Перспективными названы ИТ и связь.", ["digital"]),
+])
+def test_compound_and_abbreviated_fields(text, expected):
+    assert sorted(_sectors(text)) == sorted(expected)
