@@ -240,3 +240,14 @@ def test_a_composer_whose_anniversary_is_celebrated_is_no_participant():
 def test_a_state_secretary_is_a_federal_official():
     text = "С предложением к губернатору обратился госсекретарь Казахстана Ерболат Кенжебаев."
     assert _participants(text) == [("Ерболат Кенжебаев", "federal_official", "KZ")]
+
+
+def test_a_name_in_a_quote_after_a_bare_title_is_not_its_holder():
+    text = ("Андрей Сомов подарил делегации Казахстана книгу. По словам главы региона, «книга Петра "
+            "Ильина дорога обоим народам». Сомов вручил её гостям.")
+    assert _participants(text) == [("Андрей Сомов", "governor", "RU")]
+
+
+def test_a_title_reaches_across_a_company_name_in_quotes():
+    text = "Соглашение с Казахстаном подписал председатель правления АО «Компания «Степной путь» Нурлан Жаксыбеков."
+    assert _participants(text) == [("Нурлан Жаксыбеков", "business", "KZ")]

@@ -16,11 +16,14 @@ from analysis.extract.regions import SentenceRegions
 from analysis.extract.relevance import body_country, country_markers
 from analysis.nlp.matching import LemmaMatcher
 from analysis.nlp.pipeline import Entity, Parsed, Sentence
+from analysis.text import quote_open
 from analysis.vocabulary import read_vocab, word_list
 
 CONTEXT_TOKENS = 14  # how far back from a name a role trigger may stand
 APPOSITION_TOKENS = 8  # "Ерлан Искаков, генеральный консул Казахстана"
 BARE_TITLE_GAP = 6  # a name this close after a title is the title's holder
+SPEECH_QUOTES = {"«", "„", '"'}  # a quote mark that opens direct speech ...
+SPEECH_LEADS = {",", ":", "—", "–", "-"}  # ... after one of these
 DIPLOMATIC_ROLES = {"ambassador", "consul_general", "consul", "diplomat"}
 MINISTERIAL_ROLES = {"regional_minister", "regional_official", "deputy_governor"}
 EXCLUDED_ROLES = {"head_of_state", "not_participant"}
@@ -132,6 +135,8 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
                 and {t.text for t in toks[lo + matches[-2].stop:lo + m.start]} & {"—", "–"}:
             m = matches[-2]
         start, stop = lo + m.start, first
+        if _quote_between(sentence, lo + m.stop, first):
+            return None  # «...» opens after the title: the name is in someone's words
     else:
         after = toks[last:last + APPOSITION_TOKENS]
         if not after or after[0].text != ",":
@@ -180,6 +185,20 @@ def _agreeing_case(phrase: list, n: int) -> str:
     return _title_case(phrase[:n])
 
 
+def _quote_between(sentence: Sentence, i: int, j: int) -> bool:
+    """Whether direct speech opens between token i and token j and is still open at j: a
+    name inside it is in someone's words ("По словам главы региона, «книга Ивана
+    Петрова ...»"), not the holder of a title before it. Speech opens after a comma, a
+    colon or a dash; a quote after a word opens a name (АО «Национальная компания
+    «Қазақстан темір жолы» Нурлан ...), often with its closing marks merged."""
+    toks = sentence.tokens
+    for k in range(max(i, 1), min(j, len(toks))):
+        if toks[k].text in SPEECH_QUOTES and toks[k - 1].text in SPEECH_LEADS:
+            return quote_open(sentence.text[toks[k].start - sentence.start:
+                                            toks[j - 1].stop - sentence.start])
+    return False
+
+
 def _title_case(trigger: list) -> str:
     """The case of a title's head noun ("акима", "заместителем"): a name right after it
     agrees with it, which natasha's tag of an unknown name does not always say."""
@@ -215,7 +234,8 @@ def bare_titles(parsed: Parsed, relevant: list[bool], regions: list[SentenceRegi
             role, side = m.payload
             if role in EXCLUDED_ROLES | {"none", "other"}:
                 continue
-            if any(m.stop <= k <= m.stop + BARE_TITLE_GAP for k in starts):
+            if any(m.stop <= k <= m.stop + BARE_TITLE_GAP and not _quote_between(sent, m.stop, k)
+                   for k in starts):
                 continue  # the title of a named person
             head = next((t for t in sent.tokens[m.start:m.stop] if t.pos == "NOUN"), None)
             if head is not None and head.feats.get("Number") == "Plur":
