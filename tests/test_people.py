@@ -251,3 +251,31 @@ def test_a_name_in_a_quote_after_a_bare_title_is_not_its_holder():
 def test_a_title_reaches_across_a_company_name_in_quotes():
     text = "Соглашение с Казахстаном подписал председатель правления АО «Компания «Степной путь» Нурлан Жаксыбеков."
     assert _participants(text) == [("Нурлан Жаксыбеков", "business", "KZ")]
+
+
+def test_on_behalf_of_is_no_namesake():
+    text = ("Глава Омской области Петр Сомов встретился с послом Казахстана. От имени омичей "
+            "Петр Сомов поприветствовал гостей.")
+    assert ("Петр Сомов", "governor", "RU") in _participants(text)
+
+
+def test_journalists_spoken_to_are_not_the_speakers_title():
+    text = ("Делегацию Омской области принял посол России в Казахстане Олег Сомов. "
+            "Как сообщил журналистам О. Сомов, встреча прошла успешно.")
+    assert _participants(text) == [("Олег Сомов", "ambassador", "RU")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Замминистра энергетики Казахстана Ерболат Кенжебаев посетил Омск.",
+     [("Ерболат Кенжебаев", "federal_official", "KZ")]),
+    ("Делегацию принял замгубернатора Омской области Олег Сомов, обсудили связи с Казахстаном.",
+     [("Олег Сомов", "deputy_governor", "RU")]),
+])
+def test_shortened_deputy_titles(text, expected):
+    assert _participants(text) == expected
+
+
+def test_a_national_official_without_a_country_takes_the_one_just_named():
+    text = ("Губернатор Омской области посетил Казахстан. Руководство Казахстана поддержало "
+            "проекты. Премьер-министр Ерболат Кенжебаев предложил нарастить торговлю.")
+    assert _participants(text) == [("Ерболат Кенжебаев", "federal_official", "KZ")]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from analysis.extract.names import NameParts, known_as, looks_like_surname, normalise_name
 from analysis.extract.regions import SentenceRegions
+from analysis.extract.relevance import country_markers
 from analysis.extract.roles import (DIPLOMATIC_ROLES, EXCLUDED_ROLES, Role, bare_titles, find_role,
                                     TOWN_UNITS, names_a_russian_republic, role_matches,
                                     token_span)
@@ -25,7 +26,9 @@ OTHER_OCCASION_WORDS = word_list("person_words", "other_occasion")
 SPEECH_VERBS = word_list("person_words", "speech_verb")
 KIN = word_list("person_words", "kin")
 STAFF_TITLES = word_list("person_words", "staff_title")
+ON_BEHALF = word_list("person_words", "on_behalf")
 KIN_REACH = 3  # "внучка генерала И. В.": a rank or initials may stand between
+CONTEXT_SENTENCES = 2  # how far back a title without a country looks for one
 
 
 @dataclass
@@ -49,7 +52,7 @@ def _commemorated(sentence: Sentence, entity: Entity) -> bool:
     lemma = " ".join(t.lemma for t in entity.tokens)
     marks = [k for k in range(max(0, len(before) - 2), len(before))
              if before[k].text.lower() in NOT_A_PERSON_BEFORE or before[k].lemma in NOT_A_PERSON_BEFORE]
-    return (any(k == 0 or before[k - 1].lemma not in STAFF_TITLES for k in marks)
+    return (any(k == 0 or before[k - 1].lemma not in STAFF_TITLES | ON_BEHALF for k in marks)
             or any(t.lemma in KIN for t in before[-KIN_REACH:])
             or lemma in CHARACTERS)
 
@@ -112,6 +115,18 @@ def _split_glued(entity: Entity, sentence: Sentence, titles: list) -> list[Entit
                 and len(set(cases[:k])) == 1 and len(set(cases[k:])) == 1:
             return [_entity(toks[:k]), _entity(toks[k:])]
     return [entity] if len(toks) == len(entity.tokens) else [_entity(toks)]
+
+
+def _country_before(parsed: Parsed, si: int) -> str:
+    """RU or KZ: the country named last in the sentences just before sentence si, for a
+    national official whose own sentence names no country ("Руководство Казахстана ...
+    Премьер-министр Аскар Мамин предложил ..."): the text goes on speaking of that
+    country. Countries only: a region there is a partner the official deals with."""
+    for k in range(si - 1, max(-1, si - 1 - CONTEXT_SENTENCES), -1):
+        named = [c for _, c in country_markers(parsed.sentences[k].lemmas) if c in {"RU", "KZ"}]
+        if named:
+            return named[-1]
+    return ""
 
 
 def _only_a_title(sentence: Sentence, entity: Entity, titles: list) -> bool:
@@ -202,6 +217,8 @@ def find_people(parsed: Parsed, relevant: list[bool],
                 continue
             if coordinated:  # "депутаты Павел Иткин, Павел Крупник и Валерий Гарнец"
                 role = previous.role
+            elif role and not role.side and role.role == "federal_official":
+                role.side = _country_before(parsed, si)
             floor = last_tok
             person = _merge(people, parts)
             if person is None and parts.doubtful:

@@ -153,6 +153,8 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
     n = m.stop - m.start
     if role == "none" or _verb_between(phrase, n):
         return None  # a verb between title and name: the title is someone else's
+    if role == "not_participant" and _addressed(phrase[:n]):
+        return None  # "сообщил журналистам М. Петров": the audience, not the name's title
     places = [mm for i, mm in regions.at_token.items() if start <= i < stop]
     role = _adjust(role, phrase, n, places)
     whose = countries_in(phrase[n:], regions.at_token, start + n)
@@ -197,6 +199,14 @@ def _quote_between(sentence: Sentence, i: int, j: int) -> bool:
             return quote_open(sentence.text[toks[k].start - sentence.start:
                                             toks[j - 1].stop - sentence.start])
     return False
+
+
+def _addressed(trigger: list) -> bool:
+    """A title in an oblique plural ("журналистам", "корреспондентам") names the people
+    spoken to, no one person's office."""
+    head = next((t for t in trigger if t.pos in {"NOUN", "PROPN"}), None)
+    return head is not None and head.feats.get("Number") == "Plur" \
+        and head.feats.get("Case") not in {"Nom", None}
 
 
 def _title_case(trigger: list) -> str:
