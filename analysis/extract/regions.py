@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from analysis.extract.gazetteer import RegionMention, find_mentions
 from analysis.nlp.pipeline import Parsed, Sentence
 from analysis.text import in_quoted_name
-from analysis.vocabulary import word_list
+from analysis.vocabulary import read_vocab, word_list
 
 VENUE_PREPOSITIONS = word_list("region_words", "venue_preposition")
 VISIT_VERBS = word_list("region_words", "visit_verb")
@@ -29,6 +29,7 @@ GEOGRAPHY_PHRASES = [tuple(p.split()) for p in word_list("region_words", "geogra
 ACTOR_NOUNS = word_list("region_words", "actor_after_adjective")
 PLACE_ACTORS = word_list("region_words", "actor_before_place")
 TOWN_TITLE = word_list("region_words", "town_title")
+MONTHS = frozenset(r["nominative"] for r in read_vocab("months"))  # lemmas of month names
 ADJECTIVE_CHAIN = 4  # adjectives between a region adjective and its noun ("государственный технический")
 ACTOR_REACH = 3  # tokens before a town an actor word may stand ("главой города Актау")
 
@@ -82,6 +83,14 @@ def _acts(sentence: Sentence, i: int) -> bool:
     return lemma in PLACE_ACTORS or lemma.endswith("побратим")
 
 
+def _opens_a_dateline(sentence: Sentence, i: int) -> bool:
+    """The place opens its sentence and a day and month follow it ("Астана, 15 октября."):
+    where the news was filed, in any letter case."""
+    toks = sentence.tokens
+    return (i == 0 and len(toks) > 3 and toks[1].text == "," and toks[2].text.isdigit()
+            and toks[3].lemma in MONTHS)
+
+
 def _in_history(sentence: Sentence, i: int) -> bool:
     """The place of a past battle or its defenders ("генерала-защитника Москвы", "битва за
     Москву", "бои под Москвой"): history the article recalls, not a partner."""
@@ -97,8 +106,8 @@ def _is_partner(sentence: Sentence, m: RegionMention) -> bool:
     if prev in GEOGRAPHY_BEFORE or in_quoted_name(sentence.text, m.start - sentence.start) \
             or _in_history(sentence, i):
         return False
-    if m.text.isupper() and len(m.text) > 3:
-        return False  # a dateline ("АСТАНА, 19 фев"), not a partner
+    if m.text.isupper() and len(m.text) > 3 or _opens_a_dateline(sentence, i):
+        return False  # a dateline ("АСТАНА, 19 фев", "Астана, 15 октября."), not a partner
     if m.form == "city" or m.region.kind == "city":
         if _acts(sentence, i):
             return True  # its administration or people: the town's region, or the capital
