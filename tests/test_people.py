@@ -279,3 +279,18 @@ def test_a_national_official_without_a_country_takes_the_one_just_named():
     text = ("Губернатор Омской области посетил Казахстан. Руководство Казахстана поддержало "
             "проекты. Премьер-министр Ерболат Кенжебаев предложил нарастить торговлю.")
     assert _participants(text) == [("Ерболат Кенжебаев", "federal_official", "KZ")]
+
+
+def test_a_bracketed_gloss_does_not_replace_the_title():
+    text = "Губернатор Омской области встретился с акимом (губернатором) Павлодарской области Нурланом Жаксыбековым."
+    assert ("Нурлан Жаксыбеков", "akim", "KZ") in _participants(text)
+
+
+def test_a_known_name_keeps_its_case_after_a_chain_of_titles():
+    text = "Стенд Казахстана осмотрел первый заместитель председателя Государственной Думы Иван Соколов."
+    assert _participants(text) == [("Иван Соколов", "legislator", "RU")]
+
+
+def test_the_speaker_of_the_federation_council_by_abbreviation():
+    text = "Председатель СФ Анна Соколова посетила Уральск в Казахстане."
+    assert _participants(text) == [("Анна Соколова", "legislator", "RU")]

@@ -227,13 +227,16 @@ def _as_written(value: str, word: str) -> str:
 
 
 def _cases(entity: Entity, words: list[str], title_case: str) -> list[str]:
-    """natasha's case of each word; where it says nominative, the case of the title the
-    name stands in apposition to ("акима области Бердыбека Сапарбаева": genitive), since
-    natasha calls names it does not know nominative."""
+    """natasha's case of each word; where it says nominative of a word the dictionary does
+    not know, the case of the title the name stands in apposition to ("акима области
+    Бердыбека Сапарбаева": genitive), since natasha calls such names nominative. Known
+    names keep natasha's reading, which sees the sentence ("первый заместитель
+    председателя Думы Александр Жуков": the title's last noun is not its head)."""
     case_of = {t.text: t.feats.get("Case", "") for t in entity.tokens}
     cases = [case_of.get(w, "") for w in words]
     if title_case and title_case != "Nom":
-        cases = [title_case if c in {"Nom", ""} else c for c in cases]
+        cases = [title_case if c in {"Nom", ""} and not morph().word_is_known(w) else c
+                 for w, c in zip(words, cases)]
     return cases
 
 

@@ -134,6 +134,8 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
         elif len(matches) > 1 and m.stop - m.start == 1 and m.payload[0] == "other" \
                 and {t.text for t in toks[lo + matches[-2].stop:lo + m.start]} & {"—", "–"}:
             m = matches[-2]
+        elif len(matches) > 1 and matches[-2].stop == m.start - 1 and toks[lo + m.start - 1].text == "(":
+            m = matches[-2]  # "Аким (губернатор) области": the bracket glosses the title
         start, stop = lo + m.start, first
         if _quote_between(sentence, lo + m.stop, first):
             return None  # «...» opens after the title: the name is in someone's words
