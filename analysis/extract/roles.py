@@ -139,6 +139,7 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
         start, stop = lo + m.start, first
         if _quote_between(sentence, lo + m.stop, first):
             return None  # «...» opens after the title: the name is in someone's words
+        head = lo + _chain_start(matches, m)
     else:
         after = toks[last:last + APPOSITION_TOKENS]
         if not after or after[0].text != ",":
@@ -147,7 +148,7 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
         if not matches:
             return None
         m = matches[0]
-        start = last + 1 + m.start
+        start = head = last + 1 + m.start
         limit = min(len(toks), last + APPOSITION_TOKENS)
         stop = next((k for k in range(start, limit) if toks[k].text in {",", ".", "—"}), limit)
     role, side = m.payload
@@ -177,16 +178,25 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
         near = sorted(around, key=lambda ic: abs(ic[0] - first))
         named = near[0][1] if near else ""
     return Role(role, side or named, " ".join(t.text for t in phrase),
-                _agreeing_case(phrase, n) if stop == first else "")
+                _agreeing_case(toks[head:start + n], phrase[n:]) if stop == first else "")
 
 
-def _agreeing_case(phrase: list, n: int) -> str:
+def _chain_start(matches: list, m) -> int:
+    """Where the run of titles ending in `m` starts: "первый заместитель | председателя
+    Думы" is one title, whose head is its first noun."""
+    k = matches.index(m)
+    while k > 0 and matches[k - 1].stop == matches[k].start:
+        k -= 1
+    return matches[k].start
+
+
+def _agreeing_case(title: list, rest: list) -> str:
     """The case a name right after the title phrase shares with its head: only when the
-    words after the trigger are its complements ("акима Актюбинской области"), with no
-    verb or punctuation that could start another construction."""
-    if any(t.pos in {"VERB", "AUX"} or t.pos == "PUNCT" and t.text != "." for t in phrase[n:]):
+    words after the title (`rest`) are its complements ("акима Актюбинской области"), with
+    no verb or punctuation that could start another construction."""
+    if any(t.pos in {"VERB", "AUX"} or t.pos == "PUNCT" and t.text != "." for t in rest):
         return ""
-    return _title_case(phrase[:n])
+    return _title_case(title)
 
 
 def _quote_between(sentence: Sentence, i: int, j: int) -> bool:
