@@ -234,3 +234,13 @@ def test_west_kazakhstan_and_birthplaces(text, expected):
 ])
 def test_anniversaries_twin_towns_and_people(text, expected):
     assert regions(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a region's own anniversary is its occasion
+    ("Конкурс проектов посвящён 90-летию Омской области и дружбе с Казахстаном.", ([OMSK], [])),
+    # delegations from towns: the towns' regions act, through a list of towns with titles
+    ("В Петропавловск прибыли делегации из г.Омск и г.Тара, Казахстан рад гостям.", ([OMSK], [])),
+])
+def test_region_anniversaries_and_delegations_from_towns(text, expected):
+    assert regions(text) == expected

@@ -24,6 +24,9 @@ VISIT_VERBS = word_list("region_words", "visit_verb")
 GEOGRAPHY_BEFORE = word_list("region_words", "geography_before")
 HISTORY_BEFORE = word_list("region_words", "history_before")
 HISTORY_PREPOSITIONS = word_list("region_words", "history_preposition")
+ANNIVERSARY_BEFORE = word_list("region_words", "anniversary_before")
+ORIGIN_PREPOSITIONS = word_list("region_words", "origin_preposition")
+LIST_JOINERS = frozenset({"и", ","})
 GEOGRAPHY_SENTENCE = word_list("region_words", "geography_sentence")
 GEOGRAPHY_PHRASES = [tuple(p.split()) for p in word_list("region_words", "geography_phrase")]
 ACTOR_NOUNS = word_list("region_words", "actor_after_adjective")
@@ -66,21 +69,32 @@ def _venue_before(sentence: Sentence, i: int) -> bool:
 
 
 def _acts(sentence: Sentence, i: int) -> bool:
-    """An administration or people word that governs token i, also through a list: "аким
-    Актау", "делегация Алматы", "главой города Актау", "администрации казахстанской
-    столицы", "городов-побратимов Астрахани и Актау". Only the
-    words of a town's title may stand between ("город", an adjective); a verb or a
-    preposition between them ("делегация прибыла в Актобе") makes the town a venue."""
-    while i > 1 and sentence.tokens[i - 1].lemma in {"и", ","}:
-        i -= 2  # through a list: "городов-побратимов Астрахани и Актау"
+    """An administration or people word that governs token i, also through a list and
+    after "из": "аким Актау", "делегация Алматы", "главой города Актау", "администрации
+    казахстанской столицы", "городов-побратимов Астрахани и Актау", "делегаций из
+    г.Курган и г.Тобольск". Only the words of a town's title may stand between ("город",
+    an adjective); a verb or another preposition between them ("делегация прибыла в
+    Актобе") makes the town a venue."""
+    toks = sentence.tokens
+    k = _before_title(sentence, i)
+    while k > 0 and toks[k].lemma in LIST_JOINERS:
+        k = _before_title(sentence, k - 1)  # the list's previous town ends at k - 1
+    if k > 0 and toks[k].lemma in ORIGIN_PREPOSITIONS:
+        k -= 1
+    if k < 0:
+        return False
+    lemma = toks[k].lemma
+    return lemma in PLACE_ACTORS or lemma.endswith("побратим")
+
+
+def _before_title(sentence: Sentence, i: int) -> int:
+    """The index of the word before the title words of the town at token i ("города",
+    "г.", an adjective), or -1 past ACTOR_REACH: the word that may govern the town."""
     k = i - 1
     while k >= 0 and i - k <= ACTOR_REACH and (sentence.tokens[k].lemma in TOWN_TITLE
                                                 or sentence.tokens[k].pos == "ADJ"):
         k -= 1
-    if k < 0 or i - k > ACTOR_REACH:
-        return False
-    lemma = sentence.tokens[k].lemma
-    return lemma in PLACE_ACTORS or lemma.endswith("побратим")
+    return k if i - k <= ACTOR_REACH else -1
 
 
 def _opens_a_dateline(sentence: Sentence, i: int) -> bool:
@@ -91,13 +105,14 @@ def _opens_a_dateline(sentence: Sentence, i: int) -> bool:
             and toks[3].lemma in MONTHS)
 
 
-def _in_history(sentence: Sentence, i: int) -> bool:
+def _in_history(sentence: Sentence, i: int, words: frozenset[str] = HISTORY_BEFORE) -> bool:
     """The place of a past battle or its defenders ("генерала-защитника Москвы", "битва за
-    Москву", "бои под Москвой"): history the article recalls, not a partner."""
+    Москву", "бои под Москвой"), or with `words`=ANNIVERSARY_BEFORE a town's
+    anniversary ("к 20-летию Астаны"): history or background, not a partner."""
     lemmas = [t.lemma.split("-")[-1] for t in sentence.tokens[max(0, i - 2):i]]
     if lemmas and lemmas[-1] in HISTORY_PREPOSITIONS:
         lemmas.pop()
-    return bool(lemmas) and lemmas[-1] in HISTORY_BEFORE
+    return bool(lemmas) and lemmas[-1] in words
 
 
 def _is_partner(sentence: Sentence, m: RegionMention) -> bool:
@@ -109,6 +124,8 @@ def _is_partner(sentence: Sentence, m: RegionMention) -> bool:
     if m.text.isupper() and len(m.text) > 3 or _opens_a_dateline(sentence, i):
         return False  # a dateline ("АСТАНА, 19 фев", "Астана, 15 октября."), not a partner
     if m.form == "city" or m.region.kind == "city":
+        if _in_history(sentence, i, ANNIVERSARY_BEFORE):
+            return False
         if _acts(sentence, i):
             return True  # its administration or people: the town's region, or the capital
         if m.form == "city" and m.region.kind != "city":
