@@ -294,3 +294,8 @@ def test_a_known_name_keeps_its_case_after_a_chain_of_titles():
 def test_the_speaker_of_the_federation_council_by_abbreviation():
     text = "Председатель СФ Анна Соколова посетила Уральск в Казахстане."
     assert _participants(text) == [("Анна Соколова", "legislator", "RU")]
+
+
+def test_a_name_swallowed_into_a_place_after_a_bare_republic():
+    text = "Губернатор Омской области встретился с премьер-министром Республики Алиханом Смаиловым в Казахстане."
+    assert ("Алихан Смаилов", "federal_official", "KZ") in _participants(text)

@@ -144,9 +144,11 @@ def _cut_off(parsed: Parsed, entity: Entity) -> bool:
 
 
 def _names_inside_places(sentence: Sentence, places: list[tuple[int, int]]) -> list[Entity]:
-    """Names natasha swallowed into a place entity: "Республики Саха (Якутия) Айсена Николаева".
+    """Names natasha swallowed into a place entity: "Республики Саха (Якутия) Айсена
+    Николаева", "премьер-министром Республики Алиханом Смаиловым".
 
-    The words after the place that start with a known first name are a person.
+    The words after the place (or after the entity's first word, when the gazetteer finds
+    no place in it) that start with a known first name are a person.
     """
     found = []
     for ent in sentence.entities:
@@ -154,6 +156,8 @@ def _names_inside_places(sentence: Sentence, places: list[tuple[int, int]]) -> l
             continue
         ends = [b for a, b in places if ent.start <= a < ent.stop] + \
             [t.stop for t in ent.tokens if t.text == ")"]
+        if not ends and len(ent.tokens) > 2:
+            ends = [ent.tokens[0].stop]  # "Республики | Алиханом Смаиловым"
         rest = [t for t in ent.tokens if t.start >= max(ends, default=ent.stop)]
         words = [t for t in rest if t.text[:1].isupper() and t.text.isalpha()]
         if 2 <= len(words) <= 3 and len(words) == len(rest) and known_as(words[0].text, "Name"):
