@@ -244,3 +244,9 @@ def test_anniversaries_twin_towns_and_people(text, expected):
 ])
 def test_region_anniversaries_and_delegations_from_towns(text, expected):
     assert regions(text) == expected
+
+
+def test_a_ranking_among_regions_names_no_partners():
+    text = ("Губернатор Омской области прибыл в Казахстан. По товарообороту с Казахстаном область "
+            "обогнали только Москва и Свердловская область.")
+    assert regions(text) == ([OMSK], [])
