@@ -144,3 +144,12 @@ def test_crops_nicknames_and_compound_fields(text, expected):
 ])
 def test_compound_and_abbreviated_fields(text, expected):
     assert sorted(_sectors(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("По традиции стороны перерезали ленту.", []),
+    ("Хорошую традицию начал глава региона.", []),
+    ("Гости познакомились с обычаями и традициями казахского народа.", ["culture"]),
+])
+def test_a_custom_is_no_culture(text, expected):
+    assert _sectors(text) == expected

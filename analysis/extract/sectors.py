@@ -24,6 +24,7 @@ NAMED_BODIES = word_list("sector_words", "named_body")
 NAME_PREPOSITIONS = word_list("sector_words", "name_preposition")
 SIDE_NOUNS = word_list("sector_words", "describes_side")
 SIDE_VERBS = word_list("sector_words", "describes_side_verb")
+IDIOMS = word_list("sector_words", "idiom")
 INSTITUTION_REACH = 4  # tokens between the head and the sector word ("науки и высшего")
 
 
@@ -53,6 +54,17 @@ def _matcher() -> LemmaMatcher[tuple[str, ...]]:
             if phrase:
                 by_phrase.setdefault(phrase, []).append(row["key"])
     return LemmaMatcher((p, tuple(keys)) for p, keys in by_phrase.items())
+
+
+@lru_cache(maxsize=1)
+def _idioms() -> LemmaMatcher[bool]:
+    return LemmaMatcher((phrase, True) for phrase in IDIOMS)
+
+
+def _in_an_idiom(sentence: Sentence, start: int, stop: int) -> bool:
+    """The trigger belongs to a set phrase that names no field ("по традиции стороны
+    перерезали ленту": a custom, not culture)."""
+    return any(m.start < stop and start < m.stop for m in _idioms().find(sentence.lemmas))
 
 
 def _names_an_institution(sentence: Sentence, start: int) -> bool:
@@ -125,7 +137,7 @@ def find_sectors(parsed: Parsed, relevant: list[bool]) -> list[SectorEvidence]:
             if (_names_an_institution(sent, m.start) or _describes_a_side(sent, m.stop)
                     or _in_a_proper_name(sent, m.start)
                     or in_quoted_name(sent.text, sent.tokens[m.start].start - sent.start)
-                    or _cut_off(parsed, sent, m.stop)):
+                    or _cut_off(parsed, sent, m.stop) or _in_an_idiom(sent, m.start, m.stop)):
                 continue
             start, stop = sent.tokens[m.start].start, sent.tokens[m.stop - 1].stop
             for key in m.payload:
