@@ -299,3 +299,22 @@ def test_the_speaker_of_the_federation_council_by_abbreviation():
 def test_a_name_swallowed_into_a_place_after_a_bare_republic():
     text = "Губернатор Омской области встретился с премьер-министром Республики Алиханом Смаиловым в Казахстане."
     assert ("Алихан Смаилов", "federal_official", "KZ") in _participants(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a head's title right before a Kazakh region or town is its akim's
+    ("Губернатор Омской области встретился с главой Костанайской области Нурланом Жаксыбековым.",
+     ("Нурлан Жаксыбеков", "akim", "KZ")),
+    ("Делегацию Омской области встретил глава города Актау Нурлан Жаксыбеков.",
+     ("Нурлан Жаксыбеков", "akim", "KZ")),
+    ("Делегацию Омской области встретил заместитель главы Костанайской области Ерлан Жаксыбеков.",
+     ("Ерлан Жаксыбеков", "deputy_akim", "KZ")),
+    # an office inside the place is not its head
+    ("Делегацию Омской области встретил глава управления образования Костанайской области "
+     "Ерлан Жаксыбеков.", ("Ерлан Жаксыбеков", "regional_minister", "KZ")),
+    # the deputy of a Russian region's head
+    ("Делегацию Казахстана встретил первый заместитель главы Омской области Петр Сомов.",
+     ("Петр Сомов", "deputy_governor", "RU")),
+])
+def test_heads_of_kazakh_places_and_their_deputies(text, expected):
+    assert expected in _participants(text)

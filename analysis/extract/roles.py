@@ -14,7 +14,7 @@ from functools import lru_cache
 from analysis.extract.gazetteer import RegionMention
 from analysis.extract.regions import SentenceRegions
 from analysis.extract.relevance import body_country, country_markers
-from analysis.nlp.matching import LemmaMatcher
+from analysis.nlp.matching import LemmaMatcher, Match
 from analysis.nlp.pipeline import Entity, Parsed, Sentence
 from analysis.text import quote_open
 from analysis.vocabulary import read_vocab, word_list
@@ -27,6 +27,12 @@ SPEECH_LEADS = {",", ":", "—", "–", "-"}  # ... after one of these
 DIPLOMATIC_ROLES = {"ambassador", "consul_general", "consul", "diplomat"}
 MINISTERIAL_ROLES = {"regional_minister", "regional_official", "deputy_governor"}
 EXCLUDED_ROLES = {"head_of_state", "not_participant"}
+#: The deputy's role of a head's title after a deputy word ("заместитель главы области").
+DEPUTY_OF = {"governor": "deputy_governor", "akim": "deputy_akim"}
+#: A Russian title for the head of a place (глава, губернатор, глава города) right before a
+#: Kazakh region or town is that place's akim's (SPEC.md "Roles": akims of regions and towns).
+KZ_EQUIVALENTS = {"governor": "akim", "deputy_governor": "deputy_akim",
+                  "regional_official": "akim"}
 
 TOWN_UNITS = word_list("role_words", "town_unit")
 MAYORS = word_list("role_words", "mayor")
@@ -37,6 +43,8 @@ REPUBLIC_WORDS = word_list("role_words", "republic_word")
 REGIONAL_PREMIERS = word_list("role_words", "regional_premier")
 GOVERNOR_TITLES = word_list("role_words", "governor_title")
 PUBLIC_BODIES = word_list("role_words", "public_body")
+PLACE_HEADS = word_list("role_words", "place_head")
+DEPUTY_WORDS = word_list("role_words", "deputy")
 COPULAS = word_list("role_words", "copula")
 
 
@@ -136,10 +144,14 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
             m = matches[-2]
         elif len(matches) > 1 and matches[-2].stop == m.start - 1 and toks[lo + m.start - 1].text == "(":
             m = matches[-2]  # "Аким (губернатор) области": the bracket glosses the title
+        elif len(matches) > 1 and matches[-2].stop == m.start and m.payload[0] in DEPUTY_OF \
+                and DEPUTY_WORDS >= {t.lemma for t in toks[lo + matches[-2].start:lo + m.start]}:
+            m = Match(matches[-2].start, m.stop, (DEPUTY_OF[m.payload[0]], m.payload[1]))
+            # "заместитель главы Костанайской области": the head's deputy
         start, stop = lo + m.start, first
         if _quote_between(sentence, lo + m.stop, first):
             return None  # «...» opens after the title: the name is in someone's words
-        head = lo + _chain_start(matches, m)
+        head = lo + _chain_start(matches, m.start)
     else:
         after = toks[last:last + APPOSITION_TOKENS]
         if not after or after[0].text != ",":
@@ -160,6 +172,8 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
         return None  # "сообщил журналистам М. Петров": the audience, not the name's title
     places = [mm for i, mm in regions.at_token.items() if start <= i < stop]
     role = _adjust(role, phrase, n, places)
+    if role in KZ_EQUIVALENTS and _heads_a_kazakh_place(phrase, n, start, regions):
+        role, side = KZ_EQUIVALENTS[role], "KZ"  # "главой Костанайской области": its akim
     whose = countries_in(phrase[n:], regions.at_token, start + n)
     if kazakh_republic and not places:
         whose += [(i, "KZ") for i, t in enumerate(phrase[n:]) if t.lemma in REPUBLIC_WORDS]
@@ -181,13 +195,26 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
                 _agreeing_case(toks[head:start + n], phrase[n:]) if stop == first else "")
 
 
-def _chain_start(matches: list, m) -> int:
-    """Where the run of titles ending in `m` starts: "первый заместитель | председателя
-    Думы" is one title, whose head is its first noun."""
-    k = matches.index(m)
-    while k > 0 and matches[k - 1].stop == matches[k].start:
-        k -= 1
-    return matches[k].start
+def _heads_a_kazakh_place(phrase: list, n: int, start: int, regions: SentenceRegions) -> bool:
+    """The title's trigger heads a Kazakh place named right after it ("главой Костанайской
+    области", "глава города Актау"): only a place's own head's title (глава, губернатор,
+    мэр), not an office inside it ("глава управления образования области")."""
+    if not PLACE_HEADS & {t.lemma for t in phrase[:n]}:
+        return False
+    k = n
+    while k < len(phrase) and phrase[k].lemma in TOWN_UNITS | {"г", "."}:
+        k += 1  # "глава города Актау"
+    place = regions.at_token.get(start + k)
+    return place is not None and place.region.country == "KZ"
+
+
+def _chain_start(matches: list, start: int) -> int:
+    """Where the run of titles ending in the one at `start` starts: "первый заместитель |
+    председателя Думы" is one title, whose head is its first noun."""
+    stops = {mm.stop: mm.start for mm in matches}
+    while start in stops:
+        start = stops[start]
+    return start
 
 
 def _agreeing_case(title: list, rest: list) -> str:
