@@ -318,3 +318,9 @@ def test_a_name_swallowed_into_a_place_after_a_bare_republic():
 ])
 def test_heads_of_kazakh_places_and_their_deputies(text, expected):
     assert expected in _participants(text)
+
+
+def test_a_bare_head_title_of_a_kazakh_region_is_an_akims():
+    text = ("Глава Костанайской области отметил рост торговли с Омской областью. Нурлан Жаксыбеков "
+            "пригласил гостей. Жаксыбеков вручил награды.")
+    assert _participants(text) == [("Нурлан Жаксыбеков", "akim", "KZ")]

@@ -290,6 +290,9 @@ def bare_titles(parsed: Parsed, relevant: list[bool], regions: list[SentenceRegi
             if head is not None and head.feats.get("Number") == "Plur":
                 continue  # a group ("дипломаты из ...", "главы регионов"), no one person's title
             phrase = sent.tokens[m.start:m.stop + BARE_TITLE_GAP]
+            if role in KZ_EQUIVALENTS and _heads_a_kazakh_place(phrase, m.stop - m.start, m.start,
+                                                                regions[si]):
+                role, side = KZ_EQUIVALENTS[role], "KZ"  # "глава Костанайской области отметил"
             whose = countries_in(phrase[m.stop - m.start:], regions[si].at_token, m.stop)
             out.append(Role(role, side or (whose[0][1] if whose else ""),
                             " ".join(t.text for t in phrase)))
