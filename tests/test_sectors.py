@@ -153,3 +153,7 @@ def test_compound_and_abbreviated_fields(text, expected):
 ])
 def test_a_custom_is_no_culture(text, expected):
     assert _sectors(text) == expected
+
+
+def test_social_and_cultural_cooperation_is_culture():
+    assert _sectors("Меморандум предусматривает социально-культурное сотрудничество.") == ["culture"]
