@@ -250,3 +250,8 @@ def test_a_ranking_among_regions_names_no_partners():
     text = ("Губернатор Омской области прибыл в Казахстан. По товарообороту с Казахстаном область "
             "обогнали только Москва и Свердловская область.")
     assert regions(text) == ([OMSK], [])
+
+
+def test_a_venue_through_a_town_title_and_a_list():
+    text = "Губернатор Омской области отметил, что генконсульства работают в казахстанских городах Алма-Ата и Уральск."
+    assert regions(text) == ([OMSK], [])

@@ -61,10 +61,11 @@ def _token_index(sentence: Sentence, char: int) -> int:
 
 
 def _venue_before(sentence: Sentence, i: int) -> bool:
-    """A venue preposition governs token i, also through a list: "в Астане и Алматы"."""
-    k = i - 1
-    while k > 0 and sentence.tokens[k].lemma in {"и", ","}:
-        k -= 2  # skip the conjunction and the previous list item
+    """A venue preposition governs token i, also through a list and the words of a town's
+    title: "в Астане и Алматы", "в казахстанских городах Алма-Ата, Уральск"."""
+    k = _before_title(sentence, i)
+    while k > 0 and sentence.tokens[k].lemma in LIST_JOINERS:
+        k = _before_title(sentence, k - 1)  # the list's previous item ends at k - 1
     return k >= 0 and sentence.tokens[k].lemma in VENUE_PREPOSITIONS
 
 

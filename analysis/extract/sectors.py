@@ -86,9 +86,15 @@ def _names_an_institution(sentence: Sentence, start: int) -> bool:
 
 def _describes_a_side(sentence: Sentence, stop: int) -> bool:
     """An adjective trigger before a noun that makes the phrase a description of one side
-    or a body's name ("ведущий промышленный регион", "молодёжный ансамбль")."""
+    or a body's name ("ведущий промышленный регион", "молодёжный ансамбль"), also through
+    adjectives coordinated with it ("крупный промышленный и курортный город")."""
     toks = sentence.tokens
-    return (stop < len(toks) and toks[stop - 1].pos == "ADJ" and toks[stop].lemma in SIDE_NOUNS)
+    if not (stop < len(toks) and toks[stop - 1].pos == "ADJ"):
+        return False
+    k = stop
+    while k < len(toks) - 1 and (toks[k].pos == "ADJ" or toks[k].lemma in {"и", ","}):
+        k += 1
+    return toks[k].lemma in SIDE_NOUNS
 
 
 def _capitalised_inside(sentence: Sentence, k: int) -> bool:
