@@ -126,7 +126,7 @@ def _nominative(word: str, kind: str, female: bool, case: str) -> str:
     nominative = case == "Nom"
     if kind == "Surn" and (not morph().word_is_known(word) or _by_rule_changes(word, female)):
         return proper_case(_by_rule(word, kind, female, nominative))
-    tagged = [p for p in _tags(word) if kind in p.tag] if morph().word_is_known(word) else []
+    tagged = _name_parses(word, kind)
     if not tagged:
         return proper_case(_by_rule(word, kind, female, nominative))
     if kind != "Surn":
@@ -157,6 +157,15 @@ def _agreeing(parses: list, case: str):
     return next((p for p in parses if want and p.tag.case == want), parses[0])
 
 
+def _name_parses(word: str, kind: str) -> list:
+    """pymorphy3's dictionary parses of `word` as a name word of `kind` ('Name', 'Surn',
+    'Patr') in the singular: one person's name. A word the dictionary knows only as another
+    name's plural ("Ерик" as "Ерика", genitive plural) is a name it does not know."""
+    if not morph().word_is_known(word):
+        return []
+    return [p for p in _tags(word) if kind in p.tag and p.tag.number != "plur"]
+
+
 def known_as(word: str, kind: str) -> bool:
     """True when pymorphy3's dictionary (not its guesser) knows the word as a `kind`."""
     return morph().word_is_known(word) and any(kind in p.tag for p in _tags(word))
@@ -173,8 +182,9 @@ def _is_female(words: list[str], kinds: list[str], cases: list[str], genders: li
         if k == "Patr" and FEMALE_HINT.search(w):
             return True
         if k == "Name":
-            if known_as(w, "Name"):
-                return _agreeing([p for p in _tags(w) if "Name" in p.tag], c).tag.gender == "femn"
+            named = _name_parses(w, "Name")
+            if named:
+                return _agreeing(named, c).tag.gender == "femn"
             return c == "Nom" and w[-1].lower() in "ая"
     return bool(genders) and all(g == "Fem" for g in genders)
 
