@@ -33,6 +33,7 @@ def test_a_ministry_name_is_not_a_sector():
     # an office's field after "по" is its name
     ("Губернатор встретился с вице-министром по инвестициям и развитию Казахстана.", []),
     ("Делегацию принял председатель комитета по туризму.", []),
+    ("Документ подписал замминистра науки и высшего образования.", []),
     # the head word as an action, its field not in the genitive: a field
     ("Стороны обсудили управление водными и лесными ресурсами.", ["forestry"]),
     # members of a body named only as who came
