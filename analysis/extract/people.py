@@ -215,7 +215,8 @@ def find_people(parsed: Parsed, relevant: list[bool],
             first_tok, last_tok = token_span(sent, ent)
             between = {t.text for t in sent.tokens[floor:first_tok]}
             coordinated = previous is not None and between <= {",", "и"} and bool(between)
-            role = None if coordinated else find_role(sent, ent, floor, regions[si], kazakh_republic)
+            role = None if coordinated else find_role(sent, ent, floor, regions[si],
+                                                      kazakh_republic)
             parts = normalise_name(ent, role.case if role else "")
             if not (parts.surname or parts.first) or any(a <= ent.start < b for a, b in places):
                 continue

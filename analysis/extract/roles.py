@@ -44,6 +44,7 @@ REGIONAL_PREMIERS = word_list("role_words", "regional_premier")
 GOVERNOR_TITLES = word_list("role_words", "governor_title")
 PUBLIC_BODIES = word_list("role_words", "public_body")
 PLACE_HEADS = word_list("role_words", "place_head")
+TOWN_TITLES = word_list("region_words", "town_title")  # "г.", "город" before a town's name
 DEPUTY_WORDS = word_list("role_words", "deputy")
 COPULAS = word_list("role_words", "copula")
 
@@ -142,7 +143,8 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
         elif len(matches) > 1 and m.stop - m.start == 1 and m.payload[0] == "other" \
                 and {t.text for t in toks[lo + matches[-2].stop:lo + m.start]} & {"—", "–"}:
             m = matches[-2]
-        elif len(matches) > 1 and matches[-2].stop == m.start - 1 and toks[lo + m.start - 1].text == "(":
+        elif len(matches) > 1 and matches[-2].stop == m.start - 1 \
+                and toks[lo + m.start - 1].text == "(":
             m = matches[-2]  # "Аким (губернатор) области": the bracket glosses the title
         elif len(matches) > 1 and matches[-2].stop == m.start and m.payload[0] in DEPUTY_OF \
                 and DEPUTY_WORDS >= {t.lemma for t in toks[lo + matches[-2].start:lo + m.start]}:
@@ -202,7 +204,7 @@ def _heads_a_kazakh_place(phrase: list, n: int, start: int, regions: SentenceReg
     if not PLACE_HEADS & {t.lemma for t in phrase[:n]}:
         return False
     k = n
-    while k < len(phrase) and phrase[k].lemma in TOWN_UNITS | {"г", "."}:
+    while k < len(phrase) and phrase[k].lemma in TOWN_UNITS | TOWN_TITLES:
         k += 1  # "глава города Актау"
     place = regions.at_token.get(start + k)
     return place is not None and place.region.country == "KZ"

@@ -25,6 +25,7 @@ NAME_PREPOSITIONS = word_list("sector_words", "name_preposition")
 SIDE_NOUNS = word_list("sector_words", "describes_side")
 SIDE_VERBS = word_list("sector_words", "describes_side_verb")
 IDIOMS = word_list("sector_words", "idiom")
+COORDINATORS = frozenset({"и", ","})  # between coordinated adjectives
 INSTITUTION_REACH = 4  # tokens between the head and the sector word ("науки и высшего")
 
 
@@ -92,7 +93,7 @@ def _describes_a_side(sentence: Sentence, stop: int) -> bool:
     if not (stop < len(toks) and toks[stop - 1].pos == "ADJ"):
         return False
     k = stop
-    while k < len(toks) - 1 and (toks[k].pos == "ADJ" or toks[k].lemma in {"и", ","}):
+    while k < len(toks) - 1 and (toks[k].pos == "ADJ" or toks[k].lemma in COORDINATORS):
         k += 1
     return toks[k].lemma in SIDE_NOUNS
 
