@@ -96,8 +96,11 @@ def test_from_to_change_gives_both_numbers():
     assert figs(text) == [("other", 3200, "USD", ""), ("other", 9400, "USD", "")]
 
 
-def test_change_after_growth_is_no_qualifier():
-    text = "Экспорт вырос в 1,3 раза, до 96 млн долларов."
+@pytest.mark.parametrize("text", [
+    "Экспорт вырос в 1,3 раза, до 96 млн долларов.",
+    "Экспорт вырос в 1,3 раза — до 96 млн долларов.",
+])
+def test_change_after_growth_is_no_qualifier(text):
     assert figs(text) == [("trade", 1.3, "times", ""), ("trade", 96e6, "USD", "")]
 
 

@@ -164,3 +164,10 @@ def test_every_canonical_name_resolves_and_is_found():
     text = "\n".join(f"Соглашение подписала {r.name_ru}." for r in regions)
     found = [(m.region, m.form) for s in parse(text).sentences for m in gz.find_mentions(s.tokens)]
     assert found == [(r, "name") for r in regions]
+
+
+def test_bare_adjectives_after_a_plural_region_noun_are_names():
+    sentence = parse("Налажены связи с приграничными областями России - Омской, Тюменской и Курганской.").sentences[0]
+    found = [(m.region.name_ru, m.form) for m in gz.find_mentions(sentence.tokens)]
+    assert found == [("Омская область", "name"), ("Тюменская область", "name"),
+                     ("Курганская область", "name")]

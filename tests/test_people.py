@@ -23,6 +23,8 @@ def _names(text: str) -> list[str]:
     ("Делегацию возглавил Берик Абдыгалиулы.", "Берик Абдыгалиулы"),
     ("С докладом выступила Маргуба Шумова.", "Маргуба Шумова"),
     ("Вместе с Асхатом Нускабаем прибыли гости.", "Асхат Нускабай"),
+    # a first name the dictionary knows only as another name's plural ("Ерик": "Ерика")
+    ("Аким области Ерик Султанов встретился с послом.", "Ерик Султанов"),
 ])
 def test_names_are_normalised_to_the_nominative(text, expected):
     assert _names(text) == [expected]
@@ -197,3 +199,130 @@ def test_person_key_is_surname_and_first_initial(text: str, key: str):
 ])
 def test_a_surname_alone_keeps_the_gender_the_sentence_gives_it(text: str, expected: list[str]):
     assert [name for name, _, _ in _participants(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unknown name natasha calls nominative agrees with the title before it
+    ("Делегация прибыла под руководством акима Актюбинской области Нурдаулета Жаксылыкова.",
+     [("Нурдаулет Жаксылыков", "akim", "KZ")]),
+    ("Встреча прошла при поддержке генерального консула Казахстана в Омске Жараса Тулегенова.",
+     [("Жарас Тулегенов", "consul_general", "KZ")]),
+    # a woman's surname in an oblique case says she is a woman
+    ("Губернатор встретился с заместителем акима Атырауской области Айжан Оспанбековой.",
+     [("Айжан Оспанбекова", "deputy_akim", "KZ")]),
+])
+def test_a_name_takes_the_case_of_its_title(text, expected):
+    assert _participants(text) == expected
+
+
+def test_a_soft_stem_surname_in_the_instrumental():
+    assert _names("Ленточку перерезали вместе с Андреем Тополём.") == ["Андрей Тополь"]
+
+
+def test_a_capitalised_title_tagged_as_a_name_still_titles_the_name_after_it():
+    text = "Делегацию Омской области, возглавляемую Губернатором Петром Сомовым, встретили в Казахстане."
+    assert _participants(text) == [("Петр Сомов", "governor", "RU")]
+
+
+def test_a_word_cut_off_by_the_page_end_is_no_name():
+    text = "Губернатор Омской области встретился с послом Казахстана. «Президент Казахст"
+    assert _participants(text) == []
+
+
+def test_a_title_joined_to_the_name_by_a_copula():
+    text = "Почётным консулом Казахстана в Омске стал Ерболат Кенжебаев."
+    assert _participants(text) == [("Ерболат Кенжебаев", "consul", "KZ")]
+
+
+def test_a_composer_whose_anniversary_is_celebrated_is_no_participant():
+    text = "Делегация Казахстана прибыла в Омск на юбилей композитора Б. Жумабекова."
+    assert _participants(text) == []
+
+
+def test_a_state_secretary_is_a_federal_official():
+    text = "С предложением к губернатору обратился госсекретарь Казахстана Ерболат Кенжебаев."
+    assert _participants(text) == [("Ерболат Кенжебаев", "federal_official", "KZ")]
+
+
+def test_a_name_in_a_quote_after_a_bare_title_is_not_its_holder():
+    text = ("Андрей Сомов подарил делегации Казахстана книгу. По словам главы региона, «книга Петра "
+            "Ильина дорога обоим народам». Сомов вручил её гостям.")
+    assert _participants(text) == [("Андрей Сомов", "governor", "RU")]
+
+
+def test_a_title_reaches_across_a_company_name_in_quotes():
+    text = "Соглашение с Казахстаном подписал председатель правления АО «Компания «Степной путь» Нурлан Жаксыбеков."
+    assert _participants(text) == [("Нурлан Жаксыбеков", "business", "KZ")]
+
+
+def test_on_behalf_of_is_no_namesake():
+    text = ("Глава Омской области Петр Сомов встретился с послом Казахстана. От имени омичей "
+            "Петр Сомов поприветствовал гостей.")
+    assert ("Петр Сомов", "governor", "RU") in _participants(text)
+
+
+def test_journalists_spoken_to_are_not_the_speakers_title():
+    text = ("Делегацию Омской области принял посол России в Казахстане Олег Сомов. "
+            "Как сообщил журналистам О. Сомов, встреча прошла успешно.")
+    assert _participants(text) == [("Олег Сомов", "ambassador", "RU")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Замминистра энергетики Казахстана Ерболат Кенжебаев посетил Омск.",
+     [("Ерболат Кенжебаев", "federal_official", "KZ")]),
+    ("Делегацию принял замгубернатора Омской области Олег Сомов, обсудили связи с Казахстаном.",
+     [("Олег Сомов", "deputy_governor", "RU")]),
+])
+def test_shortened_deputy_titles(text, expected):
+    assert _participants(text) == expected
+
+
+def test_a_national_official_without_a_country_takes_the_one_just_named():
+    text = ("Губернатор Омской области посетил Казахстан. Руководство Казахстана поддержало "
+            "проекты. Премьер-министр Ерболат Кенжебаев предложил нарастить торговлю.")
+    assert _participants(text) == [("Ерболат Кенжебаев", "federal_official", "KZ")]
+
+
+def test_a_bracketed_gloss_does_not_replace_the_title():
+    text = "Губернатор Омской области встретился с акимом (губернатором) Павлодарской области Нурланом Жаксыбековым."
+    assert ("Нурлан Жаксыбеков", "akim", "KZ") in _participants(text)
+
+
+def test_a_known_name_keeps_its_case_after_a_chain_of_titles():
+    text = "Стенд Казахстана осмотрел первый заместитель председателя Государственной Думы Иван Соколов."
+    assert _participants(text) == [("Иван Соколов", "legislator", "RU")]
+
+
+def test_the_speaker_of_the_federation_council_by_abbreviation():
+    text = "Председатель СФ Анна Соколова посетила Уральск в Казахстане."
+    assert _participants(text) == [("Анна Соколова", "legislator", "RU")]
+
+
+def test_a_name_swallowed_into_a_place_after_a_bare_republic():
+    text = "Губернатор Омской области встретился с премьер-министром Республики Алиханом Смаиловым в Казахстане."
+    assert ("Алихан Смаилов", "federal_official", "KZ") in _participants(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a head's title right before a Kazakh region or town is its akim's
+    ("Губернатор Омской области встретился с главой Костанайской области Нурланом Жаксыбековым.",
+     ("Нурлан Жаксыбеков", "akim", "KZ")),
+    ("Делегацию Омской области встретил глава города Актау Нурлан Жаксыбеков.",
+     ("Нурлан Жаксыбеков", "akim", "KZ")),
+    ("Делегацию Омской области встретил заместитель главы Костанайской области Ерлан Жаксыбеков.",
+     ("Ерлан Жаксыбеков", "deputy_akim", "KZ")),
+    # an office inside the place is not its head
+    ("Делегацию Омской области встретил глава управления образования Костанайской области "
+     "Ерлан Жаксыбеков.", ("Ерлан Жаксыбеков", "regional_minister", "KZ")),
+    # the deputy of a Russian region's head
+    ("Делегацию Казахстана встретил первый заместитель главы Омской области Петр Сомов.",
+     ("Петр Сомов", "deputy_governor", "RU")),
+])
+def test_heads_of_kazakh_places_and_their_deputies(text, expected):
+    assert expected in _participants(text)
+
+
+def test_a_bare_head_title_of_a_kazakh_region_is_an_akims():
+    text = ("Глава Костанайской области отметил рост торговли с Омской областью. Нурлан Жаксыбеков "
+            "пригласил гостей. Жаксыбеков вручил награды.")
+    assert _participants(text) == [("Нурлан Жаксыбеков", "akim", "KZ")]

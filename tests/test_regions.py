@@ -130,6 +130,7 @@ def test_cities_as_partners(text, expected):
     ("Соглашение с Казахстаном подписано на форуме «Россия — Казахстан: Омск».", ([], [])),
     # a dateline in capitals
     ("АСТАНА, 19 фев. Губернатор Самарской области прибыл в Казахстан.", (["Самарская область"], [])),
+    ("Алматы, 12 марта. Делегация Омской области прибыла в Казахстан.", ([OMSK], [])),
     # the place of a past battle or its defenders is history
     ("Казахстанские школьники рассказали омичам о генерале-защитнике Москвы.", ([], [])),
     ("Делегация Омской области и гости из Казахстана почтили память павших в битве за Москву.",
@@ -220,3 +221,37 @@ def test_towns_whose_people_act(text, expected):
 ])
 def test_west_kazakhstan_and_birthplaces(text, expected):
     assert regions(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city's anniversary is background
+    ("Дни Омской области в Павлодаре приурочены к 25-летию Астаны.", ([OMSK], [])),
+    # twin towns act, also the second of a list
+    ("Главы городов-побратимов Омска и Петропавловска подписали план.", ([OMSK], [SKO])),
+    # a region's people act for it
+    ("Дни Омской области прошли в Казахстане. Петропавловцы увидели концерт омских артистов.",
+     ([OMSK], [SKO])),
+])
+def test_anniversaries_twin_towns_and_people(text, expected):
+    assert regions(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a region's own anniversary is its occasion
+    ("Конкурс проектов посвящён 90-летию Омской области и дружбе с Казахстаном.", ([OMSK], [])),
+    # delegations from towns: the towns' regions act, through a list of towns with titles
+    ("В Петропавловск прибыли делегации из г.Омск и г.Тара, Казахстан рад гостям.", ([OMSK], [])),
+])
+def test_region_anniversaries_and_delegations_from_towns(text, expected):
+    assert regions(text) == expected
+
+
+def test_a_ranking_among_regions_names_no_partners():
+    text = ("Губернатор Омской области прибыл в Казахстан. По товарообороту с Казахстаном область "
+            "обогнали только Москва и Свердловская область.")
+    assert regions(text) == ([OMSK], [])
+
+
+def test_a_venue_through_a_town_title_and_a_list():
+    text = "Губернатор Омской области отметил, что генконсульства работают в казахстанских городах Алма-Ата и Уральск."
+    assert regions(text) == ([OMSK], [])

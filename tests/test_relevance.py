@@ -69,6 +69,18 @@ def test_other_countries_are_left_out(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # more countries whose investors appear in Kazakh regional news
+    ("В СКО работают иностранные инвесторы.\n\nКатарская компания строит завод. Инвестиции — 90 млрд тенге.",
+     [True, False, False]),
+    ("В СКО работают иностранные инвесторы.\n\nЗавод построят инвесторы из Японии.", [True, False]),
+    # dollars of the USA are a currency, not a passage about the USA
+    ("Товарооборот Омской области с Казахстаном составил 500 млн долларов США.", [True]),
+])
+def test_more_countries_and_the_dollar(text, expected):
+    assert flags(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Губернатор Омской области встретился с послом Киргизии.", ([], [])),
     ("Делегация Узбекистана посетила Омскую область. "
      "Затем гости встретились с казахстанскими коллегами.", ([], [])),

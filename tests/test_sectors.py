@@ -33,6 +33,7 @@ def test_a_ministry_name_is_not_a_sector():
     # an office's field after "по" is its name
     ("Губернатор встретился с вице-министром по инвестициям и развитию Казахстана.", []),
     ("Делегацию принял председатель комитета по туризму.", []),
+    ("Документ подписал замминистра науки и высшего образования.", []),
     # the head word as an action, its field not in the genitive: a field
     ("Стороны обсудили управление водными и лесными ресурсами.", ["forestry"]),
     # members of a body named only as who came
@@ -109,3 +110,54 @@ def test_a_word_cut_by_the_page_end_supports_nothing():
 ])
 def test_names_and_the_presidents_agenda_are_no_fields(text, expected):
     assert _sectors(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a border region named as who or where, not the field
+    ("Делегация приграничного региона прибыла в город.", []),
+    ("Губернатор приграничной области открыл выставку.", []),
+    # cooperation of the border regions is the field
+    ("Стороны обсудили сотрудничество приграничных регионов.", ["cross_border"]),
+    ("Область развивает сотрудничество с приграничными регионами соседней страны.", ["cross_border"]),
+    ("Обсудили работу контрольно-пропускного пункта на границе.", ["cross_border"]),
+])
+def test_a_border_region_is_a_field_only_as_their_cooperation(text, expected):
+    assert _sectors(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # crops are farming, not culture
+    ("Хозяйства выращивают масличные культуры и картофель.", ["agriculture"]),
+    ("Хозяйства засеяли больше кормовых культур.", ["agriculture"]),
+    # a town's nickname describes it
+    ("Делегация приехала в нефтяную столицу страны.", []),
+    ("Актау — крупный промышленный город на западе страны.", []),
+    ("Это крупный промышленный и курортный город.", []),
+    ("Обсудили развитие промышленного и торгового сотрудничества.", ["industry", "trade"]),
+    ("Обсудили поставки нефтепродуктов в соседний регион.", ["trade", "energy"]),
+    ("Ректоры договорились о научно-образовательных связях.", ["education", "science"]),
+    ("Стороны обсудили обмеление общего озера.", ["ecology_water"]),
+])
+def test_crops_nicknames_and_compound_fields(text, expected):
+    assert sorted(_sectors(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Стороны договорились укреплять культурно-образовательные связи.", ["education", "culture"]),
+    ("Перспективными названы ИТ и связь.", ["digital"]),
+])
+def test_compound_and_abbreviated_fields(text, expected):
+    assert sorted(_sectors(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("По традиции стороны перерезали ленту.", []),
+    ("Хорошую традицию начал глава региона.", []),
+    ("Гости познакомились с обычаями и традициями казахского народа.", ["culture"]),
+])
+def test_a_custom_is_no_culture(text, expected):
+    assert _sectors(text) == expected
+
+
+def test_social_and_cultural_cooperation_is_culture():
+    assert _sectors("Меморандум предусматривает социально-культурное сотрудничество.") == ["culture"]

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from analysis.extract.numbers import (PUNCT_STOP, Amount, cue_at, cues_of, figure_vocab,
-                                      find_amounts, match_words, qualify, skip_comma, skip_dot,
+                                      find_amounts, match_words, qualify, skip_dot,
                                       word_is)
 
 # A currency ticker or rates widget: "USD 81,40 | EUR 95,12", "$ 182,05 € 229,90".
@@ -42,6 +42,7 @@ RESTATEMENT = re.compile(r"\bэто\b|то есть|т\.\s?е\.|что сост�
 
 
 CLAUSE_STOP = {";", ":", "—", "–", "(", ")", "!", "?"}
+GROWTH_SEPARATORS = {",", "—", "–", "-"}  # between a change and where it ended
 
 
 QUOTE = re.compile(r"«[^«»]{0,60}»|\"[^\"]{0,60}\"")  # short quotes are titles, not reports
@@ -99,7 +100,7 @@ def _sentence_figures(sent, prev_cues) -> tuple[list[FigureHit], list]:
     _link_ranges_and_units(toks, amounts)
     hits = []
     prev_money = None
-    growth_ends = {skip_comma(toks, a.j1) for a in amounts if a.base in ("percent", "times")}
+    growth_ends = {_skip_separator(toks, a.j1) for a in amounts if a.base in ("percent", "times")}
     for a in amounts:
         if a.drop or not a.unit:
             continue
@@ -117,6 +118,12 @@ def _sentence_figures(sent, prev_cues) -> tuple[list[FigureHit], list]:
         hits.append(_hit(sent, toks, r))
     hits.sort(key=lambda h: h.start)
     return hits, cues
+
+
+def _skip_separator(toks, j: int) -> int:
+    """Past the comma or dash that sets off where a change ended ("вырос на 20%, до 758
+    млн", "вырос на 20% — до 758 млн")."""
+    return j + 1 if j < len(toks) and toks[j].text in GROWTH_SEPARATORS else j
 
 
 def _may_state_figures(toks) -> bool:

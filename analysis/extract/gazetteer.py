@@ -5,7 +5,8 @@ code, country, canonical Russian name (SPEC.md, Regions), English name, kind
 (`region`, or `city` for Москва, Санкт-Петербург, Севастополь, Астана, Алматы,
 Шымкент) and three `;`-separated lists of lemma sequences:
 
-- `variants`: names of the region itself (Ленобласть, СКО, область Абай);
+- `variants`: names of the region itself (Ленобласть, СКО, область Абай), and of its
+  people (оренбуржцы, актюбинцы), who act for it wherever they are named;
 - `adjectives`: the bare adjective (псковский), which names the region only
   when context makes it clear, so the caller decides;
 - `cities`: towns inside the region, which are places, not the region (SPEC);
@@ -28,6 +29,12 @@ from analysis.geo import Region, normalise
 from analysis.nlp.pipeline import morph
 from analysis.vocabulary import read_vocab, word_list
 
+
+#: A plural region noun a list of bare adjectives may follow ("областями ... - Омской, ..."),
+#: the marks between them, and the country names that may stand after the noun.
+REGION_HEADS = word_list("region_words", "region_head")
+LIST_LEADS = frozenset({"-", "—", "–", ":"})
+HEAD_COUNTRIES = word_list("region_words", "head_country")
 
 # CSV column -> RegionMention.form
 _FORMS = {"variants": "name", "cities": "city", "adjectives": "adjective"}
@@ -174,10 +181,15 @@ def find_mentions(tokens: list) -> list[RegionMention]:
 
 def _coordinated(found: list, n: int, tokens: list) -> _Entry:
     """Entry n, made a name if it is an adjective in a list ending in a region name
-    with a head noun that fits it ("Омской, Томской и Новосибирской областей")."""
+    with a head noun that fits it ("Омской, Томской и Новосибирской областей"), or in a
+    list after such a noun in the plural ("с областями России - Омской, Тюменской и
+    Курганской")."""
     i, j, entry = found[n]
     if entry.form != "adjective":
         return entry
+    head = _plural_head_before(found, n, tokens)
+    if head and _load().names.get(f"{entry.lemmas} {head}") == entry.region:
+        return _Entry(entry.region, "name", f"{entry.lemmas} {head}")
     for i2, j2, nxt in found[n + 1:]:
         gap = tokens[j:i2]
         if not gap or not all(t.pos == "CCONJ" or t.text == "," for t in gap):
@@ -191,6 +203,20 @@ def _coordinated(found: list, n: int, tokens: list) -> _Entry:
             break
         j = j2
     return entry
+
+
+def _plural_head_before(found: list, n: int, tokens: list) -> str:
+    """The lemma of a plural region noun ("областями") that the list of bare adjectives
+    holding entry n follows, across a dash or colon and the country's name; else ""."""
+    while n > 0 and found[n - 1][2].form == "adjective" and all(
+            t.pos == "CCONJ" or t.text == "," for t in tokens[found[n - 1][1]:found[n][0]]):
+        n -= 1  # to the list's first adjective
+    k = found[n][0] - 1
+    while k >= 0 and (tokens[k].text in LIST_LEADS or tokens[k].lemma in HEAD_COUNTRIES):
+        k -= 1
+    if k < 0 or tokens[k].lemma not in REGION_HEADS or tokens[k].feats.get("Number") != "Plur":
+        return ""
+    return tokens[k].lemma
 
 
 def _surface(tokens: list) -> str:

@@ -72,6 +72,9 @@ FEMALE_SURNAME_ENDINGS = [(r["ending"], r["nominative"]) for r in read_vocab("su
 #: A woman's nominative folded onto the man's: one family, one key.
 FEMALE_TO_MALE = [(r["ending"], r["nominative"]) for r in read_vocab("surname_endings")
                   if r["gender"] == "female_to_male"]
+#: Oblique endings only a woman's surname takes (-овой, -ской): no man's form ends so.
+FEMALE_ONLY_ENDINGS = tuple(sorted({e for e, _ in FEMALE_SURNAME_ENDINGS}
+                                   - {e for e, _ in MALE_SURNAME_ENDINGS}))
 
 
 INDECLINABLE = re.compile(r"(улы|ұлы|кызы|қызы|ых|их|ко|[оиыэ])$", re.IGNORECASE)
@@ -81,7 +84,7 @@ CONSONANT_STEM_CASE = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ
                                 r"(?<=[жшчщц])(ем)$", re.IGNORECASE)
 
 
-SOFT_STEM_CASE = re.compile(r"(?<=[бвгдзклмнпрстф])(ем|ю|я)$|(?<=[аеоу])(ем|ю|я|е)$",
+SOFT_STEM_CASE = re.compile(r"(?<=[бвгдзклмнпрстф])(ем|ём|ю|я)$|(?<=[аеоу])(ем|ю|я|е)$",
                             re.IGNORECASE)
 
 
@@ -123,7 +126,7 @@ def _nominative(word: str, kind: str, female: bool, case: str) -> str:
     nominative = case == "Nom"
     if kind == "Surn" and (not morph().word_is_known(word) or _by_rule_changes(word, female)):
         return proper_case(_by_rule(word, kind, female, nominative))
-    tagged = [p for p in _tags(word) if kind in p.tag] if morph().word_is_known(word) else []
+    tagged = _name_parses(word, kind)
     if not tagged:
         return proper_case(_by_rule(word, kind, female, nominative))
     if kind != "Surn":
@@ -154,6 +157,15 @@ def _agreeing(parses: list, case: str):
     return next((p for p in parses if want and p.tag.case == want), parses[0])
 
 
+def _name_parses(word: str, kind: str) -> list:
+    """pymorphy3's dictionary parses of `word` as a name word of `kind` ('Name', 'Surn',
+    'Patr') in the singular: one person's name. A word the dictionary knows only as another
+    name's plural ("Ерик" as "Ерика", genitive plural) is a name it does not know."""
+    if not morph().word_is_known(word):
+        return []
+    return [p for p in _tags(word) if kind in p.tag and p.tag.number != "plur"]
+
+
 def known_as(word: str, kind: str) -> bool:
     """True when pymorphy3's dictionary (not its guesser) knows the word as a `kind`."""
     return morph().word_is_known(word) and any(kind in p.tag for p in _tags(word))
@@ -163,12 +175,16 @@ def _is_female(words: list[str], kinds: list[str], cases: list[str], genders: li
     """A woman's name? The first name decides, or a patronymic; without them, the gender
     natasha's tagger gives the words, which reads the agreeing verb and title ("заявила
     Петрова" is a woman, "слова губернатора Акулова" a man's genitive)."""
+    if any(k == "Surn" and not morph().word_is_known(w) and w.lower().endswith(FEMALE_ONLY_ENDINGS)
+           for w, k in zip(words, kinds)):
+        return True  # "Шолпан Ильмуханбетовой": the surname's ending says it
     for w, k, c in zip(words, kinds, cases):
         if k == "Patr" and FEMALE_HINT.search(w):
             return True
         if k == "Name":
-            if known_as(w, "Name"):
-                return _agreeing([p for p in _tags(w) if "Name" in p.tag], c).tag.gender == "femn"
+            named = _name_parses(w, "Name")
+            if named:
+                return _agreeing(named, c).tag.gender == "femn"
             return c == "Nom" and w[-1].lower() in "ая"
     return bool(genders) and all(g == "Fem" for g in genders)
 
@@ -220,8 +236,24 @@ def _as_written(value: str, word: str) -> str:
     return value.replace("ё", "е").replace("Ё", "Е")
 
 
-def normalise_name(entity: Entity) -> NameParts:
-    """Split a PER mention into first name, surname, patronymic, initials (nominative)."""
+def _cases(entity: Entity, words: list[str], title_case: str) -> list[str]:
+    """natasha's case of each word; where it says nominative of a word the dictionary does
+    not know, the case of the title the name stands in apposition to ("акима области
+    Бердыбека Сапарбаева": genitive), since natasha calls such names nominative. Known
+    names keep natasha's reading, which sees the sentence ("первый заместитель
+    председателя Думы Александр Жуков": the title's last noun is not its head)."""
+    case_of = {t.text: t.feats.get("Case", "") for t in entity.tokens}
+    cases = [case_of.get(w, "") for w in words]
+    if title_case and title_case != "Nom":
+        cases = [title_case if c in {"Nom", ""} and not morph().word_is_known(w) else c
+                 for w, c in zip(words, cases)]
+    return cases
+
+
+def normalise_name(entity: Entity, title_case: str = "") -> NameParts:
+    """Split a PER mention into first name, surname, patronymic, initials (nominative).
+
+    title_case: the case of a title right before the name (roles.Role.case), if any."""
     initials = "".join(f"{c}." for c in re.findall(r"(?<![А-ЯЁа-яё])([А-ЯЁ])(?:\.|$)",
                                                       entity.text))
     words = [w for w in re.findall(r"[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*", entity.text)]
@@ -231,8 +263,7 @@ def normalise_name(entity: Entity) -> NameParts:
     if not words or len(words) > 4:
         return parts
     kinds = _word_kinds(words, bool(initials))
-    case_of = {t.text: t.feats.get("Case", "") for t in entity.tokens}
-    cases = [case_of.get(w, "") for w in words]
+    cases = _cases(entity, words, title_case)
     gender_of = {t.text: t.feats.get("Gender", "") for t in entity.tokens}
     female = _is_female(words, kinds, cases, [gender_of.get(w, "") for w in words if gender_of.get(w)])
     for w, k, c in zip(words, kinds, cases):

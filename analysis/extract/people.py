@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from analysis.extract.names import NameParts, known_as, looks_like_surname, normalise_name
 from analysis.extract.regions import SentenceRegions
+from analysis.extract.relevance import country_markers
 from analysis.extract.roles import (DIPLOMATIC_ROLES, EXCLUDED_ROLES, Role, bare_titles, find_role,
                                     TOWN_UNITS, names_a_russian_republic, role_matches,
                                     token_span)
@@ -25,7 +26,9 @@ OTHER_OCCASION_WORDS = word_list("person_words", "other_occasion")
 SPEECH_VERBS = word_list("person_words", "speech_verb")
 KIN = word_list("person_words", "kin")
 STAFF_TITLES = word_list("person_words", "staff_title")
+ON_BEHALF = word_list("person_words", "on_behalf")
 KIN_REACH = 3  # "внучка генерала И. В.": a rank or initials may stand between
+CONTEXT_SENTENCES = 2  # how far back a title without a country looks for one
 
 
 @dataclass
@@ -49,7 +52,7 @@ def _commemorated(sentence: Sentence, entity: Entity) -> bool:
     lemma = " ".join(t.lemma for t in entity.tokens)
     marks = [k for k in range(max(0, len(before) - 2), len(before))
              if before[k].text.lower() in NOT_A_PERSON_BEFORE or before[k].lemma in NOT_A_PERSON_BEFORE]
-    return (any(k == 0 or before[k - 1].lemma not in STAFF_TITLES for k in marks)
+    return (any(k == 0 or before[k - 1].lemma not in STAFF_TITLES | ON_BEHALF for k in marks)
             or any(t.lemma in KIN for t in before[-KIN_REACH:])
             or lemma in CHARACTERS)
 
@@ -114,10 +117,38 @@ def _split_glued(entity: Entity, sentence: Sentence, titles: list) -> list[Entit
     return [entity] if len(toks) == len(entity.tokens) else [_entity(toks)]
 
 
-def _names_inside_places(sentence: Sentence, places: list[tuple[int, int]]) -> list[Entity]:
-    """Names natasha swallowed into a place entity: "Республики Саха (Якутия) Айсена Николаева".
+def _country_before(parsed: Parsed, si: int) -> str:
+    """RU or KZ: the country named last in the sentences just before sentence si, for a
+    national official whose own sentence names no country ("Руководство Казахстана ...
+    Премьер-министр Аскар Мамин предложил ..."): the text goes on speaking of that
+    country. Countries only: a region there is a partner the official deals with."""
+    for k in range(si - 1, max(-1, si - 1 - CONTEXT_SENTENCES), -1):
+        named = [c for _, c in country_markers(parsed.sentences[k].lemmas) if c in {"RU", "KZ"}]
+        if named:
+            return named[-1]
+    return ""
 
-    The words after the place that start with a known first name are a person.
+
+def _only_a_title(sentence: Sentence, entity: Entity, titles: list) -> bool:
+    """natasha tags a capitalised title alone as a name ("возглавляемой Губернатором
+    Виктором Назаровым"): no one's name, and the title of the name after it."""
+    first, last = token_span(sentence, entity)
+    return any(m.start <= first and last <= m.stop for m in titles)
+
+
+def _cut_off(parsed: Parsed, entity: Entity) -> bool:
+    """A name that runs into the page's end mid-word ("«Президент Казахст"): a word
+    cut off, not a name."""
+    end = parsed.text.rstrip()
+    return entity.stop >= len(end) and end[-1:].isalnum()
+
+
+def _names_inside_places(sentence: Sentence, places: list[tuple[int, int]]) -> list[Entity]:
+    """Names natasha swallowed into a place entity: "Республики Саха (Якутия) Айсена
+    Николаева", "премьер-министром Республики Алиханом Смаиловым".
+
+    The words after the place (or after the entity's first word, when the gazetteer finds
+    no place in it) that start with a known first name are a person.
     """
     found = []
     for ent in sentence.entities:
@@ -125,6 +156,8 @@ def _names_inside_places(sentence: Sentence, places: list[tuple[int, int]]) -> l
             continue
         ends = [b for a, b in places if ent.start <= a < ent.stop] + \
             [t.stop for t in ent.tokens if t.text == ")"]
+        if not ends and len(ent.tokens) > 2:
+            ends = [ent.tokens[0].stop]  # "Республики | Алиханом Смаиловым"
         rest = [t for t in ent.tokens if t.start >= max(ends, default=ent.stop)]
         words = [t for t in rest if t.text[:1].isupper() and t.text.isalpha()]
         if 2 <= len(words) <= 3 and len(words) == len(rest) and known_as(words[0].text, "Name"):
@@ -177,16 +210,20 @@ def find_people(parsed: Parsed, relevant: list[bool],
         named = ([e for e in sent.entities if e.type == "PER"] + _names_inside_places(sent, places)
                  + _names_tagged_as_places(sent, regions[si], titles))
         named = [part for e in named for part in _split_glued(_without_places(e, places), sent, titles)]
+        named = [e for e in named if not _only_a_title(sent, e, titles) and not _cut_off(parsed, e)]
         for ent in sorted(named, key=lambda e: e.start):
             first_tok, last_tok = token_span(sent, ent)
-            parts = normalise_name(ent)
             between = {t.text for t in sent.tokens[floor:first_tok]}
             coordinated = previous is not None and between <= {",", "и"} and bool(between)
+            role = None if coordinated else find_role(sent, ent, floor, regions[si],
+                                                      kazakh_republic)
+            parts = normalise_name(ent, role.case if role else "")
             if not (parts.surname or parts.first) or any(a <= ent.start < b for a, b in places):
                 continue
-            role = None if coordinated else find_role(sent, ent, floor, regions[si], kazakh_republic)
             if coordinated:  # "депутаты Павел Иткин, Павел Крупник и Валерий Гарнец"
                 role = previous.role
+            elif role and not role.side and role.role == "federal_official":
+                role.side = _country_before(parsed, si)
             floor = last_tok
             person = _merge(people, parts)
             if person is None and parts.doubtful:

@@ -17,18 +17,22 @@ from dataclasses import dataclass
 from analysis.extract.gazetteer import RegionMention, find_mentions
 from analysis.nlp.pipeline import Parsed, Sentence
 from analysis.text import in_quoted_name
-from analysis.vocabulary import word_list
+from analysis.vocabulary import read_vocab, word_list
 
 VENUE_PREPOSITIONS = word_list("region_words", "venue_preposition")
 VISIT_VERBS = word_list("region_words", "visit_verb")
 GEOGRAPHY_BEFORE = word_list("region_words", "geography_before")
 HISTORY_BEFORE = word_list("region_words", "history_before")
 HISTORY_PREPOSITIONS = word_list("region_words", "history_preposition")
+ANNIVERSARY_BEFORE = word_list("region_words", "anniversary_before")
+ORIGIN_PREPOSITIONS = word_list("region_words", "origin_preposition")
+LIST_JOINERS = frozenset({"и", ","})
 GEOGRAPHY_SENTENCE = word_list("region_words", "geography_sentence")
 GEOGRAPHY_PHRASES = [tuple(p.split()) for p in word_list("region_words", "geography_phrase")]
 ACTOR_NOUNS = word_list("region_words", "actor_after_adjective")
 PLACE_ACTORS = word_list("region_words", "actor_before_place")
 TOWN_TITLE = word_list("region_words", "town_title")
+MONTHS = frozenset(r["nominative"] for r in read_vocab("months"))  # lemmas of month names
 ADJECTIVE_CHAIN = 4  # adjectives between a region adjective and its noun ("государственный технический")
 ACTOR_REACH = 3  # tokens before a town an actor word may stand ("главой города Актау")
 
@@ -57,35 +61,59 @@ def _token_index(sentence: Sentence, char: int) -> int:
 
 
 def _venue_before(sentence: Sentence, i: int) -> bool:
-    """A venue preposition governs token i, also through a list: "в Астане и Алматы"."""
-    k = i - 1
-    while k > 0 and sentence.tokens[k].lemma in {"и", ","}:
-        k -= 2  # skip the conjunction and the previous list item
+    """A venue preposition governs token i, also through a list and the words of a town's
+    title: "в Астане и Алматы", "в казахстанских городах Алма-Ата, Уральск"."""
+    k = _before_title(sentence, i)
+    while k > 0 and sentence.tokens[k].lemma in LIST_JOINERS:
+        k = _before_title(sentence, k - 1)  # the list's previous item ends at k - 1
     return k >= 0 and sentence.tokens[k].lemma in VENUE_PREPOSITIONS
 
 
 def _acts(sentence: Sentence, i: int) -> bool:
-    """An administration or people word that governs token i: "аким Актау", "делегация
-    Алматы", "главой города Актау", "администрации казахстанской столицы". Only the
-    words of a town's title may stand between ("город", an adjective); a verb or a
-    preposition between them ("делегация прибыла в Актобе") makes the town a venue."""
+    """An administration or people word that governs token i, also through a list and
+    after "из": "аким Актау", "делегация Алматы", "главой города Актау", "администрации
+    казахстанской столицы", "городов-побратимов Астрахани и Актау", "делегаций из
+    г.Курган и г.Тобольск". Only the words of a town's title may stand between ("город",
+    an adjective); a verb or another preposition between them ("делегация прибыла в
+    Актобе") makes the town a venue."""
+    toks = sentence.tokens
+    k = _before_title(sentence, i)
+    while k > 0 and toks[k].lemma in LIST_JOINERS:
+        k = _before_title(sentence, k - 1)  # the list's previous town ends at k - 1
+    if k > 0 and toks[k].lemma in ORIGIN_PREPOSITIONS:
+        k -= 1
+    if k < 0:
+        return False
+    lemma = toks[k].lemma
+    return lemma in PLACE_ACTORS or lemma.endswith("побратим")
+
+
+def _before_title(sentence: Sentence, i: int) -> int:
+    """The index of the word before the title words of the town at token i ("города",
+    "г.", an adjective), or -1 past ACTOR_REACH: the word that may govern the town."""
     k = i - 1
     while k >= 0 and i - k <= ACTOR_REACH and (sentence.tokens[k].lemma in TOWN_TITLE
                                                 or sentence.tokens[k].pos == "ADJ"):
         k -= 1
-    if k < 0 or i - k > ACTOR_REACH:
-        return False
-    lemma = sentence.tokens[k].lemma
-    return lemma in PLACE_ACTORS or lemma.endswith("побратим")
+    return k if i - k <= ACTOR_REACH else -1
 
 
-def _in_history(sentence: Sentence, i: int) -> bool:
+def _opens_a_dateline(sentence: Sentence, i: int) -> bool:
+    """The place opens its sentence and a day and month follow it ("Астана, 15 октября."):
+    where the news was filed, in any letter case."""
+    toks = sentence.tokens
+    return (i == 0 and len(toks) > 3 and toks[1].text == "," and toks[2].text.isdigit()
+            and toks[3].lemma in MONTHS)
+
+
+def _in_history(sentence: Sentence, i: int, words: frozenset[str] = HISTORY_BEFORE) -> bool:
     """The place of a past battle or its defenders ("генерала-защитника Москвы", "битва за
-    Москву", "бои под Москвой"): history the article recalls, not a partner."""
+    Москву", "бои под Москвой"), or with `words`=ANNIVERSARY_BEFORE a town's
+    anniversary ("к 20-летию Астаны"): history or background, not a partner."""
     lemmas = [t.lemma.split("-")[-1] for t in sentence.tokens[max(0, i - 2):i]]
     if lemmas and lemmas[-1] in HISTORY_PREPOSITIONS:
         lemmas.pop()
-    return bool(lemmas) and lemmas[-1] in HISTORY_BEFORE
+    return bool(lemmas) and lemmas[-1] in words
 
 
 def _is_partner(sentence: Sentence, m: RegionMention) -> bool:
@@ -94,9 +122,11 @@ def _is_partner(sentence: Sentence, m: RegionMention) -> bool:
     if prev in GEOGRAPHY_BEFORE or in_quoted_name(sentence.text, m.start - sentence.start) \
             or _in_history(sentence, i):
         return False
-    if m.text.isupper() and len(m.text) > 3:
-        return False  # a dateline ("АСТАНА, 19 фев"), not a partner
+    if m.text.isupper() and len(m.text) > 3 or _opens_a_dateline(sentence, i):
+        return False  # a dateline ("АСТАНА, 19 фев", "Астана, 15 октября."), not a partner
     if m.form == "city" or m.region.kind == "city":
+        if _in_history(sentence, i, ANNIVERSARY_BEFORE):
+            return False
         if _acts(sentence, i):
             return True  # its administration or people: the town's region, or the capital
         if m.form == "city" and m.region.kind != "city":

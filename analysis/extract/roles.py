@@ -14,16 +14,25 @@ from functools import lru_cache
 from analysis.extract.gazetteer import RegionMention
 from analysis.extract.regions import SentenceRegions
 from analysis.extract.relevance import body_country, country_markers
-from analysis.nlp.matching import LemmaMatcher
+from analysis.nlp.matching import LemmaMatcher, Match
 from analysis.nlp.pipeline import Entity, Parsed, Sentence
+from analysis.text import quote_open
 from analysis.vocabulary import read_vocab, word_list
 
 CONTEXT_TOKENS = 14  # how far back from a name a role trigger may stand
 APPOSITION_TOKENS = 8  # "Ерлан Искаков, генеральный консул Казахстана"
 BARE_TITLE_GAP = 6  # a name this close after a title is the title's holder
+SPEECH_QUOTES = {"«", "„", '"'}  # a quote mark that opens direct speech ...
+SPEECH_LEADS = {",", ":", "—", "–", "-"}  # ... after one of these
 DIPLOMATIC_ROLES = {"ambassador", "consul_general", "consul", "diplomat"}
 MINISTERIAL_ROLES = {"regional_minister", "regional_official", "deputy_governor"}
 EXCLUDED_ROLES = {"head_of_state", "not_participant"}
+#: The deputy's role of a head's title after a deputy word ("заместитель главы области").
+DEPUTY_OF = {"governor": "deputy_governor", "akim": "deputy_akim"}
+#: A Russian title for the head of a place (глава, губернатор, глава города) right before a
+#: Kazakh region or town is that place's akim's (SPEC.md "Roles": akims of regions and towns).
+KZ_EQUIVALENTS = {"governor": "akim", "deputy_governor": "deputy_akim",
+                  "regional_official": "akim"}
 
 TOWN_UNITS = word_list("role_words", "town_unit")
 MAYORS = word_list("role_words", "mayor")
@@ -34,6 +43,10 @@ REPUBLIC_WORDS = word_list("role_words", "republic_word")
 REGIONAL_PREMIERS = word_list("role_words", "regional_premier")
 GOVERNOR_TITLES = word_list("role_words", "governor_title")
 PUBLIC_BODIES = word_list("role_words", "public_body")
+PLACE_HEADS = word_list("role_words", "place_head")
+TOWN_TITLES = word_list("region_words", "town_title")  # "г.", "город" before a town's name
+DEPUTY_WORDS = word_list("role_words", "deputy")
+COPULAS = word_list("role_words", "copula")
 
 
 @dataclass
@@ -41,6 +54,7 @@ class Role:
     role: str
     side: str  # "RU", "KZ" or "" when the phrase names no country
     phrase: str
+    case: str = ""  # the case of a title before the name, which the name agrees with
 
 
 def role_matches(lemmas: list[str]) -> list:
@@ -129,7 +143,17 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
         elif len(matches) > 1 and m.stop - m.start == 1 and m.payload[0] == "other" \
                 and {t.text for t in toks[lo + matches[-2].stop:lo + m.start]} & {"—", "–"}:
             m = matches[-2]
+        elif len(matches) > 1 and matches[-2].stop == m.start - 1 \
+                and toks[lo + m.start - 1].text == "(":
+            m = matches[-2]  # "Аким (губернатор) области": the bracket glosses the title
+        elif len(matches) > 1 and matches[-2].stop == m.start and m.payload[0] in DEPUTY_OF \
+                and DEPUTY_WORDS >= {t.lemma for t in toks[lo + matches[-2].start:lo + m.start]}:
+            m = Match(matches[-2].start, m.stop, (DEPUTY_OF[m.payload[0]], m.payload[1]))
+            # "заместитель главы Костанайской области": the head's deputy
         start, stop = lo + m.start, first
+        if _quote_between(sentence, lo + m.stop, first):
+            return None  # «...» opens after the title: the name is in someone's words
+        head = lo + _chain_start(matches, m.start)
     else:
         after = toks[last:last + APPOSITION_TOKENS]
         if not after or after[0].text != ",":
@@ -138,17 +162,20 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
         if not matches:
             return None
         m = matches[0]
-        start = last + 1 + m.start
+        start = head = last + 1 + m.start
         limit = min(len(toks), last + APPOSITION_TOKENS)
         stop = next((k for k in range(start, limit) if toks[k].text in {",", ".", "—"}), limit)
     role, side = m.payload
     phrase = toks[start:stop]
-    if role == "none" or any(t.pos in {"VERB", "AUX"} and t.feats.get("VerbForm") == "Fin"
-                             for t in phrase):
-        return None  # a verb between title and name: the title is someone else's
     n = m.stop - m.start
+    if role == "none" or _verb_between(phrase, n):
+        return None  # a verb between title and name: the title is someone else's
+    if role == "not_participant" and _addressed(phrase[:n]):
+        return None  # "сообщил журналистам М. Петров": the audience, not the name's title
     places = [mm for i, mm in regions.at_token.items() if start <= i < stop]
     role = _adjust(role, phrase, n, places)
+    if role in KZ_EQUIVALENTS and _heads_a_kazakh_place(phrase, n, start, regions):
+        role, side = KZ_EQUIVALENTS[role], "KZ"  # "главой Костанайской области": its akim
     whose = countries_in(phrase[n:], regions.at_token, start + n)
     if kazakh_republic and not places:
         whose += [(i, "KZ") for i, t in enumerate(phrase[n:]) if t.lemma in REPUBLIC_WORDS]
@@ -166,7 +193,78 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
         around = countries_in(toks, regions.at_token, 0)
         near = sorted(around, key=lambda ic: abs(ic[0] - first))
         named = near[0][1] if near else ""
-    return Role(role, side or named, " ".join(t.text for t in phrase))
+    return Role(role, side or named, " ".join(t.text for t in phrase),
+                _agreeing_case(toks[head:start + n], phrase[n:]) if stop == first else "")
+
+
+def _heads_a_kazakh_place(phrase: list, n: int, start: int, regions: SentenceRegions) -> bool:
+    """The title's trigger heads a Kazakh place named right after it ("главой Костанайской
+    области", "глава города Актау"): only a place's own head's title (глава, губернатор,
+    мэр), not an office inside it ("глава управления образования области")."""
+    if not PLACE_HEADS & {t.lemma for t in phrase[:n]}:
+        return False
+    k = n
+    while k < len(phrase) and phrase[k].lemma in TOWN_UNITS | TOWN_TITLES:
+        k += 1  # "глава города Актау"
+    place = regions.at_token.get(start + k)
+    return place is not None and place.region.country == "KZ"
+
+
+def _chain_start(matches: list, start: int) -> int:
+    """Where the run of titles ending in the one at `start` starts: "первый заместитель |
+    председателя Думы" is one title, whose head is its first noun."""
+    stops = {mm.stop: mm.start for mm in matches}
+    while start in stops:
+        start = stops[start]
+    return start
+
+
+def _agreeing_case(title: list, rest: list) -> str:
+    """The case a name right after the title phrase shares with its head: only when the
+    words after the title (`rest`) are its complements ("акима Актюбинской области"), with
+    no verb or punctuation that could start another construction."""
+    if any(t.pos in {"VERB", "AUX"} or t.pos == "PUNCT" and t.text != "." for t in rest):
+        return ""
+    return _title_case(title)
+
+
+def _quote_between(sentence: Sentence, i: int, j: int) -> bool:
+    """Whether direct speech opens between token i and token j and is still open at j: a
+    name inside it is in someone's words ("По словам главы региона, «книга Ивана
+    Петрова ...»"), not the holder of a title before it. Speech opens after a comma, a
+    colon or a dash; a quote after a word opens a name (АО «Национальная компания
+    «Қазақстан темір жолы» Нурлан ...), often with its closing marks merged."""
+    toks = sentence.tokens
+    for k in range(max(i, 1), min(j, len(toks))):
+        if toks[k].text in SPEECH_QUOTES and toks[k - 1].text in SPEECH_LEADS:
+            return quote_open(sentence.text[toks[k].start - sentence.start:
+                                            toks[j - 1].stop - sentence.start])
+    return False
+
+
+def _addressed(trigger: list) -> bool:
+    """A title in an oblique plural ("журналистам", "корреспондентам") names the people
+    spoken to, no one person's office."""
+    head = next((t for t in trigger if t.pos in {"NOUN", "PROPN"}), None)
+    return head is not None and head.feats.get("Number") == "Plur" \
+        and head.feats.get("Case") not in {"Nom", None}
+
+
+def _title_case(trigger: list) -> str:
+    """The case of a title's head noun ("акима", "заместителем"): a name right after it
+    agrees with it, which natasha's tag of an unknown name does not always say."""
+    head = next((t for t in trigger if t.pos in {"NOUN", "PROPN"}), None)
+    return head.feats.get("Case", "") if head is not None else ""
+
+
+def _verb_between(phrase: list, n: int) -> bool:
+    """A finite verb in the title phrase, other than a copula after a title in the
+    instrumental ("Почётным консулом стал X", "послом является X"): the title is then
+    someone else's, not the name's."""
+    verbs = [t for t in phrase if t.pos in {"VERB", "AUX"} and t.feats.get("VerbForm") == "Fin"]
+    if not verbs:
+        return False
+    return not (_title_case(phrase[:n]) == "Ins" and all(t.lemma in COPULAS for t in verbs))
 
 
 def names_a_russian_republic(regions: list[SentenceRegions]) -> bool:
@@ -187,12 +285,16 @@ def bare_titles(parsed: Parsed, relevant: list[bool], regions: list[SentenceRegi
             role, side = m.payload
             if role in EXCLUDED_ROLES | {"none", "other"}:
                 continue
-            if any(m.stop <= k <= m.stop + BARE_TITLE_GAP for k in starts):
+            if any(m.stop <= k <= m.stop + BARE_TITLE_GAP and not _quote_between(sent, m.stop, k)
+                   for k in starts):
                 continue  # the title of a named person
             head = next((t for t in sent.tokens[m.start:m.stop] if t.pos == "NOUN"), None)
             if head is not None and head.feats.get("Number") == "Plur":
                 continue  # a group ("дипломаты из ...", "главы регионов"), no one person's title
             phrase = sent.tokens[m.start:m.stop + BARE_TITLE_GAP]
+            if role in KZ_EQUIVALENTS and _heads_a_kazakh_place(phrase, m.stop - m.start, m.start,
+                                                                regions[si]):
+                role, side = KZ_EQUIVALENTS[role], "KZ"  # "глава Костанайской области отметил"
             whose = countries_in(phrase[m.stop - m.start:], regions[si].at_token, m.stop)
             out.append(Role(role, side or (whose[0][1] if whose else ""),
                             " ".join(t.text for t in phrase)))

@@ -33,9 +33,28 @@ def _measured_places(sentence: Sentence, regions: SentenceRegions) -> list:
                     and i > 0 and lemmas[i - 1] in VENUE_PREPOSITIONS)]
 
 
+#: Before a country word (within SET_REACH tokens), these make it the set a region's
+#: partners are ranked in ("первое место среди всех стран, с которыми мы работаем",
+#: "со странами СНГ"), not a country measured as a whole.
+PARTNER_SET_PREPOSITIONS = frozenset({"среди", "с", "со"})
+SET_REACH = 2
+
+
+def _scope_words(sentence: Sentence) -> set[str | None]:
+    """The scopes the sentence's words give, less country words naming a set of partners."""
+    lemmas = sentence.lemmas
+    out = set()
+    for i, lemma in enumerate(lemmas):
+        scope = _words().get(lemma)
+        if scope == NATIONAL and PARTNER_SET_PREPOSITIONS & set(lemmas[max(0, i - SET_REACH):i]):
+            continue
+        out.add(scope)
+    return out
+
+
 def figure_scope(sentence: Sentence, regions: SentenceRegions) -> str:
     """`regional` or `national` for a figure stated in `sentence`."""
-    scopes = {_words().get(lemma) for lemma in sentence.lemmas}
+    scopes = _scope_words(sentence)
     if _measured_places(sentence, regions) or REGIONAL in scopes:
         return REGIONAL
     if NATIONAL in scopes or any(c == "RU" for _, c in country_markers(sentence.lemmas)):

@@ -24,6 +24,8 @@ NAMED_BODIES = word_list("sector_words", "named_body")
 NAME_PREPOSITIONS = word_list("sector_words", "name_preposition")
 SIDE_NOUNS = word_list("sector_words", "describes_side")
 SIDE_VERBS = word_list("sector_words", "describes_side_verb")
+IDIOMS = word_list("sector_words", "idiom")
+COORDINATORS = frozenset({"и", ","})  # between coordinated adjectives
 INSTITUTION_REACH = 4  # tokens between the head and the sector word ("науки и высшего")
 
 
@@ -55,6 +57,17 @@ def _matcher() -> LemmaMatcher[tuple[str, ...]]:
     return LemmaMatcher((p, tuple(keys)) for p, keys in by_phrase.items())
 
 
+@lru_cache(maxsize=1)
+def _idioms() -> LemmaMatcher[bool]:
+    return LemmaMatcher((phrase, True) for phrase in IDIOMS)
+
+
+def _in_an_idiom(sentence: Sentence, start: int, stop: int) -> bool:
+    """The trigger belongs to a set phrase that names no field ("по традиции стороны
+    перерезали ленту": a custom, not culture)."""
+    return any(m.start < stop and start < m.stop for m in _idioms().find(sentence.lemmas))
+
+
 def _names_an_institution(sentence: Sentence, start: int) -> bool:
     """The trigger completes an office's or a title's name: "министр транспорта",
     "комитет по туризму", "вице-министр по инвестициям и развитию". A name puts its
@@ -74,9 +87,15 @@ def _names_an_institution(sentence: Sentence, start: int) -> bool:
 
 def _describes_a_side(sentence: Sentence, stop: int) -> bool:
     """An adjective trigger before a noun that makes the phrase a description of one side
-    or a body's name ("ведущий промышленный регион", "молодёжный ансамбль")."""
+    or a body's name ("ведущий промышленный регион", "молодёжный ансамбль"), also through
+    adjectives coordinated with it ("крупный промышленный и курортный город")."""
     toks = sentence.tokens
-    return (stop < len(toks) and toks[stop - 1].pos == "ADJ" and toks[stop].lemma in SIDE_NOUNS)
+    if not (stop < len(toks) and toks[stop - 1].pos == "ADJ"):
+        return False
+    k = stop
+    while k < len(toks) - 1 and (toks[k].pos == "ADJ" or toks[k].lemma in COORDINATORS):
+        k += 1
+    return toks[k].lemma in SIDE_NOUNS
 
 
 def _capitalised_inside(sentence: Sentence, k: int) -> bool:
@@ -125,7 +144,7 @@ def find_sectors(parsed: Parsed, relevant: list[bool]) -> list[SectorEvidence]:
             if (_names_an_institution(sent, m.start) or _describes_a_side(sent, m.stop)
                     or _in_a_proper_name(sent, m.start)
                     or in_quoted_name(sent.text, sent.tokens[m.start].start - sent.start)
-                    or _cut_off(parsed, sent, m.stop)):
+                    or _cut_off(parsed, sent, m.stop) or _in_an_idiom(sent, m.start, m.stop)):
                 continue
             start, stop = sent.tokens[m.start].start, sent.tokens[m.stop - 1].stop
             for key in m.payload:
