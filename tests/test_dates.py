@@ -251,6 +251,9 @@ def test_no_anchor_current_year_from_text():
     text = doc(HEAD, "В текущем, 2023 году в индустриальной зоне области намерены запустить два "
                      "инвестиционных проекта.", TOPICS)
     assert dates(text)[2:] == ("2023", "year")
+    text = doc(HEAD, MEETING, "Губернатор пригласил гостей на конгресс, который состоится в 2026 году, "
+                              "передает пресс-служба.")
+    assert dates(text)[2:] == ("", "unknown")  # the year of a clause closed by a comma
 
 
 def test_years_of_past_events_alone_set_no_date():

@@ -202,8 +202,9 @@ CURRENT_YEAR_CUES: list[str] = [
     r"|одиннадцати)\s+месяц\w*\s+(?P<cy>(?:19|20)\d\d)",
     r"(?:январ\w*|феврал\w*)\s*[-–—]\s*(?:" + _MON + r")\w*\s+(?P<cy>(?:19|20)\d\d)",
 ]
-#: "В 2023 году отмечается ..." : a year followed by a present-tense verb.
-YEAR_PRESENT = r"\b[Вв]\s+(?P<cy>(?:19|20)\d\d)\s*году\s*,?\s+(?:\w+\s+){0,2}?(?P<verb>[а-яё]+)"
+#: "В 2023 году отмечается ..." : a year followed by a present-tense verb of its clause (a
+#: comma closes it: "конгресс, который состоится в 2021 году, передает пресс-служба").
+YEAR_PRESENT = r"\b[Вв]\s+(?P<cy>(?:19|20)\d\d)\s*году\s+(?:\w+\s+){0,2}?(?P<verb>[а-яё]+)"
 
 # =============================================================================
 # MACHINERY
