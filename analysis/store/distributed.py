@@ -45,17 +45,20 @@ The LocalCluster keeps dask's defaults but three (LOCAL_CONFIG), each measured
 on two cores: its workers do not run dask's statistical profiler, which
 samples the running task's stack every 10 ms (about 3 ms of a worker's CPU
 per article); the event loops check their own health once a second, not 50
-times (idle, the cluster took 70 ms of CPU a second, 25 ms after); and on
-Linux its workers fork from this process, as the process pool's do, instead
-of starting as fresh interpreters (dask's default, and elsewhere ours). A
-fresh interpreter imports this package and natasha again (some 3 s), loads
-the models even where this process holds them already, and at the end tears
-them down object by object (closing the cluster took 2 s; a fork exits at
-once). 600 articles on two workers took the pool 30 s, dask 41-44 s with
-workers that import and load afresh, 32 s with forks. The forks happen while
-this process only waits for its cluster to start; a worker the nanny
-restarts later, while this process works on, starts as a fresh interpreter,
-as the setting is dask's only while the cluster starts.
+times (idle, the cluster took 70 ms of CPU a second, 25 ms after); and its
+workers fork from a server process (multiprocessing's forkserver) that
+imported this package and loaded the models once (FORKSERVER_PRELOAD), instead
+of starting as fresh interpreters (dask's default). A fresh interpreter imports
+this package and natasha again (some 3 s), loads the models, and at the end
+tears them down object by object (closing the cluster took 2 s; a fork exits at
+once): 600 articles on two workers took the pool 30 s, dask 41-44 s with fresh
+workers, 32 s with forks. The workers do not fork from this process itself:
+its threads (dask's event loop, the progress bar) may hold a lock, a log
+stream's for one, at the moment of the fork, and the worker then waits for it
+for ever (seen: a worker stuck flushing a log record). The server starts clean
+(a fresh interpreter, no threads) with the first local cluster of this process
+and serves every later one. A worker the nanny restarts later starts as a
+fresh interpreter, as the setting is dask's only while the cluster starts.
 
 The scheduler runs in this process, as do the nannies (they are no processes
 of their own), and the nannies stay: a nanny is what restarts a worker a
@@ -67,7 +70,8 @@ from __future__ import annotations
 
 import logging
 import math
-import sys
+import multiprocessing
+import multiprocessing.forkserver
 from collections import deque
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -90,11 +94,15 @@ BATCH_DOCS = 16
 #: At most this many bytes of input in one task (a larger document travels alone).
 BATCH_BYTES = 128_000
 #: dask settings of a LocalCluster this module starts (the module docstring says why).
+FORKSERVER = "forkserver" in multiprocessing.get_all_start_methods()
 LOCAL_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "1s",
-    "distributed.worker.multiprocessing-method": "fork" if sys.platform == "linux" else "spawn",
+    "distributed.worker.multiprocessing-method": "forkserver" if FORKSERVER else "spawn",
 }
+#: What the server process the local workers fork from imports once: dask, and this package
+#: with natasha's models loaded (analysis.store.worker_preload).
+FORKSERVER_PRELOAD = ["distributed", "analysis.store.worker_preload"]
 
 #: A batch: each document's index in the items, the file, and the bytes read here.
 Batch = list[tuple[int, InputFile, bytes | None]]
@@ -119,10 +127,19 @@ def open_client(address: str, workers: int) -> Client:
     single-threaded worker processes when address is empty."""
     if address:
         return Client(address)
+    if FORKSERVER:
+        _start_forkserver()
     with dask.config.set(LOCAL_CONFIG):  # the nannies pass it on to the workers they start
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                dashboard_address=None, silence_logs=logging.ERROR)
     return Client(cluster)
+
+
+def _start_forkserver() -> None:
+    """The forkserver with FORKSERVER_PRELOAD imported, if it is not running yet (dask's own
+    preload list, set when a nanny starts a worker, then applies to no running server)."""
+    multiprocessing.get_context("forkserver").set_forkserver_preload(FORKSERVER_PRELOAD)
+    multiprocessing.forkserver.ensure_running()
 
 
 def close_client(client: Client) -> None:
