@@ -31,6 +31,7 @@ GEOGRAPHY_SENTENCE = word_list("region_words", "geography_sentence")
 GEOGRAPHY_PHRASES = [tuple(p.split()) for p in word_list("region_words", "geography_phrase")]
 ACTOR_NOUNS = word_list("region_words", "actor_after_adjective")
 PLACE_ACTORS = word_list("region_words", "actor_before_place")
+PLACE_ACTOR_ENDINGS = tuple(word_list("region_words", "actor_before_place_ending"))
 TOWN_TITLE = word_list("region_words", "town_title")
 MONTHS = frozenset(r["nominative"] for r in read_vocab("months"))  # lemmas of month names
 ADJECTIVE_CHAIN = 4  # adjectives between a region adjective and its noun ("государственный технический")
@@ -85,7 +86,7 @@ def _acts(sentence: Sentence, i: int) -> bool:
     if k < 0:
         return False
     lemma = toks[k].lemma
-    return lemma in PLACE_ACTORS or lemma.endswith("побратим")
+    return lemma in PLACE_ACTORS or lemma.endswith(PLACE_ACTOR_ENDINGS)
 
 
 def _before_title(sentence: Sentence, i: int) -> int:
