@@ -136,13 +136,6 @@ def _only_a_title(sentence: Sentence, entity: Entity, titles: list) -> bool:
     return any(m.start <= first and last <= m.stop for m in titles)
 
 
-def _cut_off(parsed: Parsed, entity: Entity) -> bool:
-    """A name that runs into the page's end mid-word ("«Президент Казахст"): a word
-    cut off, not a name."""
-    end = parsed.text.rstrip()
-    return entity.stop >= len(end) and end[-1:].isalnum()
-
-
 def _names_inside_places(sentence: Sentence, places: list[tuple[int, int]]) -> list[Entity]:
     """Names natasha swallowed into a place entity: "Республики Саха (Якутия) Айсена
     Николаева", "премьер-министром Республики Алиханом Смаиловым".
@@ -210,7 +203,7 @@ def find_people(parsed: Parsed, relevant: list[bool],
         named = ([e for e in sent.entities if e.type == "PER"] + _names_inside_places(sent, places)
                  + _names_tagged_as_places(sent, regions[si], titles))
         named = [part for e in named for part in _split_glued(_without_places(e, places), sent, titles)]
-        named = [e for e in named if not _only_a_title(sent, e, titles) and not _cut_off(parsed, e)]
+        named = [e for e in named if not _only_a_title(sent, e, titles) and not parsed.runs_off_the_end(e.stop)]
         for ent in sorted(named, key=lambda e: e.start):
             first_tok, last_tok = token_span(sent, ent)
             between = {t.text for t in sent.tokens[floor:first_tok]}

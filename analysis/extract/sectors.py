@@ -121,13 +121,6 @@ def _in_a_proper_name(sentence: Sentence, start: int) -> bool:
     return _capitalised_inside(sentence, k)
 
 
-def _cut_off(parsed: Parsed, sentence: Sentence, stop: int) -> bool:
-    """The trigger's last word is the text's last one, and the text ends mid-word: a word
-    cut by the page's end ("промышленных регионов Росс") supports nothing."""
-    return (stop == len(sentence.tokens) and sentence.tokens[-1].stop == len(parsed.text.rstrip())
-            and parsed.text.rstrip()[-1:].isalnum())
-
-
 def _heads_of_state_speak(sentence: Sentence) -> bool:
     """A sentence about what the presidents said or did frames the countries' relations,
     not the regions' cooperation: its fields are the countries' agenda."""
@@ -144,7 +137,8 @@ def find_sectors(parsed: Parsed, relevant: list[bool]) -> list[SectorEvidence]:
             if (_names_an_institution(sent, m.start) or _describes_a_side(sent, m.stop)
                     or _in_a_proper_name(sent, m.start)
                     or in_quoted_name(sent.text, sent.tokens[m.start].start - sent.start)
-                    or _cut_off(parsed, sent, m.stop) or _in_an_idiom(sent, m.start, m.stop)):
+                    or parsed.runs_off_the_end(sent.tokens[m.stop - 1].stop)
+                    or _in_an_idiom(sent, m.start, m.stop)):
                 continue
             start, stop = sent.tokens[m.start].start, sent.tokens[m.stop - 1].stop
             for key in m.payload:

@@ -68,6 +68,13 @@ class Parsed:
     def entities(self) -> list[Entity]:
         return [e for s in self.sentences for e in s.entities]
 
+    def runs_off_the_end(self, stop: int) -> bool:
+        """Whether a span ending at character `stop` reaches the end of a text cut off
+        mid-word (trailing whitespace aside): a word cut by the page's end ("промышленных
+        регионов Росс", "«Президент Казахст") supports nothing."""
+        end = self.text.rstrip()
+        return stop >= len(end) and end[-1:].isalnum()
+
 
 class _Pipeline:
     """natasha models; built lazily so importing analysis stays cheap."""
