@@ -217,7 +217,8 @@ _PARTS = {**PARTS, "YT": _YEAR_TAIL, "MOD": _MOD, "REL": _REL}
 
 _EXPRESSIONS = [(kind, frozenset(cues.split()), re.compile(_B + pat.format(**_PARTS), re.IGNORECASE))
                 for kind, cues, pat in EXPRESSIONS]
-_DIGIT = re.compile(r"\d")
+#: A digit: what a date written out or a year cannot do without.
+DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"\w+")
 #: A word beginning with one of CUE_PREFIXES, in a case-folded sentence.
 _CUE_PREFIX_RES = {cue: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, stems)) + ")")
@@ -339,7 +340,7 @@ def _cues(sentence: str) -> set[str]:
     words = set(_TOKEN.findall(folded))
     present = {cue for cue, forms in CUE_WORDS.items() if not words.isdisjoint(forms)}
     present.update(cue for cue, rx in _CUE_PREFIX_RES.items() if rx.search(folded))
-    if _DIGIT.search(sentence):
+    if DIGIT.search(sentence):
         present.add("digit")
     return present
 

@@ -16,7 +16,7 @@ from datetime import date
 from functools import lru_cache
 
 from analysis.extract.date_expressions import (
-    ANNOUNCING_LEMMAS, CURRENT_YEAR_RES, DATELINE_RE, FULL_DAY_PRECISIONS, NUMERIC_DATE_RE,
+    ANNOUNCING_LEMMAS, CURRENT_YEAR_RES, DATELINE_RE, DIGIT, FULL_DAY_PRECISIONS, NUMERIC_DATE_RE,
     PASSING_MARKERS, PAST_WINDOW_DAYS, PUBLISHED_LABEL_RE, STAMP_MAX_WORDS, TIME_RE, WORD_RE,
     YEAR_PRESENT_RE, DateExpr, as_date, find_expressions, is_reference, present_verb, resolve)
 from analysis.ingest.layout import Layout, Line, is_paragraph, page_layout
@@ -24,8 +24,6 @@ from analysis.model import DateValue
 from analysis.text import quote_open
 
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[«\"(]?[А-ЯЁA-Z])")
-#: A date written out or a year has a digit: a line without one is not searched for them.
-DIGIT = re.compile(r"\d")
 
 @dataclass
 class DocDates:
