@@ -1,5 +1,5 @@
 """Duplicate detection: exact and near-identical copies of one event, and what is not a copy."""
-from analysis.store.duplicates import Candidate, find_duplicates, fingerprint
+from analysis.store.duplicates import Candidate, file_fingerprint, find_duplicates, fingerprint
 
 TEXT = ("Губернатор Курганской области Вадим Шумков 1 февраля провёл встречу с акимом "
         "Северо-Казахстанской области. Стороны обсудили поставки зерна, строительство "
@@ -46,3 +46,11 @@ def test_different_articles_are_not_copies():
 
 def test_very_short_texts_match_only_exactly():
     assert find_duplicates([cand("a", "Встреча"), cand("b", "встреча!"), cand("c", "Визит")]) == {"b": "a"}
+
+
+def test_a_document_without_facts_is_a_copy_only_byte_for_byte():
+    bare = [Candidate(d, file_fingerprint(sha), "", "", ()) for d, sha in
+            (("a", "0f" * 32), ("b", "0e" * 32), ("c", "0f" * 32))]
+    assert bare[1].fingerprint.minhash is None
+    assert find_duplicates(bare) == {"c": "a"}
+    assert find_duplicates([cand("a", TEXT), Candidate("b", file_fingerprint("0f" * 32))]) == {}

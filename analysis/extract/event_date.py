@@ -70,6 +70,8 @@ def _stamp_in_line(line: Line) -> DateExpr | None:
     21 по 23 декабря ..."); a sentence that merely contains a date is not.
     """
     t = line.text
+    if not DIGIT.search(t):
+        return None  # every stamp and dateline date is written with a day in digits
     m = DATELINE_RE.match(t)
     if m:
         exprs = find_expressions(m.group("date"))

@@ -11,7 +11,8 @@ thousand articles are not compared pairwise) and the extracted facts agree on
 the event: same Russian regions and no conflicting event dates. Two press
 releases written from one template about different meetings differ in those.
 The same words throughout (ignoring case, punctuation and spacing) are the
-same article whatever was extracted from it.
+same article whatever was extracted from it. A document without facts (most of
+an off-topic feed) changes no count: it is only checked for a copy byte for byte.
 """
 from __future__ import annotations
 
@@ -66,6 +67,13 @@ def _permutations():  # noqa: ANN202 - datasketch's permutation arrays
     """The MinHash permutations, drawn once per process (the same seed every time): drawing
     them cost a third of an off-topic article's fingerprint."""
     return MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
+
+
+def file_fingerprint(sha256: str) -> Fingerprint:
+    """Fingerprint of a document without facts: its file's bytes (Document.sha256, read
+    already). A copy of it changes no count, so only a copy byte for byte is looked for,
+    and most of an off-topic feed is spared reading its words twice more."""
+    return Fingerprint(f"file:{sha256}", None)
 
 
 def fingerprint(text: str) -> Fingerprint:

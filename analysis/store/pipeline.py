@@ -51,7 +51,8 @@ from tqdm import tqdm
 from analysis.config import CACHE_NAME
 from analysis.store.budget import OverBudget, budget
 from analysis.store.cache import ExtractionCache, entry_key, extractor_fingerprint
-from analysis.store.duplicates import Candidate, Fingerprint, find_duplicates, fingerprint
+from analysis.store.duplicates import (Candidate, Fingerprint, file_fingerprint, find_duplicates,
+                                       fingerprint)
 from analysis.extract.document import extract_dates, extract_document
 from analysis.extract.prefilter import needs_nlp
 from analysis.ingest.files import Inventory, InputFile, Rejection, inventory, read_input, read_regular
@@ -150,7 +151,7 @@ def extract(doc: Document, nlp: bool | None = None) -> Result:
         load_models()
     facts = _extract_safely(doc, nlp)
     ok = doc.status == "ok"
-    fp = fingerprint(doc.text) if ok else None
+    fp = (fingerprint(doc.text) if facts.has_facts else file_fingerprint(doc.sha256)) if ok else None
     # one copy of the text, beside the facts, and only where it is kept (take_text): a text
     # without facts would cross to the main process and into the cache to be dropped
     text, doc.text = (doc.text if ok and facts.has_facts else ""), ""
