@@ -219,6 +219,8 @@ _EXPRESSIONS = [(kind, frozenset(cues.split()), re.compile(_B + pat.format(**_PA
                 for kind, cues, pat in EXPRESSIONS]
 #: A digit: what a date written out or a year cannot do without.
 DIGIT = re.compile(r"\d")
+#: A year in digits: what every CURRENT_YEAR_CUES pattern and YEAR_PRESENT holds.
+YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _TOKEN = re.compile(r"\w+")
 #: A word beginning with one of CUE_PREFIXES, in a case-folded sentence.
 _CUE_PREFIX_RES = {cue: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, stems)) + ")")

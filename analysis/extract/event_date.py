@@ -18,7 +18,7 @@ from functools import lru_cache
 from analysis.extract.date_expressions import (
     ANNOUNCING_LEMMAS, CURRENT_YEAR_RES, DATELINE_RE, DIGIT, FULL_DAY_PRECISIONS, NUMERIC_DATE_RE,
     PASSING_MARKERS, PAST_WINDOW_DAYS, PUBLISHED_LABEL_RE, STAMP_MAX_WORDS, TIME_RE, WORD_RE,
-    YEAR_PRESENT_RE, DateExpr, as_date, find_expressions, is_reference, present_verb, resolve)
+    YEAR_DIGITS, YEAR_PRESENT_RE, DateExpr, as_date, find_expressions, is_reference, present_verb, resolve)
 from analysis.ingest.layout import Layout, Line, is_paragraph, page_layout
 from analysis.model import DateValue
 from analysis.text import quote_open
@@ -213,9 +213,11 @@ def _current_year(body_lines: list[Line]) -> tuple[DateValue, str] | None:
     with several, the latest (earlier ones are then past years)."""
     best: tuple[int, str] | None = None
     for line in body_lines:
-        if not DIGIT.search(line.text):
+        if not YEAR_DIGITS.search(line.text):
             continue  # every cue holds a year
         for sent in _sentences(line):
+            if not YEAR_DIGITS.search(sent.text):
+                continue
             years = [int(m.group("cy")) for rx in CURRENT_YEAR_RES for m in rx.finditer(sent.text)]
             years += [int(m.group("cy")) for m in YEAR_PRESENT_RE.finditer(sent.text)
                       if present_verb(m.group("verb"))]
