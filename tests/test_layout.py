@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from analysis.ingest.layout import Line, is_paragraph, page_layout, page_lines
+from analysis.ingest.layout import Line, is_navigation, is_paragraph, page_layout, page_lines
 
 STAMP = re.compile(r"\d{2}\.\d{2}\.\d{4}")
 
@@ -50,6 +50,23 @@ P3 = "Третий абзац статьи о сотрудничестве, он
 ])
 def test_is_paragraph(text, expected):
     assert is_paragraph(Line(text, 0)) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Главная / Новости / Регион", True),
+    ("Новости › Политика › Омск", True),
+    ("Доходы / расходы бюджета области выросли", False),  # one separator between spaces
+    ("Главная/Новости/Регион", False),                     # separators without spaces
+    ("  Фото: пресс-служба акимата", True),
+    ("[Видео] Аким встретился с губернатором", True),
+    ("Фотовыставка открылась в Омске", False),              # not the word itself
+    ("Мы используем COOKIE на сайте", True),
+    ("Cookie-файлы помогают сайту", True),
+    ("Сайт хранит cookies", False),                          # another word
+    ("Пакет mycookie обновлен", False),
+])
+def test_is_navigation(text, expected):
+    assert is_navigation(text) is expected
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -17,10 +17,13 @@ from analysis.ingest.chrome import is_end_marker
 
 _WORD = re.compile(r"[A-Za-zА-ЯЁа-яё]+")
 
-#: Navigation line shapes (menus, breadcrumbs, captions) that carry no article text.
-NAV_LINE = re.compile(r"(?:\s[|›»→/·]\s.*){2}|^\s*(?:фото|источник|\[|автор|видео|сюжет)\b"
-                      r"|\bcookie\b",
-                      re.IGNORECASE)
+#: Navigation line shapes (menus, breadcrumbs, captions) that carry no article text: two
+#: separators between spaces, a caption's or credit's first word, a cookie banner. Three
+#: patterns, each opening with what it looks for: as one alternation, its branches opening
+#: differently, they were tried at every character of every paragraph tested.
+NAV_SEPARATORS = re.compile(r"\s[|›»→/·]\s.*\s[|›»→/·]\s")
+NAV_OPENING = re.compile(r"\s*(?:фото|источник|\[|автор|видео|сюжет)\b", re.IGNORECASE)
+NAV_COOKIE = re.compile(r"[cC](?<!\w[cC])(?i:ookie)\b")  # the word "cookie", its first letter first
 #: Page-header chrome: the headline is below these (menus, rates, weather, cookies).
 HEADER_CHROME = re.compile(r"\s[|›»→/·]\s|[$€₽°]|\b(?:USD|EUR|RUB|KZT|cookie|войти|подписаться)\b",
                            re.IGNORECASE)
@@ -59,6 +62,11 @@ def _cut_tail(lines: list[Line], body_from: int) -> list[Line]:
     return lines
 
 
+def is_navigation(text: str) -> bool:
+    """A menu, breadcrumbs, a caption or credit, a cookie banner (the NAV_ shapes)."""
+    return bool(NAV_OPENING.match(text) or NAV_SEPARATORS.search(text) or NAV_COOKIE.search(text))
+
+
 def is_paragraph(line: Line, min_words: int = 12) -> bool:
     """Running article text: written in sentences (headlines and menus end without
     a full stop) and long enough; a long line may carry its stop inside."""
@@ -66,7 +74,7 @@ def is_paragraph(line: Line, min_words: int = 12) -> bool:
     if line.words < min(min_words, 8):
         return False
     in_sentences = SENTENCE_END.search(t) or (line.words >= min_words and SENTENCE_STOP.search(t))
-    return bool(in_sentences) and not NAV_LINE.search(t)  # the costliest test last
+    return bool(in_sentences) and not is_navigation(t)  # the costliest test last
 
 
 @dataclass
@@ -91,7 +99,7 @@ def page_layout(text: str, is_stamp: Callable[[Line], bool]) -> Layout:
     head: list[Line] = []
     for i in range(body_from - 1, max(-1, body_from - 6), -1):
         ln = lines[i]
-        if HEADER_CHROME.search(ln.text) or NAV_LINE.search(ln.text):
+        if HEADER_CHROME.search(ln.text) or is_navigation(ln.text):
             break  # navigation: the page header starts here
         if ln.words < 3 or is_stamp(ln):
             continue
