@@ -222,9 +222,6 @@ DIGIT = re.compile(r"\d")
 #: A year in digits: what every CURRENT_YEAR_CUES pattern and YEAR_PRESENT holds.
 YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _TOKEN = re.compile(r"\w+")
-#: A word beginning with one of CUE_PREFIXES, in a case-folded sentence.
-_CUE_PREFIX_RES = {cue: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, stems)) + ")")
-                   for cue, stems in CUE_PREFIXES.items()}
 _DATE_ANY = "|".join(
     "(?:" + re.sub(r"\(\?P<\w+>", "(?:", pat.format(**_PARTS)) + ")"
     for kind, _, pat in EXPRESSIONS if kind in ("explicit",))
@@ -341,7 +338,7 @@ def _cues(sentence: str) -> set[str]:
     folded = sentence.casefold()
     words = set(_TOKEN.findall(folded))
     present = {cue for cue, forms in CUE_WORDS.items() if not words.isdisjoint(forms)}
-    present.update(cue for cue, rx in _CUE_PREFIX_RES.items() if rx.search(folded))
+    present.update(cue for cue, stems in CUE_PREFIXES.items() if any(w.startswith(stems) for w in words))
     if DIGIT.search(sentence):
         present.add("digit")
     return present
