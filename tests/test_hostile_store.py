@@ -474,3 +474,25 @@ def test_a_document_past_its_memory_budget_is_rejected_and_the_run_goes_on(tmp_p
     assert _extract_with_one_costly(tmp_path, monkeypatch, "greedy",
                                     lambda: bytearray(2 * budget.DOC_MEMORY_BUDGET)) == \
         {"a1": "ok", "greedy": "rejected: too much memory (over 64 MB)"}
+
+
+def test_a_document_without_nlp_keeps_its_time_budget(tmp_path, monkeypatch):
+    """A document that names nothing of Kazakhstan only has its dates read, under the time
+    budget alone (no address-space limit): past it, it is rejected all the same."""
+    monkeypatch.setattr(budget, "DOC_TIME_BUDGET", 0.5)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for stem in ("a1", "slow"):
+        (folder / f"{stem}.txt").write_text("Губернатор Омской области встретился с послом Узбекистана.",
+                                            encoding="utf-8")
+    real = pipeline.extract_dates
+
+    def slow_on_one(doc):
+        if doc.doc_id == "slow":
+            time.sleep(5)
+        return real(doc)
+
+    monkeypatch.setattr(pipeline, "extract_dates", slow_on_one)
+    out = tmp_path / "out"
+    extract_dir(folder, out, progress=False, workers=1, use_cache=False)
+    assert _statuses(out) == {"a1": "ok", "slow": "rejected: too slow (over 0.5 s)"}

@@ -18,7 +18,7 @@ import os
 import signal
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
 try:
     import resource
@@ -86,13 +86,15 @@ def _memory_budget() -> Iterator[None]:
 
 
 @contextmanager
-def budget() -> Iterator[None]:
+def budget(memory: bool = True) -> Iterator[None]:
     """Run one document within its time and memory budget; OverBudget past either. Only in a
     process's main thread: the alarm needs it, and an address-space limit set from another
     thread would also bind the threads beside it (a dask worker's, whose memory limit bounds
-    a document instead)."""
+    a document instead). `memory=False`: the time budget alone, for a document that needs
+    no NLP (its dates take memory in proportion to a file the size limit bounds), sparing
+    most of an off-topic feed the limit's system calls."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    with _time_budget(), _memory_budget():
+    with _time_budget(), (_memory_budget() if memory else nullcontext()):
         yield

@@ -123,7 +123,7 @@ def _extract_safely(doc: Document, nlp: bool) -> DocFacts:
     when it overruns its time or memory budget (analysis.store.budget). Without `nlp`, only
     its dates are read (extract_dates)."""
     try:
-        with budget():
+        with budget(memory=nlp):
             return extract_document(doc) if nlp else extract_dates(doc)
     except OverBudget as over:
         doc.status = rejected(over.code, over.detail)
