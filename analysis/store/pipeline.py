@@ -150,12 +150,15 @@ def extract(doc: Document, nlp: bool | None = None) -> Result:
     if nlp:
         load_models()
     facts = _extract_safely(doc, nlp)
-    ok = doc.status == "ok"
-    fp = (fingerprint(doc.text) if facts.has_facts else file_fingerprint(doc.sha256)) if ok else None
-    # one copy of the text, beside the facts, and only where it is kept (take_text): a text
-    # without facts would cross to the main process and into the cache to be dropped
-    text, doc.text = (doc.text if ok and facts.has_facts else ""), ""
-    return Result(facts, fp, text)
+    text, doc.text = doc.text, ""
+    if doc.status != "ok":
+        return Result(facts)
+    # the text goes beside the facts, once, and only where it is kept (take_text): one
+    # without facts would cross to the main process and into the cache to be dropped; such a
+    # document counts in no report, so its file's bytes fingerprint it (file_fingerprint)
+    if not facts.has_facts:
+        return Result(facts, file_fingerprint(doc.sha256))
+    return Result(facts, fingerprint(text), text)
 
 
 def extract_all(docs: list[Document], nlp: bool | None = None) -> list[Result]:
