@@ -138,6 +138,10 @@ def test_stamp_with_year_is_published_and_event_falls_back_to_it():
     ("Общество  11.09.2024", "2024-09-11"),
     ("16:10 / 12.04.24    Просмотров: 1 916", "2024-04-12"),
     ("- 13-11-2025 09:10", "2025-11-13"),
+    # English month names, as some sites write their stamps
+    ("July 5. 2024. 10:01", "2024-07-05"),
+    ("Monday, 07 March 2022 3:13 PM", "2022-03-07"),
+    ("Sept. 30, 2025", "2025-09-30"),
 ])
 def test_stamp_shapes(stamp, iso):
     assert dates(doc(HEAD, stamp, MEETING, TOPICS))[:3] == (iso, iso, iso)

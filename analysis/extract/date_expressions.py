@@ -35,7 +35,7 @@ from analysis.vocabulary import read_vocab
 #: abbreviation, which may be written with or without its dot ("Дек. 22, 2020").
 MONTH_FORMS: dict[int, tuple[str, ...]] = {
     int(r["month"]): tuple(f for f in (r["genitive"], r["nominative"], r["prepositional"],
-                                       *r["abbreviations"].split(";")) if f)
+                                       *r["abbreviations"].split(";"), *r["english"].split(";")) if f)
     for r in read_vocab("months")}
 
 #: Month adjectives ("на июньском форуме"): they give a month to a named event.
@@ -132,8 +132,8 @@ EXPRESSIONS: list[tuple[str, str, str]] = [
                           r"(?:\s+{YEAR}{YT})?"),
     # "22 ноября 2022 года", "30 сентября", "1 октября 2025"
     ("explicit", "digit month", r"{DAY}\s+{MON}(?:\s*,?\s+{YEAR}{YT})?"),
-    # English-style stamp order: "Дек. 22, 2020"
-    ("explicit", "digit month", r"{MON}\s+{DAY},?\s+{YEAR}"),
+    # English-style stamp order: "Дек. 22, 2020", "July 5. 2024"
+    ("explicit", "digit month", r"{MON}\s+{DAY}[,.]?\s+{YEAR}"),
     # numeric: 27.11.2022, 12.04.24, 27/11/2022
     ("explicit", "digit", r"(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./]"
                           r"(?:(?P<y>(?:19|20)\d\d)|(?P<yy>\d\d))(?![\d.]\d|/)"),
