@@ -16,6 +16,9 @@ from analysis.extract.regions import SentenceRegions
 from analysis.vocabulary import read_vocab
 
 
+SIDES = ("RU", "KZ")  # a text that names only one of them reports no cooperation
+
+
 @lru_cache(maxsize=1)
 def _countries() -> LemmaMatcher[str]:
     return LemmaMatcher((r["lemma"], r["country"]) for r in read_vocab("countries"))
@@ -40,19 +43,18 @@ def body_country(text: str) -> str:
 
 
 def countries_named(sentence: Sentence, regions: SentenceRegions) -> set[str]:
-    """Country codes a sentence names; a Kazakh region or city counts as KZ."""
+    """Country codes a sentence names; a region or city counts for its country."""
     found = {code for _, code in country_markers(sentence.lemmas)}
     found |= {c for t in sentence.tokens if (c := body_country(t.text))}
-    if any(m.region.country == "KZ" for m in regions.mentions):
-        found.add("KZ")
+    found |= {m.region.country for m in regions.mentions}
     return found
 
 
 def relevant_sentences(parsed: Parsed, regions: list[SentenceRegions]) -> list[bool]:
     """One flag per sentence: True where the text is about Kazakhstan (or neutral in such a text)."""
     named = [countries_named(s, r) for s, r in zip(parsed.sentences, regions)]
-    if not any("KZ" in n for n in named):
-        return [False] * len(named)
+    if not all(any(side in n for n in named) for side in SIDES):
+        return [False] * len(named)  # no cooperation without both sides (a Kazakh region's own news)
     flags: list[bool] = []
     other_passage = False
     prev_stop = -1
