@@ -13,10 +13,9 @@ from functools import lru_cache
 from analysis.nlp.matching import LemmaMatcher
 from analysis.nlp.pipeline import Parsed, Sentence
 from analysis.extract.regions import SentenceRegions
-from analysis.vocabulary import read_vocab
+from analysis.vocabulary import read_vocab, word_list
 
-
-SIDES = ("RU", "KZ")  # a text that names only one of them reports no cooperation
+RUSSIAN_TITLES = word_list("role_words", "russian_title")  # губернатор: the Russian side
 
 
 @lru_cache(maxsize=1)
@@ -50,11 +49,30 @@ def countries_named(sentence: Sentence, regions: SentenceRegions) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _national_markers() -> LemmaMatcher[str]:
+    return LemmaMatcher((r["lemma"], r["country"]) for r in read_vocab("countries") if not r["local"])
+
+
+def names_kazakhstan(parsed: Parsed) -> bool:
+    """Whether a text names Kazakhstan itself (its name, РК, a national body like КазНУ), not
+    only its regions, towns and local bodies. A text that names only those and no Russian
+    side (Russia, a region of it, a governor) is a Kazakh region's own news (an akim's
+    briefing, a new akim): no cooperation."""
+    return any(m.payload == "KZ" for s in parsed.sentences for m in _national_markers().find(s.lemmas)) \
+        or any(body_country(t.text) == "KZ" for s in parsed.sentences for t in s.tokens)
+
+
+def _russian_title(parsed: Parsed) -> bool:
+    return any(RUSSIAN_TITLES.intersection(s.lemmas) for s in parsed.sentences)
+
+
 def relevant_sentences(parsed: Parsed, regions: list[SentenceRegions]) -> list[bool]:
     """One flag per sentence: True where the text is about Kazakhstan (or neutral in such a text)."""
     named = [countries_named(s, r) for s, r in zip(parsed.sentences, regions)]
-    if not all(any(side in n for n in named) for side in SIDES):
-        return [False] * len(named)  # no cooperation without both sides (a Kazakh region's own news)
+    if not any("KZ" in n for n in named) or not (
+            any("RU" in n for n in named) or names_kazakhstan(parsed) or _russian_title(parsed)):
+        return [False] * len(named)
     flags: list[bool] = []
     other_passage = False
     prev_stop = -1
