@@ -43,6 +43,8 @@ REPUBLIC_WORDS = word_list("role_words", "republic_word")
 REGIONAL_PREMIERS = word_list("role_words", "regional_premier")
 GOVERNOR_TITLES = word_list("role_words", "governor_title")
 PUBLIC_BODIES = word_list("role_words", "public_body")
+LEGISLATURES = [tuple(w.split()) for w in word_list("role_words", "legislature")]
+GENERIC_HEADS = {"other"}  # a chair's or head's title that says nothing of the body it heads
 PLACE_HEADS = word_list("role_words", "place_head")
 TOWN_TITLES = word_list("region_words", "town_title")  # "г.", "город" before a town's name
 DEPUTY_WORDS = word_list("role_words", "deputy")
@@ -95,6 +97,8 @@ def _adjust(role: str, tail: list, n: int, mentions: list[RegionMention]) -> str
         return role
     if role == "business" and PUBLIC_BODIES & {t.lemma for t in tail[n:]}:
         return "other"
+    if role in GENERIC_HEADS and _names_legislature([t.lemma for t in tail[n:]]):
+        return "legislator"  # председатель Омского горсовета
     if role == "federal_official" and " ".join(t.lemma for t in tail[:n]) in REGIONAL_PREMIERS \
             and any(m.region.country == "RU" for m in mentions):
         return "deputy_governor"  # премьер-министр Республики Башкортостан
@@ -112,6 +116,12 @@ def _adjust(role: str, tail: list, n: int, mentions: list[RegionMention]) -> str
     if role == "other" and tail and tail[0].lemma in FORMER_HEADS and regions_ru:
         return "governor"  # formerly президент республики
     return role
+
+
+def _names_legislature(lemmas: list[str]) -> bool:
+    """Whether a title's words after its trigger name a representative body (a city
+    council, a regional assembly, a maslikhat)."""
+    return any(tuple(lemmas[i:i + len(p)]) == p for p in LEGISLATURES for i in range(len(lemmas)))
 
 
 def token_span(sentence: Sentence, entity: Entity) -> tuple[int, int]:
