@@ -295,6 +295,12 @@ def test_a_national_official_without_a_country_takes_the_one_just_named():
     assert _participants(text) == [("Ерболат Кенжебаев", "federal_official", "KZ")]
 
 
+def test_a_title_after_a_verb_past_the_name_is_no_apposition():
+    text = ("Президент Татарстана Рустам Минниханов встретился с послом Казахстана. «Высоко ценим Ваше "
+            "внимание», - отметил Рустам Минниханов, приветствуя Президента Казахстана.")
+    assert _participants(text) == [("Рустам Минниханов", "governor", "RU")]
+
+
 def test_a_bracketed_gloss_does_not_replace_the_title():
     text = "Губернатор Омской области встретился с акимом (губернатором) Павлодарской области Нурланом Жаксыбековым."
     assert ("Нурлан Жаксыбеков", "akim", "KZ") in _participants(text)

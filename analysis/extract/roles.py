@@ -168,7 +168,9 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
         after = toks[last:last + APPOSITION_TOKENS]
         if not after or after[0].text != ",":
             return None
-        matches = [m for m in _role_matcher().find([t.lemma for t in after[1:]]) if m.start <= 1]
+        matches = [m for m in _role_matcher().find([t.lemma for t in after[1:]])
+                   if m.start <= 1 and not any(t.pos in {"VERB", "AUX"} for t in after[1:1 + m.start])]
+        # ", приветствуя Президента Казахстана": a verb's object, no apposition
         if not matches:
             return None
         m = matches[0]
