@@ -295,6 +295,20 @@ def test_a_national_official_without_a_country_takes_the_one_just_named():
     assert _participants(text) == [("Ерболат Кенжебаев", "federal_official", "KZ")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a Kazakh akimat's news calls its akim "глава региона"...
+    ("В Актобе прошли Дни Оренбургской области, сообщает пресс-служба акима Актюбинской области. "
+     "Традицию начал глава региона Бердыбек Сапарбаев. Губернатор Оренбургской области Юрий Берг "
+     "приехал с ответным визитом.",
+     [("Бердыбек Сапарбаев", "akim", "KZ"), ("Юрий Берг", "governor", "RU")]),
+    # ...a Russian region's news its governor
+    ("В Оренбурге прошли Дни Актюбинской области, сообщает пресс-служба губернатора. "
+     "Гостей встретил глава региона Денис Паслер.", [("Денис Паслер", "governor", "RU")]),
+])
+def test_the_head_of_the_region_by_the_texts_source(text, expected):
+    assert _participants(text) == expected
+
+
 def test_a_title_after_a_verb_past_the_name_is_no_apposition():
     text = ("Президент Татарстана Рустам Минниханов встретился с послом Казахстана. «Высоко ценим Ваше "
             "внимание», - отметил Рустам Минниханов, приветствуя Президента Казахстана.")

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from analysis.extract.names import NameParts, known_as, looks_like_surname, normalise_name
 from analysis.extract.regions import SentenceRegions
 from analysis.extract.relevance import country_markers
-from analysis.extract.roles import (DIPLOMATIC_ROLES, EXCLUDED_ROLES, Role, bare_titles, find_role,
-                                    TOWN_UNITS, names_a_russian_republic, role_matches,
+from analysis.extract.roles import (DIPLOMATIC_ROLES, EXCLUDED_ROLES, Role, TextSource, bare_titles,
+                                    find_role, TOWN_UNITS, names_a_russian_republic, role_matches,
                                     token_span)
 from analysis.nlp.pipeline import Entity, Parsed, Sentence
 from analysis.vocabulary import column_values, word_list
@@ -194,6 +194,7 @@ def find_people(parsed: Parsed, relevant: list[bool],
     """
     people: list[Person] = []
     kazakh_republic = not names_a_russian_republic(regions)
+    source = TextSource(parsed)
     for si, sent in enumerate(parsed.sentences):
         if not relevant[si]:
             continue
@@ -209,7 +210,7 @@ def find_people(parsed: Parsed, relevant: list[bool],
             between = {t.text for t in sent.tokens[floor:first_tok]}
             coordinated = previous is not None and between <= {",", "и"} and bool(between)
             role = None if coordinated else find_role(sent, ent, floor, regions[si],
-                                                      kazakh_republic)
+                                                      kazakh_republic, source)
             parts = normalise_name(ent, role.case if role else "")
             if not (parts.surname or parts.first) or any(a <= ent.start < b for a, b in places):
                 continue
