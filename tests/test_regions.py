@@ -199,6 +199,8 @@ def test_is_geography(text, expected):
      ([OMSK], ["Астана"])),
     # a verb or a preposition between: the town is a venue
     ("Омская делегация прибыла в Актау.", ([OMSK], [])),
+    # also the second of two alternatives
+    ("Омичи смогут летать в Казахстан без пересадок в Москве или Астане.", ([OMSK], [])),
     # a district's head acts for the region the district lies in
     ("Глава Орского района встретился с акимом Актюбинской области.",
      (["Оренбургская область"], ["Актюбинская область"])),
