@@ -179,3 +179,15 @@ def test_social_and_cultural_cooperation_is_culture():
 ])
 def test_idioms_anniversaries_and_shared_compounds(text, expected):
     assert sorted(_sectors(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # growing a crop or raising livestock is farming...
+    ("Особое внимание там уделяют производству риса.", ["agriculture"]),
+    ("Стороны обсудили производство мяса и молока.", ["agriculture"]),
+    # ...making goods is industry
+    ("Стороны обсудили производство автобусов.", ["industry"]),
+    ("Завод по переработке молока откроется весной.", ["industry", "agriculture"]),
+])
+def test_farming_and_making(text, expected):
+    assert sorted(_sectors(text)) == sorted(expected)
