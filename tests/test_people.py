@@ -309,6 +309,17 @@ def test_the_head_of_the_region_by_the_texts_source(text, expected):
     assert _participants(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the head of a Russian federal agency is a federal official of Russia
+    ("Посол Казахстана и руководитель Росавиации Александр Нерадько обсудили рейсы в Омск.",
+     [("Александр Нерадько", "federal_official", "RU")]),
+    ("Делегацию Казахстана встретил глава Россотрудничества Евгений Примаков.",
+     [("Евгений Примаков", "federal_official", "RU")]),
+])
+def test_heads_of_federal_agencies(text, expected):
+    assert _participants(text) == expected
+
+
 def test_a_title_after_a_verb_past_the_name_is_no_apposition():
     text = ("Президент Татарстана Рустам Минниханов встретился с послом Казахстана. «Высоко ценим Ваше "
             "внимание», - отметил Рустам Минниханов, приветствуя Президента Казахстана.")

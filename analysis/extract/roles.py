@@ -46,6 +46,8 @@ PUBLIC_BODIES = word_list("role_words", "public_body")
 LEGISLATURES = [tuple(w.split()) for w in word_list("role_words", "legislature")]
 KAZAKH_SOURCES = [tuple(w.split()) for w in word_list("role_words", "kazakh_source")]
 COUNTRYLESS_HEADS = word_list("role_words", "countryless_head")
+FEDERAL_BODIES = tuple(word_list("role_words", "federal_body"))
+BODY_HEADS = COUNTRYLESS_HEADS | {"председатель"}  # a head's one-word title before a body's name
 GENERIC_HEADS = {"other"}  # a chair's or head's title that says nothing of the body it heads
 PLACE_HEADS = word_list("role_words", "place_head")
 TOWN_TITLES = word_list("region_words", "town_title")  # "г.", "город" before a town's name
@@ -140,6 +142,12 @@ def _adjust(role: str, tail: list, n: int, mentions: list[RegionMention]) -> str
     return role
 
 
+def _heads_a_federal_body(phrase: list, n: int) -> bool:
+    """A head's one-word title right before a Russian federal agency's name."""
+    return n == 1 and phrase[0].lemma in BODY_HEADS and len(phrase) > 1 \
+        and phrase[1].lemma.startswith(FEDERAL_BODIES)
+
+
 def _names_legislature(lemmas: list[str]) -> bool:
     """Whether a title's words after its trigger name a representative body (a city
     council, a regional assembly, a maslikhat)."""
@@ -211,6 +219,8 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
         return None  # "сообщил журналистам М. Петров": the audience, not the name's title
     places = [mm for i, mm in regions.at_token.items() if start <= i < stop]
     role = _adjust(role, phrase, n, places)
+    if _heads_a_federal_body(phrase, n):
+        role, side = "federal_official", "RU"  # руководитель Росавиации
     if role in KZ_EQUIVALENTS and (_heads_a_kazakh_place(phrase, n, start, regions) or (
             source is not None and not places and phrase[0].lemma in COUNTRYLESS_HEADS
             and source.kazakh)):
