@@ -4,7 +4,9 @@ SPEC.md: in an article that also covers another country (Kyrgyzstan,
 Abkhazia), what concerns that other country is left out; an article about
 another country only yields no facts. A sentence that names another country
 and not Kazakhstan starts a passage about that country; the passage runs to
-the end of its paragraph unless Kazakhstan comes back.
+the end of its paragraph unless Kazakhstan comes back. A text that names no
+Russian side and only Kazakh regions and local bodies, not Kazakhstan itself,
+is a Kazakh region's own news (an akim's briefing): no cooperation, no facts.
 """
 from __future__ import annotations
 
