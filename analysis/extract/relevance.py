@@ -5,8 +5,9 @@ Abkhazia), what concerns that other country is left out; an article about
 another country only yields no facts. A sentence that names another country
 and not Kazakhstan starts a passage about that country; the passage runs to
 the end of its paragraph unless Kazakhstan comes back. A text that names no
-Russian side and only Kazakh regions and local bodies, not Kazakhstan itself,
-is a Kazakh region's own news (an akim's briefing): no cooperation, no facts.
+Russian side, and names Kazakhstan only as the frame of its news, not as a party
+dealt with, is a Kazakh region's own news (an akim's briefing): no cooperation,
+no facts.
 """
 from __future__ import annotations
 
@@ -17,7 +18,10 @@ from analysis.nlp.pipeline import Parsed, Sentence
 from analysis.extract.regions import SentenceRegions
 from analysis.vocabulary import read_vocab, word_list
 
-RUSSIAN_TITLES = word_list("role_words", "russian_title")  # губернатор: the Russian side
+RUSSIAN_TITLES = word_list("relevance_words", "russian_title")  # губернатор: the Russian side
+PARTNER_PREPOSITIONS = word_list("relevance_words", "partner_preposition")
+DIRECTION_PREPOSITIONS = word_list("relevance_words", "direction_preposition")
+PARTNER_NOUNS = word_list("relevance_words", "partner_noun")
 
 
 @lru_cache(maxsize=1)
@@ -56,13 +60,28 @@ def _national_markers() -> LemmaMatcher[str]:
     return LemmaMatcher((r["lemma"], r["country"]) for r in read_vocab("countries") if not r["local"])
 
 
-def names_kazakhstan(parsed: Parsed) -> bool:
-    """Whether a text names Kazakhstan itself (its name, РК, a national body like КазНУ), not
-    only its regions, towns and local bodies. A text that names only those and no Russian
-    side (Russia, a region of it, a governor) is a Kazakh region's own news (an akim's
-    briefing, a new akim): no cooperation."""
-    return any(m.payload == "KZ" for s in parsed.sentences for m in _national_markers().find(s.lemmas)) \
-        or any(body_country(t.text) == "KZ" for s in parsed.sentences for t in s.tokens)
+def names_kazakhstan_from_outside(parsed: Parsed) -> bool:
+    """Whether a text names Kazakhstan as a party dealt with ("гости из Казахстана",
+    "делегация Казахстана", "казахстанские коллеги", "прибыл в Казахстан"), not only as the
+    frame of its own news ("в Казахстане начали строить завод"). A text that does not, and
+    names no Russian side either (Russia, a region of it, a governor), is a Kazakh region's
+    own news (an akim's briefing, a new akim): no cooperation."""
+    for s in parsed.sentences:
+        for m in _national_markers().find(s.lemmas):
+            if m.payload == "KZ" and _dealt_with(s, m.start, m.stop):
+                return True
+    return False
+
+
+def _dealt_with(sentence: Sentence, start: int, stop: int) -> bool:
+    toks = sentence.tokens
+    before = toks[start - 1] if start > 0 else None
+    if before is not None and (before.lemma in PARTNER_PREPOSITIONS or before.lemma in PARTNER_NOUNS):
+        return True
+    if before is not None and before.lemma in DIRECTION_PREPOSITIONS \
+            and toks[start].feats.get("Case") == "Acc":
+        return True  # "в Казахстан": a visit there
+    return toks[start].pos == "ADJ" and stop < len(toks) and toks[stop].lemma in PARTNER_NOUNS
 
 
 def _russian_title(parsed: Parsed) -> bool:
@@ -73,7 +92,7 @@ def relevant_sentences(parsed: Parsed, regions: list[SentenceRegions]) -> list[b
     """One flag per sentence: True where the text is about Kazakhstan (or neutral in such a text)."""
     named = [countries_named(s, r) for s, r in zip(parsed.sentences, regions)]
     if not any("KZ" in n for n in named) or not (
-            any("RU" in n for n in named) or names_kazakhstan(parsed) or _russian_title(parsed)):
+            any("RU" in n for n in named) or _russian_title(parsed) or names_kazakhstan_from_outside(parsed)):
         return [False] * len(named)
     flags: list[bool] = []
     other_passage = False
