@@ -59,14 +59,21 @@ def _commemorated(sentence: Sentence, entity: Entity) -> bool:
 
 def other_occasion(sentence: Sentence) -> bool:
     """A sentence quoting someone from another occasion ("Ранее ... рассказывал")."""
-    lemmas = sentence.lemmas
-    if any(w in OTHER_OCCASION_WORDS for w in lemmas):
+    toks = sentence.tokens
+    if any(t.lemma in OTHER_OCCASION_WORDS and not _before_a_participle(toks, i)
+           for i, t in enumerate(toks)):
         return True
     for i, t in enumerate(sentence.tokens):
         if t.pos == "VERB" and t.lemma in SPEECH_VERBS and t.feats.get("Aspect") == "Imp" \
                 and t.feats.get("Tense") == "Past":
             return any(n.lemma in {"что", ":", "«", '"'} for n in sentence.tokens[i + 1:i + 4])
     return False
+
+
+def _before_a_participle(tokens: list, i: int) -> bool:
+    """Token i qualifies the participle after it ("ранее взятые обязательства"): the
+    result of a past action, not a sentence about another occasion."""
+    return i + 1 < len(tokens) and tokens[i + 1].feats.get("VerbForm") == "Part"
 
 
 def _merge(people: list[Person], parts: NameParts) -> Person | None:
