@@ -182,6 +182,9 @@ def test_not_ranks(text):
     ("Дорога длиной 240 км соединит регионы.", ("other", 240, "km", "")),
     ("Теплицы займут 15 гектаров.", ("other", 15, "ha", "")),
     ("Площадь склада — 12 тыс. кв. метров.", ("other", 12000, "m2", "")),
+    # a listing's label before a dash or colon is the count's unit
+    ("Стоимость проекта огромна, рабочих мест – 300.", ("jobs", 300, "jobs", "")),
+    ("Новых рабочих мест: 1200.", ("jobs", 1200, "jobs", "")),
 ])
 def test_counts(text, expected):
     assert one(text) == expected
