@@ -51,6 +51,10 @@ def test_line_rules():
     assert is_end_marker("Комментарии (3)")
     assert is_end_marker("Теги: Казахстан, сотрудничество")
     assert not is_end_marker("Стороны обсудили последние новости отрасли и планы.")
+    # related links run on the line of their label
+    assert is_end_marker("По теме: Губернатор сообщил об открытии филиала вуза Губернатор выступит с посланием")
+    assert is_end_marker("Статьи по теме: «Новый глава региона»")
+    assert not is_end_marker("По теме встречи стороны высказались единодушно.")
 
 
 def test_a_paragraph_quoting_dollars_is_not_a_ticker():

@@ -54,6 +54,8 @@ def test_money_kind_from_previous_sentence():
 
 def test_money_other_quantity_is_other():
     assert one("Средняя зарплата на заводе достигла 2 тыс. долларов.") == ("other", 2000, "USD", "")
+    # a price per unit of goods, not a project
+    assert one("За тонну пшеницы третьего класса просят 34 тыс. тенге.") == ("other", 34000, "KZT", "")
 
 
 def test_scaled_number_takes_unit_of_previous_figure():
@@ -126,6 +128,10 @@ def test_range_is_one_figure_upper_bound():
     ("Объём промышленного производства вырос на 9%.", ("other", 9, "percent", "")),
     ("На республику приходится 31% экспорта области.", ("other", 31, "percent", "")),
     ("Доля Казахстана во внешней торговле региона составляет 18%.", ("other", 18, "percent", "")),
+    # a percentage before a comparative is a change, not a share of what follows
+    ("Внешнеторговый оборот с Казахстаном на 19% больше показателя прошлого года.",
+     ("trade", 19, "percent", "")),
+    ("Экспорт в Казахстан на 12% выше уровня прошлого года.", ("trade", 12, "percent", "")),
 ])
 def test_growth_and_percent(text, expected):
     assert one(text) == expected
@@ -176,6 +182,9 @@ def test_not_ranks(text):
     ("Дорога длиной 240 км соединит регионы.", ("other", 240, "km", "")),
     ("Теплицы займут 15 гектаров.", ("other", 15, "ha", "")),
     ("Площадь склада — 12 тыс. кв. метров.", ("other", 12000, "m2", "")),
+    # a listing's label before a dash or colon is the count's unit
+    ("Стоимость проекта огромна, рабочих мест – 300.", ("jobs", 300, "jobs", "")),
+    ("Новых рабочих мест: 1200.", ("jobs", 1200, "jobs", "")),
 ])
 def test_counts(text, expected):
     assert one(text) == expected

@@ -84,6 +84,13 @@ def test_longest_between_a_prefix_phrase_and_an_exact_one():
     assert found(m, ["судостроение"]) == [(0, 1, "exact")]
 
 
+def test_a_leading_star_matches_an_ending():
+    m = LemmaMatcher([("*летие победа", "memory"), ("победа", "win")])
+    assert found(m, ["посвятить", "80-летие", "победа"]) == [(1, 3, "memory")]
+    assert found(m, ["75-летие", "великий", "победа"]) == [(2, 3, "win")]
+    assert found(m, ["летие"]) == []
+
+
 def test_blank_phrases_are_ignored_and_match_is_a_value():
     m = LemmaMatcher([("", "empty"), ("   ", "blank"), ("торговля", "trade")])
     assert m.find(["торговля"]) == [Match(0, 1, "trade")]

@@ -49,6 +49,13 @@ def test_whereas_is_no_other_occasion():
     assert main_of(f)["Олег Белов"] is True
 
 
+def test_earlier_before_a_participle_is_no_other_occasion():
+    f = facts("Гендиректор компании Олег Белов заверил губернатора, что компания исполнит все ранее "
+              "взятые обязательства.")
+    assert main_of(f)["Олег Белов"] is True
+    assert [m.is_primary for m in f.meetings] == [True]
+
+
 def test_a_quoted_tomorrow_is_the_speakers_not_another_event():
     f = facts("«Завтра к нам приедет делегация во главе с министром Олегом Беловым», — сказал Сидоров.")
     assert main_of(f)["Олег Белов"] is True

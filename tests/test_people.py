@@ -147,6 +147,11 @@ def test_a_name_swallowed_into_a_place_entity_is_recovered():
      "области.", [("Андрей Назаров", "deputy_governor", "RU")]),
     ("Председатель правительства Казахстана Асхат Жумабеков посетил Омскую область.",
      [("Асхат Жумабеков", "federal_official", "KZ")]),
+    # "глава правительства" likewise
+    ("Глава правительства Казахстана Олжас Бектенов встретился с губернатором Омской области.",
+     [("Олжас Бектенов", "federal_official", "KZ")]),
+    ("Делегацию Казахстана принял глава правительства Омской области Иван Петров.",
+     [("Иван Петров", "deputy_governor", "RU")]),
     # a department head of a Kazakh region is of the Kazakh side
     ("В делегацию Казахстана вошёл руководитель управления предпринимательства ЗКО Айдар "
      "Жумагалиев.", [("Айдар Жумагалиев", "regional_minister", "KZ")]),
@@ -160,6 +165,18 @@ def test_a_name_swallowed_into_a_place_entity_is_recovered():
      "Казахстана.", [("Павел Рябов", "other", "RU")]),
     ("Гостей из Казахстана принял директор ООО «Омский бекон» Павел Рябов.",
      [("Павел Рябов", "business", "RU")]),
+    # a chair of a city council or a regional assembly is a legislator, of Russia's side
+    ("Казахстанскую делегацию встретили председатель Омского горсовета Владимир Корбут и "
+     "председатель Заксобрания Омской области Александр Артёмов.",
+     [("Владимир Корбут", "legislator", "RU"), ("Александр Артёмов", "legislator", "RU")]),
+    ("В Пензенской области с послом Казахстана встретился председатель областного Заксобра "
+     "Валерий Лидин.", [("Валерий Лидин", "legislator", "RU")]),
+    # the head of Tatarstan by the republic's abbreviation; a governor's envoy is an official
+    ("Об этом президент РТ Рустам Минниханов заявил в Казани на встрече с главой республики "
+     "Казахстан.", [("Рустам Минниханов", "governor", "RU")]),
+    ("В Вологде с делегацией Казахстана встретился полномочный представитель губернатора и "
+     "Правительства области в северной столице Юрий Лилеин.",
+     [("Юрий Лилеин", "regional_official", "RU")]),
 ])
 def test_roles_by_the_office_and_the_place_it_governs(text, expected):
     assert _participants(text) == expected
@@ -203,7 +220,7 @@ def test_a_surname_alone_keeps_the_gender_the_sentence_gives_it(text: str, expec
 
 @pytest.mark.parametrize("text, expected", [
     # an unknown name natasha calls nominative agrees with the title before it
-    ("Делегация прибыла под руководством акима Актюбинской области Нурдаулета Жаксылыкова.",
+    ("Делегация прибыла в Оренбург под руководством акима Актюбинской области Нурдаулета Жаксылыкова.",
      [("Нурдаулет Жаксылыков", "akim", "KZ")]),
     ("Встреча прошла при поддержке генерального консула Казахстана в Омске Жараса Тулегенова.",
      [("Жарас Тулегенов", "consul_general", "KZ")]),
@@ -281,6 +298,37 @@ def test_a_national_official_without_a_country_takes_the_one_just_named():
     text = ("Губернатор Омской области посетил Казахстан. Руководство Казахстана поддержало "
             "проекты. Премьер-министр Ерболат Кенжебаев предложил нарастить торговлю.")
     assert _participants(text) == [("Ерболат Кенжебаев", "federal_official", "KZ")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Kazakh akimat's news calls its akim "глава региона"...
+    ("В Актобе прошли Дни Оренбургской области, сообщает пресс-служба акима Актюбинской области. "
+     "Традицию начал глава региона Бердыбек Сапарбаев. Губернатор Оренбургской области Юрий Берг "
+     "приехал с ответным визитом.",
+     [("Бердыбек Сапарбаев", "akim", "KZ"), ("Юрий Берг", "governor", "RU")]),
+    # ...a Russian region's news its governor
+    ("В Оренбурге прошли Дни Актюбинской области, сообщает пресс-служба губернатора. "
+     "Гостей встретил глава региона Денис Паслер.", [("Денис Паслер", "governor", "RU")]),
+])
+def test_the_head_of_the_region_by_the_texts_source(text, expected):
+    assert _participants(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the head of a Russian federal agency is a federal official of Russia
+    ("Посол Казахстана и руководитель Росавиации Александр Нерадько обсудили рейсы в Омск.",
+     [("Александр Нерадько", "federal_official", "RU")]),
+    ("Делегацию Казахстана встретил глава Россотрудничества Евгений Примаков.",
+     [("Евгений Примаков", "federal_official", "RU")]),
+])
+def test_heads_of_federal_agencies(text, expected):
+    assert _participants(text) == expected
+
+
+def test_a_title_after_a_verb_past_the_name_is_no_apposition():
+    text = ("Президент Татарстана Рустам Минниханов встретился с послом Казахстана. «Высоко ценим Ваше "
+            "внимание», - отметил Рустам Минниханов, приветствуя Президента Казахстана.")
+    assert _participants(text) == [("Рустам Минниханов", "governor", "RU")]
 
 
 def test_a_bracketed_gloss_does_not_replace_the_title():

@@ -161,3 +161,33 @@ def test_a_custom_is_no_culture(text, expected):
 
 def test_social_and_cultural_cooperation_is_culture():
     assert _sectors("Меморандум предусматривает социально-культурное сотрудничество.") == ["culture"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # set phrases around a trigger that name no field
+    ("Нам важно учиться друг у друга и перенимать лучшие практики.", []),
+    ("Нам есть чему друг у друга учиться.", []),
+    ("С образованием Таможенного союза отношения стали крепче.", []),
+    ("Здание, являющееся памятником архитектуры, отдали под консульство.", []),
+    # an anniversary of the Victory written as one token, a river as a water artery,
+    # a forest industry whose compound is shared with another one
+    ("Делегация проведёт мероприятия, посвящённые 80-летию Победы.", ["history_memory"]),
+    ("Речь шла о проблемах Урала как трансграничной водной артерии.", ["cross_border", "ecology_water"]),
+    ("Стороны обсудили взаимодействие в лесо- и агропромышленном комплексе.",
+     ["forestry", "agriculture"]),
+    ("Визит приурочен к Международному лесному форуму.", ["forestry"]),
+])
+def test_idioms_anniversaries_and_shared_compounds(text, expected):
+    assert sorted(_sectors(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # growing a crop or raising livestock is farming...
+    ("Особое внимание там уделяют производству риса.", ["agriculture"]),
+    ("Стороны обсудили производство мяса и молока.", ["agriculture"]),
+    # ...making goods is industry
+    ("Стороны обсудили производство автобусов.", ["industry"]),
+    ("Завод по переработке молока откроется весной.", ["industry", "agriculture"]),
+])
+def test_farming_and_making(text, expected):
+    assert sorted(_sectors(text)) == sorted(expected)

@@ -292,12 +292,15 @@ def _is_kazakh(tok) -> bool:
 
 
 def _is_share(toks, a: Amount) -> bool:
-    """77,5% экспорта, 90% расчетов: a percentage of something is a share."""
+    """77,5% экспорта, 90% расчетов: a percentage of something is a share; one a
+    comparative follows ("на 19% больше показателя прошлого года") is a change."""
     k = a.j1
     if k < len(toks) and toks[k].lemma == "от":
         return True
     for j in range(k, min(k + 4, len(toks))):
         t = toks[j]
+        if t.feats.get("Degree") == "Cmp":
+            return False
         if t.pos == "NOUN":
             return t.feats.get("Case") == "Gen"
         if t.pos not in ("ADJ", "DET"):

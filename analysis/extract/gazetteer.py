@@ -35,6 +35,7 @@ from analysis.vocabulary import read_vocab, word_list
 REGION_HEADS = word_list("region_words", "region_head")
 LIST_LEADS = frozenset({"-", "—", "–", ":"})
 HEAD_COUNTRIES = word_list("region_words", "head_country")
+PEOPLE_ENDINGS = tuple(word_list("region_words", "people_ending"))
 
 # CSV column -> RegionMention.form
 _FORMS = {"variants": "name", "cities": "city", "adjectives": "adjective"}
@@ -160,7 +161,8 @@ def find_mentions(tokens: list) -> list[RegionMention]:
     """Region names, bare adjectives and cities in a token sequence (analysis.nlp.pipeline.Token).
 
     Longest match first, without overlaps. A one-word name or city must be
-    capitalised: many are also common words (Семей/семей, Курган/курган, Орел/орел).
+    capitalised: many are also common words (Семей/семей, Курган/курган, Орел/орел);
+    the name of a region's people is not (оренбуржцы, актюбинцы).
     A bare adjective coordinated with a region name sharing its head noun
     (Костанайской и Атырауской областями) is upgraded to a name.
     """
@@ -169,7 +171,8 @@ def find_mentions(tokens: list) -> list[RegionMention]:
     i = 0
     while i < len(tokens):
         hit = _longest(keys, i)
-        if hit and (hit[0] - i > 1 or hit[1].form == "adjective" or tokens[i].text[:1].isupper()):
+        if hit and (hit[0] - i > 1 or hit[1].form == "adjective" or tokens[i].text[:1].isupper()
+                    or _names_people(hit[1])):
             found.append((i, hit[0], hit[1]))
             i = hit[0]
         else:
@@ -177,6 +180,11 @@ def find_mentions(tokens: list) -> list[RegionMention]:
     found = [(i, j, _coordinated(found, n, tokens)) for n, (i, j, _) in enumerate(found)]
     return [RegionMention(e.region, e.form, tokens[i].start, tokens[j - 1].stop, _surface(tokens[i:j]))
             for i, j, e in found]
+
+
+def _names_people(entry: _Entry) -> bool:
+    """A one-word variant that names a region's people (оренбуржец, омич), not a place."""
+    return entry.form == "name" and entry.lemmas.endswith(PEOPLE_ENDINGS)
 
 
 def _coordinated(found: list, n: int, tokens: list) -> _Entry:

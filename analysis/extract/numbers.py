@@ -275,6 +275,8 @@ def find_amounts(toks) -> list[Amount]:
             continue
         if not a.unit:
             _attach_unit(toks, a)
+        if not a.unit:
+            _attach_label_unit(toks, a)
         if a.unit and abs(a.value) < v.min_values.get(a.unit, 0):   # "двух стран": the parties
             a.unit = a.base = ""
             a.j1 = a.i1
@@ -303,6 +305,26 @@ def _attach_unit(toks, a: Amount) -> None:
             return
         if toks[k].pos not in MODIFIER_POS or DIGITS.match(toks[k].text):
             return
+
+
+#: A label's punctuation between a counted noun and its number ("рабочих мест – 300").
+LABEL_MARKS = frozenset({"–", "—", "-", ":"})
+#: The bases a label may give a bare number: counts of people whose kind is fixed.
+LABEL_BASES = frozenset({"jobs", "students"})
+LABEL_REACH = 3  # words of a unit phrase before the mark
+
+
+def _attach_label_unit(toks, a: Amount) -> None:
+    """A bare number after a counted noun and a label's dash or colon ("Мощность – до 45
+    тыс. тонн в год, рабочих мест – 300"): the noun is its unit, as in a listing."""
+    mark = a.i0 - 1
+    if mark < 1 or toks[mark].text not in LABEL_MARKS:
+        return
+    for k in range(max(0, mark - LABEL_REACH), mark):
+        for words, unit, base in entries_at(toks, k, "units"):
+            if base in LABEL_BASES and match_words(toks, k, words) == mark:
+                a.unit, a.base = unit, base
+                return
 
 
 def _next_noun(toks, i: int) -> int | None:

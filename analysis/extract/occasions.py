@@ -93,7 +93,10 @@ def _paragraph_starts(parsed: Parsed) -> list[bool]:
 
 def _opens(parsed: Parsed, i: int, dated: dict[int, DateValue], main_date: DateValue) -> bool:
     sentence = parsed.sentences[i]
+    toks = sentence.tokens
     for m in _markers().find(sentence.lemmas):
+        if m.stop < len(toks) and toks[m.stop].feats.get("VerbForm") == "Part":
+            continue  # "ранее взятые обязательства": a past action's result, not an occasion
         if m.payload == "opens" or m.payload == "with_event" and event_kind(sentence):
             return True
     when = dated.get(i)

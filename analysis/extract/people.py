@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from analysis.extract.names import NameParts, known_as, looks_like_surname, normalise_name
 from analysis.extract.regions import SentenceRegions
 from analysis.extract.relevance import country_markers
-from analysis.extract.roles import (DIPLOMATIC_ROLES, EXCLUDED_ROLES, Role, bare_titles, find_role,
-                                    TOWN_UNITS, names_a_russian_republic, role_matches,
+from analysis.extract.roles import (DIPLOMATIC_ROLES, EXCLUDED_ROLES, Role, TextSource, bare_titles,
+                                    find_role, TOWN_UNITS, names_a_russian_republic, role_matches,
                                     token_span)
 from analysis.nlp.pipeline import Entity, Parsed, Sentence
 from analysis.vocabulary import column_values, word_list
@@ -59,14 +59,21 @@ def _commemorated(sentence: Sentence, entity: Entity) -> bool:
 
 def other_occasion(sentence: Sentence) -> bool:
     """A sentence quoting someone from another occasion ("Ранее ... рассказывал")."""
-    lemmas = sentence.lemmas
-    if any(w in OTHER_OCCASION_WORDS for w in lemmas):
+    toks = sentence.tokens
+    if any(t.lemma in OTHER_OCCASION_WORDS and not _before_a_participle(toks, i)
+           for i, t in enumerate(toks)):
         return True
     for i, t in enumerate(sentence.tokens):
         if t.pos == "VERB" and t.lemma in SPEECH_VERBS and t.feats.get("Aspect") == "Imp" \
                 and t.feats.get("Tense") == "Past":
             return any(n.lemma in {"что", ":", "«", '"'} for n in sentence.tokens[i + 1:i + 4])
     return False
+
+
+def _before_a_participle(tokens: list, i: int) -> bool:
+    """Token i qualifies the participle after it ("ранее взятые обязательства"): the
+    result of a past action, not a sentence about another occasion."""
+    return i + 1 < len(tokens) and tokens[i + 1].feats.get("VerbForm") == "Part"
 
 
 def _merge(people: list[Person], parts: NameParts) -> Person | None:
@@ -194,6 +201,7 @@ def find_people(parsed: Parsed, relevant: list[bool],
     """
     people: list[Person] = []
     kazakh_republic = not names_a_russian_republic(regions)
+    source = TextSource(parsed)
     for si, sent in enumerate(parsed.sentences):
         if not relevant[si]:
             continue
@@ -209,7 +217,7 @@ def find_people(parsed: Parsed, relevant: list[bool],
             between = {t.text for t in sent.tokens[floor:first_tok]}
             coordinated = previous is not None and between <= {",", "и"} and bool(between)
             role = None if coordinated else find_role(sent, ent, floor, regions[si],
-                                                      kazakh_republic)
+                                                      kazakh_republic, source)
             parts = normalise_name(ent, role.case if role else "")
             if not (parts.surname or parts.first) or any(a <= ent.start < b for a, b in places):
                 continue

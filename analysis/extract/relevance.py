@@ -4,7 +4,10 @@ SPEC.md: in an article that also covers another country (Kyrgyzstan,
 Abkhazia), what concerns that other country is left out; an article about
 another country only yields no facts. A sentence that names another country
 and not Kazakhstan starts a passage about that country; the passage runs to
-the end of its paragraph unless Kazakhstan comes back.
+the end of its paragraph unless Kazakhstan comes back. A text that names no
+Russian side, and names Kazakhstan only as the frame of its news, not as a party
+dealt with, is a Kazakh region's own news (an akim's briefing): no cooperation,
+no facts.
 """
 from __future__ import annotations
 
@@ -13,7 +16,12 @@ from functools import lru_cache
 from analysis.nlp.matching import LemmaMatcher
 from analysis.nlp.pipeline import Parsed, Sentence
 from analysis.extract.regions import SentenceRegions
-from analysis.vocabulary import read_vocab
+from analysis.vocabulary import read_vocab, word_list
+
+RUSSIAN_TITLES = word_list("relevance_words", "russian_title")  # губернатор: the Russian side
+PARTNER_PREPOSITIONS = word_list("relevance_words", "partner_preposition")
+DIRECTION_PREPOSITIONS = word_list("relevance_words", "direction_preposition")
+PARTNER_NOUNS = word_list("relevance_words", "partner_noun")
 
 
 @lru_cache(maxsize=1)
@@ -40,18 +48,51 @@ def body_country(text: str) -> str:
 
 
 def countries_named(sentence: Sentence, regions: SentenceRegions) -> set[str]:
-    """Country codes a sentence names; a Kazakh region or city counts as KZ."""
+    """Country codes a sentence names; a region or city counts for its country."""
     found = {code for _, code in country_markers(sentence.lemmas)}
     found |= {c for t in sentence.tokens if (c := body_country(t.text))}
-    if any(m.region.country == "KZ" for m in regions.mentions):
-        found.add("KZ")
+    found |= {m.region.country for m in regions.mentions}
     return found
+
+
+@lru_cache(maxsize=1)
+def _national_markers() -> LemmaMatcher[str]:
+    return LemmaMatcher((r["lemma"], r["country"]) for r in read_vocab("countries") if not r["local"])
+
+
+def names_kazakhstan_from_outside(parsed: Parsed) -> bool:
+    """Whether a text names Kazakhstan as a party dealt with ("гости из Казахстана",
+    "делегация Казахстана", "казахстанские коллеги", "прибыл в Казахстан"), not only as the
+    frame of its own news ("в Казахстане начали строить завод"). A text that does not, and
+    names no Russian side either (Russia, a region of it, a governor), is a Kazakh region's
+    own news (an akim's briefing, a new akim): no cooperation."""
+    for s in parsed.sentences:
+        for m in _national_markers().find(s.lemmas):
+            if m.payload == "KZ" and _dealt_with(s, m.start, m.stop):
+                return True
+    return False
+
+
+def _dealt_with(sentence: Sentence, start: int, stop: int) -> bool:
+    toks = sentence.tokens
+    before = toks[start - 1] if start > 0 else None
+    if before is not None and (before.lemma in PARTNER_PREPOSITIONS or before.lemma in PARTNER_NOUNS):
+        return True
+    if before is not None and before.lemma in DIRECTION_PREPOSITIONS \
+            and toks[start].feats.get("Case") == "Acc":
+        return True  # "в Казахстан": a visit there
+    return toks[start].pos == "ADJ" and stop < len(toks) and toks[stop].lemma in PARTNER_NOUNS
+
+
+def _russian_title(parsed: Parsed) -> bool:
+    return any(RUSSIAN_TITLES.intersection(s.lemmas) for s in parsed.sentences)
 
 
 def relevant_sentences(parsed: Parsed, regions: list[SentenceRegions]) -> list[bool]:
     """One flag per sentence: True where the text is about Kazakhstan (or neutral in such a text)."""
     named = [countries_named(s, r) for s, r in zip(parsed.sentences, regions)]
-    if not any("KZ" in n for n in named):
+    if not any("KZ" in n for n in named) or not (
+            any("RU" in n for n in named) or _russian_title(parsed) or names_kazakhstan_from_outside(parsed)):
         return [False] * len(named)
     flags: list[bool] = []
     other_passage = False

@@ -43,10 +43,36 @@ REPUBLIC_WORDS = word_list("role_words", "republic_word")
 REGIONAL_PREMIERS = word_list("role_words", "regional_premier")
 GOVERNOR_TITLES = word_list("role_words", "governor_title")
 PUBLIC_BODIES = word_list("role_words", "public_body")
+LEGISLATURES = [tuple(w.split()) for w in word_list("role_words", "legislature")]
+KAZAKH_SOURCES = [tuple(w.split()) for w in word_list("role_words", "kazakh_source")]
+COUNTRYLESS_HEADS = word_list("role_words", "countryless_head")
+FEDERAL_BODIES = tuple(word_list("role_words", "federal_body"))
+BODY_HEADS = word_list("role_words", "body_head")
+GENERIC_HEADS = {"other"}  # a chair's or head's title that says nothing of the body it heads
 PLACE_HEADS = word_list("role_words", "place_head")
 TOWN_TITLES = word_list("region_words", "town_title")  # "г.", "город" before a town's name
 DEPUTY_WORDS = word_list("role_words", "deputy")
 COPULAS = word_list("role_words", "copula")
+
+
+class TextSource:
+    """Whether a text cites a Kazakh region's akim or akimat as its source: there "глава
+    региона" is the akim (SPEC.md "Roles"). Read once, on first need: most texts use no
+    title that needs it."""
+
+    def __init__(self, parsed: Parsed) -> None:
+        self._parsed = parsed
+        self._kazakh: bool | None = None
+
+    @property
+    def kazakh(self) -> bool:
+        if self._kazakh is None:
+            self._kazakh = any(_has_phrase(s.lemmas, KAZAKH_SOURCES) for s in self._parsed.sentences)
+        return self._kazakh
+
+
+def _has_phrase(lemmas: list[str], phrases: list[tuple[str, ...]]) -> bool:
+    return any(tuple(lemmas[i:i + len(p)]) == p for p in phrases for i in range(len(lemmas)))
 
 
 @dataclass
@@ -95,6 +121,8 @@ def _adjust(role: str, tail: list, n: int, mentions: list[RegionMention]) -> str
         return role
     if role == "business" and PUBLIC_BODIES & {t.lemma for t in tail[n:]}:
         return "other"
+    if role in GENERIC_HEADS and _names_legislature([t.lemma for t in tail[n:]]):
+        return "legislator"  # председатель Омского горсовета
     if role == "federal_official" and " ".join(t.lemma for t in tail[:n]) in REGIONAL_PREMIERS \
             and any(m.region.country == "RU" for m in mentions):
         return "deputy_governor"  # премьер-министр Республики Башкортостан
@@ -114,6 +142,18 @@ def _adjust(role: str, tail: list, n: int, mentions: list[RegionMention]) -> str
     return role
 
 
+def _heads_a_federal_body(phrase: list, n: int) -> bool:
+    """A head's one-word title right before a Russian federal agency's name."""
+    return n == 1 and phrase[0].lemma in BODY_HEADS and len(phrase) > 1 \
+        and phrase[1].lemma.startswith(FEDERAL_BODIES)
+
+
+def _names_legislature(lemmas: list[str]) -> bool:
+    """Whether a title's words after its trigger name a representative body (a city
+    council, a regional assembly, a maslikhat)."""
+    return _has_phrase(lemmas, LEGISLATURES)
+
+
 def token_span(sentence: Sentence, entity: Entity) -> tuple[int, int]:
     toks = sentence.tokens
     first = next((i for i, t in enumerate(toks) if t.start >= entity.start), len(toks))
@@ -122,14 +162,17 @@ def token_span(sentence: Sentence, entity: Entity) -> tuple[int, int]:
 
 
 def find_role(sentence: Sentence, entity: Entity, floor: int,
-              regions: SentenceRegions, kazakh_republic: bool = False) -> Role | None:
+              regions: SentenceRegions, kazakh_republic: bool = False,
+              source: TextSource | None = None) -> Role | None:
     """Role of the person named by `entity`, from the words before it (after `floor`).
 
     The nearest title wins, but a generic one ("руководитель", "председатель")
     that only continues a specific one ("заместитель премьер-министра —
     руководитель аппарата") yields to it. `kazakh_republic`: the text names no
     Russian republic, so a bare "республика" in a title is Kazakhstan ("министр
-    транспорта республики" of a Kazakh delegation is a minister of Kazakhstan).
+    транспорта республики" of a Kazakh delegation is a minister of Kazakhstan). `source`:
+    whether the text is a Kazakh akimat's news, where a head's title naming no place
+    ("глава региона") is the akim's.
     """
     toks = sentence.tokens
     first, last = token_span(sentence, entity)
@@ -158,7 +201,9 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
         after = toks[last:last + APPOSITION_TOKENS]
         if not after or after[0].text != ",":
             return None
-        matches = [m for m in _role_matcher().find([t.lemma for t in after[1:]]) if m.start <= 1]
+        matches = [m for m in _role_matcher().find([t.lemma for t in after[1:]])
+                   if m.start <= 1 and not any(t.pos in {"VERB", "AUX"} for t in after[1:1 + m.start])]
+        # ", приветствуя Президента Казахстана": a verb's object, no apposition
         if not matches:
             return None
         m = matches[0]
@@ -174,7 +219,11 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
         return None  # "сообщил журналистам М. Петров": the audience, not the name's title
     places = [mm for i, mm in regions.at_token.items() if start <= i < stop]
     role = _adjust(role, phrase, n, places)
-    if role in KZ_EQUIVALENTS and _heads_a_kazakh_place(phrase, n, start, regions):
+    if _heads_a_federal_body(phrase, n):
+        role, side = "federal_official", "RU"  # руководитель Росавиации
+    if role in KZ_EQUIVALENTS and (_heads_a_kazakh_place(phrase, n, start, regions) or (
+            source is not None and not places and phrase[0].lemma in COUNTRYLESS_HEADS
+            and source.kazakh)):
         role, side = KZ_EQUIVALENTS[role], "KZ"  # "главой Костанайской области": its akim
     whose = countries_in(phrase[n:], regions.at_token, start + n)
     if kazakh_republic and not places:

@@ -25,6 +25,8 @@ NAME_PREPOSITIONS = word_list("sector_words", "name_preposition")
 SIDE_NOUNS = word_list("sector_words", "describes_side")
 SIDE_VERBS = word_list("sector_words", "describes_side_verb")
 IDIOMS = word_list("sector_words", "idiom")
+FARM_MAKERS = word_list("sector_words", "farm_maker")
+FARM_PRODUCT_REACH = 2  # tokens after "производство" a farm product may begin at ("производства зерна")
 COORDINATORS = frozenset({"и", ","})  # between coordinated adjectives
 INSTITUTION_REACH = 4  # tokens between the head and the sector word ("науки и высшего")
 
@@ -66,6 +68,15 @@ def _in_an_idiom(sentence: Sentence, start: int, stop: int) -> bool:
     """The trigger belongs to a set phrase that names no field ("по традиции стороны
     перерезали ленту": a custom, not culture)."""
     return any(m.start < stop and start < m.stop for m in _idioms().find(sentence.lemmas))
+
+
+def _makes_farm_produce(sentence: Sentence, start: int, stop: int) -> bool:
+    """A word of making before a farm product ("производству риса", "производство мяса и
+    молока"): growing or raising it, farming, not industry."""
+    if stop - start != 1 or sentence.lemmas[start] not in FARM_MAKERS:
+        return False
+    after = _matcher().find(sentence.lemmas[stop:stop + FARM_PRODUCT_REACH])
+    return bool(after) and after[0].start == 0 and "agriculture" in after[0].payload
 
 
 def _names_an_institution(sentence: Sentence, start: int) -> bool:
@@ -138,7 +149,8 @@ def find_sectors(parsed: Parsed, relevant: list[bool]) -> list[SectorEvidence]:
                     or _in_a_proper_name(sent, m.start)
                     or in_quoted_name(sent.text, sent.tokens[m.start].start - sent.start)
                     or parsed.runs_off_the_end(sent.tokens[m.stop - 1].stop)
-                    or _in_an_idiom(sent, m.start, m.stop)):
+                    or _in_an_idiom(sent, m.start, m.stop)
+                    or _makes_farm_produce(sent, m.start, m.stop)):
                 continue
             start, stop = sent.tokens[m.start].start, sent.tokens[m.stop - 1].stop
             for key in m.payload:

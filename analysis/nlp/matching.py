@@ -2,7 +2,9 @@
 
 Extractors declare what they look for as lemma phrases ("генеральный консул",
 "приграничный торговля", "судострои*" with a trailing * for a prefix); this
-module is the one place that applies such declarations to token lemmas.
+module is the one place that applies such declarations to token lemmas. A leading *
+matches an ending ("*летие победа": the 80th anniversary of the Victory, written
+"80-летие" as one token).
 """
 from __future__ import annotations
 
@@ -28,25 +30,33 @@ class LemmaMatcher(Generic[T]):
     def __init__(self, phrases: Iterable[tuple[str, T]]) -> None:
         self._by_first: dict[str, list[tuple[list[str], T]]] = {}
         self._prefixed: list[tuple[list[str], T]] = []
+        self._suffixed: list[tuple[list[str], T]] = []
         for phrase, payload in phrases:
             words = fold(phrase).split()
             if not words:
                 continue
             if words[0].endswith("*"):
                 self._prefixed.append((words, payload))
+            elif words[0].startswith("*"):
+                self._suffixed.append((words, payload))
             else:
                 self._by_first.setdefault(words[0], []).append((words, payload))
         for entries in self._by_first.values():
             entries.sort(key=lambda e: -len(e[0]))
         self._prefixed.sort(key=lambda e: -len(e[0]))
-        # the prefixed phrases' first prefixes, for one C-level test a token: most tokens
-        # begin none of them, and the phrases need not be tried there
+        self._suffixed.sort(key=lambda e: -len(e[0]))
+        # the prefixed phrases' first prefixes (and the suffixed ones' endings), for one
+        # C-level test a token: most tokens begin (end with) none of them, and the phrases
+        # need not be tried there
         self._prefixes = tuple({words[0][:-1] for words, _ in self._prefixed})
+        self._suffixes = tuple({words[0][1:] for words, _ in self._suffixed})
 
     @staticmethod
     def _word_matches(pattern: str, lemma: str) -> bool:
         if pattern.endswith("*"):
             return lemma.startswith(pattern[:-1])
+        if pattern.startswith("*"):
+            return lemma.endswith(pattern[1:])
         return lemma == pattern
 
     def _longest_at(self, lemmas: Sequence[str], i: int) -> Match[T] | None:
@@ -55,6 +65,8 @@ class LemmaMatcher(Generic[T]):
         candidates = self._by_first.get(lemma, [])
         if self._prefixes and lemma.startswith(self._prefixes):
             candidates = candidates + self._prefixed
+        if self._suffixes and lemma.endswith(self._suffixes):
+            candidates = candidates + self._suffixed
         for words, payload in candidates:
             n = len(words)
             if i + n <= len(lemmas) and all(self._word_matches(w, lemmas[i + k])
