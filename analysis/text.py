@@ -32,6 +32,12 @@ def quote_open(prefix: str) -> bool:
     return prefix.count("«") > prefix.count("»") or prefix.count('"') % 2 == 1
 
 
+def quote_closed(prefix: str) -> bool:
+    """Whether direct speech open before `prefix` is closed within it: more » than «, or an
+    odd number of straight quotes ("...», — сказал он 30 сентября")."""
+    return prefix.count("»") > prefix.count("«") or prefix.count('"') % 2 == 1
+
+
 QUOTED_NAME_MAX_CHARS = 60  # «МФЦ «Астана»» is a name; a longer «...» is direct speech
 
 

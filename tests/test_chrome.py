@@ -98,3 +98,18 @@ def test_weather_widgets_and_glued_menus_are_no_headline():
     assert not is_chrome_line("«КазМунайГаз» открыл представительство в Омске")
     page = "Бани и сауны города - https://example.ru/saunas\n\nГубернатор встретился с генконсулом\n\n" + body
     assert split_article(page).title == "Губернатор встретился с генконсулом"
+
+
+def test_a_headline_with_a_sum_is_no_ticker_and_an_english_stamp_is_kept():
+    """"$815 млн" is an amount (a rate has no magnitude); "July 5. 2024. 10:01" is the page's
+    stamp, in the English month names some sites print."""
+    assert not is_chrome_line("Пять инвестпроектов на $815 млн реализуют в Алматинской области")
+    assert is_chrome_line("USD 81,40 | EUR 95,12")
+    assert is_chrome_line("$ 90,5  € 98,2")
+    body = ("Пять инвестиционных проектов на общую сумму 815 млн долларов реализуют в области "
+            "в течение двух лет, передает агентство со ссылкой на акимат региона.")
+    page = ("July 5. 2024. 10:01\n\nКазахстан\n\nPOLITICS & ECONOMICS\n\n"
+            "Пять инвестпроектов на $815 млн реализуют в Алматинской области\n\n" + body)
+    article = split_article(page)
+    assert article.title == "Пять инвестпроектов на $815 млн реализуют в Алматинской области"
+    assert article.text.split("\n\n")[:2] == [article.title, "July 5. 2024. 10:01"]

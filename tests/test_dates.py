@@ -246,6 +246,24 @@ def test_quoted_speech_does_not_date_the_event():
     assert dates(text)[2] == "2024-05-14"
 
 
+@pytest.mark.parametrize("sentence", [
+    "Накануне визита губернатор встретился с послом.",
+    "Накануне бизнес-форума губернатор встретился с послом.",  # the whole hyphenated noun
+])
+def test_the_eve_of_something_is_no_date(sentence):
+    assert exprs(sentence) == []
+
+
+def test_the_attribution_after_a_quote_dates_the_event():
+    """The sentence opens inside the governor's words; after the quote closes, the report
+    speaks again, and its date is the meeting's."""
+    text = doc(HEAD, "Омск, 1 октября 2025. Губернатор рассказал о сотрудничестве с Казахстаном.",
+               "«Казахстан занимает первое место по экспорту. Мы нацелены расширять связи», — написал он "
+               "по итогам встречи с послом Казахстана, состоявшейся в Омске в минувший вторник, 30 сентября.",
+               TOPICS)
+    assert dates(text)[2] == "2025-09-30"
+
+
 def test_no_anchor_current_year_from_text():
     text = doc(HEAD, MEETING, "«По итогам первого полугодия 2024 года Казахстан занимает третье место по "
                               "товарообороту», — отметил губернатор.")

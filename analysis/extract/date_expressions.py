@@ -232,6 +232,8 @@ PUBLISHED_LABEL_RE = re.compile(PUBLISHED_LABEL, re.IGNORECASE)
 CURRENT_YEAR_RES = [re.compile(p, re.IGNORECASE) for p in CURRENT_YEAR_CUES]
 YEAR_PRESENT_RE = re.compile(YEAR_PRESENT)
 WORD_RE = re.compile(r"[A-Za-zА-ЯЁа-яё]+")
+#: A word with its hyphenated parts ("бизнес-форума"): the whole noun, as morphology reads it.
+HYPHENATED_WORD_RE = re.compile(r"[A-Za-zА-ЯЁа-яё]+(?:-[A-Za-zА-ЯЁа-яё]+)*")
 FULL_DAY_PRECISIONS = ("day", "monthday")
 
 
@@ -308,7 +310,7 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
 
 def _eve_of_something(text: str, pos: int) -> bool:
     """"накануне визита" is "on the eve of the visit", not "the day before"."""
-    nxt = WORD_RE.match(text, pos + 1) if pos < len(text) and text[pos] == " " else None
+    nxt = HYPHENATED_WORD_RE.match(text, pos + 1) if pos < len(text) and text[pos] == " " else None
     if not nxt:
         return False
     return _is_nominal(nxt.group(0))

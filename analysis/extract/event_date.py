@@ -21,7 +21,7 @@ from analysis.extract.date_expressions import (
     YEAR_DIGITS, YEAR_PRESENT_RE, DateExpr, as_date, find_expressions, is_reference, present_verb, resolve)
 from analysis.ingest.layout import Layout, Line, is_paragraph, page_layout
 from analysis.model import DateValue
-from analysis.text import quote_open
+from analysis.text import quote_closed, quote_open
 
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[«\"(]?[А-ЯЁA-Z])")
 
@@ -96,8 +96,11 @@ def _stamp_in_line(line: Line) -> DateExpr | None:
 # ----------------------------------------------------------------------------- main event
 
 def _in_quote(sent: _Sent, pos: int) -> bool:
-    """Inside direct speech («...»): a speaker's "сегодня" is not the report's date."""
-    return sent.quoted != quote_open(sent.text[:pos])
+    """Inside direct speech («...»): a speaker's "сегодня" is not the report's date. A
+    sentence that opens inside a quote leaves it where the quote closes: the attribution
+    after it ("», — написал он по итогам встречи 30 сентября") is the report's."""
+    prefix = sent.text[:pos]
+    return not quote_closed(prefix) if sent.quoted else quote_open(prefix)
 
 
 def _passing(sentence: str, e: DateExpr) -> bool:

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from analysis.text import fold
+from analysis.vocabulary import read_vocab
 
 # A line that opens a trailing block: it and everything after it is page, not article.
 END_OF_ARTICLE = [
@@ -57,7 +58,8 @@ HEADER_LINE = [
     r".*(\s[|›→]\s)",
     r".*(\s[/»>·]\s.*){2,}",
     r"[^\d]{0,50}\s/\s[^\d]{0,50}$",
-    r".*(курс[а-я]* (цб|валют)|(usd|eur|rub)\b\s*[:/]?\s*[\d.,]+|[$€₽]\s*[\d.,]+)",
+    # exchange rates: a sum with a magnitude ("$815 млн") is a headline's amount, no rate
+    r".*(курс[а-я]* (цб|валют)|((usd|eur|rub)\b\s*[:/]?|[$€₽])\s*[\d.,]++(?!\s*(млн|млрд|трлн|тыс)))",
     r".*[+−-]?\d+\s*°\s*c?\b",
     r"прогноз погоды\b.{0,80}$",  # a weather widget's title ("Прогноз погоды в Астрахани")
     r"погода\s+\S+\.(ru|kz|com|рф)\b",  # a weather widget's link
@@ -86,12 +88,17 @@ INLINE_LINE = [
     r"\(?(рейтинг|голосов)\s*:\s*[\d.,]+\)?\s*$",
 ]
 
+#: English month names, as some sites print their stamps ("July 5. 2024"), from vocab/months.csv.
+_ENGLISH_MONTHS = "|".join(sorted((f.replace(".", r"\.?") for r in read_vocab("months")
+                                   for f in r["english"].split(";") if f), key=len, reverse=True))
+
 # Header lines worth keeping: they carry the publication date or a dateline.
 DATE_STAMP = re.compile(
     r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}-\d{1,2}-\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|"
     r"\b\d{1,2}\s+(январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
     r"янв|фев|мар|апр|авг|сен|окт|ноя|дек)[а-я]*\.?|"
-    r"\b(янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|сент|окт|ноя|дек)[а-я]*\.?\s+\d{1,2},\s+\d{4}",
+    r"\b(янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|сент|окт|ноя|дек)[а-я]*\.?\s+\d{1,2},\s+\d{4}|"
+    rf"\b\d{{1,2}}\s+({_ENGLISH_MONTHS})\b|\b({_ENGLISH_MONTHS})\s+\d{{1,2}}[,.]?\s+\d{{4}}",
     re.IGNORECASE,
 )
 
