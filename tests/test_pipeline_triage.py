@@ -144,3 +144,30 @@ def test_a_batch_lost_with_its_worker_is_extracted_again_document_by_document(
     assert statuses == {"kz-5": "ok", "uz-1": "ok", "uz-2": WORKER_DIED, "uz-3": "ok", "uz-4": "ok"}
     assert run.warnings[-1] == ("uz-2.txt: the worker process died extracting it, "
                                 "in a pool and alone; rejected")
+
+
+def test_saved_pages_go_to_the_running_pool_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once the pool runs (the first article needs NLP), a saved page is read and extracted by a
+    worker, PAGE_BATCH to a task; the tables are those of one process."""
+    src = _folder(tmp_path / "in", on_topic=[1], off_topic=[2])
+    for n in (3, 4, 5):
+        body = OFF_TOPIC.format(day=n).replace("\n", "</p><p>")
+        (src / f"zz-page-{n}.html").write_text(f"<html><body><article><p>{body}</p></article></body></html>",
+                                               encoding="utf-8")
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    real_read = pipeline.read_document
+
+    def read(item, data=None):
+        (marks / item.doc_id).write_text(str(os.getpid()), encoding="utf-8")
+        return real_read(item, data)
+
+    monkeypatch.setattr(pipeline, "read_document", read)
+    monkeypatch.setattr(pipeline, "PAGE_BATCH", 2)
+    extract_dir(src, tmp_path / "pooled", progress=False, workers=2, use_cache=False)
+    read_in = {p.name: int(p.read_text(encoding="utf-8")) for p in marks.iterdir()}
+    assert {d for d, pid in read_in.items() if pid == MAIN_PID} == {"kz-1", "uz-2"}
+    assert {d for d, pid in read_in.items() if pid != MAIN_PID} == {"zz-page-3", "zz-page-4", "zz-page-5"}
+    monkeypatch.undo()
+    extract_dir(src, tmp_path / "alone", progress=False, workers=1, use_cache=False)
+    assert _tables(tmp_path / "pooled") == _tables(tmp_path / "alone")

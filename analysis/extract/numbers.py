@@ -437,10 +437,11 @@ def _after_change_verb(toks, k: int) -> bool:
 
 # -- kinds ------------------------------------------------------------------
 @lru_cache(maxsize=None)
-def _first_word_index(table: str) -> tuple[dict[str, list], list]:
+def _first_word_index(table: str) -> tuple[dict[str, list], list, tuple[str, ...]]:
     """Entries of a vocabulary table ("units", "cues") by first word, prefix entries
     apart, each with its position: a token is checked against the few entries that
-    can start at it, in table order."""
+    can start at it, in table order. Last, the prefixes of the prefix entries: one C-level
+    test of a token, which most begin none of."""
     by_first: dict[str, list] = {}
     prefixed = []
     for n, entry in enumerate(getattr(figure_vocab(), table)):
@@ -449,14 +450,16 @@ def _first_word_index(table: str) -> tuple[dict[str, list], list]:
             prefixed.append((n, entry))
         else:
             by_first.setdefault(first, []).append((n, entry))
-    return by_first, prefixed
+    return by_first, prefixed, tuple({entry[0][0][:-1] for _, entry in prefixed})
 
 
 def entries_at(toks, j: int, table: str) -> list:
     """The entries of `table` whose words match from token j, in table order."""
-    by_first, prefixed = _first_word_index(table)
-    found = {e for k in token_keys(toks[j]) for e in by_first.get(k, [])}
-    found.update(e for e in prefixed if word_is(toks[j], e[1][0][0]))
+    by_first, prefixed, prefixes = _first_word_index(table)
+    keys = token_keys(toks[j])
+    found = {e for k in keys for e in by_first.get(k, [])}
+    if prefixes and fold(toks[j].text).startswith(prefixes):
+        found.update(e for e in prefixed if word_is(toks[j], e[1][0][0]))
     return [entry for _, entry in sorted(found) if match_words(toks, j, entry[0]) is not None]
 
 

@@ -194,9 +194,14 @@ def inventory(input_dir: Path, exclude: Path | None = None) -> Inventory:
     return inv
 
 
+def is_saved_page(path: Path) -> bool:
+    """A saved web page (read with trafilatura), not a text file."""
+    return path.suffix.lower() in HTML_SUFFIXES
+
+
 def size_limit(path: Path) -> int:
     """The largest file of this kind that can be an article (bytes)."""
-    return MAX_HTML_BYTES if path.suffix.lower() in HTML_SUFFIXES else MAX_TEXT_BYTES
+    return MAX_HTML_BYTES if is_saved_page(path) else MAX_TEXT_BYTES
 
 
 def read_input(item: InputFile, data: bytes | None = None) -> Document:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import ctypes
 import fcntl
+import gc
 import hashlib
 import itertools
 import math
@@ -55,7 +56,8 @@ from analysis.store.duplicates import (Candidate, Fingerprint, file_fingerprint,
                                        fingerprint)
 from analysis.extract.document import extract_dates, extract_document
 from analysis.extract.prefilter import needs_nlp
-from analysis.ingest.files import Inventory, InputFile, Rejection, inventory, read_input, read_regular
+from analysis.ingest.files import (Inventory, InputFile, Rejection, inventory, is_saved_page, read_input,
+                                   read_regular)
 from analysis.messages import rejected
 from analysis.model import DocFacts, Document
 from analysis.store.tables import Texts, build_tables, write_tables
@@ -63,6 +65,7 @@ from analysis.store.tables import Texts, build_tables, write_tables
 DOCS_PER_WORKER = 10  # below this many documents per core a pool costs more than it saves
 QUEUED_PER_WORKER = 25  # tasks read and waiting for each worker at most; past it, reading waits
 OFF_TOPIC_BATCH = 20    # documents without NLP (a millisecond or two each) handed to a worker at once
+PAGE_BATCH = 4          # saved web pages handed to the pool unread at once, once it runs
 LOCK_NAME = ".lock"   # in the output folder: held by the run writing it
 LOCK_WAIT = 5.0       # seconds a second run waits for the first before it stops
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>: the signal a process gets when its parent dies
@@ -166,6 +169,11 @@ def extract_all(docs: list[Document], nlp: bool | None = None) -> list[Result]:
     return [extract(doc, nlp) for doc in docs]
 
 
+def process_all(items: list[InputFile]) -> list[Result]:
+    """process() of each file: one task of a worker process (saved pages, read there)."""
+    return [process(item) for item in items]
+
+
 def process(item: InputFile, data: bytes | None = None) -> Result:
     """One file (or its bytes, read by the caller) -> its facts and fingerprint (runs in a
     worker process)."""
@@ -211,10 +219,16 @@ def _init_worker(parent: int) -> None:
 def load_models() -> None:
     """Load the natasha models before the first document that needs them, so their load time
     and memory count against no document's budget. Once per process: a worker forked from a
-    process that loaded them has them too."""
+    process that loaded them has them too.
+
+    Then everything loaded so far (models, vocabularies, the package) is frozen out of the
+    garbage collector's sight (gc.freeze): it lives as long as the process, and each full
+    collection walked all of it again, 70 ms a time, three times in 2,000 articles; a
+    worker forked afterwards does not walk (and so copy) the pages it shares either."""
     from analysis.nlp.pipeline import parse
 
     parse("Подготовка.")
+    gc.freeze()
 
 
 def _content_key(item: InputFile) -> str | None:
@@ -330,9 +344,12 @@ def _triage_pass(items: list[InputFile], workers: int,
     that needs none (most of an off-topic feed) takes a millisecond or two: it is extracted
     here, unless the pool's workers run short of work, when it goes with the next
     OFF_TOPIC_BATCH such documents in one task (one round trip for them all). Each result as
-    it is done. The tasks a dying worker took down with the pool are appended to `lost`, as
-    the indices of their documents, in the order they were handed to the pool. At most
-    QUEUED_PER_WORKER tasks per worker wait for a worker: then reading waits for one to finish.
+    it is done. Once the pool runs, saved web pages go to it unread, PAGE_BATCH to a task:
+    trafilatura's reading costs ten times a text file's, and this process, which reads every
+    other file, is what the workers wait for in a feed. The tasks a dying worker took down
+    with the pool are appended to `lost`, as the indices of their documents, in the order
+    they were handed to the pool. At most QUEUED_PER_WORKER tasks per worker wait for a
+    worker: then reading waits for one to finish.
     """
     pool: ProcessPoolExecutor | None = None
     futures: dict[Future, tuple[int, list[int]]] = {}
@@ -343,14 +360,17 @@ def _triage_pass(items: list[InputFile], workers: int,
     complete = False
 
     def submit(task: list[tuple[int, Document]], nlp: bool) -> Iterator[tuple[int, Result]]:
+        yield from submit_call([i for i, _ in task], extract_all, [doc for _, doc in task], nlp)
+
+    def submit_call(indices: list[int], fn: Callable, *args: object) -> Iterator[tuple[int, Result]]:
         nonlocal pool
         if pool is None:
             pool = _pool(workers)
         while len(futures) >= QUEUED_PER_WORKER * workers:
             yield from itertools.islice(_finished(futures, done, dropped, wait=True), 1)
-        number, indices = next(numbers), [i for i, _ in task]
+        number = next(numbers)
         try:
-            future = pool.submit(extract_all, [doc for _, doc in task], nlp)
+            future = pool.submit(fn, *args)
         except BrokenProcessPool:
             dropped.append((number, indices))
             return
@@ -358,7 +378,15 @@ def _triage_pass(items: list[InputFile], workers: int,
         future.add_done_callback(done.put)
 
     try:
+        pages: list[int] = []
         for i, item in enumerate(items):
+            if pool is not None and is_saved_page(item.path):
+                pages.append(i)  # trafilatura's reading costs ten times a text file's: the pool's
+                if len(pages) == PAGE_BATCH:
+                    yield from submit_call(pages, process_all, [items[j] for j in pages])
+                    pages = []
+                yield from _finished(futures, done, dropped, wait=False)
+                continue
             doc = read_document(item)
             if needs_nlp(doc):
                 if pool is None:
@@ -373,6 +401,8 @@ def _triage_pass(items: list[InputFile], workers: int,
                 yield i, extract(doc, nlp=False)
             yield from _finished(futures, done, dropped, wait=False)
         yield from ((i, extract(doc, nlp=False)) for i, doc in batch)
+        if pages:
+            yield from submit_call(pages, process_all, [items[j] for j in pages])
         yield from _finished(futures, done, dropped, wait=True)
         complete = True
     finally:
