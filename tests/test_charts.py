@@ -452,3 +452,46 @@ def test_the_figures_chart_is_cut_between_its_panels(rich):
         # the cut lies below the upper panel's axes and above the lower panel's
         assert lower.get_position().y1 * height < height - cut < upper.get_position().y0 * height
     assert len(chart.parts()) == n
+
+
+def test_the_links_are_printed_as_a_grid_the_longer_side_down_the_rows():
+    """Curves cannot be cut across a page, so paper gets a grid (Chart.paper): a cell the
+    pair's meetings, the longer list down the rows, the subtitle saying which side is which."""
+    m = pd.DataFrame({"meeting_id": ["a", "b"], "doc_id": ["d1", "d2"],
+                      "region": ["Омская область", "Омская область"],
+                      "partners": [["Павлодарская область", "Акмолинская область"], ["Павлодарская область"]]})
+    chart = links.partner_links(m, pd.DataFrame({"doc_id": ["d1", "d2"]}), "ru")
+    paper = chart.paper
+    ax = paper.fig.axes[0]
+    assert paper.name == "partners_paper" and paper.title == chart.title
+    assert [sp(t.get_text()) for t in ax.get_yticklabels()] == ["Павлодарская область · 2",
+                                                                "Акмолинская область · 1"]
+    assert [sp(t.get_text()) for t in ax.get_xticklabels()] == ["Омская\nобласть · 2"]
+    assert ax.images[0].get_array().tolist() == [[2], [1]]
+    assert sp(paper.subtitle).startswith("строки — казахстанские партнёры, столбцы — российские регионы;")
+    assert (paper.head, paper.cuts) == (0.0, [])           # three rows stay whole on one page
+    html = chart.html()
+    assert html.startswith('<figure class="chart" id="chart-partners" data-screen>')
+    assert '<figure class="chart" id="chart-partners_paper" data-paper>' in html
+
+
+def test_a_long_grid_of_links_continues_on_the_next_page_under_its_column_labels():
+    m = many_regions(30)
+    chart = links.partner_links(m, pd.DataFrame({"doc_id": m["doc_id"]}), "en")
+    paper = chart.paper
+    ax = paper.fig.axes[0]
+    assert len(ax.get_yticklabels()) == 18 and len(ax.get_xticklabels()) == 1
+    assert paper.subtitle.startswith("rows: Russian regions, columns: Kazakh partners;")
+    assert paper.head > 0 and len(paper.cuts) == 17           # a cut between every two rows
+    rows = [b - a for a, b in zip([paper.head] + paper.cuts, paper.cuts)]
+    assert all(r == pytest.approx(links.GRID_ROW_IN, abs=0.01) for r in rows)
+    paper.fig.draw_without_rendering()
+    assert all(t.get_fontsize() >= 9 for t in texts(paper.fig))
+    assert 'id="chart-partners_paper" data-paper data-parts="19"' in chart.html()
+
+
+def test_people_are_printed_as_a_grid_each_name_with_its_role_on_one_line(seed):
+    people = links.people_links(seed.participants, seed.documents, "ru").paper
+    labels = [sp(t.get_text()) for ax in people.fig.axes
+              for t in ax.get_xticklabels() + ax.get_yticklabels()]
+    assert "Даурен Абаев (посол) · 3" in " ".join(labels).replace("\n", " ")

@@ -75,7 +75,11 @@ class Chart:
     page repeats its column labels there, as a long table repeats its header row.
 
     `print_fig`, when a chart has one, is the same chart drawn for paper (shorter: the page
-    holds it with its heading more often); it is printed instead of `fig`, which the screen shows."""
+    holds it with its heading more often); it is printed instead of `fig`, which the screen shows.
+
+    `paper`, when a chart has one, is another chart of the same data printed instead of this
+    one, with its own subtitle: curves joining two columns of names cannot be cut across, so
+    on paper they are a grid in rows (`head`, `cuts`) that continues on the next page."""
 
     name: str
     fig: Figure
@@ -86,6 +90,7 @@ class Chart:
     cuts: list[float] = field(default_factory=list)
     head: float = 0.0
     print_fig: Figure | None = None
+    paper: Chart | None = None
     _png: bytes | None = None
 
     def png(self) -> bytes:
@@ -110,6 +115,13 @@ class Chart:
         return out
 
     def html(self) -> str:
+        """The figure; with a `paper` chart, the screen's figure then paper's (report.css shows
+        each on its medium)."""
+        if self.paper is None:
+            return self._figure("")
+        return self._figure(" data-screen") + self.paper._figure(" data-paper")
+
+    def _figure(self, medium: str) -> str:
         # the first part is the chart's image, named by its title; the rest continue it
         imgs = [img_tag("chart-img", html.escape(self.title), part) if i == 0
                 else img_tag("chart-cont", "", part) for i, part in enumerate(self.parts())]
@@ -119,7 +131,7 @@ class Chart:
             imgs.append(img_tag("chart-print", html.escape(self.title), figure_png(self.print_fig)))
             parts += " data-print"
         return (
-            f'<figure class="chart" id="chart-{self.name}"{parts}>'
+            f'<figure class="chart" id="chart-{self.name}"{medium}{parts}>'
             f'<figcaption><p class="chart-title">{html.escape(self.title)}</p>'
             f'<p class="chart-subtitle">{html.escape(self.subtitle)}</p></figcaption>'
             + (headed_rows(imgs) if self.head else "".join(imgs)) +
