@@ -182,3 +182,10 @@ def test_sector_labels_and_colours():
     assert fmt.sector_label("trade", "ru") == "Торговля" and fmt.sector_label("trade", "en") == "Trade"
     assert fmt.sector_label("banking", "en") == "banking"
     assert fmt.sector_color("banking") == "#9e9e9e"
+
+
+@pytest.mark.parametrize("n, lang, expected", [
+    (1, "ru", "1 встречи"), (2, "ru", "2 встреч"), (5, "ru", "5 встреч"), (21, "ru", "21 встречи"),
+    (11, "ru", "11 встреч"), (2, "en", "2 meetings"), (1, "en", "1 meeting")])
+def test_a_count_after_a_word_that_governs_the_genitive(n, lang, expected):
+    assert sp(fmt.count_genitive(n, "meeting", lang)) == expected

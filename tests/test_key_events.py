@@ -95,3 +95,10 @@ def test_an_event_gives_its_own_amounts_only():
     sectors = pd.DataFrame(columns=["doc_id", "meeting_id", "sector"])
     got = ev.key_events(meetings, people, sectors, figures, "ru")
     assert sp(got[0].text) == "2023, Омская область: встреча; числа: инвестиции — 500 млн руб."
+
+
+def test_the_people_beyond_the_first_four_are_counted_as_people():
+    names = ["Ерлан Касымов", "Болат Ахметов", "Серик Нуров", "Асхат Беков", "Нурлан Оспанов", "Марат Сеитов"]
+    people = pd.DataFrame([dict(doc_id="a", meeting_id="a#1", name=n, role="akim", side="KZ") for n in names])
+    assert sp(ev._who(people, "ru")).endswith(" и ещё 2 человека")
+    assert sp(ev._who(people.head(5), "en")).endswith(" and 1 more person")

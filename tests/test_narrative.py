@@ -186,3 +186,11 @@ def test_long_reference_lists_are_cut_and_remembered():
     assert 'title="d1, d2, d3, d5, d7, d9; ещё 2' in html
     big = rf.ref_html(list(refs), refs, "en")
     assert ">[1–6, +94]</a>" in big and "94 more articles" in big
+
+
+@pytest.mark.parametrize("names, more, lang, expected", [
+    (["инвестиции", "туризм", "молодёжь и спорт"], 1, "ru", "инвестиции, туризм, молодёжь и спорт и ещё 1 отрасль"),
+    (["инвестиции", "туризм"], 0, "ru", "инвестиции и туризм"),
+    (["trade", "culture"], 3, "en", "trade, culture and 3 more sectors")])
+def test_a_listing_cut_short_counts_the_rest_with_its_noun(names, more, lang, expected):
+    assert nv._and_more(names, more, "sector", lang).replace("\u00a0", " ") == expected

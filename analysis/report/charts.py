@@ -282,7 +282,7 @@ def meetings_over_time(meetings: pd.DataFrame, documents: pd.DataFrame, lang: st
         peak = int(counts.idxmax())
         top = int(counts.max())
         if (counts == top).sum() > 1:
-            title = say("time.title_at_most", lang, meetings=fmt.count(top, "meeting", lang))
+            title = say("time.title_at_most", lang, meetings=fmt.count_genitive(top, "meeting", lang))
         elif len(counts) == 1:
             title = say("time.title_one_year", lang, year=peak)
         else:

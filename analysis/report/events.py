@@ -94,7 +94,8 @@ def _who(people: pd.DataFrame, lang: str) -> str:
     names = [_person(n, r, s, lang) for n, r, s in zip(named["name"], named["role"], named["side"])]
     more = len(people) - len(names)
     if more > 0:
-        return ", ".join(names) + " " + say("events.more_people", lang, n=fmt.fmt_int(more, lang))
+        return ", ".join(names) + " " + say("events.more_people", lang, n=fmt.fmt_int(more, lang),
+                                                 people=fmt.noun(more, "person", lang))
     return fmt.join_words(names, lang)
 
 

@@ -79,6 +79,14 @@ def count(n: int, key: str, lang: str) -> str:
     return f"{fmt_int(n, lang)}{NBSP}{noun(n, key, lang)}"
 
 
+def count_genitive(n: int, key: str, lang: str) -> str:
+    """`2 встреч` after a word that governs the genitive (`не больше 2 встреч`, `1 встречи`);
+    English as `count`."""
+    if lang != "ru":
+        return count(n, key, lang)
+    return f"{fmt_int(n, lang)}{NBSP}{genitive_ru(n, forms(f'noun.{key}', lang))}"
+
+
 def join_words(items: list[str], lang: str) -> str:
     """`a, b и c` / `a, b and c`."""
     items = [i for i in items if i]

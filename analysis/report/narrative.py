@@ -64,9 +64,13 @@ def _counted_items(items: list[tuple[str, int]], noun_key: str, lang: str) -> li
             for i, (label, n) in enumerate(items)]
 
 
-def _and_more(listing: str, more: int, lang: str) -> str:
-    """`a, b, c и ещё 2` when `more` items are left out of a listing."""
-    return say("more.and_n", lang, listing=listing, n=more) if more > 0 else listing
+def _and_more(names: list[str], more: int, noun_key: str, lang: str) -> str:
+    """`a, b, c и ещё 2 отрасли` when `more` items are left out of a listing, else `a, b и c`:
+    never two `и` in a row (`молодёжь и спорт и ещё 1`), and the rest counted with its noun."""
+    if more <= 0:
+        return fmt.join_words(names, lang)
+    return say("more.and_n", lang, listing=", ".join(names), n=fmt.fmt_int(more, lang),
+               noun=fmt.noun(more, noun_key, lang))
 
 
 def _top(counts: pd.Series, k: int = 3) -> pd.Series:
@@ -144,14 +148,14 @@ def sector_statements(sectors: pd.DataFrame, lang: str) -> list[Statement]:
     if counts.iloc[0] == 1:  # one meeting each: nothing leads, list what was discussed
         names = [fmt.lower_label(fmt.sector_label(k, lang)) for k in counts.index[:5]]
         more = len(counts) - len(names)
-        listing = _and_more(", ".join(names) if more > 0 else fmt.join_words(names, lang), more, lang)
+        listing = _and_more(names, more, "sector", lang)
         return [Statement(say("sectors.discussed", lang, listing=listing), sources_of(df))]
     n_top = int((counts == counts.iloc[0]).sum())
     if n_top >= 3:  # several sectors level at the top (as the sector chart's title says)
         top = counts[counts == counts.iloc[0]]
         names = [fmt.lower_label(fmt.sector_label(k, lang)) for k in top.index[:4]]
         more = n_top - len(names)
-        listing = _and_more(", ".join(names) if more > 0 else fmt.join_words(names, lang), more, lang)
+        listing = _and_more(names, more, "sector", lang)
         per = fmt.count(int(counts.iloc[0]), "meeting", lang)
         text = say("sectors.broad", lang, sectors=fmt.count(n_top, "sector", lang), n=n_top, per=per,
                    listing=listing)
@@ -167,7 +171,7 @@ def sector_statements(sectors: pd.DataFrame, lang: str) -> list[Statement]:
         tail = ""
         if len(once):
             names = [fmt.lower_label(fmt.sector_label(k, lang)) for k in once.index[:4]]
-            tail = say("sectors.once", lang, tail=_and_more(fmt.join_words(names, lang), len(once) - len(names), lang))
+            tail = say("sectors.once", lang, tail=_and_more(names, len(once) - len(names), "sector", lang))
         out.append(Statement(say("sectors.spans", lang, sectors=fmt.count(len(counts), "sector", lang), once=tail),
                              sources_of(df)))
     return out
