@@ -495,3 +495,10 @@ def test_people_are_printed_as_a_grid_each_name_with_its_role_on_one_line(seed):
     labels = [sp(t.get_text()) for ax in people.fig.axes
               for t in ax.get_xticklabels() + ax.get_yticklabels()]
     assert "Даурен Абаев (посол) · 3" in " ".join(labels).replace("\n", " ")
+
+
+def test_links_with_one_side_only_print_as_on_screen(seed):
+    kz_only = seed.participants[seed.participants["side"] == "KZ"]
+    people = links.people_links(kz_only, seed.documents, "ru")
+    assert people is not None and people.paper is None
+    assert "data-screen" not in people.html() and "data-paper" not in people.html()

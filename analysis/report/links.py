@@ -137,9 +137,12 @@ def fit_rows(fig: Figure, ax, n_rows: int, n_cols: int) -> None:
 
 
 def _grid_chart(name: str, left: list[tuple[str, str, str]], right: list[tuple[str, str, str]],
-                links: dict[tuple[str, str], int], title: str, source: str, lang: str) -> Chart:
+                links: dict[tuple[str, str], int], title: str, source: str, lang: str) -> Chart | None:
     """Paper's chart of the links `name` (partners, people): the grid, its subtitle saying
-    which side runs down the rows."""
+    which side runs down the rows; none when a side has no names (the curves are then a
+    column of names, short enough for any page)."""
+    if not left or not right:
+        return None
     fig, head, cuts, ru_rows = _grid(left, right, links)
     sides = (say(f"{name}.grid_ru", lang), say(f"{name}.grid_kz", lang))
     rows, cols = sides if ru_rows else sides[::-1]
