@@ -189,3 +189,12 @@ def test_sector_labels_and_colours():
     (11, "ru", "11 встреч"), (2, "en", "2 meetings"), (1, "en", "1 meeting")])
 def test_a_count_after_a_word_that_governs_the_genitive(n, lang, expected):
     assert sp(fmt.count_genitive(n, "meeting", lang)) == expected
+
+
+@pytest.mark.parametrize("items, lang, expected", [
+    (["инвестиции", "туризм", "молодёжь и спорт"], "ru", "инвестиции, туризм, а также молодёжь и спорт"),
+    (["молодёжь и спорт", "туризм"], "ru", "молодёжь и спорт и туризм"),
+    (["trade", "youth and sport"], "en", "trade, and youth and sport"),
+    (["trade", "transport & logistics"], "en", "trade and transport & logistics")])
+def test_a_listing_whose_last_item_holds_the_conjunction_ends_with_as_well_as(items, lang, expected):
+    assert fmt.join_words(items, lang) == expected

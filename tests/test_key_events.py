@@ -102,3 +102,11 @@ def test_the_people_beyond_the_first_four_are_counted_as_people():
     people = pd.DataFrame([dict(doc_id="a", meeting_id="a#1", name=n, role="akim", side="KZ") for n in names])
     assert sp(ev._who(people, "ru")).endswith(" и ещё 2 человека")
     assert sp(ev._who(people.head(5), "en")).endswith(" and 1 more person")
+
+
+def test_an_agreement_is_named_with_its_subject_and_term_quoted_in_english():
+    row = pd.Series(dict(kind="plan", subject="по развитию сотрудничества", term="на 2026–2028 годы"))
+    assert ev._agreement_label(row, "ru") == "план по развитию сотрудничества (на 2026–2028 годы)"
+    assert ev._agreement_label(row, "en") == "plan (\u201cпо развитию сотрудничества\u201d, \u201cна 2026–2028 годы\u201d)"
+    bare = pd.Series(dict(kind="memorandum", subject="", term=""))
+    assert (ev._agreement_label(bare, "ru"), ev._agreement_label(bare, "en")) == ("меморандум", "memorandum")

@@ -189,7 +189,9 @@ def test_long_reference_lists_are_cut_and_remembered():
 
 
 @pytest.mark.parametrize("names, more, lang, expected", [
-    (["инвестиции", "туризм", "молодёжь и спорт"], 1, "ru", "инвестиции, туризм, молодёжь и спорт и ещё 1 отрасль"),
+    (["инвестиции", "туризм", "молодёжь и спорт"], 1, "ru", "инвестиции, туризм, молодёжь и спорт, а также ещё 1 отрасль"),
+    (["молодёжь и спорт", "туризм"], 2, "ru", "молодёжь и спорт, туризм и ещё 2 отрасли"),
+    (["youth and sport"], 1, "en", "youth and sport, and 1 more sector"),
     (["инвестиции", "туризм"], 0, "ru", "инвестиции и туризм"),
     (["trade", "culture"], 3, "en", "trade, culture and 3 more sectors")])
 def test_a_listing_cut_short_counts_the_rest_with_its_noun(names, more, lang, expected):

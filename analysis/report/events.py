@@ -107,15 +107,23 @@ def _agreement_text(rows: pd.DataFrame, lang: str) -> str:
         sub = rows[rows["status"] == status] if "status" in rows else rows.iloc[0:0]
         items = []
         for r in sub.head(MAX_AGREEMENTS).itertuples():
-            label = kind_label(r.kind, lang)
-            subject = str(getattr(r, "subject", "") or "").strip()
-            if subject:
-                label = f"{label} {subject}" if lang == "ru" else f"{label} ({fmt.quote(subject, 'en')})"
-            term = str(getattr(r, "term", "") or "").strip()
-            items.append(label + (f" ({term})" if term else ""))
+            items.append(_agreement_label(r, lang))
         if items:
             parts.append(f"{say(key, lang)}: {fmt.join_words(items, lang)}")
     return "; ".join(parts)
+
+
+def _agreement_label(r, lang: str) -> str:  # noqa: ANN001 - a row of itertuples
+    """`план по развитию сотрудничества (на 2026–2028 годы)`; in English the article's Russian
+    words quoted, in one bracket: `plan (“по развитию сотрудничества”, “на 2026–2028 годы”)`,
+    not a Russian term bare after the quoted subject."""
+    label = kind_label(r.kind, lang)
+    subject = str(getattr(r, "subject", "") or "").strip()
+    term = str(getattr(r, "term", "") or "").strip()
+    if lang != "ru":
+        quoted = [fmt.quote(x, lang) for x in (subject, term) if x]
+        return f"{label} ({', '.join(quoted)})" if quoted else label
+    return " ".join(x for x in (label, subject) if x) + (f" ({term})" if term else "")
 
 
 # ---------------------------------------------------------------------- ranking

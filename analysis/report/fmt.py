@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from analysis.model import DateValue
 from analysis.report.words import LANGS, check_lang  # noqa: F401  (fmt.check_lang, fmt.LANGS: used across the reports)
-from analysis.report.words import forms, group, messages, pair, say
+from analysis.report.words import forms, group, messages, pair, say, template
 from analysis.vocabulary import read_vocab
 
 NBSP = "\u00a0"
@@ -94,7 +94,15 @@ def join_words(items: list[str], lang: str) -> str:
         return ""
     if len(items) == 1:
         return items[0]
-    return say("join.last", lang, head=", ".join(items[:-1]), last=items[-1])
+    key = "join.last_also" if holds_conjunction(items[-1], lang) else "join.last"
+    return say(key, lang, head=", ".join(items[:-1]), last=items[-1])
+
+
+def holds_conjunction(item: str, lang: str) -> bool:
+    """Whether an item holds the word that joins a listing's last item (`молодёжь и спорт`):
+    the listing then ends `, а также ...`, never `туризм и молодёжь и спорт`."""
+    word = template("join.last", lang).split("{head}")[1].split("{last}")[0]
+    return word in f" {item} "
 
 
 def lower_label(label: str) -> str:

@@ -69,7 +69,8 @@ def _and_more(names: list[str], more: int, noun_key: str, lang: str) -> str:
     never two `и` in a row (`молодёжь и спорт и ещё 1`), and the rest counted with its noun."""
     if more <= 0:
         return fmt.join_words(names, lang)
-    return say("more.and_n", lang, listing=", ".join(names), n=fmt.fmt_int(more, lang),
+    key = "more.and_n_also" if fmt.holds_conjunction(names[-1], lang) else "more.and_n"
+    return say(key, lang, listing=", ".join(names), n=fmt.fmt_int(more, lang),
                noun=fmt.noun(more, noun_key, lang))
 
 
