@@ -165,16 +165,39 @@ def test_the_sectors_are_printed_in_thinner_bars_each_name_on_one_line(rich):
     n = len(chart.fig.axes[0].patches)
     assert (charts.SECTOR_ROW_IN, charts.SECTOR_PRINT_ROW_IN) == (0.3, 0.22)
     assert chart.fig.get_size_inches()[1] == pytest.approx(0.3 * n + 0.45)
-    assert chart.print_fig.get_size_inches()[1] == pytest.approx(0.22 * n + 0.45)
-    paper = chart.print_fig.axes[0]
+    assert chart.paper.fig.get_size_inches()[1] == pytest.approx(0.22 * n + 0.45)
+    paper = chart.paper.fig.axes[0]
     names = [t.get_text() for t in paper.get_yticklabels()]
     assert names == [t.get_text() for t in chart.fig.axes[0].get_yticklabels()]
     assert all("\n" not in name for name in names)
-    chart.print_fig.draw_without_rendering()
+    chart.paper.fig.draw_without_rendering()
     boxes = sorted((t.get_window_extent() for t in paper.get_yticklabels()), key=lambda b: b.y0)
     assert all(low.y1 <= high.y0 for low, high in zip(boxes, boxes[1:]))   # names do not touch
     for t in paper.texts:
         assert t.get_window_extent().x1 <= paper.bbox.x1 + 0.5, t.get_text()
+
+
+def test_the_sectors_on_paper_may_be_cut_between_bars_three_at_least_on_either_side(rich):
+    chart = charts.sector_profile(rich.sectors, rich.documents, "ru")
+    n = len(chart.fig.axes[0].patches)
+    paper = chart.paper
+    assert (paper.name, paper.title, paper.subtitle) == ("sectors_paper", chart.title, chart.subtitle)
+    assert len(paper.cuts) == max(0, n - 2 * charts.MIN_PART_BARS + 1)
+    tops = sorted(paper.fig.get_size_inches()[1] - b.get_window_extent().y1 / paper.fig.dpi
+                  for b in paper.fig.axes[0].patches)
+    bottoms = sorted(paper.fig.get_size_inches()[1] - b.get_window_extent().y0 / paper.fig.dpi
+                     for b in paper.fig.axes[0].patches)
+    for k, cut in enumerate(paper.cuts, start=charts.MIN_PART_BARS):
+        assert bottoms[k - 1] < cut < tops[k]                   # between two bars, none cut
+
+
+def test_nine_bars_are_cut_after_the_third_to_the_sixth():
+    counts = pd.Series([5, 4, 3, 3, 2, 2, 1, 1, 1], index=["a", "b", "c", "d", "e", "f", "g", "h", "i"])
+    fig = charts.new_figure(2.43)
+    ax = fig.add_subplot()
+    ax.barh(list(range(9))[::-1], counts.values, height=0.68)
+    assert len(charts.bar_cuts(fig, ax, 9)) == 4
+    assert charts.bar_cuts(fig, ax, 5) == []
 
 
 def test_every_sector_name_fits_one_line_of_the_bars():
@@ -502,3 +525,12 @@ def test_links_with_one_side_only_print_as_on_screen(seed):
     people = links.people_links(kz_only, seed.documents, "ru")
     assert people is not None and people.paper is None
     assert "data-screen" not in people.html() and "data-paper" not in people.html()
+
+
+def test_one_year_is_a_bar_among_empty_slots_not_the_page_wide():
+    meetings = pd.DataFrame({"meeting_id": ["a"], "doc_id": ["d"], "year": [2025.0]})
+    chart = charts.meetings_over_time(meetings, pd.DataFrame({"doc_id": ["d"]}), "ru")
+    ax = chart.fig.axes[0]
+    assert ax.get_xlim() == (-3.0, 3.0)
+    bar = ax.patches[0]
+    assert bar.get_width() / (ax.get_xlim()[1] - ax.get_xlim()[0]) < 0.1

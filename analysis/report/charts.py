@@ -246,6 +246,7 @@ def fit_bar_labels(ax, bars, texts, horizontal: bool) -> None:
 
 # ------------------------------------------------------------ meetings / time
 MAX_LABELLED_BARS = 16  # year bars whose labels fit side by side across the A4 column
+MIN_YEAR_SLOTS = 6      # fewer bars stand in the middle of as many slots, not a bar the page wide
 TIME_HEIGHT_IN = 2.1    # the chart of meetings per year on screen
 #: ... and on paper: with its heading, title and source (about 30 mm) it then takes 63 mm of
 #: the page, not 85 mm, and fits under the first page's text more often
@@ -314,6 +315,9 @@ def year_bars(height: float, xs: list[float], labels: list[str], values: list[in
                          padding=2, fontsize=9.5, color=TEXT)
     ax.set_xticks(xs, [lab if k else "" for lab, k in zip(labels, keep)])
     ax.set_yticks([])
+    if len(xs) < MIN_YEAR_SLOTS:
+        pad = (MIN_YEAR_SLOTS - len(xs)) / 2
+        ax.set_xlim(xs[0] - 0.5 - pad, xs[-1] + 0.5 + pad)
     ax.set_ylim(0, max(values) * 1.18)
     clean_axes(ax)
     fit_bar_labels(ax, bars, texts, horizontal=False)
@@ -352,9 +356,12 @@ def sector_profile(sectors: pd.DataFrame, documents: pd.DataFrame, lang: str,
     if counts.empty:
         return None
     counts = counts.head(limit)
-    return Chart("sectors", sector_bars(SECTOR_ROW_IN, counts, lang), _top_phrase(counts, lang),
-                 say("sectors.subtitle_profile", lang), source_line(documents, lang),
-                 print_fig=sector_bars(SECTOR_PRINT_ROW_IN, counts, lang))
+    title, subtitle = _top_phrase(counts, lang), say("sectors.subtitle_profile", lang)
+    source = source_line(documents, lang)
+    paper = sector_bars(SECTOR_PRINT_ROW_IN, counts, lang)
+    return Chart("sectors", sector_bars(SECTOR_ROW_IN, counts, lang), title, subtitle, source,
+                 paper=Chart("sectors_paper", paper, title, subtitle, source,
+                             cuts=bar_cuts(paper, paper.axes[0], len(counts))))
 
 
 def sector_bars(row: float, counts: pd.Series, lang: str) -> Figure:
@@ -374,6 +381,22 @@ def sector_bars(row: float, counts: pd.Series, lang: str) -> Figure:
     ax.spines["bottom"].set_visible(False)
     fit_bar_labels(ax, bars, texts, horizontal=True)
     return fig
+
+
+#: Bars a part of a chart of bars cut across keeps at least (none alone at a page's foot)
+MIN_PART_BARS = 3
+
+
+def bar_cuts(fig: Figure, ax, n: int) -> list[float]:
+    """Where horizontal bars (the first at the top) may be cut across (inches from the top):
+    between two bars, with at least MIN_PART_BARS on either side. On paper the chart then fills
+    the page under its title and continues on the next, instead of moving whole and leaving
+    the page before it a quarter blank."""
+    fig.draw_without_rendering()
+    height = fig.get_size_inches()[1]
+    borders = [ax.transData.transform((0, y + 0.5))[1] for y in range(n - 1)]  # y: bottom bar 0
+    return [round(float(height - borders[n - 1 - k] / fig.dpi), 3)
+            for k in range(MIN_PART_BARS, n - MIN_PART_BARS + 1)]
 
 
 def sector_heatmap(sectors: pd.DataFrame, documents: pd.DataFrame, lang: str,
