@@ -196,3 +196,13 @@ def test_long_reference_lists_are_cut_and_remembered():
     (["trade", "culture"], 3, "en", "trade, culture and 3 more sectors")])
 def test_a_listing_cut_short_counts_the_rest_with_its_noun(names, more, lang, expected):
     assert nv._and_more(names, more, "sector", lang).replace("\u00a0", " ") == expected
+
+
+def test_meetings_all_of_one_kind_are_counted_as_that_kind():
+    m = pd.DataFrame({"meeting_id": ["a", "b"], "doc_id": ["d1", "d2"], "kind": ["visit", "visit"],
+                      "year": [2025.0, 2025.0], "region": ["Республика Карелия"] * 2})
+    docs = pd.DataFrame({"doc_id": ["d1", "d2"]})
+    ru = nv.activity(m, docs, "ru", region="Республика Карелия")[0].text.replace("\u00a0", " ")
+    assert ru == "Республика Карелия: 2 визита с казахстанской стороной за 2025 год."
+    en = nv.activity(m.head(1), docs, "en", region="Республика Карелия")[0].text.replace("\u00a0", " ")
+    assert en == "Republic of Karelia: 1 visit with Kazakh partners in 2025."

@@ -95,6 +95,9 @@ def activity(meetings: pd.DataFrame, documents: pd.DataFrame, lang: str,
     years = [int(y) for y in meetings["year"].dropna()]
     kinds = meetings["kind"].replace("", "other").value_counts()
     kinds = kinds.drop("meeting", errors="ignore")
+    counted = fmt.count(n, "meeting", lang)
+    if len(kinds) == 1 and kinds.iloc[0] == n:  # all of one kind: `1 визит`, not `1 встреча, из них 1 визит`
+        counted, kinds = _kinds(kinds, lang), kinds.iloc[0:0]
     breakdown = say("activity.breakdown", lang, kinds=_kinds(kinds, lang)) if len(kinds) else ""
     n_regions = meetings.loc[meetings["region"] != "", "region"].nunique()
     if region:
@@ -103,7 +106,7 @@ def activity(meetings: pd.DataFrame, documents: pd.DataFrame, lang: str,
         subject = fmt.count(n_regions, "ru_region", lang)
         subject = subject[:1].upper() + subject[1:]
     period = _period(years, lang)
-    text = say("activity.count", lang, subject=subject, meetings=fmt.count(n, "meeting", lang),
+    text = say("activity.count", lang, subject=subject, meetings=counted,
                period=f" {period}" if period else "", breakdown=breakdown)
     out = [Statement(text, sources_of(meetings))]
     undated = meetings[meetings["year"].isna()]
