@@ -233,7 +233,7 @@ def event_statement(meeting, participants: pd.DataFrame, sectors: pd.DataFrame,
         if meeting.kind == "agreement" and len(people) == 0:
             clause = ""  # a bare "подписание", which the agreements' own "подписание: …" repeats
     text = f"{head[:1].upper() + head[1:]}: " + "; ".join(([clause] if clause else []) + details)
-    return narrative.Statement(narrative.full_stop(text), [meeting.doc_id])
+    return narrative.Statement(narrative.full_stop(text), [meeting.doc_id], narrative.anchor(meeting))
 
 
 def key_events(meetings: pd.DataFrame, participants: pd.DataFrame, sectors: pd.DataFrame,

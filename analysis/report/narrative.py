@@ -30,8 +30,18 @@ NB = fmt.NBSP
 
 @dataclass
 class Statement:
+    """A sentence and the documents it rests on. `anchors` (doc_id -> evidence_start) names the
+    sentence of a document a statement about one fact tells: its citation number then opens
+    the article page at that sentence, not at the top of the article."""
     text: str
     doc_ids: list[str] = field(default_factory=list)
+    anchors: dict[str, object] = field(default_factory=dict)
+
+
+def anchor(row) -> dict[str, object]:  # noqa: ANN001 - a table row (Series or itertuples)
+    """{doc_id: evidence_start} of one fact's row, for Statement.anchors."""
+    start = getattr(row, "evidence_start", None)
+    return {} if start is None else {str(getattr(row, "doc_id")): start}
 
 
 def sources_of(df: pd.DataFrame) -> list[str]:
@@ -263,7 +273,7 @@ def other_event_people(participants: pd.DataFrame, meetings: pd.DataFrame, lang:
         event = fmt.kind_label(m.kind, lang)
         text = fmt.pick(OTHER_EVENT, lang).format(event=event[:1].upper() + event[1:],
                                                   date=fmt.event_date(m.date, lang), people=people)
-        out.append(Statement(text, [m.doc_id]))
+        out.append(Statement(text, [m.doc_id], anchor(m)))
     if len(others) > limit:
         more = others.iloc[limit:]
         out.append(Statement(fmt.pick(OTHER_EVENTS_MORE, lang).format(n=fmt.fmt_int(len(more), lang)),
@@ -335,7 +345,7 @@ def _largest(kind: str, unit: str, rows: pd.DataFrame, several: bool, lang: str,
     if kind == "investment" and quote_evidence and top["evidence"]:
         ev = fmt.shorten(top["evidence"], 200)
         text += say("largest.quote", lang, quote=fmt.quote(ev, lang))
-    return Statement(full_stop(text), [top["doc_id"]])
+    return Statement(full_stop(text), [top["doc_id"]], anchor(top))
 
 
 def largest_statement(kind: str, unit: str, rows: pd.DataFrame, several: bool, lang: str,
