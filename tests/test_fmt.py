@@ -198,3 +198,11 @@ def test_a_count_after_a_word_that_governs_the_genitive(n, lang, expected):
     (["trade", "transport & logistics"], "en", "trade and transport & logistics")])
 def test_a_listing_whose_last_item_holds_the_conjunction_ends_with_as_well_as(items, lang, expected):
     assert fmt.join_words(items, lang) == expected
+
+
+def test_a_kazakh_official_of_the_government_is_not_federal():
+    assert fmt.role_label("federal_official", "ru") == "федеральный чиновник"
+    assert fmt.role_label("federal_official", "ru", "RU") == "федеральный чиновник"
+    assert fmt.role_label("federal_official", "ru", "KZ") == "чиновник правительства"
+    assert fmt.role_label("federal_official", "en", "KZ") == "government official"
+    assert fmt.role_label("akim", "ru", "KZ") == "аким"

@@ -71,7 +71,7 @@ def short_name(name: str, lang: str) -> str:
 def _person(name: str, role: str, side: str, lang: str) -> str:
     """`губернатор И. Бабушкин`, `генеральный консул А. Мадиев (Казахстан)`."""
     who = short_name(name, lang)
-    role_text = fmt.role_label(role, lang) if role and role != "other" else ""
+    role_text = fmt.role_label(role, lang, side) if role and role != "other" else ""
     text = f"{role_text} {who}" if role_text else who
     if side == "KZ":
         text += f" ({say('events.kz_side', lang)})"

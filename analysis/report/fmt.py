@@ -24,6 +24,8 @@ MDASH = "\u2014"
 #: Labels of one concept each, (RU, EN) by key, from the message table.
 KINDS = group("kind")
 ROLES = group("role")
+#: A role named otherwise on the Kazakh side: Kazakhstan is unitary, it has no federal officials
+ROLES_KZ = group("role_kz")
 FIGURE_KINDS = group("figure_kind")
 #: How a national figure is labelled wherever it is shown: context, not a region's number.
 NATIONAL_SCOPE = pair("scope.national")
@@ -42,8 +44,14 @@ def kind_label(kind: str, lang: str) -> str:
     return pick(KINDS.get(kind, (kind, kind)), lang)
 
 
-def role_label(role: str, lang: str) -> str:
-    return pick(ROLES.get(role, (role, role.replace("_", " "))), lang) if role else ""
+def role_label(role: str, lang: str, side: str = "") -> str:
+    """A role as the report names it; on the Kazakh side (`side` "KZ") by its own name where
+    it has one (`чиновник правительства`, not `федеральный чиновник`)."""
+    if not role:
+        return ""
+    if side == "KZ" and role in ROLES_KZ:
+        return pick(ROLES_KZ[role], lang)
+    return pick(ROLES.get(role, (role, role.replace("_", " "))), lang)
 
 
 def figure_kind_label(kind: str, lang: str) -> str:

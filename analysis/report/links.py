@@ -274,7 +274,7 @@ def people_links(participants: pd.DataFrame, documents: pd.DataFrame, lang: str,
         out = []
         for name in names.index[:limit]:
             label = person_name(name, lang)
-            r = fmt.role_label(role[name], lang)
+            r = fmt.role_label(role[name], lang, which)
             count = int(freq[name])
             suffix = f"{fmt.NBSP}·{fmt.NBSP}{count}" if count > 1 else ""
             if one_line:
@@ -292,7 +292,7 @@ def people_links(participants: pd.DataFrame, documents: pd.DataFrame, lang: str,
     top = freq.sort_values(ascending=False, kind="stable")
     name = top.index[0]
     who = person_name(name, lang)
-    r = fmt.role_label(role[name], lang)
+    r = fmt.role_label(role[name], lang, side[name])
     n_meet = p["key"].nunique()
     if int(top.iloc[0]) > 1:
         title = say("people.title_top", lang, who=who, role=r, most=fmt.fmt_int(top.iloc[0], lang),

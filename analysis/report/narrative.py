@@ -241,7 +241,7 @@ def people_statements(participants: pd.DataFrame, lang: str) -> list[Statement]:
         name = f.index[0]
         role = p.loc[p["name"] == name, "role"].value_counts().index[0]
         who = person_name(name, lang)
-        r = fmt.role_label(role, lang)
+        r = fmt.role_label(role, lang, side)
         text = say("people.most_frequent", lang, side=say(f"side.{side}", lang), who=who, role=r,
                    meetings=fmt.count(int(f.iloc[0]), "meeting", lang))
         out.append(Statement(text, sources_of(p[p["name"] == name])))
