@@ -110,3 +110,11 @@ def test_an_agreement_is_named_with_its_subject_and_term_quoted_in_english():
     assert ev._agreement_label(row, "en") == "plan (\u201cпо развитию сотрудничества\u201d, \u201cна 2026–2028 годы\u201d)"
     bare = pd.Series(dict(kind="memorandum", subject="", term=""))
     assert (ev._agreement_label(bare, "ru"), ev._agreement_label(bare, "en")) == ("меморандум", "memorandum")
+
+
+def test_people_at_a_signing_are_its_participants_not_all_its_signatories():
+    """An article names who came to a signing; it seldom says each of them signed."""
+    assert sp(ev.phrase("agreement", 2, "ru", "губернатор В. Хоценко и посол Е. Кошербаев")) == (
+        "участники подписания — губернатор В. Хоценко и посол Е. Кошербаев")
+    assert sp(ev.phrase("agreement", 1, "ru", "губернатор В. Хоценко")) == "участник подписания — губернатор В. Хоценко"
+    assert ev.phrase("agreement", 2, "en", "A and B") == "a signing with A and B"
