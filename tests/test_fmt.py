@@ -206,3 +206,14 @@ def test_a_kazakh_official_of_the_government_is_not_federal():
     assert fmt.role_label("federal_official", "ru", "KZ") == "чиновник правительства"
     assert fmt.role_label("federal_official", "en", "KZ") == "government official"
     assert fmt.role_label("akim", "ru", "KZ") == "аким"
+
+
+@pytest.mark.parametrize("n, lang, expected", [
+    (1, "ru", "1 встрече"), (21, "ru", "21 встрече"), (11, "ru", "11 встреч"), (2, "ru", "2 встречи"),
+    (5, "ru", "5 встреч"), (1, "en", "1 meeting"), (3, "en", "3 meetings")])
+def test_a_count_after_a_distributive_po(n, lang, expected):
+    assert sp(fmt.count_each(n, "meeting", lang)) == expected
+
+
+def test_a_role_the_extraction_could_not_name_has_no_words():
+    assert fmt.role_label("other", "ru") == fmt.role_label("other", "en", "KZ") == ""

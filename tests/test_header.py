@@ -31,3 +31,12 @@ def test_a_figure_value_never_wraps_inside_a_number():
 
 def test_a_one_word_value_is_glued_to_its_reference():
     assert header.with_ref("12", REF) == f'<span class="nowrap">12{REF}</span>'
+
+
+def test_each_card_word_agrees_with_its_number():
+    counts = header.KeyCounts(meetings=1, meeting_docs=["d"], ru_regions=2, articles=5,
+                              kz_partners=1, people=22, years=[2025])
+    ru = [label.replace("\u00a0", " ") for label, _, _ in header.count_cards(counts, "region", "ru")]
+    assert ru == ["встреча", "статей", "казахстанский регион-партнёр", "участника встреч", "период"]
+    en = [label for label, _, _ in header.count_cards(counts, "overview", "en")]
+    assert en == ["meeting", "Russian regions", "Kazakh partner region", "people met", "period"]

@@ -206,3 +206,10 @@ def test_meetings_all_of_one_kind_are_counted_as_that_kind():
     assert ru == "Республика Карелия: 2 визита с казахстанской стороной за 2025 год."
     en = nv.activity(m.head(1), docs, "en", region="Республика Карелия")[0].text.replace("\u00a0", " ")
     assert en == "Republic of Karelia: 1 visit with Kazakh partners in 2025."
+
+
+def test_two_years_level_are_told_in_their_order_with_the_count_after_po():
+    m = pd.DataFrame({"meeting_id": ["a", "b"], "doc_id": ["d1", "d2"], "kind": ["visit", "visit"],
+                      "year": [2024.0, 2025.0], "region": ["Омская область"] * 2, "date": ["2024", "2025"]})
+    texts = [s.text.replace("\u00a0", " ") for s in nv.change_statements(m, pd.DataFrame(columns=["meeting_id", "sector", "doc_id"]), "ru")]
+    assert "В 2024 и 2025 годах — поровну: по 1 встрече." in texts

@@ -364,7 +364,7 @@ def test_region_reports_carry_the_numbers_of_the_tables(built):
         assert f"<h1>{job.region} и Казахстан" in html
         n = int((t.meetings["region"] == job.region).sum())
         if n:
-            assert f'<div class="num">{n}</div><div class="lbl">встречи</div>' in html
+            assert f'<div class="num">{n}</div><div class="lbl">{fmt.plural_word(n, "card.meetings", "ru")}</div>' in html
         else:
             assert f"{job.region}: в данных нет встреч с казахстанской стороной" in html
         people = t.participants[t.participants["region"] == job.region]
@@ -379,7 +379,7 @@ def test_overview_names_every_region_and_the_largest_figures(built):
     for region in set(t.meetings["region"]) - {""}:
         assert region in html
     n = len(t.meetings[t.meetings["doc_id"].isin(t.documents.loc[t.documents["status"] == "ok", "doc_id"])])
-    assert f'<div class="num">{n}</div><div class="lbl">встречи</div>' in html
+    assert f'<div class="num">{n}</div><div class="lbl">{fmt.plural_word(n, "card.meetings", "ru")}</div>' in html
     f = t.figures[t.figures["unit"] == "RUB"]
     if len(f):
         top = f.sort_values("value").iloc[-1]

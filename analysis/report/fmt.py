@@ -46,8 +46,9 @@ def kind_label(kind: str, lang: str) -> str:
 
 def role_label(role: str, lang: str, side: str = "") -> str:
     """A role as the report names it; on the Kazakh side (`side` "KZ") by its own name where
-    it has one (`чиновник правительства`, not `федеральный чиновник`)."""
-    if not role:
+    it has one (`чиновник правительства`, not `федеральный чиновник`). No words for a role
+    the extraction could not name (`other`): `другая роль` beside a name tells the reader nothing."""
+    if not role or role == "other":
         return ""
     if side == "KZ" and role in ROLES_KZ:
         return pick(ROLES_KZ[role], lang)
@@ -93,6 +94,14 @@ def count_genitive(n: int, key: str, lang: str) -> str:
     if lang != "ru":
         return count(n, key, lang)
     return f"{fmt_int(n, lang)}{NBSP}{genitive_ru(n, forms(f'noun.{key}', lang))}"
+
+
+def count_each(n: int, key: str, lang: str) -> str:
+    """The count after a distributive `по`: `по 1 встрече`, `по 21 встрече` (its dative, the
+    first form of `noun.<key>_in`), `по 2 встречи`, `по 5 встреч`; English as `count`."""
+    if lang == "ru" and n % 10 == 1 and n % 100 != 11:
+        return f"{fmt_int(n, lang)}{NBSP}{forms(f'noun.{key}_in', lang)[0]}"
+    return count(n, key, lang)
 
 
 def join_words(items: list[str], lang: str) -> str:

@@ -67,13 +67,17 @@ def key_counts(ds) -> KeyCounts:
 def count_cards(c: KeyCounts, kind: str, lang: str) -> list[tuple[str, str, list[str]]]:
     """The counts as (label, value, doc_ids) cards: regions in the overview, articles in a
     region's report."""
-    cards = [(say("card.meetings", lang), fmt.fmt_int(c.meetings, lang), c.meeting_docs)]
+    def card(key: str, n: int, doc_ids: list[str]) -> tuple[str, str, list[str]]:
+        """A count over its counted word, agreeing with it: `1 казахстанский регион-партнёр`."""
+        return fmt.plural_word(n, f"card.{key}", lang), fmt.fmt_int(n, lang), doc_ids
+
+    cards = [card("meetings", c.meetings, c.meeting_docs)]
     if kind == "overview":
-        cards.append((say("card.ru_regions", lang), fmt.fmt_int(c.ru_regions, lang), []))
+        cards.append(card("ru_regions", c.ru_regions, []))
     else:
-        cards.append((say("card.articles", lang), fmt.fmt_int(c.articles, lang), []))
-    cards.append((say("card.kz_partners", lang), fmt.fmt_int(c.kz_partners, lang), []))
-    cards.append((say("card.people", lang), fmt.fmt_int(c.people, lang), []))
+        cards.append(card("articles", c.articles, []))
+    cards.append(card("kz_partners", c.kz_partners, []))
+    cards.append(card("people", c.people, []))
     cards.append((say("card.period", lang), fmt.fmt_period(c.years, lang) or fmt.MDASH, []))
     return cards
 

@@ -21,7 +21,7 @@ from analysis.report import fmt
 from analysis.report import dataset as data
 from analysis.report import currency, events
 from analysis.report.dataset import meeting_key
-from analysis.report.names import person_name, region_label
+from analysis.report.names import named_with_role, person_name, region_label
 from analysis.report.words import messages as _messages
 from analysis.report.words import pair, say
 
@@ -268,8 +268,8 @@ def other_event_people(participants: pd.DataFrame, meetings: pd.DataFrame, lang:
     out = []
     for m in others.head(limit).itertuples():
         rows = p[p["meeting_id"] == m.meeting_id].drop_duplicates("name")
-        people = ", ".join(f"{person_name(n, lang)} ({fmt.role_label(r, lang)})" if r else person_name(n, lang)
-                           for n, r in zip(rows["name"], rows["role"]))
+        people = ", ".join(named_with_role(n, r, s, lang)
+                           for n, r, s in zip(rows["name"], rows["role"], rows["side"]))
         event = fmt.kind_label(m.kind, lang)
         text = fmt.pick(OTHER_EVENT, lang).format(event=event[:1].upper() + event[1:],
                                                   date=fmt.event_date(m.date, lang), people=people)
@@ -406,7 +406,7 @@ def change_statements(meetings: pd.DataFrame, sectors: pd.DataFrame, lang: str) 
         n1, n0 = fmt.fmt_int(c1, lang), fmt.fmt_int(c0, lang)
         rows = dated[dated["year"].astype(int).isin([y0, y1])]
         key = "change.more" if c1 > c0 else "change.fewer" if c1 < c0 else "change.same"
-        text = say(key, lang, y1=y1, y0=y0, n1=n1, n0=n0, meetings=fmt.count(c1, "meeting", lang))
+        text = say(key, lang, y1=y1, y0=y0, n1=n1, n0=n0, meetings=fmt.count_each(c1, "meeting", lang))
         out.append(Statement(text, sources_of(rows)))
         if not sectors.empty:
             year_of = dict(zip(dated["meeting_id"], dated["year"].astype(int)))

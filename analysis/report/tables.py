@@ -14,7 +14,7 @@ import pandas as pd
 from analysis.report import dataset as data
 from analysis.report import fmt
 from analysis.report.markup import Section, esc, highlight, table
-from analysis.report.names import person_name, region_label, region_named, translit
+from analysis.report.names import named_with_role, person_name, region_label, region_named, translit
 from analysis.report.words import pair
 
 if TYPE_CHECKING:
@@ -85,7 +85,7 @@ def meetings_frame(rep: Report, ordered: pd.DataFrame, people: dict[str, list[tu
         rep.say("column.partner"): [", ".join(region_label(k, lang) for k in ks)
                                       for ks in ordered["partners"]],
         rep.say("column.participants"): [
-            "; ".join(f"{person_name(n, lang)} ({fmt.role_label(r, lang, s)})" for n, r, s in people.get(k, []))
+            "; ".join(named_with_role(n, r, s, lang) for n, r, s in people.get(k, []))
             for k in ordered["meeting_id"]],
         rep.say("column.sectors"): [", ".join(fmt.sector_label(s, lang) for s in sectors.get(k, []))
                                        for k in ordered["meeting_id"]],
