@@ -2,7 +2,9 @@
 with their value."""
 from __future__ import annotations
 
-from analysis.report import header
+import pandas as pd
+
+from analysis.report import dataset, header
 
 NB = "\u00a0"
 REF = f'{NB}<span class="ref">[27]</span>'
@@ -40,3 +42,21 @@ def test_each_card_word_agrees_with_its_number():
     assert ru == ["встреча", "статей", "казахстанский регион-партнёр", "участника встреч", "период"]
     en = [label for label, _, _ in header.count_cards(counts, "overview", "en")]
     assert en == ["meeting", "Russian regions", "Kazakh partner region", "people met", "period"]
+
+
+def _figures(rows: list[tuple[str, float, str]]):
+    return pd.DataFrame([dict(doc_id=f"d{i}", meeting_id="", kind=k, value=v, unit=u, qualifier="",
+                              scope="regional", evidence="", region="Курганская область")
+                         for i, (k, v, u) in enumerate(rows)])
+
+
+def test_a_rank_or_a_share_gets_no_card_beside_the_word_trade():
+    got = header.largest_per_kind(_figures([("trade", 1.0, "rank"), ("trade", 25.0, "percent"),
+                                            ("jobs", 300.0, "jobs")]))
+    assert [(kind, top["unit"], top["value"]) for kind, top, _ in got] == [("jobs", "jobs", 300.0)]
+
+
+def test_the_best_rank_is_the_lowest_place():
+    rows = _figures([("trade", 5.0, "rank"), ("trade", 1.0, "rank")])
+    assert dataset.top_figure(rows, "rank")["value"] == 1.0
+    assert dataset.top_figure(_figures([("jobs", 5.0, "jobs"), ("jobs", 9.0, "jobs")]), "jobs")["value"] == 9.0

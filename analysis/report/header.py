@@ -90,10 +90,11 @@ def key_numbers(rep: Report) -> list[tuple[str, str, list[str]]]:
 def largest_per_kind(figures: pd.DataFrame) -> list[tuple[str, pd.Series, bool]]:
     """Compute: the largest regional figure of each headline kind, and whether its kind's
     amounts come in several currencies. National ones measure the two countries, not a
-    region, and go to the context line below the cards."""
+    region, and go to the context line below the cards; a rank, share or growth is no size
+    and gets no card (the narrative tells it)."""
     out = []
     f = data.whole_figures(data.regional_figures(figures))
-    f = f[f["value"].notna()]
+    f = f[f["value"].notna() & (f["unit"].map(fmt.is_money) | f["unit"].isin(data.COUNT_UNITS))]
     for kind in fmt.HEADLINE_FIGURES:
         rows = f[f["kind"] == kind]
         if rows.empty:

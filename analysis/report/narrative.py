@@ -322,7 +322,7 @@ def _largest(kind: str, unit: str, rows: pd.DataFrame, several: bool, lang: str,
              quote_evidence: bool, overall: bool = False) -> Statement:
     """The largest figure of one kind and unit, with its region; an investment with its sentence.
     `overall`: the largest of its kind in any currency, with its amount in roubles."""
-    top = rows.sort_values("value", ascending=False).iloc[0]
+    top = data.top_figure(rows, unit)
     value = fmt.fmt_value(top["value"], unit, lang, top["qualifier"])
     where = region_label(top["region"], lang) if top.get("region") else ""
     where = f" ({where})" if where else ""
@@ -361,7 +361,7 @@ def context_statements(figures: pd.DataFrame, lang: str) -> list[Statement]:
     one of them. No sentence without national figures."""
     items, doc_ids = [], []
     for kind, unit, rows in headline_groups(data.national_figures(figures)):
-        top = rows.sort_values("value", ascending=False).iloc[0]
+        top = data.top_figure(rows, unit)
         items.append(CONTEXT_ITEM.format(kind=fmt.lower_label(fmt.figure_kind_label(kind, lang)),
                                          value=fmt.fmt_value(top["value"], unit, lang, top["qualifier"])))
         doc_ids.append(top["doc_id"])
