@@ -70,6 +70,8 @@ LABEL_CHAR_IN = 0.05
 #: Inches a cell is wide at most; rows a grid needs before it may continue on the next page
 CELL_MAX_IN = 1.3
 MIN_CUT_ROWS = 6
+#: Rows a part of a grid cut across holds at least, at the top of one page or the foot of another
+MIN_PART_ROWS = 2
 
 
 def _grid(left: list[tuple[str, str, str]], right: list[tuple[str, str, str]],
@@ -121,7 +123,8 @@ def _grid(left: list[tuple[str, str, str]], right: list[tuple[str, str, str]],
     if len(rows) < MIN_CUT_ROWS:  # whole: a few rows are never worth a page break
         return fig, 0.0, [], ru_rows
     head, cuts = grid_cuts(fig, ax)
-    return fig, head, cuts, ru_rows
+    keep = MIN_PART_ROWS - 1  # no cut that leaves fewer rows alone under a repeated head
+    return fig, head, cuts[keep:len(cuts) - keep], ru_rows
 
 
 def fit_rows(fig: Figure, ax, n_rows: int, n_cols: int) -> None:
