@@ -511,7 +511,7 @@ def test_a_long_grid_of_links_continues_on_the_next_page_under_its_column_labels
     assert all(r == pytest.approx(links.GRID_ROW_IN, abs=0.01) for r in rows[1:])
     paper.fig.draw_without_rendering()
     assert all(t.get_fontsize() >= 9 for t in texts(paper.fig))
-    assert 'id="chart-partners_paper" data-paper data-parts="19"' in chart.html()
+    assert 'id="chart-partners_paper" data-paper data-parts="17"' in chart.html()
 
 
 def test_people_are_printed_as_a_grid_each_name_with_its_role_on_one_line(seed):
