@@ -193,7 +193,8 @@ def test_a_count_after_a_word_that_governs_the_genitive(n, lang, expected):
 
 @pytest.mark.parametrize("items, lang, expected", [
     (["инвестиции", "туризм", "молодёжь и спорт"], "ru", "инвестиции, туризм, а также молодёжь и спорт"),
-    (["молодёжь и спорт", "туризм"], "ru", "молодёжь и спорт и туризм"),
+    (["молодёжь и спорт", "туризм"], "ru", "молодёжь и спорт, а также туризм"),
+    (["торговля", "транспорт и логистика", "культура"], "ru", "торговля, транспорт и логистика, а также культура"),
     (["trade", "youth and sport"], "en", "trade, and youth and sport"),
     (["trade", "transport & logistics"], "en", "trade and transport & logistics")])
 def test_a_listing_whose_last_item_holds_the_conjunction_ends_with_as_well_as(items, lang, expected):

@@ -190,7 +190,7 @@ def test_long_reference_lists_are_cut_and_remembered():
 
 @pytest.mark.parametrize("names, more, lang, expected", [
     (["инвестиции", "туризм", "молодёжь и спорт"], 1, "ru", "инвестиции, туризм, молодёжь и спорт, а также ещё 1 отрасль"),
-    (["молодёжь и спорт", "туризм"], 2, "ru", "молодёжь и спорт, туризм и ещё 2 отрасли"),
+    (["молодёжь и спорт", "туризм"], 2, "ru", "молодёжь и спорт, туризм, а также ещё 2 отрасли"),
     (["youth and sport"], 1, "en", "youth and sport, and 1 more sector"),
     (["инвестиции", "туризм"], 0, "ru", "инвестиции и туризм"),
     (["trade", "culture"], 3, "en", "trade, culture and 3 more sectors")])
@@ -213,3 +213,11 @@ def test_two_years_level_are_told_in_their_order_with_the_count_after_po():
                       "year": [2024.0, 2025.0], "region": ["Омская область"] * 2, "date": ["2024", "2025"]})
     texts = [s.text.replace("\u00a0", " ") for s in nv.change_statements(m, pd.DataFrame(columns=["meeting_id", "sector", "doc_id"]), "ru")]
     assert "В 2024 и 2025 годах — поровну: по 1 встрече." in texts
+
+
+def test_a_sector_of_one_meeting_does_not_lead():
+    s = pd.DataFrame({"doc_id": ["d1", "d1", "d2", "d2", "d3"], "meeting_id": ["a", "a", "b", "b", "c"],
+                      "sector": ["education", "science", "education", "science", "trade"]})
+    texts = [st.text.replace("\u00a0", " ") for st in nv.sector_statements(s, "ru")]
+    assert texts[0] == "Ведущие темы — образование (2 встречи) и наука (2)."
+    assert texts[1] == "Всего на повестке 3 отрасли; по одному разу — торговля."

@@ -111,13 +111,14 @@ def join_words(items: list[str], lang: str) -> str:
         return ""
     if len(items) == 1:
         return items[0]
-    key = "join.last_also" if holds_conjunction(items[-1], lang) else "join.last"
+    key = "join.last_also" if any(holds_conjunction(i, lang) for i in items) else "join.last"
     return say(key, lang, head=", ".join(items[:-1]), last=items[-1])
 
 
 def holds_conjunction(item: str, lang: str) -> bool:
     """Whether an item holds the word that joins a listing's last item (`молодёжь и спорт`):
-    the listing then ends `, а также ...`, never `туризм и молодёжь и спорт`."""
+    a listing with such an item ends `, а также ...`, never `туризм и молодёжь и спорт` or
+    `транспорт и логистика и культура`."""
     word = template("join.last", lang).split("{head}")[1].split("{last}")[0]
     return word in f" {item} "
 

@@ -79,7 +79,7 @@ def _and_more(names: list[str], more: int, noun_key: str, lang: str) -> str:
     never two `и` in a row (`молодёжь и спорт и ещё 1`), and the rest counted with its noun."""
     if more <= 0:
         return fmt.join_words(names, lang)
-    key = "more.and_n_also" if fmt.holds_conjunction(names[-1], lang) else "more.and_n"
+    key = "more.and_n_also" if any(fmt.holds_conjunction(n, lang) for n in names) else "more.and_n"
     return say(key, lang, listing=", ".join(names), n=fmt.fmt_int(more, lang),
                noun=fmt.noun(more, noun_key, lang))
 
@@ -176,6 +176,7 @@ def sector_statements(sectors: pd.DataFrame, lang: str) -> list[Statement]:
         out = [Statement(text, sources_of(df[df["sector"].isin(top.index)]))]
     else:
         top = _top(counts, 3)
+        top = top[top > 1]  # a sector of one meeting does not lead: it is told `по одному разу`
         items = [(fmt.lower_label(fmt.sector_label(k, lang)), int(c)) for k, c in top.items()]
         lead = _counted(items, "meeting", lang)
         out = [Statement(say("sectors.leading", lang, lead=lead), sources_of(df[df["sector"].isin(top.index)]))]
