@@ -109,7 +109,8 @@ def test_known_region_absent_from_the_data_says_so(seed_dir):
 def test_sections_render_without_a_kernel(seed_dir, tmp_path):
     r = open_report(seed_dir, export_dir=tmp_path, name="overview.ru")
     html = "".join(s.html for s in r.all_sections())
-    assert html.count('<img class="chart-img"') == 5
+    # five charts on screen; the partner and people links again as grids for paper (Chart.paper)
+    assert html.count('<img class="chart-img"') == 7 and html.count(" data-paper") == 2
     assert not (tmp_path / "tables").exists()          # sections write no files
     assert 'href="tables/overview.ru-meetings.csv"' in html
     written = r.write_tables()
@@ -400,8 +401,8 @@ def test_every_chart_image_is_present(built):
         for img in imgs:
             png = base64.b64decode(img["src"].split("base64,", 1)[1])
             assert png[:8] == b"\x89PNG\r\n\x1a\n"
-        if "overview" in page.name:
-            assert len(imgs) == 5     # time, heatmap, figures, partners, people
+        if "overview" in page.name:   # time, heatmap, figures, partners, people; two grids for paper
+            assert (len(imgs), html.count(" data-paper")) == (7, 2)
         assert len(html) < 1_500_000, page.name   # embedded PNGs, kept light
 
 
