@@ -489,7 +489,7 @@ def test_the_links_are_printed_as_a_grid_the_longer_side_down_the_rows():
     assert paper.name == "partners_paper" and paper.title == chart.title
     assert [sp(t.get_text()) for t in ax.get_yticklabels()] == ["Павлодарская область · 2",
                                                                 "Акмолинская область · 1"]
-    assert [sp(t.get_text()) for t in ax.get_xticklabels()] == ["Омская\nобласть · 2"]
+    assert [sp(t.get_text()) for t in ax.get_xticklabels()] == ["Омская область · 2"]   # upright, one line
     assert ax.images[0].get_array().tolist() == [[2], [1]]
     assert sp(paper.subtitle).startswith("строки — казахстанские партнёры, столбцы — российские регионы;")
     assert (paper.head, paper.cuts) == (0.0, [])           # three rows stay whole on one page
@@ -514,11 +514,14 @@ def test_a_long_grid_of_links_continues_on_the_next_page_under_its_column_labels
     assert 'id="chart-partners_paper" data-paper data-parts="17"' in chart.html()
 
 
-def test_people_are_printed_as_a_grid_each_name_with_its_role_on_one_line(seed):
+def test_people_are_printed_as_a_grid_each_name_with_its_role(seed):
     people = links.people_links(seed.participants, seed.documents, "ru").paper
     labels = [sp(t.get_text()) for ax in people.fig.axes
               for t in ax.get_xticklabels() + ax.get_yticklabels()]
-    assert "Даурен Абаев (посол) · 3" in " ".join(labels).replace("\n", " ")
+    assert "Даурен Абаев · 3 (посол)" in labels        # four columns side by side touch: turned
+    assert "Игорь Бабушкин\nгубернатор" in labels     # a row: the role under the name
+    assert links.one_line("Даурен Абаев · 3\nпосол") == "Даурен Абаев · 3 (посол)"
+    assert links.one_line("Болат Ахметов") == "Болат Ахметов"
 
 
 def test_links_with_one_side_only_print_as_on_screen(seed):
@@ -535,3 +538,16 @@ def test_one_year_is_a_bar_among_empty_slots_not_the_page_wide():
     assert ax.get_xlim() == (-3.0, 3.0)
     bar = ax.patches[0]
     assert bar.get_width() / (ax.get_xlim()[1] - ax.get_xlim()[0]) < 0.1
+
+
+def test_a_few_columns_of_people_stand_upright_over_the_grid():
+    p = pd.DataFrame({"meeting_id": ["m1", "m1", "m2", "m2"], "doc_id": ["d1", "d1", "d2", "d2"],
+                      "name": ["Виталий Хоценко", "Саясат Нурбек", "Виталий Хоценко", "Ермек Кошербаев"],
+                      "role": ["governor", "federal_official", "governor", "ambassador"],
+                      "side": ["RU", "KZ", "RU", "KZ"]})
+    paper = links.people_links(p, pd.DataFrame({"doc_id": ["d1", "d2"]}), "ru").paper
+    ax = paper.fig.axes[0]
+    assert [sp(t.get_text()) for t in ax.get_yticklabels()] == ["Саясат Нурбек\nчиновник правительства",
+                                                                "Ермек Кошербаев\nпосол"]
+    assert [sp(t.get_text()) for t in ax.get_xticklabels()] == ["Виталий Хоценко · 2\nгубернатор"]
+    assert all(t.get_rotation() == 0 for t in ax.get_xticklabels())

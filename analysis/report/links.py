@@ -59,11 +59,14 @@ def _bipartite(left: list[tuple[str, str, int]], right: list[tuple[str, str, int
 
 
 #: On paper the links are a grid (Chart.paper): inches a row (a name on one line at 9 pt), and
-#: the most columns whose labels stand upright, side by side, wrapped at COLUMN_WRAP characters;
-#: more columns turn their labels COLUMN_ANGLE degrees
+#: the most columns whose labels may stand upright, side by side, wrapped at COLUMN_WRAP
+#: characters (when they fit: _label_columns); others turn their labels COLUMN_ANGLE degrees
 GRID_ROW_IN = 0.24
-UPRIGHT_COLUMNS = 3
-COLUMN_WRAP = 14
+LINE_IN = 0.13          # and each further line of a row's name (a person's role under the name)
+UPRIGHT_COLUMNS = 5
+#: Pixels (at DPI) between two upright column labels at least
+LABEL_GAP_PX = 6
+COLUMN_WRAP = 22
 COLUMN_ANGLE = 45
 #: Inches the turned column labels rise per character of the longest (a first guess: fit_rows)
 LABEL_CHAR_IN = 0.05
@@ -85,11 +88,9 @@ def _grid(left: list[tuple[str, str, str]], right: list[tuple[str, str, str]],
     rows, cols = (left, right) if ru_rows else (right, left)
     pair = (lambda r, c: (r, c)) if ru_rows else (lambda r, c: (c, r))
     values = np.array([[links.get(pair(r, c), 0) for c, _, _ in cols] for r, _, _ in rows])
-    upright = len(cols) <= UPRIGHT_COLUMNS
-    col_labels = [wrap(label, COLUMN_WRAP) if upright else label for _, label, _ in cols]
-    rise = (0.16 * max(lab.count("\n") + 1 for lab in col_labels) if upright
-            else LABEL_CHAR_IN * max(map(len, col_labels)))
-    fig = new_figure(GRID_ROW_IN * len(rows) + 0.35 + rise)
+    col_labels = [label for _, label, _ in cols]
+    row_in = GRID_ROW_IN + LINE_IN * max(label.count("\n") for _, label, _ in rows)
+    fig = new_figure(row_in * len(rows) + 0.35 + LABEL_CHAR_IN * max(map(len, col_labels)))
     ax = fig.add_subplot()
     vmax = max(int(values.max()), 1)
     ax.imshow(values, cmap="Blues", vmin=0, vmax=vmax * 1.15, aspect="auto")
@@ -98,13 +99,9 @@ def _grid(left: list[tuple[str, str, str]], right: list[tuple[str, str, str]],
             ax.text(j, i, str(v), ha="center", va="center", fontsize=9,
                     color="white" if v > vmax * 0.6 else TEXT)
     ax.set_yticks(range(len(rows)), [label for _, label, _ in rows])
-    if upright:
-        ax.set_xticks(range(len(cols)), col_labels, ha="center", va="bottom")
-    else:
-        ax.set_xticks(range(len(cols)), col_labels, rotation=COLUMN_ANGLE, ha="left", va="bottom",
-                      rotation_mode="anchor")
     ax.xaxis.tick_top()
     ax.tick_params(axis="x", labeltop=True, labelbottom=False, pad=9)
+    _label_columns(fig, ax, col_labels)
     ax.tick_params(axis="y", pad=12)
     for i, (_, _, color) in enumerate(rows):  # the side's colour beside each name
         ax.add_patch(matplotlib.patches.Rectangle((-0.02, i - 0.3), 0.012, 0.6, color=color, lw=0,
@@ -119,7 +116,7 @@ def _grid(left: list[tuple[str, str, str]], right: list[tuple[str, str, str]],
     ax.set_yticks([y - 0.5 for y in range(1, len(rows))], minor=True)
     ax.grid(which="minor", color="white", linewidth=1.2)
     ax.tick_params(which="minor", length=0)
-    fit_rows(fig, ax, len(rows), len(cols))
+    fit_rows(fig, ax, len(rows), len(cols), row_in)
     if len(rows) < MIN_CUT_ROWS:  # whole: a few rows are never worth a page break
         return fig, 0.0, [], ru_rows
     head, cuts = grid_cuts(fig, ax)
@@ -127,16 +124,37 @@ def _grid(left: list[tuple[str, str, str]], right: list[tuple[str, str, str]],
     return fig, head, cuts[keep:len(cuts) - keep], ru_rows
 
 
-def fit_rows(fig: Figure, ax, n_rows: int, n_cols: int) -> None:
-    """Make the figure as tall as its labels need with rows GRID_ROW_IN inches, and cells at
+def _label_columns(fig: Figure, ax, labels: list[str]) -> None:
+    """Column labels upright, wrapped, when they stand side by side without touching (a head
+    of a few lines); else turned COLUMN_ANGLE degrees on one line, which takes a head as tall
+    as the longest label: `Саясат Нурбек (чиновник правительства)` turned needs 1.3 in."""
+    if len(labels) <= UPRIGHT_COLUMNS:
+        upright = ["\n".join(wrap(line, COLUMN_WRAP) for line in lab.split("\n")) for lab in labels]
+        ax.set_xticks(range(len(labels)), upright, rotation=0, ha="center", va="bottom")
+        fig.draw_without_rendering()
+        boxes = [t.get_window_extent() for t in ax.get_xticklabels()]
+        if all(a.x1 + LABEL_GAP_PX <= b.x0 for a, b in zip(boxes, boxes[1:])):
+            return
+    ax.set_xticks(range(len(labels)), [one_line(lab) for lab in labels], rotation=COLUMN_ANGLE,
+                  ha="left", va="bottom", rotation_mode="anchor")
+
+
+def one_line(label: str) -> str:
+    """A name over its role on one line, the role in brackets: `Даурен Абаев · 7 (посол)`."""
+    first, *rest = label.split("\n")
+    return f"{first} ({' '.join(rest)})" if rest else first
+
+
+def fit_rows(fig: Figure, ax, n_rows: int, n_cols: int, row_in: float = GRID_ROW_IN) -> None:
+    """Make the figure as tall as its labels need with rows `row_in` inches, and cells at
     most CELL_MAX_IN wide: the room turned labels take is known only once they are drawn (a
     guess left a blank band above them or squeezed the rows), and two columns across the
     whole page are bars, not cells."""
     fig.draw_without_rendering()
     if ax.bbox.width / fig.dpi > CELL_MAX_IN * n_cols:
-        ax.set_aspect(GRID_ROW_IN / CELL_MAX_IN)
+        ax.set_aspect(row_in / CELL_MAX_IN)
     labels = fig.get_size_inches()[1] - ax.bbox.height / fig.dpi
-    fig.set_size_inches(fig.get_size_inches()[0], GRID_ROW_IN * n_rows + labels)
+    fig.set_size_inches(fig.get_size_inches()[0], row_in * n_rows + labels)
 
 
 def _grid_chart(name: str, left: list[tuple[str, str, str]], right: list[tuple[str, str, str]],
@@ -270,9 +288,8 @@ def people_links(participants: pd.DataFrame, documents: pd.DataFrame, lang: str,
     freq = p.groupby("name").size()  # one row per (meeting, name) left: meetings per person
     role, side = _mode(p, "name", "role"), _mode(p, "name", "side")
 
-    def items(which: str, one_line: bool = False) -> list[tuple[str, str, str]]:
-        """A side's people, most meetings first: the name, its count, the role under it (for
-        the grid on the same line, in brackets)."""
+    def items(which: str) -> list[tuple[str, str, str]]:
+        """A side's people, most meetings first: the name, its count, the role under it."""
         names = freq[side[side == which].index].sort_values(ascending=False, kind="stable")
         out = []
         for name in names.index[:limit]:
@@ -280,10 +297,7 @@ def people_links(participants: pd.DataFrame, documents: pd.DataFrame, lang: str,
             r = fmt.role_label(role[name], lang, which)
             count = int(freq[name])
             suffix = f"{fmt.NBSP}·{fmt.NBSP}{count}" if count > 1 else ""
-            if one_line:
-                text = f"{label} ({r}){suffix}" if r else label + suffix
-            else:
-                text = f"{label}{suffix}\n{r}" if r else label + suffix
+            text = f"{label}{suffix}\n{r}" if r else label + suffix
             out.append((name, text, RUSSIA if which == "RU" else KAZAKHSTAN))
         return out
 
@@ -303,6 +317,5 @@ def people_links(participants: pd.DataFrame, documents: pd.DataFrame, lang: str,
     else:
         title = say("people.title_each_once", lang, participants=fmt.count(len(freq), "participant", lang))
     source = source_line(documents, lang)
-    paper = _grid_chart("people", items("RU", one_line=True), items("KZ", one_line=True), links,
-                        title, source, lang)
+    paper = _grid_chart("people", left, right, links, title, source, lang)
     return Chart("people", fig, title, say("people.subtitle", lang), source, paper=paper)
