@@ -492,7 +492,7 @@ def test_the_links_are_printed_as_a_grid_the_longer_side_down_the_rows():
     assert [sp(t.get_text()) for t in ax.get_xticklabels()] == ["Омская область · 2"]   # upright, one line
     assert ax.images[0].get_array().tolist() == [[2], [1]]
     assert sp(paper.subtitle).startswith("строки — казахстанские партнёры, столбцы — российские регионы;")
-    assert (paper.head, paper.cuts) == (0.0, [])           # three rows stay whole on one page
+    assert (paper.head, paper.cuts) == (0.0, [])           # two rows stay whole on one page
     html = chart.html()
     assert html.startswith('<figure class="chart" id="chart-partners" data-screen>')
     assert '<figure class="chart" id="chart-partners_paper" data-paper>' in html

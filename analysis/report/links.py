@@ -72,7 +72,7 @@ COLUMN_ANGLE = 45
 LABEL_CHAR_IN = 0.05
 #: Inches a cell is wide at most; rows a grid needs before it may continue on the next page
 CELL_MAX_IN = 1.3
-MIN_CUT_ROWS = 6
+MIN_CUT_ROWS = 4
 #: Rows a part of a grid cut across holds at least, at the top of one page or the foot of another
 MIN_PART_ROWS = 2
 
