@@ -58,15 +58,15 @@ def _bipartite(left: list[tuple[str, str, int]], right: list[tuple[str, str, int
     return fig
 
 
-#: On paper the links are a grid (Chart.paper): inches a row (a name on one line at 9 pt), and
-#: the most columns whose labels may stand upright, side by side, wrapped at COLUMN_WRAP
-#: characters (when they fit: _label_columns); others turn their labels COLUMN_ANGLE degrees
+#: On paper the links are a grid (Chart.paper): inches a row (a name on one line at 9 pt) and
+#: each further line of its name (a person's role under the name)
 GRID_ROW_IN = 0.24
-LINE_IN = 0.13          # and each further line of a row's name (a person's role under the name)
+LINE_IN = 0.13
+#: The most columns whose labels may stand upright, wrapped at COLUMN_WRAP characters, when
+#: LABEL_GAP_PX (at DPI) at least stay between them (_label_columns); others turn COLUMN_ANGLE degrees
 UPRIGHT_COLUMNS = 5
-#: Pixels (at DPI) between two upright column labels at least
-LABEL_GAP_PX = 6
 COLUMN_WRAP = 22
+LABEL_GAP_PX = 6
 COLUMN_ANGLE = 45
 #: Inches the turned column labels rise per character of the longest (a first guess: fit_rows)
 LABEL_CHAR_IN = 0.05
@@ -102,26 +102,32 @@ def _grid(left: list[tuple[str, str, str]], right: list[tuple[str, str, str]],
     ax.xaxis.tick_top()
     ax.tick_params(axis="x", labeltop=True, labelbottom=False, pad=9)
     _label_columns(fig, ax, col_labels)
-    ax.tick_params(axis="y", pad=12)
-    for i, (_, _, color) in enumerate(rows):  # the side's colour beside each name
-        ax.add_patch(matplotlib.patches.Rectangle((-0.02, i - 0.3), 0.012, 0.6, color=color, lw=0,
-                                                  transform=ax.get_yaxis_transform(), clip_on=False))
-    for j, (_, _, color) in enumerate(cols):
-        ax.add_patch(matplotlib.patches.Rectangle((j - 0.3, -0.5 - 0.24), 0.6, 0.17, color=color,
-                                                  lw=0, clip_on=False))
-    for side in ("top", "right", "left", "bottom"):
-        ax.spines[side].set_visible(False)
-    ax.tick_params(length=0)
-    ax.set_xticks([x - 0.5 for x in range(1, len(cols))], minor=True)
-    ax.set_yticks([y - 0.5 for y in range(1, len(rows))], minor=True)
-    ax.grid(which="minor", color="white", linewidth=1.2)
-    ax.tick_params(which="minor", length=0)
+    _mark_sides(ax, [c for _, _, c in rows], [c for _, _, c in cols])
     fit_rows(fig, ax, len(rows), len(cols), row_in)
     if len(rows) < MIN_CUT_ROWS:  # whole: a few rows are never worth a page break
         return fig, 0.0, [], ru_rows
     head, cuts = grid_cuts(fig, ax)
     keep = MIN_PART_ROWS - 1  # no cut that leaves fewer rows alone under a repeated head
     return fig, head, cuts[keep:len(cuts) - keep], ru_rows
+
+
+def _mark_sides(ax, row_colors: list[str], col_colors: list[str]) -> None:
+    """Each name's side in its colour (a bar beside a row's name, above a column's), white
+    lines between the cells, no frame: the grid reads as the sector heatmap does."""
+    ax.tick_params(axis="y", pad=12)
+    for i, color in enumerate(row_colors):
+        ax.add_patch(matplotlib.patches.Rectangle((-0.02, i - 0.3), 0.012, 0.6, color=color, lw=0,
+                                                  transform=ax.get_yaxis_transform(), clip_on=False))
+    for j, color in enumerate(col_colors):
+        ax.add_patch(matplotlib.patches.Rectangle((j - 0.3, -0.5 - 0.24), 0.6, 0.17, color=color,
+                                                  lw=0, clip_on=False))
+    for side in ("top", "right", "left", "bottom"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(length=0)
+    ax.set_xticks([x - 0.5 for x in range(1, len(col_colors))], minor=True)
+    ax.set_yticks([y - 0.5 for y in range(1, len(row_colors))], minor=True)
+    ax.grid(which="minor", color="white", linewidth=1.2)
+    ax.tick_params(which="minor", length=0)
 
 
 def _label_columns(fig: Figure, ax, labels: list[str]) -> None:
