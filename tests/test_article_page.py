@@ -218,6 +218,21 @@ def test_citation_numbers_link_each_to_its_article(built):
     assert refs.ref_html([A1], rep.refs, "ru", pages=rep.ref_pages).endswith(f'[<a href="{a1}">2</a>]</span>')
 
 
+def test_a_statement_about_one_fact_cites_its_sentence(built):
+    """A key event's or a largest figure's number opens the article at the fact's sentence."""
+    rep = built["report"]
+    a1 = f"articles/{article_page.page_file(A1, 'ru')}"
+    assert refs.ref_html([A1], rep.refs, "ru", pages=rep.ref_pages, anchors={A1: 338.0}).endswith(
+        f'[<a href="{a1}#s-338">2</a>]</span>')
+    assert refs.ref_html([A1], rep.refs, "ru", pages=rep.ref_pages, anchors={A1: ""}).endswith(
+        f'[<a href="{a1}">2</a>]</span>')                          # no offset: the page's top
+    summary = rep.summary().html + rep.header().html
+    linked = set(re.findall(r'href="(articles/[^"#]+)#(s-\d+)"', summary))
+    assert linked                                          # the key events cite their sentences
+    for page, sentence in linked:
+        assert f'id="{sentence}"' in (built["out"] / page).read_text(encoding="utf-8")
+
+
 def test_older_data_keeps_plain_citations(tmp_path):
     """No texts/ and no offset columns (data from before them): no pages, citations as before."""
     data_dir = write_tables(tmp_path / "data", seed_tables())

@@ -165,16 +165,39 @@ def test_the_sectors_are_printed_in_thinner_bars_each_name_on_one_line(rich):
     n = len(chart.fig.axes[0].patches)
     assert (charts.SECTOR_ROW_IN, charts.SECTOR_PRINT_ROW_IN) == (0.3, 0.22)
     assert chart.fig.get_size_inches()[1] == pytest.approx(0.3 * n + 0.45)
-    assert chart.print_fig.get_size_inches()[1] == pytest.approx(0.22 * n + 0.45)
-    paper = chart.print_fig.axes[0]
+    assert chart.paper.fig.get_size_inches()[1] == pytest.approx(0.22 * n + 0.45)
+    paper = chart.paper.fig.axes[0]
     names = [t.get_text() for t in paper.get_yticklabels()]
     assert names == [t.get_text() for t in chart.fig.axes[0].get_yticklabels()]
     assert all("\n" not in name for name in names)
-    chart.print_fig.draw_without_rendering()
+    chart.paper.fig.draw_without_rendering()
     boxes = sorted((t.get_window_extent() for t in paper.get_yticklabels()), key=lambda b: b.y0)
     assert all(low.y1 <= high.y0 for low, high in zip(boxes, boxes[1:]))   # names do not touch
     for t in paper.texts:
         assert t.get_window_extent().x1 <= paper.bbox.x1 + 0.5, t.get_text()
+
+
+def test_the_sectors_on_paper_may_be_cut_between_bars_three_at_least_on_either_side(rich):
+    chart = charts.sector_profile(rich.sectors, rich.documents, "ru")
+    n = len(chart.fig.axes[0].patches)
+    paper = chart.paper
+    assert (paper.name, paper.title, paper.subtitle) == ("sectors_paper", chart.title, chart.subtitle)
+    assert len(paper.cuts) == max(0, n - 2 * charts.MIN_PART_BARS + 1)
+    tops = sorted(paper.fig.get_size_inches()[1] - b.get_window_extent().y1 / paper.fig.dpi
+                  for b in paper.fig.axes[0].patches)
+    bottoms = sorted(paper.fig.get_size_inches()[1] - b.get_window_extent().y0 / paper.fig.dpi
+                     for b in paper.fig.axes[0].patches)
+    for k, cut in enumerate(paper.cuts, start=charts.MIN_PART_BARS):
+        assert bottoms[k - 1] < cut < tops[k]                   # between two bars, none cut
+
+
+def test_nine_bars_are_cut_after_the_third_to_the_sixth():
+    counts = pd.Series([5, 4, 3, 3, 2, 2, 1, 1, 1], index=["a", "b", "c", "d", "e", "f", "g", "h", "i"])
+    fig = charts.new_figure(2.43)
+    ax = fig.add_subplot()
+    ax.barh(list(range(9))[::-1], counts.values, height=0.68)
+    assert len(charts.bar_cuts(fig, ax, 9)) == 4
+    assert charts.bar_cuts(fig, ax, 5) == []
 
 
 def test_every_sector_name_fits_one_line_of_the_bars():
@@ -452,3 +475,79 @@ def test_the_figures_chart_is_cut_between_its_panels(rich):
         # the cut lies below the upper panel's axes and above the lower panel's
         assert lower.get_position().y1 * height < height - cut < upper.get_position().y0 * height
     assert len(chart.parts()) == n
+
+
+def test_the_links_are_printed_as_a_grid_the_longer_side_down_the_rows():
+    """Curves cannot be cut across a page, so paper gets a grid (Chart.paper): a cell the
+    pair's meetings, the longer list down the rows, the subtitle saying which side is which."""
+    m = pd.DataFrame({"meeting_id": ["a", "b"], "doc_id": ["d1", "d2"],
+                      "region": ["Омская область", "Омская область"],
+                      "partners": [["Павлодарская область", "Акмолинская область"], ["Павлодарская область"]]})
+    chart = links.partner_links(m, pd.DataFrame({"doc_id": ["d1", "d2"]}), "ru")
+    paper = chart.paper
+    ax = paper.fig.axes[0]
+    assert paper.name == "partners_paper" and paper.title == chart.title
+    assert [sp(t.get_text()) for t in ax.get_yticklabels()] == ["Павлодарская область · 2",
+                                                                "Акмолинская область · 1"]
+    assert [sp(t.get_text()) for t in ax.get_xticklabels()] == ["Омская область · 2"]   # upright, one line
+    assert ax.images[0].get_array().tolist() == [[2], [1]]
+    assert sp(paper.subtitle).startswith("строки — казахстанские партнёры, столбцы — российские регионы;")
+    assert (paper.head, paper.cuts) == (0.0, [])           # two rows stay whole on one page
+    html = chart.html()
+    assert html.startswith('<figure class="chart" id="chart-partners" data-screen>')
+    assert '<figure class="chart" id="chart-partners_paper" data-paper>' in html
+
+
+def test_a_long_grid_of_links_continues_on_the_next_page_under_its_column_labels():
+    m = many_regions(30)
+    chart = links.partner_links(m, pd.DataFrame({"doc_id": m["doc_id"]}), "en")
+    paper = chart.paper
+    ax = paper.fig.axes[0]
+    assert len(ax.get_yticklabels()) == 18 and len(ax.get_xticklabels()) == 1
+    assert paper.subtitle.startswith("rows: Russian regions, columns: Kazakh partners;")
+    assert paper.head > 0 and len(paper.cuts) == 15           # between two rows, two at least on each side
+    rows = [b - a for a, b in zip([paper.head] + paper.cuts, paper.cuts)]
+    assert rows[0] == pytest.approx(2 * links.GRID_ROW_IN, abs=0.01)      # two rows under the head
+    assert all(r == pytest.approx(links.GRID_ROW_IN, abs=0.01) for r in rows[1:])
+    paper.fig.draw_without_rendering()
+    assert all(t.get_fontsize() >= 9 for t in texts(paper.fig))
+    assert 'id="chart-partners_paper" data-paper data-parts="17"' in chart.html()
+
+
+def test_people_are_printed_as_a_grid_each_name_with_its_role(seed):
+    people = links.people_links(seed.participants, seed.documents, "ru").paper
+    labels = [sp(t.get_text()) for ax in people.fig.axes
+              for t in ax.get_xticklabels() + ax.get_yticklabels()]
+    assert "Даурен Абаев · 3 (посол)" in labels        # four columns side by side touch: turned
+    assert "Игорь Бабушкин\nгубернатор" in labels     # a row: the role under the name
+    assert links.one_line("Даурен Абаев · 3\nпосол") == "Даурен Абаев · 3 (посол)"
+    assert links.one_line("Болат Ахметов") == "Болат Ахметов"
+
+
+def test_links_with_one_side_only_print_as_on_screen(seed):
+    kz_only = seed.participants[seed.participants["side"] == "KZ"]
+    people = links.people_links(kz_only, seed.documents, "ru")
+    assert people is not None and people.paper is None
+    assert "data-screen" not in people.html() and "data-paper" not in people.html()
+
+
+def test_one_year_is_a_bar_among_empty_slots_not_the_page_wide():
+    meetings = pd.DataFrame({"meeting_id": ["a"], "doc_id": ["d"], "year": [2025.0]})
+    chart = charts.meetings_over_time(meetings, pd.DataFrame({"doc_id": ["d"]}), "ru")
+    ax = chart.fig.axes[0]
+    assert ax.get_xlim() == (-3.0, 3.0)
+    bar = ax.patches[0]
+    assert bar.get_width() / (ax.get_xlim()[1] - ax.get_xlim()[0]) < 0.1
+
+
+def test_a_few_columns_of_people_stand_upright_over_the_grid():
+    p = pd.DataFrame({"meeting_id": ["m1", "m1", "m2", "m2"], "doc_id": ["d1", "d1", "d2", "d2"],
+                      "name": ["Виталий Хоценко", "Саясат Нурбек", "Виталий Хоценко", "Ермек Кошербаев"],
+                      "role": ["governor", "federal_official", "governor", "ambassador"],
+                      "side": ["RU", "KZ", "RU", "KZ"]})
+    paper = links.people_links(p, pd.DataFrame({"doc_id": ["d1", "d2"]}), "ru").paper
+    ax = paper.fig.axes[0]
+    assert [sp(t.get_text()) for t in ax.get_yticklabels()] == ["Саясат Нурбек\nчиновник правительства",
+                                                                "Ермек Кошербаев\nпосол"]
+    assert [sp(t.get_text()) for t in ax.get_xticklabels()] == ["Виталий Хоценко · 2\nгубернатор"]
+    assert all(t.get_rotation() == 0 for t in ax.get_xticklabels())

@@ -182,3 +182,39 @@ def test_sector_labels_and_colours():
     assert fmt.sector_label("trade", "ru") == "Торговля" and fmt.sector_label("trade", "en") == "Trade"
     assert fmt.sector_label("banking", "en") == "banking"
     assert fmt.sector_color("banking") == "#9e9e9e"
+
+
+@pytest.mark.parametrize("n, lang, expected", [
+    (1, "ru", "1 встречи"), (2, "ru", "2 встреч"), (5, "ru", "5 встреч"), (21, "ru", "21 встречи"),
+    (11, "ru", "11 встреч"), (2, "en", "2 meetings"), (1, "en", "1 meeting")])
+def test_a_count_after_a_word_that_governs_the_genitive(n, lang, expected):
+    assert sp(fmt.count_genitive(n, "meeting", lang)) == expected
+
+
+@pytest.mark.parametrize("items, lang, expected", [
+    (["инвестиции", "туризм", "молодёжь и спорт"], "ru", "инвестиции, туризм, а также молодёжь и спорт"),
+    (["молодёжь и спорт", "туризм"], "ru", "молодёжь и спорт, а также туризм"),
+    (["торговля", "транспорт и логистика", "культура"], "ru", "торговля, транспорт и логистика, а также культура"),
+    (["trade", "youth and sport"], "en", "trade, and youth and sport"),
+    (["trade", "transport & logistics"], "en", "trade and transport & logistics")])
+def test_a_listing_whose_last_item_holds_the_conjunction_ends_with_as_well_as(items, lang, expected):
+    assert fmt.join_words(items, lang) == expected
+
+
+def test_a_kazakh_official_of_the_government_is_not_federal():
+    assert fmt.role_label("federal_official", "ru") == "федеральный чиновник"
+    assert fmt.role_label("federal_official", "ru", "RU") == "федеральный чиновник"
+    assert fmt.role_label("federal_official", "ru", "KZ") == "чиновник правительства"
+    assert fmt.role_label("federal_official", "en", "KZ") == "government official"
+    assert fmt.role_label("akim", "ru", "KZ") == "аким"
+
+
+@pytest.mark.parametrize("n, lang, expected", [
+    (1, "ru", "1 встрече"), (21, "ru", "21 встрече"), (11, "ru", "11 встреч"), (2, "ru", "2 встречи"),
+    (5, "ru", "5 встреч"), (1, "en", "1 meeting"), (3, "en", "3 meetings")])
+def test_a_count_after_a_distributive_po(n, lang, expected):
+    assert sp(fmt.count_each(n, "meeting", lang)) == expected
+
+
+def test_a_role_the_extraction_could_not_name_has_no_words():
+    assert fmt.role_label("other", "ru") == fmt.role_label("other", "en", "KZ") == ""

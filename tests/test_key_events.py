@@ -95,3 +95,26 @@ def test_an_event_gives_its_own_amounts_only():
     sectors = pd.DataFrame(columns=["doc_id", "meeting_id", "sector"])
     got = ev.key_events(meetings, people, sectors, figures, "ru")
     assert sp(got[0].text) == "2023, Омская область: встреча; числа: инвестиции — 500 млн руб."
+
+
+def test_the_people_beyond_the_first_four_are_counted_as_people():
+    names = ["Ерлан Касымов", "Болат Ахметов", "Серик Нуров", "Асхат Беков", "Нурлан Оспанов", "Марат Сеитов"]
+    people = pd.DataFrame([dict(doc_id="a", meeting_id="a#1", name=n, role="akim", side="KZ") for n in names])
+    assert sp(ev._who(people, "ru")).endswith(" и ещё 2 человека")
+    assert sp(ev._who(people.head(5), "en")).endswith(" and 1 more person")
+
+
+def test_an_agreement_is_named_with_its_subject_and_term_quoted_in_english():
+    row = pd.Series(dict(kind="plan", subject="по развитию сотрудничества", term="на 2026–2028 годы"))
+    assert ev._agreement_label(row, "ru") == "план по развитию сотрудничества (на 2026–2028 годы)"
+    assert ev._agreement_label(row, "en") == "plan (\u201cпо развитию сотрудничества\u201d, \u201cна 2026–2028 годы\u201d)"
+    bare = pd.Series(dict(kind="memorandum", subject="", term=""))
+    assert (ev._agreement_label(bare, "ru"), ev._agreement_label(bare, "en")) == ("меморандум", "memorandum")
+
+
+def test_people_at_a_signing_are_its_participants_not_all_its_signatories():
+    """An article names who came to a signing; it seldom says each of them signed."""
+    assert sp(ev.phrase("agreement", 2, "ru", "губернатор В. Хоценко и посол Е. Кошербаев")) == (
+        "участники подписания — губернатор В. Хоценко и посол Е. Кошербаев")
+    assert sp(ev.phrase("agreement", 1, "ru", "губернатор В. Хоценко")) == "участник подписания — губернатор В. Хоценко"
+    assert ev.phrase("agreement", 2, "en", "A and B") == "a signing with A and B"

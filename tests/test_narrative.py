@@ -186,3 +186,38 @@ def test_long_reference_lists_are_cut_and_remembered():
     assert 'title="d1, d2, d3, d5, d7, d9; ещё 2' in html
     big = rf.ref_html(list(refs), refs, "en")
     assert ">[1–6, +94]</a>" in big and "94 more articles" in big
+
+
+@pytest.mark.parametrize("names, more, lang, expected", [
+    (["инвестиции", "туризм", "молодёжь и спорт"], 1, "ru", "инвестиции, туризм, молодёжь и спорт, а также ещё 1 отрасль"),
+    (["молодёжь и спорт", "туризм"], 2, "ru", "молодёжь и спорт, туризм, а также ещё 2 отрасли"),
+    (["youth and sport"], 1, "en", "youth and sport, and 1 more sector"),
+    (["инвестиции", "туризм"], 0, "ru", "инвестиции и туризм"),
+    (["trade", "culture"], 3, "en", "trade, culture and 3 more sectors")])
+def test_a_listing_cut_short_counts_the_rest_with_its_noun(names, more, lang, expected):
+    assert nv._and_more(names, more, "sector", lang).replace("\u00a0", " ") == expected
+
+
+def test_meetings_all_of_one_kind_are_counted_as_that_kind():
+    m = pd.DataFrame({"meeting_id": ["a", "b"], "doc_id": ["d1", "d2"], "kind": ["visit", "visit"],
+                      "year": [2025.0, 2025.0], "region": ["Республика Карелия"] * 2})
+    docs = pd.DataFrame({"doc_id": ["d1", "d2"]})
+    ru = nv.activity(m, docs, "ru", region="Республика Карелия")[0].text.replace("\u00a0", " ")
+    assert ru == "Республика Карелия: 2 визита с казахстанской стороной за 2025 год."
+    en = nv.activity(m.head(1), docs, "en", region="Республика Карелия")[0].text.replace("\u00a0", " ")
+    assert en == "Republic of Karelia: 1 visit with Kazakh partners in 2025."
+
+
+def test_two_years_level_are_told_in_their_order_with_the_count_after_po():
+    m = pd.DataFrame({"meeting_id": ["a", "b"], "doc_id": ["d1", "d2"], "kind": ["visit", "visit"],
+                      "year": [2024.0, 2025.0], "region": ["Омская область"] * 2, "date": ["2024", "2025"]})
+    texts = [s.text.replace("\u00a0", " ") for s in nv.change_statements(m, pd.DataFrame(columns=["meeting_id", "sector", "doc_id"]), "ru")]
+    assert "В 2024 и 2025 годах — поровну: по 1 встрече." in texts
+
+
+def test_a_sector_of_one_meeting_does_not_lead():
+    s = pd.DataFrame({"doc_id": ["d1", "d1", "d2", "d2", "d3"], "meeting_id": ["a", "a", "b", "b", "c"],
+                      "sector": ["education", "science", "education", "science", "trade"]})
+    texts = [st.text.replace("\u00a0", " ") for st in nv.sector_statements(s, "ru")]
+    assert texts[0] == "Ведущие темы — образование (2 встречи) и наука (2)."
+    assert texts[1] == "Всего на повестке 3 отрасли; по одному разу — торговля."

@@ -89,3 +89,11 @@ def test_paper_spacing_is_tighter_than_the_screens():
 def test_the_contents_take_three_columns_on_paper_with_room_for_the_numbers():
     toc = print_rules()[".toc ol"]
     assert (toc["columns"], toc["column-gap"]) == ("3", "3rem")
+
+
+def test_links_drawn_otherwise_for_paper_show_each_on_its_medium():
+    screen = rules(CSS[:CSS.index("@media print {")])
+    assert screen["figure.chart[data-paper]"]["display"] == "none"
+    p = print_rules()
+    assert (p["figure.chart[data-screen]"]["display"], p["figure.chart[data-paper]"]["display"]) == (
+        "none", "block")

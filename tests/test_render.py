@@ -109,7 +109,8 @@ def test_known_region_absent_from_the_data_says_so(seed_dir):
 def test_sections_render_without_a_kernel(seed_dir, tmp_path):
     r = open_report(seed_dir, export_dir=tmp_path, name="overview.ru")
     html = "".join(s.html for s in r.all_sections())
-    assert html.count('<img class="chart-img"') == 5
+    # five charts on screen; the partner and people links again as grids for paper (Chart.paper)
+    assert html.count('<img class="chart-img"') == 7 and html.count(" data-paper") == 2
     assert not (tmp_path / "tables").exists()          # sections write no files
     assert 'href="tables/overview.ru-meetings.csv"' in html
     written = r.write_tables()
@@ -364,7 +365,7 @@ def test_region_reports_carry_the_numbers_of_the_tables(built):
         assert f"<h1>{job.region} и Казахстан" in html
         n = int((t.meetings["region"] == job.region).sum())
         if n:
-            assert f'<div class="num">{n}</div><div class="lbl">встречи</div>' in html
+            assert f'<div class="num">{n}</div><div class="lbl">{fmt.plural_word(n, "card.meetings", "ru")}</div>' in html
         else:
             assert f"{job.region}: в данных нет встреч с казахстанской стороной" in html
         people = t.participants[t.participants["region"] == job.region]
@@ -379,7 +380,7 @@ def test_overview_names_every_region_and_the_largest_figures(built):
     for region in set(t.meetings["region"]) - {""}:
         assert region in html
     n = len(t.meetings[t.meetings["doc_id"].isin(t.documents.loc[t.documents["status"] == "ok", "doc_id"])])
-    assert f'<div class="num">{n}</div><div class="lbl">встречи</div>' in html
+    assert f'<div class="num">{n}</div><div class="lbl">{fmt.plural_word(n, "card.meetings", "ru")}</div>' in html
     f = t.figures[t.figures["unit"] == "RUB"]
     if len(f):
         top = f.sort_values("value").iloc[-1]
@@ -400,8 +401,8 @@ def test_every_chart_image_is_present(built):
         for img in imgs:
             png = base64.b64decode(img["src"].split("base64,", 1)[1])
             assert png[:8] == b"\x89PNG\r\n\x1a\n"
-        if "overview" in page.name:
-            assert len(imgs) == 5     # time, heatmap, figures, partners, people
+        if "overview" in page.name:   # time, heatmap, figures, partners, people; two grids for paper
+            assert (len(imgs), html.count(" data-paper")) == (7, 2)
         assert len(html) < 1_500_000, page.name   # embedded PNGs, kept light
 
 

@@ -75,7 +75,10 @@ def test_the_figures_chart_draws_only_the_regional_figure(report):
     assert labels == ["2 млрд руб."]
     assert sp(chart.title) == "Крупнейшая названная инвестиция — 2 млрд руб. (Омская область)"
     note = sp(visible_text(report.figures()))
-    assert "Для контекста, по России и Казахстану в целом: инвестиции — более 500 млрд руб." in note
+    context = "Для контекста, по России и Казахстану в целом: инвестиции — более 500 млрд руб."
+    assert context in sp(visible_text(report.header()))
+    # the chart's note tells nothing the first screen and the summary told a page before
+    assert context not in note and "Крупнейшая названная инвестиция — 2 млрд руб. (Омская область)." not in note
 
 
 def test_the_figures_table_labels_the_national_figure_and_lists_it_after_the_region_s(report):
@@ -125,3 +128,11 @@ def test_past_the_limit_the_other_events_are_counted():
         "Встреча, 31.05.2024 (не главное событие статьи): Виталий Хоценко (губернатор), "
         "Асаин Байханов (аким).",
         "Остальные такие события (1) — в таблице встреч."]
+
+
+def test_no_chart_note_repeats_a_sentence_of_the_summary(report):
+    summary = sp(visible_text(report.summary()))
+    partners = narrative.partner_statements(report.ds.meetings, "ru")
+    assert partners and all(sp(st.text) in summary for st in partners)
+    notes = sp(visible_text(report.partners())) + sp(visible_text(report.figures()))
+    assert not [st.text for st in partners if sp(st.text) in notes]

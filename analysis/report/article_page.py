@@ -281,7 +281,7 @@ def _agreement(r: dict, lang: str) -> tuple[str, str]:
 #: table -> (the kind of its rows' marks, (row, lang) -> the fact's label and detail)
 DESCRIBE = {
     "meetings": ("", _meeting),
-    "participants": ("person", lambda r, lang: (person_name(r["name"], lang), fmt.role_label(r["role"], lang))),
+    "participants": ("person", lambda r, lang: (person_name(r["name"], lang), fmt.role_label(r["role"], lang, r.get("side", "")))),
     "sectors": ("sector", lambda r, lang: (fmt.sector_label(r["sector"], lang), "")),
     "figures": ("figure", lambda r, lang: (fmt.fmt_value(r["value"], r["unit"], lang, r.get("qualifier", "")),
                                            fmt.figure_kind_label(r["kind"], lang))),

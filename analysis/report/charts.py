@@ -75,7 +75,11 @@ class Chart:
     page repeats its column labels there, as a long table repeats its header row.
 
     `print_fig`, when a chart has one, is the same chart drawn for paper (shorter: the page
-    holds it with its heading more often); it is printed instead of `fig`, which the screen shows."""
+    holds it with its heading more often); it is printed instead of `fig`, which the screen shows.
+
+    `paper`, when a chart has one, is another chart of the same data printed instead of this
+    one, with its own subtitle: curves joining two columns of names cannot be cut across, so
+    on paper they are a grid in rows (`head`, `cuts`) that continues on the next page."""
 
     name: str
     fig: Figure
@@ -86,6 +90,7 @@ class Chart:
     cuts: list[float] = field(default_factory=list)
     head: float = 0.0
     print_fig: Figure | None = None
+    paper: Chart | None = None
     _png: bytes | None = None
 
     def png(self) -> bytes:
@@ -110,6 +115,13 @@ class Chart:
         return out
 
     def html(self) -> str:
+        """The figure; with a `paper` chart, the screen's figure then paper's (report.css shows
+        each on its medium)."""
+        if self.paper is None:
+            return self._figure("")
+        return self._figure(" data-screen") + self.paper._figure(" data-paper")
+
+    def _figure(self, medium: str) -> str:
         # the first part is the chart's image, named by its title; the rest continue it
         imgs = [img_tag("chart-img", html.escape(self.title), part) if i == 0
                 else img_tag("chart-cont", "", part) for i, part in enumerate(self.parts())]
@@ -119,7 +131,7 @@ class Chart:
             imgs.append(img_tag("chart-print", html.escape(self.title), figure_png(self.print_fig)))
             parts += " data-print"
         return (
-            f'<figure class="chart" id="chart-{self.name}"{parts}>'
+            f'<figure class="chart" id="chart-{self.name}"{medium}{parts}>'
             f'<figcaption><p class="chart-title">{html.escape(self.title)}</p>'
             f'<p class="chart-subtitle">{html.escape(self.subtitle)}</p></figcaption>'
             + (headed_rows(imgs) if self.head else "".join(imgs)) +
@@ -234,6 +246,7 @@ def fit_bar_labels(ax, bars, texts, horizontal: bool) -> None:
 
 # ------------------------------------------------------------ meetings / time
 MAX_LABELLED_BARS = 16  # year bars whose labels fit side by side across the A4 column
+MIN_YEAR_SLOTS = 6      # fewer bars stand in the middle of as many slots, not a bar the page wide
 TIME_HEIGHT_IN = 2.1    # the chart of meetings per year on screen
 #: ... and on paper: with its heading, title and source (about 30 mm) it then takes 63 mm of
 #: the page, not 85 mm, and fits under the first page's text more often
@@ -270,7 +283,7 @@ def meetings_over_time(meetings: pd.DataFrame, documents: pd.DataFrame, lang: st
         peak = int(counts.idxmax())
         top = int(counts.max())
         if (counts == top).sum() > 1:
-            title = say("time.title_at_most", lang, meetings=fmt.count(top, "meeting", lang))
+            title = say("time.title_at_most", lang, meetings=fmt.count_genitive(top, "meeting", lang))
         elif len(counts) == 1:
             title = say("time.title_one_year", lang, year=peak)
         else:
@@ -302,6 +315,9 @@ def year_bars(height: float, xs: list[float], labels: list[str], values: list[in
                          padding=2, fontsize=9.5, color=TEXT)
     ax.set_xticks(xs, [lab if k else "" for lab, k in zip(labels, keep)])
     ax.set_yticks([])
+    if len(xs) < MIN_YEAR_SLOTS:
+        pad = (MIN_YEAR_SLOTS - len(xs)) / 2
+        ax.set_xlim(xs[0] - 0.5 - pad, xs[-1] + 0.5 + pad)
     ax.set_ylim(0, max(values) * 1.18)
     clean_axes(ax)
     fit_bar_labels(ax, bars, texts, horizontal=False)
@@ -340,9 +356,12 @@ def sector_profile(sectors: pd.DataFrame, documents: pd.DataFrame, lang: str,
     if counts.empty:
         return None
     counts = counts.head(limit)
-    return Chart("sectors", sector_bars(SECTOR_ROW_IN, counts, lang), _top_phrase(counts, lang),
-                 say("sectors.subtitle_profile", lang), source_line(documents, lang),
-                 print_fig=sector_bars(SECTOR_PRINT_ROW_IN, counts, lang))
+    title, subtitle = _top_phrase(counts, lang), say("sectors.subtitle_profile", lang)
+    source = source_line(documents, lang)
+    paper = sector_bars(SECTOR_PRINT_ROW_IN, counts, lang)
+    return Chart("sectors", sector_bars(SECTOR_ROW_IN, counts, lang), title, subtitle, source,
+                 paper=Chart("sectors_paper", paper, title, subtitle, source,
+                             cuts=bar_cuts(paper, paper.axes[0], len(counts))))
 
 
 def sector_bars(row: float, counts: pd.Series, lang: str) -> Figure:
@@ -362,6 +381,22 @@ def sector_bars(row: float, counts: pd.Series, lang: str) -> Figure:
     ax.spines["bottom"].set_visible(False)
     fit_bar_labels(ax, bars, texts, horizontal=True)
     return fig
+
+
+#: Bars a part of a chart of bars cut across keeps at least (none alone at a page's foot)
+MIN_PART_BARS = 3
+
+
+def bar_cuts(fig: Figure, ax, n: int) -> list[float]:
+    """Where horizontal bars (the first at the top) may be cut across (inches from the top):
+    between two bars, with at least MIN_PART_BARS on either side. On paper the chart then fills
+    the page under its title and continues on the next, instead of moving whole and leaving
+    the page before it a quarter blank."""
+    fig.draw_without_rendering()
+    height = fig.get_size_inches()[1]
+    borders = [ax.transData.transform((0, y + 0.5))[1] for y in range(n - 1)]  # y: bottom bar 0
+    return [round(float(height - borders[n - 1 - k] / fig.dpi), 3)
+            for k in range(MIN_PART_BARS, n - MIN_PART_BARS + 1)]
 
 
 def sector_heatmap(sectors: pd.DataFrame, documents: pd.DataFrame, lang: str,

@@ -229,6 +229,19 @@ def regional_figures(figures: pd.DataFrame) -> pd.DataFrame:
 SUB_AMOUNT = "part_of"
 
 
+#: Units whose best figure is the lowest (1st place before 5th)
+LOWER_IS_BETTER = ("rank",)
+#: Units a key-number card can show as a size: a rank, a share or a growth (`25 %`, `в 1,8 раза`)
+#: is no amount, and next to the label `торговля` it reads as one
+COUNT_UNITS = ("jobs", "persons")
+
+
+def top_figure(rows: pd.DataFrame, unit: str) -> pd.Series:
+    """The headline row of figures of one unit: the largest, and for a rank the best (the
+    lowest place): `5-е место` is not a larger rank than `1-е место`."""
+    return rows.sort_values("value", ascending=unit in LOWER_IS_BETTER, kind="stable").iloc[0]
+
+
 def whole_figures(figures: pd.DataFrame) -> pd.DataFrame:
     """The figures that are no part of another: a sub-amount is inside its total, so it is
     never added to it, compared with it or shown as a figure of its own."""

@@ -71,7 +71,7 @@ def short_name(name: str, lang: str) -> str:
 def _person(name: str, role: str, side: str, lang: str) -> str:
     """`губернатор И. Бабушкин`, `генеральный консул А. Мадиев (Казахстан)`."""
     who = short_name(name, lang)
-    role_text = fmt.role_label(role, lang) if role and role != "other" else ""
+    role_text = fmt.role_label(role, lang, side) if role and role != "other" else ""
     text = f"{role_text} {who}" if role_text else who
     if side == "KZ":
         text += f" ({say('events.kz_side', lang)})"
@@ -94,7 +94,8 @@ def _who(people: pd.DataFrame, lang: str) -> str:
     names = [_person(n, r, s, lang) for n, r, s in zip(named["name"], named["role"], named["side"])]
     more = len(people) - len(names)
     if more > 0:
-        return ", ".join(names) + " " + say("events.more_people", lang, n=fmt.fmt_int(more, lang))
+        return ", ".join(names) + " " + say("events.more_people", lang, n=fmt.fmt_int(more, lang),
+                                                 people=fmt.noun(more, "person", lang))
     return fmt.join_words(names, lang)
 
 
@@ -106,15 +107,23 @@ def _agreement_text(rows: pd.DataFrame, lang: str) -> str:
         sub = rows[rows["status"] == status] if "status" in rows else rows.iloc[0:0]
         items = []
         for r in sub.head(MAX_AGREEMENTS).itertuples():
-            label = kind_label(r.kind, lang)
-            subject = str(getattr(r, "subject", "") or "").strip()
-            if subject:
-                label = f"{label} {subject}" if lang == "ru" else f"{label} ({fmt.quote(subject, 'en')})"
-            term = str(getattr(r, "term", "") or "").strip()
-            items.append(label + (f" ({term})" if term else ""))
+            items.append(_agreement_label(r, lang))
         if items:
             parts.append(f"{say(key, lang)}: {fmt.join_words(items, lang)}")
     return "; ".join(parts)
+
+
+def _agreement_label(r, lang: str) -> str:  # noqa: ANN001 - a row of itertuples
+    """`план по развитию сотрудничества (на 2026–2028 годы)`; in English the article's Russian
+    words quoted, in one bracket: `plan (“по развитию сотрудничества”, “на 2026–2028 годы”)`,
+    not a Russian term bare after the quoted subject."""
+    label = kind_label(r.kind, lang)
+    subject = str(getattr(r, "subject", "") or "").strip()
+    term = str(getattr(r, "term", "") or "").strip()
+    if lang != "ru":
+        quoted = [fmt.quote(x, lang) for x in (subject, term) if x]
+        return f"{label} ({', '.join(quoted)})" if quoted else label
+    return " ".join(x for x in (label, subject) if x) + (f" ({term})" if term else "")
 
 
 # ---------------------------------------------------------------------- ranking
@@ -224,7 +233,7 @@ def event_statement(meeting, participants: pd.DataFrame, sectors: pd.DataFrame,
         if meeting.kind == "agreement" and len(people) == 0:
             clause = ""  # a bare "подписание", which the agreements' own "подписание: …" repeats
     text = f"{head[:1].upper() + head[1:]}: " + "; ".join(([clause] if clause else []) + details)
-    return narrative.Statement(narrative.full_stop(text), [meeting.doc_id])
+    return narrative.Statement(narrative.full_stop(text), [meeting.doc_id], narrative.anchor(meeting))
 
 
 def key_events(meetings: pd.DataFrame, participants: pd.DataFrame, sectors: pd.DataFrame,

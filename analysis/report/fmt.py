@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from analysis.model import DateValue
 from analysis.report.words import LANGS, check_lang  # noqa: F401  (fmt.check_lang, fmt.LANGS: used across the reports)
-from analysis.report.words import forms, group, messages, pair, say
+from analysis.report.words import forms, group, messages, pair, say, template
 from analysis.vocabulary import read_vocab
 
 NBSP = "\u00a0"
@@ -24,6 +24,8 @@ MDASH = "\u2014"
 #: Labels of one concept each, (RU, EN) by key, from the message table.
 KINDS = group("kind")
 ROLES = group("role")
+#: A role named otherwise on the Kazakh side: Kazakhstan is unitary, it has no federal officials
+ROLES_KZ = group("role_kz")
 FIGURE_KINDS = group("figure_kind")
 #: How a national figure is labelled wherever it is shown: context, not a region's number.
 NATIONAL_SCOPE = pair("scope.national")
@@ -42,8 +44,15 @@ def kind_label(kind: str, lang: str) -> str:
     return pick(KINDS.get(kind, (kind, kind)), lang)
 
 
-def role_label(role: str, lang: str) -> str:
-    return pick(ROLES.get(role, (role, role.replace("_", " "))), lang) if role else ""
+def role_label(role: str, lang: str, side: str = "") -> str:
+    """A role as the report names it; on the Kazakh side (`side` "KZ") by its own name where
+    it has one (`чиновник правительства`, not `федеральный чиновник`). No words for a role
+    the extraction could not name (`other`): `другая роль` beside a name tells the reader nothing."""
+    if not role or role == "other":
+        return ""
+    if side == "KZ" and role in ROLES_KZ:
+        return pick(ROLES_KZ[role], lang)
+    return pick(ROLES.get(role, (role, role.replace("_", " "))), lang)
 
 
 def figure_kind_label(kind: str, lang: str) -> str:
@@ -79,6 +88,22 @@ def count(n: int, key: str, lang: str) -> str:
     return f"{fmt_int(n, lang)}{NBSP}{noun(n, key, lang)}"
 
 
+def count_genitive(n: int, key: str, lang: str) -> str:
+    """`2 встреч` after a word that governs the genitive (`не больше 2 встреч`, `1 встречи`);
+    English as `count`."""
+    if lang != "ru":
+        return count(n, key, lang)
+    return f"{fmt_int(n, lang)}{NBSP}{genitive_ru(n, forms(f'noun.{key}', lang))}"
+
+
+def count_each(n: int, key: str, lang: str) -> str:
+    """The count after a distributive `по`: `по 1 встрече`, `по 21 встрече` (its dative, the
+    first form of `noun.<key>_in`), `по 2 встречи`, `по 5 встреч`; English as `count`."""
+    if lang == "ru" and n % 10 == 1 and n % 100 != 11:
+        return f"{fmt_int(n, lang)}{NBSP}{forms(f'noun.{key}_in', lang)[0]}"
+    return count(n, key, lang)
+
+
 def join_words(items: list[str], lang: str) -> str:
     """`a, b и c` / `a, b and c`."""
     items = [i for i in items if i]
@@ -86,7 +111,16 @@ def join_words(items: list[str], lang: str) -> str:
         return ""
     if len(items) == 1:
         return items[0]
-    return say("join.last", lang, head=", ".join(items[:-1]), last=items[-1])
+    key = "join.last_also" if any(holds_conjunction(i, lang) for i in items) else "join.last"
+    return say(key, lang, head=", ".join(items[:-1]), last=items[-1])
+
+
+def holds_conjunction(item: str, lang: str) -> bool:
+    """Whether an item holds the word that joins a listing's last item (`молодёжь и спорт`):
+    a listing with such an item ends `, а также ...`, never `туризм и молодёжь и спорт` or
+    `транспорт и логистика и культура`."""
+    word = template("join.last", lang).split("{head}")[1].split("{last}")[0]
+    return word in f" {item} "
 
 
 def lower_label(label: str) -> str:

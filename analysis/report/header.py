@@ -67,13 +67,17 @@ def key_counts(ds) -> KeyCounts:
 def count_cards(c: KeyCounts, kind: str, lang: str) -> list[tuple[str, str, list[str]]]:
     """The counts as (label, value, doc_ids) cards: regions in the overview, articles in a
     region's report."""
-    cards = [(say("card.meetings", lang), fmt.fmt_int(c.meetings, lang), c.meeting_docs)]
+    def card(key: str, n: int, doc_ids: list[str]) -> tuple[str, str, list[str]]:
+        """A count over its counted word, agreeing with it: `1 казахстанский регион-партнёр`."""
+        return fmt.plural_word(n, f"card.{key}", lang), fmt.fmt_int(n, lang), doc_ids
+
+    cards = [card("meetings", c.meetings, c.meeting_docs)]
     if kind == "overview":
-        cards.append((say("card.ru_regions", lang), fmt.fmt_int(c.ru_regions, lang), []))
+        cards.append(card("ru_regions", c.ru_regions, []))
     else:
-        cards.append((say("card.articles", lang), fmt.fmt_int(c.articles, lang), []))
-    cards.append((say("card.kz_partners", lang), fmt.fmt_int(c.kz_partners, lang), []))
-    cards.append((say("card.people", lang), fmt.fmt_int(c.people, lang), []))
+        cards.append(card("articles", c.articles, []))
+    cards.append(card("kz_partners", c.kz_partners, []))
+    cards.append(card("people", c.people, []))
     cards.append((say("card.period", lang), fmt.fmt_period(c.years, lang) or fmt.MDASH, []))
     return cards
 
@@ -86,10 +90,11 @@ def key_numbers(rep: Report) -> list[tuple[str, str, list[str]]]:
 def largest_per_kind(figures: pd.DataFrame) -> list[tuple[str, pd.Series, bool]]:
     """Compute: the largest regional figure of each headline kind, and whether its kind's
     amounts come in several currencies. National ones measure the two countries, not a
-    region, and go to the context line below the cards."""
+    region, and go to the context line below the cards; a rank, share or growth is no size
+    and gets no card (the narrative tells it)."""
     out = []
     f = data.whole_figures(data.regional_figures(figures))
-    f = f[f["value"].notna()]
+    f = f[f["value"].notna() & (f["unit"].map(fmt.is_money) | f["unit"].isin(data.COUNT_UNITS))]
     for kind in fmt.HEADLINE_FIGURES:
         rows = f[f["kind"] == kind]
         if rows.empty:

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from analysis import geo
+from analysis.report import fmt
 from analysis.report.fmt import NBSP
 from analysis.report.words import say
 
@@ -41,6 +42,12 @@ def person_name(name: str, lang: str) -> str:
     if lang == "ru":
         return re.sub(r"(?<=\w) (?=[А-ЯЁ]\.)", NBSP, name or "")
     return translit(name)
+
+
+def named_with_role(name: str, role: str, side: str, lang: str) -> str:
+    """`Виталий Хоценко (губернатор)`; the name alone when its role has no words."""
+    label = fmt.role_label(role, lang, side)
+    return f"{person_name(name, lang)} ({label})" if label else person_name(name, lang)
 
 
 @lru_cache(maxsize=512)

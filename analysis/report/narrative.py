@@ -21,7 +21,7 @@ from analysis.report import fmt
 from analysis.report import dataset as data
 from analysis.report import currency, events
 from analysis.report.dataset import meeting_key
-from analysis.report.names import person_name, region_label
+from analysis.report.names import named_with_role, person_name, region_label
 from analysis.report.words import messages as _messages
 from analysis.report.words import pair, say
 
@@ -30,8 +30,18 @@ NB = fmt.NBSP
 
 @dataclass
 class Statement:
+    """A sentence and the documents it rests on. `anchors` (doc_id -> evidence_start) names the
+    sentence of a document a statement about one fact tells: its citation number then opens
+    the article page at that sentence, not at the top of the article."""
     text: str
     doc_ids: list[str] = field(default_factory=list)
+    anchors: dict[str, object] = field(default_factory=dict)
+
+
+def anchor(row) -> dict[str, object]:  # noqa: ANN001 - a table row (Series or itertuples)
+    """{doc_id: evidence_start} of one fact's row, for Statement.anchors."""
+    start = getattr(row, "evidence_start", None)
+    return {} if start is None else {str(getattr(row, "doc_id")): start}
 
 
 def sources_of(df: pd.DataFrame) -> list[str]:
@@ -64,9 +74,14 @@ def _counted_items(items: list[tuple[str, int]], noun_key: str, lang: str) -> li
             for i, (label, n) in enumerate(items)]
 
 
-def _and_more(listing: str, more: int, lang: str) -> str:
-    """`a, b, c и ещё 2` when `more` items are left out of a listing."""
-    return say("more.and_n", lang, listing=listing, n=more) if more > 0 else listing
+def _and_more(names: list[str], more: int, noun_key: str, lang: str) -> str:
+    """`a, b, c и ещё 2 отрасли` when `more` items are left out of a listing, else `a, b и c`:
+    never two `и` in a row (`молодёжь и спорт и ещё 1`), and the rest counted with its noun."""
+    if more <= 0:
+        return fmt.join_words(names, lang)
+    key = "more.and_n_also" if any(fmt.holds_conjunction(n, lang) for n in names) else "more.and_n"
+    return say(key, lang, listing=", ".join(names), n=fmt.fmt_int(more, lang),
+               noun=fmt.noun(more, noun_key, lang))
 
 
 def _top(counts: pd.Series, k: int = 3) -> pd.Series:
@@ -90,6 +105,9 @@ def activity(meetings: pd.DataFrame, documents: pd.DataFrame, lang: str,
     years = [int(y) for y in meetings["year"].dropna()]
     kinds = meetings["kind"].replace("", "other").value_counts()
     kinds = kinds.drop("meeting", errors="ignore")
+    counted = fmt.count(n, "meeting", lang)
+    if len(kinds) == 1 and kinds.iloc[0] == n:  # all of one kind: `1 визит`, not `1 встреча, из них 1 визит`
+        counted, kinds = _kinds(kinds, lang), kinds.iloc[0:0]
     breakdown = say("activity.breakdown", lang, kinds=_kinds(kinds, lang)) if len(kinds) else ""
     n_regions = meetings.loc[meetings["region"] != "", "region"].nunique()
     if region:
@@ -98,7 +116,7 @@ def activity(meetings: pd.DataFrame, documents: pd.DataFrame, lang: str,
         subject = fmt.count(n_regions, "ru_region", lang)
         subject = subject[:1].upper() + subject[1:]
     period = _period(years, lang)
-    text = say("activity.count", lang, subject=subject, meetings=fmt.count(n, "meeting", lang),
+    text = say("activity.count", lang, subject=subject, meetings=counted,
                period=f" {period}" if period else "", breakdown=breakdown)
     out = [Statement(text, sources_of(meetings))]
     undated = meetings[meetings["year"].isna()]
@@ -144,20 +162,21 @@ def sector_statements(sectors: pd.DataFrame, lang: str) -> list[Statement]:
     if counts.iloc[0] == 1:  # one meeting each: nothing leads, list what was discussed
         names = [fmt.lower_label(fmt.sector_label(k, lang)) for k in counts.index[:5]]
         more = len(counts) - len(names)
-        listing = _and_more(", ".join(names) if more > 0 else fmt.join_words(names, lang), more, lang)
+        listing = _and_more(names, more, "sector", lang)
         return [Statement(say("sectors.discussed", lang, listing=listing), sources_of(df))]
     n_top = int((counts == counts.iloc[0]).sum())
     if n_top >= 3:  # several sectors level at the top (as the sector chart's title says)
         top = counts[counts == counts.iloc[0]]
         names = [fmt.lower_label(fmt.sector_label(k, lang)) for k in top.index[:4]]
         more = n_top - len(names)
-        listing = _and_more(", ".join(names) if more > 0 else fmt.join_words(names, lang), more, lang)
+        listing = _and_more(names, more, "sector", lang)
         per = fmt.count(int(counts.iloc[0]), "meeting", lang)
         text = say("sectors.broad", lang, sectors=fmt.count(n_top, "sector", lang), n=n_top, per=per,
                    listing=listing)
         out = [Statement(text, sources_of(df[df["sector"].isin(top.index)]))]
     else:
         top = _top(counts, 3)
+        top = top[top > 1]  # a sector of one meeting does not lead: it is told `по одному разу`
         items = [(fmt.lower_label(fmt.sector_label(k, lang)), int(c)) for k, c in top.items()]
         lead = _counted(items, "meeting", lang)
         out = [Statement(say("sectors.leading", lang, lead=lead), sources_of(df[df["sector"].isin(top.index)]))]
@@ -167,7 +186,7 @@ def sector_statements(sectors: pd.DataFrame, lang: str) -> list[Statement]:
         tail = ""
         if len(once):
             names = [fmt.lower_label(fmt.sector_label(k, lang)) for k in once.index[:4]]
-            tail = say("sectors.once", lang, tail=_and_more(fmt.join_words(names, lang), len(once) - len(names), lang))
+            tail = say("sectors.once", lang, tail=_and_more(names, len(once) - len(names), "sector", lang))
         out.append(Statement(say("sectors.spans", lang, sectors=fmt.count(len(counts), "sector", lang), once=tail),
                              sources_of(df)))
     return out
@@ -223,7 +242,7 @@ def people_statements(participants: pd.DataFrame, lang: str) -> list[Statement]:
         name = f.index[0]
         role = p.loc[p["name"] == name, "role"].value_counts().index[0]
         who = person_name(name, lang)
-        r = fmt.role_label(role, lang)
+        r = fmt.role_label(role, lang, side)
         text = say("people.most_frequent", lang, side=say(f"side.{side}", lang), who=who, role=r,
                    meetings=fmt.count(int(f.iloc[0]), "meeting", lang))
         out.append(Statement(text, sources_of(p[p["name"] == name])))
@@ -250,12 +269,12 @@ def other_event_people(participants: pd.DataFrame, meetings: pd.DataFrame, lang:
     out = []
     for m in others.head(limit).itertuples():
         rows = p[p["meeting_id"] == m.meeting_id].drop_duplicates("name")
-        people = ", ".join(f"{person_name(n, lang)} ({fmt.role_label(r, lang)})" if r else person_name(n, lang)
-                           for n, r in zip(rows["name"], rows["role"]))
+        people = ", ".join(named_with_role(n, r, s, lang)
+                           for n, r, s in zip(rows["name"], rows["role"], rows["side"]))
         event = fmt.kind_label(m.kind, lang)
         text = fmt.pick(OTHER_EVENT, lang).format(event=event[:1].upper() + event[1:],
                                                   date=fmt.event_date(m.date, lang), people=people)
-        out.append(Statement(text, [m.doc_id]))
+        out.append(Statement(text, [m.doc_id], anchor(m)))
     if len(others) > limit:
         more = others.iloc[limit:]
         out.append(Statement(fmt.pick(OTHER_EVENTS_MORE, lang).format(n=fmt.fmt_int(len(more), lang)),
@@ -304,7 +323,7 @@ def _largest(kind: str, unit: str, rows: pd.DataFrame, several: bool, lang: str,
              quote_evidence: bool, overall: bool = False) -> Statement:
     """The largest figure of one kind and unit, with its region; an investment with its sentence.
     `overall`: the largest of its kind in any currency, with its amount in roubles."""
-    top = rows.sort_values("value", ascending=False).iloc[0]
+    top = data.top_figure(rows, unit)
     value = fmt.fmt_value(top["value"], unit, lang, top["qualifier"])
     where = region_label(top["region"], lang) if top.get("region") else ""
     where = f" ({where})" if where else ""
@@ -327,7 +346,7 @@ def _largest(kind: str, unit: str, rows: pd.DataFrame, several: bool, lang: str,
     if kind == "investment" and quote_evidence and top["evidence"]:
         ev = fmt.shorten(top["evidence"], 200)
         text += say("largest.quote", lang, quote=fmt.quote(ev, lang))
-    return Statement(full_stop(text), [top["doc_id"]])
+    return Statement(full_stop(text), [top["doc_id"]], anchor(top))
 
 
 def largest_statement(kind: str, unit: str, rows: pd.DataFrame, several: bool, lang: str,
@@ -343,7 +362,7 @@ def context_statements(figures: pd.DataFrame, lang: str) -> list[Statement]:
     one of them. No sentence without national figures."""
     items, doc_ids = [], []
     for kind, unit, rows in headline_groups(data.national_figures(figures)):
-        top = rows.sort_values("value", ascending=False).iloc[0]
+        top = data.top_figure(rows, unit)
         items.append(CONTEXT_ITEM.format(kind=fmt.lower_label(fmt.figure_kind_label(kind, lang)),
                                          value=fmt.fmt_value(top["value"], unit, lang, top["qualifier"])))
         doc_ids.append(top["doc_id"])
@@ -388,7 +407,7 @@ def change_statements(meetings: pd.DataFrame, sectors: pd.DataFrame, lang: str) 
         n1, n0 = fmt.fmt_int(c1, lang), fmt.fmt_int(c0, lang)
         rows = dated[dated["year"].astype(int).isin([y0, y1])]
         key = "change.more" if c1 > c0 else "change.fewer" if c1 < c0 else "change.same"
-        text = say(key, lang, y1=y1, y0=y0, n1=n1, n0=n0, meetings=fmt.count(c1, "meeting", lang))
+        text = say(key, lang, y1=y1, y0=y0, n1=n1, n0=n0, meetings=fmt.count_each(c1, "meeting", lang))
         out.append(Statement(text, sources_of(rows)))
         if not sectors.empty:
             year_of = dict(zip(dated["meeting_id"], dated["year"].astype(int)))

@@ -9,6 +9,7 @@ import html
 from collections.abc import Callable
 
 from analysis.report import fmt
+from analysis.report.article_page import sentence_id
 from analysis.report.narrative import Statement
 from analysis.report.words import say
 
@@ -44,11 +45,12 @@ def shown_refs(doc_ids: list[str], refs: dict[str, int], limit: int = REF_LIMIT)
 
 
 def ref_html(doc_ids: list[str], refs: dict[str, int], lang: str, cited: set[int] | None = None,
-             pages: dict[int, str] | None = None) -> str:
+             pages: dict[int, str] | None = None, anchors: dict[str, object] | None = None) -> str:
     """`[1–3, 5]` linking to the first source; `[1–6, +94]` beyond REF_LIMIT. The numbers shown
     are added to `cited`, so the sources list can hold exactly what the text points to.
     pages: source number -> its article page; with them every number shown is a link of its
-    own, to its article's page (or to the sources list when it has none)."""
+    own, to its article's page (or to the sources list when it has none); `anchors`
+    (doc_id -> evidence_start) take a number to its fact's sentence on that page."""
     nums, more = shown_refs(doc_ids, refs)
     if not nums:
         return ""
@@ -61,20 +63,24 @@ def ref_html(doc_ids: list[str], refs: dict[str, int], lang: str, cited: set[int
         title += say("refs.more", lang, articles=fmt.count(more, "article", lang), n=fmt.fmt_int(more, lang),
                      noun=fmt.noun(more, "article", lang))
     if pages:
+        at = {refs[d]: sentence_id(v) for d, v in (anchors or {}).items() if d in refs}
         return (f'{NB}<span class="ref" title="{html.escape(title)}">['
-                f"{compress_refs(nums, lambda n: _number_link(n, pages))}{tail}]</span>")
+                f"{compress_refs(nums, lambda n: _number_link(n, pages, at.get(n, '')))}{tail}]</span>")
     return (f'{NB}<a class="ref" href="#src-{nums[0]}" title="{html.escape(title)}">'
             f"[{compress_refs(nums)}{tail}]</a>")
 
 
-def _number_link(n: int, pages: dict[int, str]) -> str:
-    return f'<a href="{html.escape(pages.get(n) or f"#src-{n}")}">{n}</a>'
+def _number_link(n: int, pages: dict[int, str], sentence: str = "") -> str:
+    """A source number linking to its article page, at `sentence` (an anchor id) if given."""
+    page = pages.get(n)
+    href = f"{page}#{sentence}" if page and sentence else page or f"#src-{n}"
+    return f'<a href="{html.escape(href)}">{n}</a>'
 
 
 def statement_html(st: Statement, refs: dict[str, int], lang: str, cited: set[int] | None = None,
                    pages: dict[int, str] | None = None) -> str:
     text = fmt.typograph_ru(st.text) if lang == "ru" else st.text
-    return html.escape(text, quote=False) + ref_html(st.doc_ids, refs, lang, cited, pages)
+    return html.escape(text, quote=False) + ref_html(st.doc_ids, refs, lang, cited, pages, st.anchors)
 
 
 def to_html(paras: list[list[Statement]], refs: dict[str, int], lang: str,

@@ -140,16 +140,36 @@ class Report:
         return header.section(self)
 
     # ----------------------------------------------------------- sections
+    def _first_screen(self) -> set[str]:
+        """The sentences the first screen tells: the lead and the national context."""
+        return {st.text for st in narrative.lead(self.ds)
+                + narrative.context_statements(self.ds.figures, self.lang)}
+
+    @functools.cached_property
+    def _summary_paragraphs(self) -> list[list[narrative.Statement]]:
+        """The summary's paragraphs, without what the first screen already told (worked out
+        once: the summary and the charts' notes both need them)."""
+        shown = self._first_screen()
+        paras = [[st for st in p if st.text not in shown] for p in narrative.paragraphs(self.ds)]
+        return [p for p in paras if p]
+
+    def _untold(self, statements: list[narrative.Statement],
+                twins: list[narrative.Statement] | None = None) -> list[narrative.Statement]:
+        """The statements a chart's note adds to what the first screen and the summary told (a
+        reader met `Казахстанские партнёры — ...` there a page before); `twins` are the same
+        statements as the summary words them (the investment with its quote). Worked out from
+        the data, not from what ran before: a section never depends on the order of cells."""
+        told = self._first_screen() | {st.text for p in self._summary_paragraphs for st in p}
+        twins = twins or statements
+        return [st for st, twin in zip(statements, twins) if st.text not in told and twin.text not in told]
+
     @_section
     def summary(self) -> Section:
         if self.ds.meetings.empty:
             return Section("", "summary")
         # the first screen already carries the lead sentences and the national context: the
         # summary does not repeat them
-        shown = {st.text for st in narrative.lead(self.ds)
-                 + narrative.context_statements(self.ds.figures, self.lang)}
-        paras = [[st for st in p if st.text not in shown] for p in narrative.paragraphs(self.ds)]
-        paras = [p for p in paras if p]
+        paras = self._summary_paragraphs
         return Section(self.heading("summary") + '<div class="narrative">'
                        + refs.to_html(paras, self.refs, self.lang, self._collect.cites, self.ref_pages)
                        + "</div>", "summary")
@@ -179,14 +199,17 @@ class Report:
             return Section("", "figures")
         chart = self.chart("figures")
         statements = narrative.figure_statements(self.ds.figures, self.lang, quote_evidence=False)
-        return Section(self.heading("figures") + (chart.html() if chart else "")
-                       + f'<p class="note">{self.sentences(statements)}</p>', "figures")
+        if chart is not None:  # the chart shows them; the summary has told them
+            statements = self._untold(statements, narrative.figure_statements(self.ds.figures, self.lang))
+        note = f'<p class="note">{self.sentences(statements)}</p>' if statements else ""
+        return Section(self.heading("figures") + (chart.html() if chart else "") + note, "figures")
 
     @_section
     def partners(self) -> Section:
         sec = self._chart_section("partners")
-        if sec.html and self.chart("partners") is not None:
-            sec.html += f'<p class="note">{self.sentences(narrative.partner_statements(self.ds.meetings, self.lang))}</p>'
+        untold = self._untold(narrative.partner_statements(self.ds.meetings, self.lang))
+        if sec.html and self.chart("partners") is not None and untold:
+            sec.html += f'<p class="note">{self.sentences(untold)}</p>'
         return sec
 
     @_section

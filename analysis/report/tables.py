@@ -14,7 +14,7 @@ import pandas as pd
 from analysis.report import dataset as data
 from analysis.report import fmt
 from analysis.report.markup import Section, esc, highlight, table
-from analysis.report.names import person_name, region_label, region_named, translit
+from analysis.report.names import named_with_role, person_name, region_label, region_named, translit
 from analysis.report.words import pair
 
 if TYPE_CHECKING:
@@ -45,13 +45,13 @@ def event_label(rep: Report, kind: str, is_primary: bool) -> str:
     return label if is_primary else f"{label}, {fmt.pick(OTHER_EVENT, rep.lang)}"
 
 
-def meeting_row(rep: Report, r, people: list[tuple[str, str]], sector_keys: list[str]) -> str:
+def meeting_row(rep: Report, r, people: list[tuple[str, str, str]], sector_keys: list[str]) -> str:
     """One meeting as a table row: date and kind, region, partners, people, sectors, source."""
     lang = rep.lang
     partners = ", ".join(region_label(k, lang) for k in r.partners) or fmt.MDASH
     place = (f" ({r.place if lang == 'ru' else translit(r.place)})" if r.place else "")
     who = "<br>".join(f'{esc(person_name(name, lang))} <span class="role">'
-                      f'{esc(fmt.role_label(role, lang))}</span>' for name, role in people) or fmt.MDASH
+                      f'{esc(fmt.role_label(role, lang, side))}</span>' for name, role, side in people) or fmt.MDASH
     shown = [fmt.sector_label(k, lang) for k in sector_keys[:4]]
     shown = [shown[0]] + [fmt.lower_label(x) for x in shown[1:]] if shown else []
     extra = len(sector_keys) - len(shown)
@@ -85,7 +85,7 @@ def meetings_frame(rep: Report, ordered: pd.DataFrame, people: dict[str, list[tu
         rep.say("column.partner"): [", ".join(region_label(k, lang) for k in ks)
                                       for ks in ordered["partners"]],
         rep.say("column.participants"): [
-            "; ".join(f"{person_name(n, lang)} ({fmt.role_label(r, lang)})" for n, r in people.get(k, []))
+            "; ".join(named_with_role(n, r, s, lang) for n, r, s in people.get(k, []))
             for k in ordered["meeting_id"]],
         rep.say("column.sectors"): [", ".join(fmt.sector_label(s, lang) for s in sectors.get(k, []))
                                        for k in ordered["meeting_id"]],
@@ -97,7 +97,7 @@ def meetings_section(rep: Report) -> Section:
     m = rep.ds.meetings
     if m.empty:
         return Section("", "meetings")
-    people = grouped(rep.ds.participants, "meeting_id", "name", "role")
+    people = grouped(rep.ds.participants, "meeting_id", "name", "role", "side")
     sectors = {k: list(dict.fromkeys(v for (v,) in vals))
                for k, vals in grouped(rep.ds.sectors, "meeting_id", "sector").items()}
     ordered = latest_first(m)
