@@ -372,3 +372,17 @@ def test_a_story_without_a_date_in_its_lead_takes_the_first_one_written_out_belo
             "Напомним, 2 августа 2021 года в Омске открыли выставку о земляках-фронтовиках.\n\n"
             "Сюда 14 августа 2021 года приехал его младший брат, чтобы поклониться памяти солдата.")
     assert document_dates(text).event.iso() == "2021-08-14"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Встреча прошла во минувший вторник, 30 сентября 2025 года, в Омске.",
+    "В прошлую пятницу, 3 октября 2025 г., делегация прибыла.",
+    "Форум прошёл с 17 по 21 ноября 2025 года.",
+    "Monday, 07 March 2022",
+])
+def test_an_explicit_date_holds_at_most_explicit_date_words(sentence):
+    """The bound that lets a long line skip the stamp search (event_date._stamp_in_line)."""
+    from analysis.extract.date_expressions import EXPLICIT_DATE_WORDS, WORD_RE, find_expressions
+    found = [e for e in find_expressions(sentence) if e.kind in ("explicit", "span")]
+    assert found
+    assert max(sum(1 for w in WORD_RE.findall(e.text) if len(w) > 1) for e in found) <= EXPLICIT_DATE_WORDS

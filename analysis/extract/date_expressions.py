@@ -184,6 +184,9 @@ DATELINE = (r"^\(?\s*(?!(?:{REL}|во?|на|с|напомн\w*|ранее|так
             r"\s*(?P<date>{DATE})(?:,?\s*\d{1,2}:\d{2})?\s*(?:\.|/|\)|—|–|-|\s[A-ZА-ЯЁ]|$)")
 #: A stamp line carries at most this many other words (rubric, counters, author).
 STAMP_MAX_WORDS = 4
+#: The most words of two letters or more an explicit date holds ("во минувший вторник, 30
+#: сентября 2025 года"): a line with more than these and STAMP_MAX_WORDS is no stamp.
+EXPLICIT_DATE_WORDS = 5
 #: A time of day next to a stamp date.
 TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 #: Explicit publication labels, trusted anywhere before the tail of the page.

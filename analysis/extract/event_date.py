@@ -16,7 +16,8 @@ from datetime import date
 from functools import lru_cache
 
 from analysis.extract.date_expressions import (
-    ANNOUNCING_LEMMAS, CURRENT_YEAR_RES, DATELINE_RE, DIGIT, FULL_DAY_PRECISIONS, NUMERIC_DATE_RE,
+    ANNOUNCING_LEMMAS, CURRENT_YEAR_RES, DATELINE_RE, DIGIT, EXPLICIT_DATE_WORDS, FULL_DAY_PRECISIONS,
+    NUMERIC_DATE_RE,
     PASSING_MARKERS, PAST_WINDOW_DAYS, PUBLISHED_LABEL_RE, STAMP_MAX_WORDS, TIME_RE, WORD_RE,
     YEAR_DIGITS, YEAR_PRESENT_RE, DateExpr, as_date, find_expressions, is_reference, present_verb, resolve)
 from analysis.ingest.layout import Layout, Line, is_paragraph, page_layout
@@ -62,6 +63,15 @@ def _has_verb(words: tuple[str, ...]) -> bool:
     return any(morph().parse(w.lower())[0].tag.POS in {"VERB", "INFN"} for w in words)
 
 
+def _words_of(text: str) -> tuple[str, ...]:
+    """The words of two letters or more: what a stamp's rubric and counters are counted in."""
+    return tuple(w for w in WORD_RE.findall(text) if len(w) > 1)
+
+
+def _words(text: str) -> int:
+    return len(_words_of(text))
+
+
 def _stamp_in_line(line: Line) -> DateExpr | None:
     """The date of a stamp line ("10 ноября 2018, 11:05 · Политика"), if the line is one.
 
@@ -77,13 +87,15 @@ def _stamp_in_line(line: Line) -> DateExpr | None:
         exprs = find_expressions(m.group("date"))
         if exprs and exprs[0].kind == "explicit" and exprs[0].day:  # cached: copy, never change
             return replace(exprs[0], start=line.start + m.start("date"), stop=line.start + m.end("date"))
+    if NUMERIC_DATE_RE.match(t) is None and _words(t) > STAMP_MAX_WORDS + EXPLICIT_DATE_WORDS:
+        return None  # more words than a date leaves a stamp, no date glued at its start: a paragraph
     exprs = [e for e in find_expressions(t) if e.kind == "explicit" and e.day]
     if not exprs:
         return None
     e = exprs[0]
     rest = t[:e.start] + " " + t[e.stop:]
     rest = TIME_RE.sub(" ", rest)
-    rest_words = tuple(w for w in WORD_RE.findall(rest) if len(w) > 1)
+    rest_words = _words_of(rest)
     labelled = bool(PUBLISHED_LABEL_RE.search(t[:e.start]))
     if e.start > 40 and not labelled:
         return None
