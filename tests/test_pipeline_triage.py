@@ -171,3 +171,23 @@ def test_saved_pages_go_to_the_running_pool_unread(tmp_path: Path, monkeypatch: 
     monkeypatch.undo()
     extract_dir(src, tmp_path / "alone", progress=False, workers=1, use_cache=False)
     assert _tables(tmp_path / "pooled") == _tables(tmp_path / "alone")
+
+
+def test_reading_that_waits_for_the_pool_loses_no_document_of_a_batch(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One task queued per worker: reading waits for a task to finish before handing on the
+    next, and every document of a finished batch (of pages, of documents without NLP) comes
+    back, not its first alone."""
+    src = _folder(tmp_path / "in", on_topic=[1, 2, 3], off_topic=[4, 5, 6, 7, 8, 9])
+    for n in range(10, 18):
+        body = OFF_TOPIC.format(day=n).replace("\n", "</p><p>")
+        (src / f"zz-page-{n}.html").write_text(f"<html><body><article><p>{body}</p></article></body></html>",
+                                               encoding="utf-8")
+    monkeypatch.setattr(pipeline, "QUEUED_PER_WORKER", 1)
+    monkeypatch.setattr(pipeline, "PAGE_BATCH", 3)
+    monkeypatch.setattr(pipeline, "OFF_TOPIC_BATCH", 2)
+    pooled = extract_dir(src, tmp_path / "pooled", progress=False, workers=2, use_cache=False)
+    monkeypatch.undo()
+    alone = extract_dir(src, tmp_path / "alone", progress=False, workers=1, use_cache=False)
+    assert (pooled.documents, alone.documents) == (17, 17)
+    assert _tables(tmp_path / "pooled") == _tables(tmp_path / "alone")

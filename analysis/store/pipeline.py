@@ -319,13 +319,16 @@ def _one_by_one(items: list[InputFile], indices: list[int],
 
 
 def _finished(futures: dict[Future, tuple[int, list[int]]], done: SimpleQueue,
-              lost: list[tuple[int, list[int]]], wait: bool) -> Iterator[tuple[int, Result]]:
+              lost: list[tuple[int, list[int]]], wait: bool,
+              tasks: int | None = None) -> Iterator[tuple[int, Result]]:
     """The results of `futures` (future -> its task's number and the indices of its documents)
     that are done, `done` getting each future as it finishes: those done already, or with `wait`
-    all of them; each leaves `futures`. A task its broken pool lost goes on `lost`."""
-    while futures and (wait or not done.empty()):
+    all of them (or the first `tasks` to finish); each leaves `futures` with all its documents'
+    results yielded. A task its broken pool lost goes on `lost`."""
+    while futures and (wait or not done.empty()) and (tasks is None or tasks > 0):
         future = done.get()
         task = futures.pop(future)
+        tasks = None if tasks is None else tasks - 1
         try:
             results = future.result()
         except BrokenProcessPool:
@@ -366,8 +369,8 @@ def _triage_pass(items: list[InputFile], workers: int,
         nonlocal pool
         if pool is None:
             pool = _pool(workers)
-        while len(futures) >= QUEUED_PER_WORKER * workers:
-            yield from itertools.islice(_finished(futures, done, dropped, wait=True), 1)
+        while len(futures) >= QUEUED_PER_WORKER * workers:  # one task done, every document of it
+            yield from _finished(futures, done, dropped, wait=True, tasks=1)
         number = next(numbers)
         try:
             future = pool.submit(fn, *args)
