@@ -68,10 +68,6 @@ def _words_of(text: str) -> tuple[str, ...]:
     return tuple(w for w in WORD_RE.findall(text) if len(w) > 1)
 
 
-def _words(text: str) -> int:
-    return len(_words_of(text))
-
-
 def _stamp_in_line(line: Line) -> DateExpr | None:
     """The date of a stamp line ("10 ноября 2018, 11:05 · Политика"), if the line is one.
 
@@ -87,7 +83,7 @@ def _stamp_in_line(line: Line) -> DateExpr | None:
         exprs = find_expressions(m.group("date"))
         if exprs and exprs[0].kind == "explicit" and exprs[0].day:  # cached: copy, never change
             return replace(exprs[0], start=line.start + m.start("date"), stop=line.start + m.end("date"))
-    if NUMERIC_DATE_RE.match(t) is None and _words(t) > STAMP_MAX_WORDS + EXPLICIT_DATE_WORDS:
+    if NUMERIC_DATE_RE.match(t) is None and len(_words_of(t)) > STAMP_MAX_WORDS + EXPLICIT_DATE_WORDS:
         return None  # more words than a date leaves a stamp, no date glued at its start: a paragraph
     exprs = [e for e in find_expressions(t) if e.kind == "explicit" and e.day]
     if not exprs:

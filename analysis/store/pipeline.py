@@ -383,15 +383,12 @@ def _triage_pass(items: list[InputFile], workers: int,
     try:
         pages: list[int] = []
         for i, item in enumerate(items):
-            if pool is not None and is_saved_page(item.path):
-                pages.append(i)  # trafilatura's reading costs ten times a text file's: the pool's
+            if pool is not None and is_saved_page(item.path):  # read in the pool (docstring)
+                pages.append(i)
                 if len(pages) == PAGE_BATCH:
                     yield from submit_call(pages, process_all, [items[j] for j in pages])
                     pages = []
-                yield from _finished(futures, done, dropped, wait=False)
-                continue
-            doc = read_document(item)
-            if needs_nlp(doc):
+            elif needs_nlp(doc := read_document(item)):
                 if pool is None:
                     load_models()
                 yield from submit([(i, doc)], nlp=True)
