@@ -13,9 +13,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
 import pymorphy3
 from natasha import (Doc, MorphVocab, NewsEmbedding, NewsMorphTagger,
                      NewsNERTagger, Segmenter)
+from natasha.doc import DocSpan, inject_morph, sent_words
+from slovnet.bio import bio_spans
 
 from analysis.text import fold, match_letters
 
@@ -127,13 +130,79 @@ def proper_case(word: str) -> str:
 
 
 def tag(text: str) -> Doc:
-    """natasha's own pass: segmentation, morphology and NER tags, nothing else."""
+    """natasha's own pass: segmentation, morphology and NER tags, nothing else (natasha's
+    Doc.tag_morph and Doc.tag_ner, fed as below to spend less on the same tags)."""
     p = pipeline()
     doc = Doc(text)
     doc.segment(p.segmenter)
-    doc.tag_morph(p.morph_tagger)
-    doc.tag_ner(p.ner_tagger)
+    _tag_morph(doc, p.morph_tagger)
+    _tag_ner(doc, p.ner_tagger)
     return doc
+
+
+def _tag_morph(doc: Doc, tagger: NewsMorphTagger) -> None:
+    """Doc.tag_morph with the sentences batched shortest first.
+
+    slovnet tags sentences in batches, each padded to its longest sentence:
+    batched in text order, a short sentence beside a long one costs as much as
+    the long one. The tags do not depend on the batch (padding is masked after
+    every layer, and its word and shape vectors are zero, as the conv's own
+    padding is), so only the order of the work changes (test_nlp_pipeline).
+    """
+    words = [sent_words(sent) for sent in doc.sents]
+    order = sorted(range(len(words)), key=lambda i: len(words[i]))
+    for i, markup in zip(order, tagger.map([words[i] for i in order])):
+        inject_morph(doc.sents[i].tokens, markup.tokens)
+
+
+def _tag_ner(doc: Doc, tagger: NewsNERTagger) -> None:
+    """Doc.tag_ner on the tokens Doc.segment found.
+
+    slovnet's NER tokenizes the text again (razdel's tokenizer, the one
+    Doc.segment ran over the same text) and finds each word in the text once
+    more: a tenth of natasha's time for tokens and offsets already known.
+    """
+    if not doc.text.strip():
+        doc.spans = []
+        return
+    tags = _ner_tags(tagger, [t.text for t in doc.tokens])
+    doc.spans = [DocSpan(span.start, span.stop, span.type, doc.text[span.start:span.stop])
+                 for span in bio_spans(doc.tokens, tags)]
+    doc.envelop_span_tokens()
+    doc.envelop_sent_spans()
+
+
+def _ner_tags(tagger: NewsNERTagger, words: list[str]) -> list[str]:
+    """slovnet's NER tags of one text's words: its model's scores, read by best_path."""
+    infer = tagger.infer
+    batch = next(infer.encoder([words]))
+    scores = infer.model(batch.word_id, batch.shape_id, batch.pad_mask)[0]
+    return [infer.decoder.tags_vocab.decode(i)
+            for i in best_path(scores, infer.model.head.crf.transitions.array)]
+
+
+def best_path(scores: np.ndarray, transitions: np.ndarray) -> list[int]:
+    """The tag sequence slovnet's CRF.decode finds for one unpadded text (Viterbi).
+
+    slovnet's decode serves a padded batch: at each of a text's few hundred
+    words it reshapes, builds index grids and masks, a fifth of its NER's time
+    for a batch of one. Here the same sums in the same order (previous score +
+    transition + the word's score), the same first maximum (argmax) and the same
+    walk back, so the tags are the same bit for bit (test_nlp_pipeline).
+    """
+    tags = np.arange(scores.shape[1])
+    score, back = scores[0], []
+    for word_scores in scores[1:]:
+        paths = score[:, None] + transitions + word_scores  # previous tag x next tag
+        best = paths.argmax(0)
+        score = paths[best, tags]
+        back.append(best)
+    tag = int(score.argmax())
+    path = [tag]
+    for best in reversed(back):
+        tag = int(best[tag])
+        path.append(tag)
+    return path[::-1]
 
 
 def parse(text: str) -> Parsed:
