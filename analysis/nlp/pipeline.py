@@ -8,6 +8,7 @@ pymorphy2 breaks on Python 3.11 when built directly).
 """
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -17,8 +18,10 @@ import numpy as np
 import pymorphy3
 from natasha import (Doc, MorphVocab, NewsEmbedding, NewsMorphTagger,
                      NewsNERTagger, Segmenter)
-from natasha.doc import DocSpan, inject_morph, sent_words
+from natasha.doc import DocSpan, inject_morph
 from slovnet.bio import bio_spans
+from slovnet.chop import chop
+from slovnet.markup import MorphMarkup
 
 from analysis.text import fold, match_letters
 
@@ -88,6 +91,10 @@ class _Pipeline:
         self.morph_tagger = NewsMorphTagger(emb)
         self.ner_tagger = NewsNERTagger(emb)
         self.morph_vocab = MorphVocab()
+        morph, ner = self.morph_tagger.infer.encoder, self.ner_tagger.infer.encoder
+        #: whether a token's ids for the morphology tagger serve the NER too (tag)
+        self.same_vocabularies = (morph.words_vocab.items == ner.words_vocab.items
+                                  and morph.shapes_vocab.items == ner.shapes_vocab.items)
 
 
 @lru_cache(maxsize=1)
@@ -135,13 +142,18 @@ def tag(text: str) -> Doc:
     p = pipeline()
     doc = Doc(text)
     doc.segment(p.segmenter)
-    _tag_morph(doc, p.morph_tagger)
-    _tag_ner(doc, p.ner_tagger)
+    words = [t.text for t in doc.tokens]
+    ids = p.morph_tagger.infer.encoder.item(words)
+    _tag_morph(doc, p.morph_tagger, words, ids)
+    _tag_ner(doc, p.ner_tagger, words, ids if p.same_vocabularies else None)
     return doc
 
 
-def _tag_morph(doc: Doc, tagger: NewsMorphTagger) -> None:
-    """Doc.tag_morph with the sentences batched shortest first.
+WordIds = tuple[list[int], list[int]]  # each token's word and shape ids in a tagger's vocabularies
+
+
+def _tag_morph(doc: Doc, tagger: NewsMorphTagger, words: list[str], ids: WordIds) -> None:
+    """Doc.tag_morph with the sentences batched shortest first, on the tokens' ids.
 
     slovnet tags sentences in batches, each padded to its longest sentence:
     batched in text order, a short sentence beside a long one costs as much as
@@ -149,36 +161,38 @@ def _tag_morph(doc: Doc, tagger: NewsMorphTagger) -> None:
     every layer, and its word and shape vectors are zero, as the conv's own
     padding is), so only the order of the work changes (test_nlp_pipeline).
     """
-    words = [sent_words(sent) for sent in doc.sents]
-    order = sorted(range(len(words)), key=lambda i: len(words[i]))
-    for i, markup in zip(order, tagger.map([words[i] for i in order])):
-        inject_morph(doc.sents[i].tokens, markup.tokens)
+    bounds = list(itertools.accumulate((len(sent.tokens) for sent in doc.sents), initial=0))
+    spans = sorted(zip(bounds, bounds[1:]), key=lambda span: span[1] - span[0])
+    infer = tagger.infer
+    items = [(ids[0][a:b], ids[1][a:b]) for a, b in spans]
+    batches = (infer.encoder.input(batch) for batch in chop(items, tagger.batch_size))
+    tags = infer.decoder(infer.process(batches))
+    by_start = {a: i for i, a in enumerate(bounds[:-1])}
+    for (a, b), sentence_tags in zip(spans, tags):
+        markup = MorphMarkup.from_tuples(zip(words[a:b], sentence_tags))
+        inject_morph(doc.sents[by_start[a]].tokens, markup.tokens)
 
 
-def _tag_ner(doc: Doc, tagger: NewsNERTagger) -> None:
-    """Doc.tag_ner on the tokens Doc.segment found.
+def _tag_ner(doc: Doc, tagger: NewsNERTagger, words: list[str], ids: WordIds | None) -> None:
+    """Doc.tag_ner on the tokens Doc.segment found, and their ids when the morphology
+    tagger's vocabularies are the NER's (natasha's news models share them).
 
     slovnet's NER tokenizes the text again (razdel's tokenizer, the one
-    Doc.segment ran over the same text) and finds each word in the text once
-    more: a tenth of natasha's time for tokens and offsets already known.
+    Doc.segment ran over the same text), finds each word in the text once more
+    and looks it up again: a tenth of natasha's time for what is known.
     """
     if not doc.text.strip():
         doc.spans = []
         return
-    tags = _ner_tags(tagger, [t.text for t in doc.tokens])
+    infer = tagger.infer
+    batch = infer.encoder.input([ids if ids is not None else infer.encoder.item(words)])
+    scores = infer.model(batch.word_id, batch.shape_id, batch.pad_mask)[0]
+    tags = [infer.decoder.tags_vocab.decode(i)
+            for i in best_path(scores, infer.model.head.crf.transitions.array)]
     doc.spans = [DocSpan(span.start, span.stop, span.type, doc.text[span.start:span.stop])
                  for span in bio_spans(doc.tokens, tags)]
     doc.envelop_span_tokens()
     doc.envelop_sent_spans()
-
-
-def _ner_tags(tagger: NewsNERTagger, words: list[str]) -> list[str]:
-    """slovnet's NER tags of one text's words: its model's scores, read by best_path."""
-    infer = tagger.infer
-    batch = next(infer.encoder([words]))
-    scores = infer.model(batch.word_id, batch.shape_id, batch.pad_mask)[0]
-    return [infer.decoder.tags_vocab.decode(i)
-            for i in best_path(scores, infer.model.head.crf.transitions.array)]
 
 
 def best_path(scores: np.ndarray, transitions: np.ndarray) -> list[int]:
