@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from natasha import Doc
 
-from analysis.nlp.pipeline import best_path, parse, pipeline, tag
+from analysis.nlp.pipeline import best_path, natasha_tag, parse, pipeline, tag
 from analysis.text import match_letters
 
 LEAD = "Губернатор Омской области Виталий Хоценко провёл встречу с акимом Павлодарской области "
@@ -27,16 +27,6 @@ def test_a_name_that_ends_the_text_whole_stays():
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
-def _natasha_tags(text: str) -> Doc:
-    """natasha's own Doc.tag_morph and Doc.tag_ner, as its documentation runs them."""
-    p = pipeline()
-    doc = Doc(text)
-    doc.segment(p.segmenter)
-    doc.tag_morph(p.morph_tagger)
-    doc.tag_ner(p.ner_tagger)
-    return doc
-
-
 def _tags(doc: Doc) -> tuple[list, list, list]:
     return ([(t.text, t.start, t.stop, t.pos, t.feats) for t in doc.tokens],
             [(s.start, s.stop, s.type, s.text, [t.start for t in s.tokens]) for s in doc.spans],
@@ -46,7 +36,7 @@ def _tags(doc: Doc) -> tuple[list, list, list]:
 @pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
 def test_tag_gives_natashas_own_tags_and_entities(path: Path):
     text = match_letters(path.read_text(encoding="utf-8"))
-    assert _tags(tag(text)) == _tags(_natasha_tags(text))
+    assert _tags(tag(text)) == _tags(natasha_tag(text))
 
 
 @pytest.mark.parametrize("length", [1, 2, 7, 300])
