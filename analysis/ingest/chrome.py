@@ -91,13 +91,18 @@ INLINE_LINE = [
 #: English month names, as some sites print their stamps ("July 5. 2024"), from vocab/months.csv.
 _ENGLISH_MONTHS = "|".join(sorted((f.replace(".", r"\.?") for r in read_vocab("months")
                                    for f in r["english"].split(";") if f), key=len, reverse=True))
+#: What every Russian form of a month starts with, from vocab/months.csv: its abbreviations
+#: without the dot ("сент" for сентября, сентябрь), or the month's nominative and genitive
+#: where it has none (май, мая); a stamp writes the month in any form ("5 сент.", "5 сентября").
+_RUSSIAN_MONTHS = "|".join(sorted({f.rstrip(".") for r in read_vocab("months")
+                                   for f in (r["abbreviations"].split(";") if r["abbreviations"]
+                                             else (r["nominative"], r["genitive"]))}))
 
 # Header lines worth keeping: they carry the publication date or a dateline.
 DATE_STAMP = re.compile(
     r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}-\d{1,2}-\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|"
-    r"\b\d{1,2}\s+(январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
-    r"янв|фев|мар|апр|авг|сен|окт|ноя|дек)[а-я]*\.?|"
-    r"\b(янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|сент|окт|ноя|дек)[а-я]*\.?\s+\d{1,2},\s+\d{4}|"
+    rf"\b\d{{1,2}}\s+({_RUSSIAN_MONTHS})[а-я]*\.?|"
+    rf"\b({_RUSSIAN_MONTHS})[а-я]*\.?\s+\d{{1,2}},\s+\d{{4}}|"
     rf"\b\d{{1,2}}\s+({_ENGLISH_MONTHS})\b|\b({_ENGLISH_MONTHS})\s+\d{{1,2}}[,.]?\s+\d{{4}}",
     re.IGNORECASE,
 )
