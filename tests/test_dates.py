@@ -386,3 +386,29 @@ def test_an_explicit_date_holds_at_most_explicit_date_words(sentence):
     found = [e for e in find_expressions(sentence) if e.kind in ("explicit", "span")]
     assert found
     assert max(sum(1 for w in WORD_RE.findall(e.text) if len(w) > 1) for e in found) <= EXPLICIT_DATE_WORDS
+
+
+def test_a_day_word_glued_to_the_stamp_before_it_resolves_against_it():
+    text = ("Культурное сотрудничество Оренбуржья и Казахстана\n\n"
+            "12.11.2013Накануне министр культуры Оренбургской области встретился с руководителем "
+            "управления культуры Западно-Казахстанской области.")
+    d = document_dates(text)
+    assert (d.published.iso(), d.event.iso()) == ("2013-11-12", "2013-11-11")
+
+
+def test_a_later_month_of_an_upcoming_forum_is_not_the_events_date():
+    text = ("Посол Казахстана посетил Астраханскую область\n\n21.09.2023 17:57\n\n"
+            "В преддверии Форума межрегионального сотрудничества, который пройдет в ноябре этого "
+            "года в Костанае, посол Казахстана посетил Астраханскую область и встретился с "
+            "губернатором региона.")
+    d = document_dates(text)
+    assert (d.event.iso(), d.event.precision) == ("2023-09-21", "day")
+
+
+def test_a_news_lists_item_times_are_not_the_articles_event_date():
+    text = ("Губернатор подписал план сотрудничества с Атырауской областью\n\n"
+            "Главное\n\n7 января в 19:38Новогодний ажиотаж на катке в кремле\n\n"
+            "7 января в 12:04Губернатор поздравил жителей области с Рождеством\n\n"
+            "Губернатор Астраханской области вместе с акимом Атырауской области подписали план "
+            "совместных мероприятий на 2025-2027 годы.")
+    assert document_dates(text).event.precision == "unknown"

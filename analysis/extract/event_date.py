@@ -25,6 +25,9 @@ from analysis.model import DateValue
 from analysis.text import quote_closed, quote_open
 
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[«\"(]?[А-ЯЁA-Z])")
+#: A time glued to the headline after it: a news list's item ("7 января в 12:04Игорь Бабушкин
+#: поздравил ..."), whose date is that item's, not the article's event's.
+LISTED_ITEM_TIME = re.compile(r"\s*(?:в\s*)?\d{1,2}:\d{2}(?=[«\"А-ЯЁA-Z])")
 
 @dataclass
 class DocDates:
@@ -165,6 +168,14 @@ def _long_before(v: DateValue, anchor: date | None) -> bool:
     return (anchor - last).days > PAST_WINDOW_DAYS
 
 
+def _later_month(v: DateValue, anchor: date | None) -> bool:
+    """A month after the anchor's ("В преддверии форума, который пройдет в ноябре этого
+    года" in a story of September): an occasion ahead, the main event only where the
+    headline announces one, as for a day."""
+    return anchor is not None and v.precision == "month" and v.year is not None \
+        and (v.year, v.month) > (anchor.year, anchor.month)
+
+
 def _event_candidate(lead: list[_Sent], anchor: DateValue, skip: list[tuple[int, int]],
                      ahead: bool, explicit_only: bool = False
                      ) -> tuple[DateValue, _Sent, DateExpr] | None:
@@ -185,7 +196,8 @@ def _event_candidate(lead: list[_Sent], anchor: DateValue, skip: list[tuple[int,
         for e in find_expressions(sent.text):
             if sent.start >= 0 and any(s <= sent.start + e.start < t for s, t in skip):
                 continue
-            if _in_quote(sent, e.start) or _passing(sent.text, e):
+            if _in_quote(sent, e.start) or _passing(sent.text, e) \
+                    or LISTED_ITEM_TIME.match(sent.text, e.stop):
                 continue
             if sent.heading and e.kind not in ("explicit", "span", "month"):
                 continue  # "сегодня" above the article may belong to the site's name
@@ -201,7 +213,8 @@ def _event_candidate(lead: list[_Sent], anchor: DateValue, skip: list[tuple[int,
                         continue
                 return v, sent, e
             if (coarse is None and sent.upfront and e.kind in ("month", "relative")
-                    and v.precision in ("month", "year") and not _long_before(v, a)):
+                    and v.precision in ("month", "year") and not _long_before(v, a)
+                    and (ahead or not _later_month(v, a))):
                 coarse = (v, sent, e)
     return coarse
 
