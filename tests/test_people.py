@@ -439,3 +439,10 @@ def test_a_title_opening_the_sentence_after_a_lone_untitled_name_is_its_holders(
     text = ("Александр Моор встретился с послом РФ в Республике Казахстан Алексеем Бородавкиным. "
             "Губернатор Тюменской области рассказал о соглашениях с акиматами Казахстана.")
     assert ("Александр Моор", "governor", "RU") in _participants(text)
+
+
+def test_a_rank_before_a_dash_outranks_the_post_after_it():
+    text = ("Делегация Костанайской области посетила Свердловскую область. Об этом заявил "
+            "вице-губернатор Свердловской области - руководитель администрации губернатора "
+            "Яков Силин.")
+    assert ("Яков Силин", "deputy_governor", "RU") in _participants(text)

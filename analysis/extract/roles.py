@@ -26,6 +26,11 @@ SPEECH_QUOTES = {"«", "„", '"'}  # a quote mark that opens direct speech ...
 SPEECH_LEADS = {",", ":", "—", "–", "-"}  # ... after one of these
 DIPLOMATIC_ROLES = {"ambassador", "consul_general", "consul", "diplomat"}
 MINISTERIAL_ROLES = {"regional_minister", "regional_official", "deputy_governor"}
+#: A rank before a dash outranks the post after it: the person's role is the rank
+#: ("вице-губернатор Свердловской области - руководитель администрации губернатора").
+RANKS = {"governor": 5, "akim": 5, "deputy_governor": 4, "deputy_akim": 4, "regional_minister": 3,
+         "regional_official": 2, "other": 1}
+TITLE_DASHES = {"—", "–", "-"}
 EXCLUDED_ROLES = {"head_of_state", "not_participant"}
 #: The deputy's role of a head's title after a deputy word ("заместитель главы области");
 #: a regional minister's or department head's deputy is a regional civil servant (SPEC.md).
@@ -195,6 +200,9 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
         elif len(matches) > 1 and m.stop - m.start == 1 and m.payload[0] == "other" \
                 and {t.text for t in toks[lo + matches[-2].stop:lo + m.start]} & {"—", "–"}:
             m = matches[-2]
+        elif len(matches) > 1 and {t.text for t in toks[lo + matches[-2].stop:lo + m.start]} & TITLE_DASHES \
+                and RANKS.get(matches[-2].payload[0], 0) > RANKS.get(m.payload[0], 0):
+            m = matches[-2]  # "вице-губернатор области - руководитель администрации губернатора"
         elif len(matches) > 1 and matches[-2].stop == m.start - 1 \
                 and toks[lo + m.start - 1].text == "(":
             m = matches[-2]  # "Аким (губернатор) области": the bracket glosses the title
