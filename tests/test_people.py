@@ -446,3 +446,17 @@ def test_a_rank_before_a_dash_outranks_the_post_after_it():
             "вице-губернатор Свердловской области - руководитель администрации губернатора "
             "Яков Силин.")
     assert ("Яков Силин", "deputy_governor", "RU") in _participants(text)
+
+
+def test_a_title_in_apposition_ends_at_a_colon():
+    text = ("Делегация ЗКО посетила Саратовскую область.\n\nМарат Каримов, заместитель акима ЗКО: "
+            "- Планируется установить в приграничных с РФ областях стенды.")
+    assert ("Марат Каримов", "deputy_akim", "KZ") in _participants(text)
+
+
+def test_an_untitled_name_that_meets_titled_people_of_one_side_is_of_the_other():
+    text = ("Сапарбаев встретился с губернатором Оренбургской области\n\n19 мая Бердыбек Сапарбаев "
+            "встретился с губернатором Оренбургской области Юрием Бергом. Оренбуржье является "
+            "торговым партнером Актюбинской области.")
+    assert _participants(text) == [("Бердыбек Сапарбаев", "other", "KZ"),
+                                   ("Юрий Берг", "governor", "RU")]

@@ -28,6 +28,8 @@ SPEECH_VERBS = word_list("person_words", "speech_verb")
 KIN = word_list("person_words", "kin")
 STAFF_TITLES = word_list("person_words", "staff_title")
 ON_BEHALF = word_list("person_words", "on_behalf")
+EVENT_VERBS = word_list("person_words", "event_verb")
+OTHER_SIDE = {"RU": "KZ", "KZ": "RU"}
 KIN_REACH = 3  # "внучка генерала И. В.": a rank or initials may stand between
 CONTEXT_SENTENCES = 2  # how far back a title without a country looks for one
 #: How a sentence ends: a line that ends otherwise was broken mid-sentence by the page.
@@ -291,7 +293,27 @@ def find_people(parsed: Parsed, relevant: list[bool],
         if all(other_occasion(parsed.sentences[i]) for i in person.sentences):
             person.excluded = person.excluded or "quoted from another occasion"
     _give_bare_titles(parsed, relevant, regions, people)
+    _untitled_actors(parsed, people)
     return people
+
+
+def _untitled_actors(parsed: Parsed, people: list[Person]) -> None:
+    """A person the text gives no title anywhere who meets, visits or signs ("19 мая Бердыбек
+    Сапарбаев встретился с губернатором Оренбургской области Юрием Бергом") takes part:
+    role other (SPEC.md "Roles"), of the side opposite the titled people of that sentence,
+    when they are all of one side; else no side can be told and the name is left out."""
+    for person in people:
+        if person.role is not None or person.excluded or not person.name.surname:
+            continue
+        for start, stop, si in person.spans:
+            toks = parsed.sentences[si].tokens
+            after = next((k for k, t in enumerate(toks) if t.start >= stop), len(toks))
+            if after >= len(toks) or toks[after].lemma not in EVENT_VERBS:
+                continue
+            met = {p.side for p in people if p is not person and p.role and p.side and si in p.sentences}
+            if len(met) == 1:
+                person.role = Role("other", OTHER_SIDE[met.pop()], "")
+                break
 
 
 def _titles_elsewhere(parsed: Parsed, relevant: list[bool], regions: list[SentenceRegions],

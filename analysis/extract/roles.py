@@ -31,6 +31,8 @@ MINISTERIAL_ROLES = {"regional_minister", "regional_official", "deputy_governor"
 RANKS = {"governor": 5, "akim": 5, "deputy_governor": 4, "deputy_akim": 4, "regional_minister": 3,
          "regional_official": 2, "other": 1}
 TITLE_DASHES = {"—", "–", "-"}
+#: What ends a title in apposition after a name: "Марат Каримов, заместитель акима ЗКО: - ..."
+APPOSITION_ENDS = {",", ".", ":", ";"} | TITLE_DASHES
 EXCLUDED_ROLES = {"head_of_state", "not_participant"}
 #: The deputy's role of a head's title after a deputy word ("заместитель главы области");
 #: a regional minister's or department head's deputy is a regional civil servant (SPEC.md).
@@ -228,7 +230,7 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
         m = matches[0]
         start = head = last + 1 + m.start
         limit = min(len(toks), last + APPOSITION_TOKENS)
-        stop = next((k for k in range(start, limit) if toks[k].text in {",", ".", "—"}), limit)
+        stop = next((k for k in range(start, limit) if toks[k].text in APPOSITION_ENDS), limit)
         if _name_follows(sentence, start):
             return None  # "X, заместитель начальника управления Y": the title is Y's
     role, side = m.payload
