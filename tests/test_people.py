@@ -460,3 +460,9 @@ def test_an_untitled_name_that_meets_titled_people_of_one_side_is_of_the_other()
             "торговым партнером Актюбинской области.")
     assert _participants(text) == [("Бердыбек Сапарбаев", "other", "KZ"),
                                    ("Юрий Берг", "governor", "RU")]
+
+
+def test_a_head_of_a_town_department_of_a_kazakh_town_spelt_with_a_hyphen():
+    text = ("В Оренбурге находилась делегация Кызылординской области. В составе делегации - начальник "
+            "городского отдела культуры г. Кызыл-Орда Жумабек Алиев.")
+    assert ("Жумабек Алиев", "regional_official", "KZ") in _participants(text)
