@@ -466,3 +466,9 @@ def test_a_head_of_a_town_department_of_a_kazakh_town_spelt_with_a_hyphen():
     text = ("В Оренбурге находилась делегация Кызылординской области. В составе делегации - начальник "
             "городского отдела культуры г. Кызыл-Орда Жумабек Алиев.")
     assert ("Жумабек Алиев", "regional_official", "KZ") in _participants(text)
+
+
+def test_a_first_name_and_surname_glued_into_one_word_after_a_title():
+    text = ("Губернатор Омской области встретился с акимом Павлодарской области ЕркиномТукумовым. "
+            "Стороны обсудили торговлю.")
+    assert ("Еркин Тукумов", "akim", "KZ") in _participants(text)

@@ -281,3 +281,8 @@ def test_a_venue_through_a_town_title_and_a_list():
 ])
 def test_routes_locations_venues_and_twins(text, expected):
     assert regions(text) == expected
+
+
+def test_the_kazakh_spelling_of_aktobe_region():
+    text = "Губернатор Оренбургской области встретился с делегацией Актобинской области."
+    assert regions(text) == (["Оренбургская область"], ["Актюбинская область"])

@@ -9,6 +9,8 @@ quoted from another occasion. The word lists are vocab/person_words.csv.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from analysis.extract.names import (PATRONYMIC, NameParts, is_name_word, known_as, looks_like_surname,
@@ -29,6 +31,9 @@ KIN = word_list("person_words", "kin")
 STAFF_TITLES = word_list("person_words", "staff_title")
 ON_BEHALF = word_list("person_words", "on_behalf")
 EVENT_VERBS = word_list("person_words", "event_verb")
+#: A first name and a surname the page glued into one word ("акимом ЕркинымТукумовым").
+GLUED_NAME = re.compile(r"[А-ЯЁ][а-яё]+[А-ЯЁ][а-яё]+")
+GLUED_PARTS = re.compile(r"(?<=[а-яё])(?=[А-ЯЁ])")
 OTHER_SIDE = {"RU": "KZ", "KZ": "RU"}
 KIN_REACH = 3  # "внучка генерала И. В.": a rank or initials may stand between
 CONTEXT_SENTENCES = 2  # how far back a title without a country looks for one
@@ -224,8 +229,9 @@ def _names_tagged_as_places(sentence: Sentence, regions: SentenceRegions, titles
             k -= 1  # "аким района Акулов", "глава города, Бекмуханов", "аким СКО Аксакалов"
         last = ent.tokens[-1]
         if (any(j in title_ends for j in range(k, i + 1)) and last.pos in {"PROPN", "NOUN"}
-                and looks_like_surname(last.text, last.pos == "PROPN")):
-            found.append(Entity("PER", ent.text, ent.start, ent.stop, ent.tokens))
+                and (looks_like_surname(last.text, last.pos == "PROPN") or GLUED_NAME.fullmatch(last.text))):
+            text = GLUED_PARTS.sub(" ", ent.text)  # "ЕркинымТукумовым": read as two words
+            found.append(Entity("PER", text, ent.start, ent.stop, ent.tokens))
     return found
 
 
