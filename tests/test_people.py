@@ -472,3 +472,13 @@ def test_a_first_name_and_surname_glued_into_one_word_after_a_title():
     text = ("Губернатор Омской области встретился с акимом Павлодарской области ЕркиномТукумовым. "
             "Стороны обсудили торговлю.")
     assert ("Еркин Тукумов", "akim", "KZ") in _participants(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Делегацию Омской области принял аким Павлодарской области Асаин Байханов. На встрече также "
+     "присутствовал его заместитель Ерлан Сатыбалдин.", ("Ерлан Сатыбалдин", "deputy_akim", "KZ")),
+    ("Губернатор Омской области Виталий Хоценко и его заместитель Иван Петров встретились с акимом "
+     "Павлодарской области.", ("Иван Петров", "deputy_governor", "RU")),
+])
+def test_his_deputy_is_the_deputy_of_the_head_named_last(text, expected):
+    assert expected in _participants(text)

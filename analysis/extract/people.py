@@ -17,7 +17,8 @@ from analysis.extract.names import (PATRONYMIC, NameParts, is_name_word, known_a
                                     normalise_name)
 from analysis.extract.regions import SentenceRegions
 from analysis.extract.relevance import country_markers
-from analysis.extract.roles import (DIPLOMATIC_ROLES, EXCLUDED_ROLES, Role, TextSource, bare_titles,
+from analysis.extract.roles import (DEPUTY_OF, DEPUTY_WORDS, DIPLOMATIC_ROLES, EXCLUDED_ROLES, Role,
+                                    TextSource, bare_titles,
                                     find_role, TOWN_UNITS, names_a_russian_republic, role_matches,
                                     token_span)
 from analysis.nlp.pipeline import Entity, Parsed, Sentence
@@ -31,6 +32,7 @@ KIN = word_list("person_words", "kin")
 STAFF_TITLES = word_list("person_words", "staff_title")
 ON_BEHALF = word_list("person_words", "on_behalf")
 EVENT_VERBS = word_list("person_words", "event_verb")
+POSSESSIVES = word_list("person_words", "possessive")
 #: A first name and a surname the page glued into one word ("акимом ЕркинымТукумовым").
 GLUED_NAME = re.compile(r"[А-ЯЁ][а-яё]+[А-ЯЁ][а-яё]+")
 GLUED_PARTS = re.compile(r"(?<=[а-яё])(?=[А-ЯЁ])")
@@ -167,6 +169,21 @@ def _with_first_name(entity: Entity, sentence: Sentence) -> Entity:
     return _entity([before] + list(entity.tokens))
 
 
+def _whose_deputy(sentence: Sentence, first: int, role: Role, people: list[Person]) -> Role | None:
+    """A bare deputy's title after a possessive ("аким Асаин Байханов ... его заместитель
+    Ерлан Сатыбалдин") names the deputy of the head named last: that head's deputy role
+    and side, not a Russian deputy governor's."""
+    words = role.phrase.lower().split()
+    start = first - len(words)
+    if not words or not set(words) <= DEPUTY_WORDS or start < 1 \
+            or sentence.tokens[start - 1].text.lower() not in POSSESSIVES:
+        return None
+    head = next((p for p in reversed(people) if p.role and p.role.role in DEPUTY_OF), None)
+    if head is None:
+        return None
+    return Role(DEPUTY_OF[head.role.role], head.role.side, role.phrase, role.case)
+
+
 def _country_before(parsed: Parsed, si: int) -> str:
     """RU or KZ: the country named last in the sentences just before sentence si, for a
     national official whose own sentence names no country ("Руководство Казахстана ...
@@ -270,6 +287,8 @@ def find_people(parsed: Parsed, relevant: list[bool],
                 continue
             if coordinated:  # "депутаты Павел Иткин, Павел Крупник и Валерий Гарнец"
                 role = previous.role
+            elif role and _whose_deputy(sent, first_tok, role, people):
+                role = _whose_deputy(sent, first_tok, role, people)
             elif role and not role.side and role.role == "federal_official":
                 role.side = _country_before(parsed, si)
             floor = last_tok
