@@ -482,3 +482,10 @@ def test_a_first_name_and_surname_glued_into_one_word_after_a_title():
 ])
 def test_his_deputy_is_the_deputy_of_the_head_named_last(text, expected):
     assert expected in _participants(text)
+
+
+def test_a_name_glued_to_the_end_of_a_university_is_a_person():
+    text = ("В Омске появится филиал казахстанского вуза. Соглашение подписано сегодня, для его "
+            "заключения в Омск приехали замминистра науки РФ Константин Могилевский и ректор КазНУ "
+            "им. аль-Фараби Жансеит Туймебаев.")
+    assert ("Жансеит Туймебаев", "other", "KZ") in _participants(text)

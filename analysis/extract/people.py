@@ -223,7 +223,28 @@ def _names_inside_places(sentence: Sentence, places: list[tuple[int, int]]) -> l
         if 2 <= len(words) <= 3 and len(words) == len(rest) and known_as(words[0].text, "Name"):
             found.append(Entity("PER", " ".join(t.text for t in words), words[0].start,
                                 words[-1].stop, words))
+        elif (tail := _name_ending(sentence, ent)):
+            found.append(Entity("PER", " ".join(t.text for t in tail), tail[0].start, tail[-1].stop, tail))
     return found
+
+
+def _name_ending(sentence: Sentence, ent: Entity) -> list:
+    """A first name and surname natasha glued to the end of an organisation's name ("ректор
+    КазНУ им. аль-Фараби Жансеит Туймебаев"): the entity's last capitalised words before a
+    line break or its end, the last shaped like a surname, after a word that is not one."""
+    toks = []
+    for t in ent.tokens:
+        if toks and "\n" in sentence.text[toks[-1].stop - sentence.start:t.start - sentence.start]:
+            break  # natasha ran on across a line break
+        toks.append(t)
+    while toks and not toks[-1].text.isalpha():
+        toks.pop()
+    run = []
+    while toks and toks[-1].text[:1].isupper() and toks[-1].text.isalpha() and len(run) < 3:
+        run.insert(0, toks.pop())
+    if len(run) < 2 or not toks or not looks_like_surname(run[-1].text, run[-1].pos == "PROPN"):
+        return []
+    return run
 
 
 def _names_tagged_as_places(sentence: Sentence, regions: SentenceRegions, titles: list) -> list[Entity]:
