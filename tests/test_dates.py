@@ -412,3 +412,11 @@ def test_a_news_lists_item_times_are_not_the_articles_event_date():
             "Губернатор Астраханской области вместе с акимом Атырауской области подписали план "
             "совместных мероприятий на 2025-2027 годы.")
     assert document_dates(text).event.precision == "unknown"
+
+
+def test_a_stamps_time_glued_to_its_date():
+    text = ("Глава республики встретился с послом Казахстана\n\nСуббота, 27 Июля\n\n"
+            "15:1616.11.2020 16+ 1924 18+\n\n16 ноября в Уфе глава Башкортостана встретился с "
+            "официальной делегацией Республики Казахстан во главе с послом.")
+    d = document_dates(text)
+    assert (d.published.iso(), d.event.iso()) == ("2020-11-16", "2020-11-16")

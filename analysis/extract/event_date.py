@@ -27,6 +27,7 @@ from analysis.text import quote_closed, quote_open
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[«\"(]?[А-ЯЁA-Z])")
 #: A time glued to the headline after it: a news list's item ("7 января в 12:04Игорь Бабушкин
 #: поздравил ..."), whose date is that item's, not the article's event's.
+GLUED_TIME = re.compile(r"\s*\d{1,2}:\d{2}(?=\d{1,2}[./]\d{1,2}[./]\d{2,4})")
 LISTED_ITEM_TIME = re.compile(r"\s*(?:в\s*)?\d{1,2}:\d{2}(?=[«\"А-ЯЁA-Z])")
 
 @dataclass
@@ -81,6 +82,9 @@ def _stamp_in_line(line: Line) -> DateExpr | None:
     t = line.text
     if not DIGIT.search(t):
         return None  # every stamp and dateline date is written with a day in digits
+    glued = GLUED_TIME.match(t)
+    if glued:  # "15:1616.11.2020": the page glued the stamp's time to its date
+        return _stamp_in_line(Line(t[glued.end():], line.start + glued.end()))
     m = DATELINE_RE.match(t)
     if m:
         exprs = find_expressions(m.group("date"))
