@@ -27,6 +27,7 @@ from analysis.text import quote_closed, quote_open
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[«\"(]?[А-ЯЁA-Z])")
 #: A time glued to the headline after it: a news list's item ("7 января в 12:04Игорь Бабушкин
 #: поздравил ..."), whose date is that item's, not the article's event's.
+BANNER_LOOKAHEAD = 6  # lines below a banner paragraph the page's stamp may stand on
 GLUED_TIME = re.compile(r"\s*\d{1,2}:\d{2}(?=\d{1,2}[./]\d{1,2}[./]\d{2,4})")
 LISTED_ITEM_TIME = re.compile(r"\s*(?:в\s*)?\d{1,2}:\d{2}(?=[«\"А-ЯЁA-Z])")
 
@@ -291,6 +292,8 @@ def _find_stamp(layout: Layout) -> tuple[DateExpr | None, DateExpr | None]:
             with_year = e
         else:
             without = e
+    if with_year is None and without is None:
+        with_year = _stamp_after_banner(lines, long_para)
     if with_year is None:
         for ln in lines[long_para + 1:]:
             if PUBLISHED_LABEL_RE.match(ln.text):
@@ -299,6 +302,17 @@ def _find_stamp(layout: Layout) -> tuple[DateExpr | None, DateExpr | None]:
                     with_year = e
                     break
     return with_year, without
+
+
+def _stamp_after_banner(lines: list[Line], long_para: int) -> DateExpr | None:
+    """A stamp line with a year a few lines below the first long paragraph, when none stands
+    above it: that paragraph was a banner over the article (a cookie or consent notice), and
+    the headline and stamp follow it."""
+    for ln in lines[long_para + 1:long_para + 1 + BANNER_LOOKAHEAD]:
+        e = _stamp_in_line(ln) if ln.words <= STAMP_MAX_WORDS + EXPLICIT_DATE_WORDS else None
+        if e is not None and e.year:
+            return e
+    return None
 
 
 def _span(sent: _Sent, e: DateExpr) -> tuple[int, int]:
