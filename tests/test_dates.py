@@ -386,3 +386,45 @@ def test_an_explicit_date_holds_at_most_explicit_date_words(sentence):
     found = [e for e in find_expressions(sentence) if e.kind in ("explicit", "span")]
     assert found
     assert max(sum(1 for w in WORD_RE.findall(e.text) if len(w) > 1) for e in found) <= EXPLICIT_DATE_WORDS
+
+
+def test_a_day_word_glued_to_the_stamp_before_it_resolves_against_it():
+    text = ("Культурное сотрудничество Оренбуржья и Казахстана\n\n"
+            "12.11.2013Накануне министр культуры Оренбургской области встретился с руководителем "
+            "управления культуры Западно-Казахстанской области.")
+    d = document_dates(text)
+    assert (d.published.iso(), d.event.iso()) == ("2013-11-12", "2013-11-11")
+
+
+def test_a_later_month_of_an_upcoming_forum_is_not_the_events_date():
+    text = ("Посол Казахстана посетил Астраханскую область\n\n21.09.2023 17:57\n\n"
+            "В преддверии Форума межрегионального сотрудничества, который пройдет в ноябре этого "
+            "года в Костанае, посол Казахстана посетил Астраханскую область и встретился с "
+            "губернатором региона.")
+    d = document_dates(text)
+    assert (d.event.iso(), d.event.precision) == ("2023-09-21", "day")
+
+
+def test_a_news_lists_item_times_are_not_the_articles_event_date():
+    text = ("Губернатор подписал план сотрудничества с Атырауской областью\n\n"
+            "Главное\n\n7 января в 19:38Новогодний ажиотаж на катке в кремле\n\n"
+            "7 января в 12:04Губернатор поздравил жителей области с Рождеством\n\n"
+            "Губернатор Астраханской области вместе с акимом Атырауской области подписали план "
+            "совместных мероприятий на 2025-2027 годы.")
+    assert document_dates(text).event.precision == "unknown"
+
+
+def test_a_stamps_time_glued_to_its_date():
+    text = ("Глава республики встретился с послом Казахстана\n\nСуббота, 27 Июля\n\n"
+            "15:1616.11.2020 16+ 1924 18+\n\n16 ноября в Уфе глава Башкортостана встретился с "
+            "официальной делегацией Республики Казахстан во главе с послом.")
+    d = document_dates(text)
+    assert (d.published.iso(), d.event.iso()) == ("2020-11-16", "2020-11-16")
+
+
+def test_a_stamp_below_a_consent_banner_and_the_headline():
+    text = ("Даю своё согласие на обработку персональных данных в соответствии с ФЗ от 27.07.2006 г. "
+            "№152-ФЗ «О персональных данных» на условиях и для целей, определённых в Политике.\n\n"
+            "Согласен\n\nСтуденты из Казахстана могут вернуться в Омск\n\n22 сентября 2020, 14:10\n\n"
+            "В университете состоялась встреча посла Казахстана в России и представителей омских вузов.")
+    assert document_dates(text).published.iso() == "2020-09-22"

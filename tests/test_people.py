@@ -374,3 +374,118 @@ def test_a_bare_head_title_of_a_kazakh_region_is_an_akims():
     text = ("Глава Костанайской области отметил рост торговли с Омской областью. Нурлан Жаксыбеков "
             "пригласил гостей. Жаксыбеков вручил награды.")
     assert _participants(text) == [("Нурлан Жаксыбеков", "akim", "KZ")]
+
+
+def test_a_title_the_line_before_ends_with_is_the_name_opening_the_next_line():
+    # scraped text breaks a sentence at a line end; the segmenter splits it in two
+    text = ("Делегация Атырауской области посетила Астраханскую область. Соглашение подписали "
+            "губернатор Астраханской области\n\nАлександр Жилкин и аким Атырауской области "
+            "Бактыкожа Измухамбетов.")
+    assert _participants(text) == [("Александр Жилкин", "governor", "RU"),
+                                   ("Бактыкожа Измухамбетов", "akim", "KZ")]
+
+
+def test_a_title_in_another_case_before_a_line_break_is_not_the_next_lines_subject():
+    text = ("Новости региона\n\nИгорь Бабушкин поблагодарил генконсула Республики Казахстан в "
+            "Астрахани за работу\n\nИгорь Бабушкин встретился с Генеральным консулом Республики "
+            "Казахстан в Астрахани Таубалды Умбетбаевым. Губернатор Астраханской области "
+            "отметил рост торговли.")
+    assert ("Игорь Бабушкин", "consul_general", "KZ") not in _participants(text)
+
+
+def test_a_first_name_left_out_before_a_patronymic_is_the_persons():
+    text = ("Ленинградскую область посетила делегация Жамбылской области Казахстана, которую "
+            "возглавила заместитель акима Айжан Серикбаевна Есмагамбетова.")
+    assert _participants(text) == [("Айжан Есмагамбетова", "deputy_akim", "KZ")]
+
+
+def test_a_title_before_a_prepositional_object_is_someone_elses():
+    # the akim is unnamed; Текслер is the one he met, and the governor elsewhere
+    text = ("Об этом заявил аким Костанайской области на двусторонней встрече с Алексеем Текслером. "
+            "За рулем пикапа губернатор Алексей Текслер тестирует машину.")
+    assert _participants(text) == [("Алексей Текслер", "governor", "RU")]
+
+
+def test_a_title_after_a_comma_that_leads_to_another_name_is_not_an_apposition():
+    text = ("Делегация Костанайской области посетила Оренбургскую область. В составе группы прибыли "
+            "начальник Управления сельского хозяйства Костанайской области Канат Габдулин, начальник "
+            "Комитета ветеринарного контроля по Костанайской области МСХ РК Тулеген Иманбаев, "
+            "заместитель начальника Управления сельского хозяйства Костанайской области Урал Нургазин.")
+    people = _participants(text)
+    assert ("Канат Габдулин", "regional_minister", "KZ") in people
+    assert ("Урал Нургазин", "regional_official", "KZ") in people  # a department head's deputy
+    assert not any(name == "Тулеген Иманбаев" for name, _, _ in people)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Подписи поставили глава Минприроды России Юрий Трутнев и министр сельского хозяйства "
+     "Казахстана Асылжан Мамытбеков.", ("Юрий Трутнев", "federal_official", "RU")),
+    ("В переговорах с губернатором Омской области участвовал глава МИД Казахстана Мурат Нуртлеу.",
+     ("Мурат Нуртлеу", "federal_official", "KZ")),
+    ("Глава Минсельхоза Омской области Иван Петров встретился с акимом Павлодарской области.",
+     ("Иван Петров", "regional_minister", "RU")),
+    ("Глава автономии Есенгалий Ибраев принял делегацию Северо-Казахстанской области в Тюмени.",
+     ("Есенгалий Ибраев", "other", "RU")),
+    ("Руководитель Генерального консульства РК в Астрахани Тауболды Умбетбаев передал технику "
+     "школам с казахским языком.", ("Тауболды Умбетбаев", "consul_general", "KZ")),
+    ("В составе делегации Казахстана Главный инспектор аппарата акима Кызылординской области "
+     "Айгуль Сагымбай.", ("Айгуль Сагымбай", "regional_official", "KZ")),
+])
+def test_heads_of_ministries_organisations_and_missions(text, expected):
+    assert expected in _participants(text)
+
+
+def test_a_title_opening_the_sentence_after_a_lone_untitled_name_is_its_holders():
+    text = ("Александр Моор встретился с послом РФ в Республике Казахстан Алексеем Бородавкиным. "
+            "Губернатор Тюменской области рассказал о соглашениях с акиматами Казахстана.")
+    assert ("Александр Моор", "governor", "RU") in _participants(text)
+
+
+def test_a_rank_before_a_dash_outranks_the_post_after_it():
+    text = ("Делегация Костанайской области посетила Свердловскую область. Об этом заявил "
+            "вице-губернатор Свердловской области - руководитель администрации губернатора "
+            "Яков Силин.")
+    assert ("Яков Силин", "deputy_governor", "RU") in _participants(text)
+
+
+def test_a_title_in_apposition_ends_at_a_colon():
+    text = ("Делегация ЗКО посетила Саратовскую область.\n\nМарат Каримов, заместитель акима ЗКО: "
+            "- Планируется установить в приграничных с РФ областях стенды.")
+    assert ("Марат Каримов", "deputy_akim", "KZ") in _participants(text)
+
+
+def test_an_untitled_name_that_meets_titled_people_of_one_side_is_of_the_other():
+    text = ("Сапарбаев встретился с губернатором Оренбургской области\n\n19 мая Бердыбек Сапарбаев "
+            "встретился с губернатором Оренбургской области Юрием Бергом. Оренбуржье является "
+            "торговым партнером Актюбинской области.")
+    assert _participants(text) == [("Бердыбек Сапарбаев", "other", "KZ"),
+                                   ("Юрий Берг", "governor", "RU")]
+
+
+def test_a_head_of_a_town_department_of_a_kazakh_town_spelt_with_a_hyphen():
+    text = ("В Оренбурге находилась делегация Кызылординской области. В составе делегации - начальник "
+            "городского отдела культуры г. Кызыл-Орда Жумабек Алиев.")
+    assert ("Жумабек Алиев", "regional_official", "KZ") in _participants(text)
+
+
+def test_a_first_name_and_surname_glued_into_one_word_after_a_title():
+    text = ("Губернатор Омской области встретился с акимом Павлодарской области ЕркиномТукумовым. "
+            "Стороны обсудили торговлю.")
+    assert ("Еркин Тукумов", "akim", "KZ") in _participants(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Делегацию Омской области принял аким Павлодарской области Асаин Байханов. На встрече также "
+     "присутствовал его заместитель Ерлан Сатыбалдин.", ("Ерлан Сатыбалдин", "deputy_akim", "KZ")),
+    ("Губернатор Омской области Виталий Хоценко и его заместитель Иван Петров встретились с акимом "
+     "Павлодарской области.", ("Иван Петров", "deputy_governor", "RU")),
+])
+def test_his_deputy_is_the_deputy_of_the_head_named_last(text, expected):
+    assert expected in _participants(text)
+
+
+def test_a_name_glued_to_the_end_of_a_university_is_a_person():
+    text = ("В Омске появится филиал казахстанского вуза. Соглашение подписано сегодня, для его "
+            "заключения в Омск приехали замминистра науки РФ Константин Могилевский и ректор КазНУ "
+            "им. аль-Фараби Жансеит Туймебаев.")
+    assert ("Жансеит Туймебаев", "other", "KZ") in _participants(text)

@@ -125,3 +125,13 @@ def test_country_markers_and_countries_named(text, markers, named):
     sentence = parse(text).sentences[0]
     assert country_markers(sentence.lemmas) == markers
     assert sorted(countries_named(sentence, sentence_regions(sentence))) == named
+
+
+def test_an_article_about_another_country_naming_kazakhstan_only_in_a_list_yields_nothing():
+    text = ("Делегация Нижегородской области принимает участие в выставке в Узбекистане\n\n"
+            "Губернатор Нижегородской области принимает участие в выставке в Ташкенте (Узбекистан). "
+            "В программе — сессия с участием руководителей ведомств Узбекистана, Белоруссии, "
+            "Армении, Казахстана и Киргизии.")
+    parsed = parse(text)
+    regions = [sentence_regions(s) for s in parsed.sentences]
+    assert not any(relevant_sentences(parsed, regions))

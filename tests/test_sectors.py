@@ -191,3 +191,16 @@ def test_idioms_anniversaries_and_shared_compounds(text, expected):
 ])
 def test_farming_and_making(text, expected):
     assert sorted(_sectors(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a scholar's anniversary: historical memory, not science
+    ("Губернатор Омской области встретился с генконсулом Казахстана. Стороны обсудили мероприятия, "
+     "посвященные 190-летию выдающегося казахского ученого Чокана Валиханова.", ["history_memory"]),
+    # cross-border trade with an adjective between
+    ("Губернатор Астраханской области и посол Казахстана обсудили приграничное "
+     "торгово-экономическое сотрудничество.", ["trade", "cross_border"]),
+])
+def test_anniversaries_of_people_and_cross_border_trade(text, expected):
+    parsed = parse(text)
+    assert [s.sector for s in find_sectors(parsed, [True] * len(parsed.sentences))] == expected

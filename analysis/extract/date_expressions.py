@@ -106,6 +106,9 @@ _WD = _alt(f for fs in WEEKDAY_FORMS.values() for f in fs)
 _REL = _alt(RELATIVE_DAYS)
 _MOD = _alt(RELATIVE_MODIFIERS)
 _B = r"(?<![\w./])"          # left word boundary (not after a letter, digit, dot or slash: URLs)
+#: A relative day word may follow a digit: the page glues its stamp to the text
+#: ("12.11.2013Накануне министр ... встретился").
+_B_AFTER_DIGIT = r"(?<![A-Za-zА-ЯЁа-яё_./])"
 _E = r"(?![\w])"             # right word boundary
 _YEAR_TAIL = r"(?:\s*(?:года|год|году|г\.|г(?!\w)))?"
 
@@ -218,13 +221,15 @@ _WEEKDAY_OF = {f: w for w, fs in WEEKDAY_FORMS.items() for f in fs}
 _MADJ_OF = {s: m for m, s in MONTH_ADJ_STEMS.items()}
 _PARTS = {**PARTS, "YT": _YEAR_TAIL, "MOD": _MOD, "REL": _REL}
 
-_EXPRESSIONS = [(kind, frozenset(cues.split()), re.compile(_B + pat.format(**_PARTS), re.IGNORECASE))
+_EXPRESSIONS = [(kind, frozenset(cues.split()),
+                 re.compile((_B_AFTER_DIGIT if cues == "relative" else _B) + pat.format(**_PARTS),
+                            re.IGNORECASE))
                 for kind, cues, pat in EXPRESSIONS]
 #: A digit: what a date written out or a year cannot do without.
 DIGIT = re.compile(r"\d")
 #: A year in digits: what every CURRENT_YEAR_CUES pattern and YEAR_PRESENT holds.
 YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
-_TOKEN = re.compile(r"\w+")
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")  # letters and digits apart: "2013Накануне" holds "накануне"
 _DATE_ANY = "|".join(
     "(?:" + re.sub(r"\(\?P<\w+>", "(?:", pat.format(**_PARTS)) + ")"
     for kind, _, pat in EXPRESSIONS if kind in ("explicit",))

@@ -25,6 +25,11 @@ from analysis.model import DateValue
 from analysis.text import quote_closed, quote_open
 
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[«\"(]?[А-ЯЁA-Z])")
+#: A time glued to the headline after it: a news list's item ("7 января в 12:04Игорь Бабушкин
+#: поздравил ..."), whose date is that item's, not the article's event's.
+BANNER_LOOKAHEAD = 6  # lines below a banner paragraph the page's stamp may stand on
+GLUED_TIME = re.compile(r"\s*\d{1,2}:\d{2}(?=\d{1,2}[./]\d{1,2}[./]\d{2,4})")
+LISTED_ITEM_TIME = re.compile(r"\s*(?:в\s*)?\d{1,2}:\d{2}(?=[«\"А-ЯЁA-Z])")
 
 @dataclass
 class DocDates:
@@ -78,6 +83,9 @@ def _stamp_in_line(line: Line) -> DateExpr | None:
     t = line.text
     if not DIGIT.search(t):
         return None  # every stamp and dateline date is written with a day in digits
+    glued = GLUED_TIME.match(t)
+    if glued:  # "15:1616.11.2020": the page glued the stamp's time to its date
+        return _stamp_in_line(Line(t[glued.end():], line.start + glued.end()))
     m = DATELINE_RE.match(t)
     if m:
         exprs = find_expressions(m.group("date"))
@@ -165,6 +173,14 @@ def _long_before(v: DateValue, anchor: date | None) -> bool:
     return (anchor - last).days > PAST_WINDOW_DAYS
 
 
+def _later_month(v: DateValue, anchor: date | None) -> bool:
+    """A month after the anchor's ("В преддверии форума, который пройдет в ноябре этого
+    года" in a story of September): an occasion ahead, the main event only where the
+    headline announces one, as for a day."""
+    return anchor is not None and v.precision == "month" and v.year is not None \
+        and (v.year, v.month) > (anchor.year, anchor.month)
+
+
 def _event_candidate(lead: list[_Sent], anchor: DateValue, skip: list[tuple[int, int]],
                      ahead: bool, explicit_only: bool = False
                      ) -> tuple[DateValue, _Sent, DateExpr] | None:
@@ -185,7 +201,8 @@ def _event_candidate(lead: list[_Sent], anchor: DateValue, skip: list[tuple[int,
         for e in find_expressions(sent.text):
             if sent.start >= 0 and any(s <= sent.start + e.start < t for s, t in skip):
                 continue
-            if _in_quote(sent, e.start) or _passing(sent.text, e):
+            if _in_quote(sent, e.start) or _passing(sent.text, e) \
+                    or LISTED_ITEM_TIME.match(sent.text, e.stop):
                 continue
             if sent.heading and e.kind not in ("explicit", "span", "month"):
                 continue  # "сегодня" above the article may belong to the site's name
@@ -201,7 +218,8 @@ def _event_candidate(lead: list[_Sent], anchor: DateValue, skip: list[tuple[int,
                         continue
                 return v, sent, e
             if (coarse is None and sent.upfront and e.kind in ("month", "relative")
-                    and v.precision in ("month", "year") and not _long_before(v, a)):
+                    and v.precision in ("month", "year") and not _long_before(v, a)
+                    and (ahead or not _later_month(v, a))):
                 coarse = (v, sent, e)
     return coarse
 
@@ -274,6 +292,8 @@ def _find_stamp(layout: Layout) -> tuple[DateExpr | None, DateExpr | None]:
             with_year = e
         else:
             without = e
+    if with_year is None and without is None:
+        with_year = _stamp_after_banner(lines, long_para)
     if with_year is None:
         for ln in lines[long_para + 1:]:
             if PUBLISHED_LABEL_RE.match(ln.text):
@@ -282,6 +302,17 @@ def _find_stamp(layout: Layout) -> tuple[DateExpr | None, DateExpr | None]:
                     with_year = e
                     break
     return with_year, without
+
+
+def _stamp_after_banner(lines: list[Line], long_para: int) -> DateExpr | None:
+    """A stamp line with a year a few lines below the first long paragraph, when none stands
+    above it: that paragraph was a banner over the article (a cookie or consent notice), and
+    the headline and stamp follow it."""
+    for ln in lines[long_para + 1:long_para + 1 + BANNER_LOOKAHEAD]:
+        e = _stamp_in_line(ln) if ln.words <= STAMP_MAX_WORDS + EXPLICIT_DATE_WORDS else None
+        if e is not None and e.year:
+            return e
+    return None
 
 
 def _span(sent: _Sent, e: DateExpr) -> tuple[int, int]:

@@ -9,12 +9,16 @@ quoted from another occasion. The word lists are vocab/person_words.csv.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
-from analysis.extract.names import NameParts, known_as, looks_like_surname, normalise_name
+from analysis.extract.names import (PATRONYMIC, NameParts, is_name_word, known_as, looks_like_surname,
+                                    normalise_name)
 from analysis.extract.regions import SentenceRegions
 from analysis.extract.relevance import country_markers
-from analysis.extract.roles import (DIPLOMATIC_ROLES, EXCLUDED_ROLES, Role, TextSource, bare_titles,
+from analysis.extract.roles import (DEPUTY_OF, DEPUTY_WORDS, DIPLOMATIC_ROLES, EXCLUDED_ROLES, Role,
+                                    TextSource, bare_titles,
                                     find_role, TOWN_UNITS, names_a_russian_republic, role_matches,
                                     token_span)
 from analysis.nlp.pipeline import Entity, Parsed, Sentence
@@ -27,8 +31,16 @@ SPEECH_VERBS = word_list("person_words", "speech_verb")
 KIN = word_list("person_words", "kin")
 STAFF_TITLES = word_list("person_words", "staff_title")
 ON_BEHALF = word_list("person_words", "on_behalf")
+EVENT_VERBS = word_list("person_words", "event_verb")
+POSSESSIVES = word_list("person_words", "possessive")
+#: A first name and a surname the page glued into one word ("акимом ЕркинымТукумовым").
+GLUED_NAME = re.compile(r"[А-ЯЁ][а-яё]+[А-ЯЁ][а-яё]+")
+GLUED_PARTS = re.compile(r"(?<=[а-яё])(?=[А-ЯЁ])")
+OTHER_SIDE = {"RU": "KZ", "KZ": "RU"}
 KIN_REACH = 3  # "внучка генерала И. В.": a rank or initials may stand between
 CONTEXT_SENTENCES = 2  # how far back a title without a country looks for one
+#: How a sentence ends: a line that ends otherwise was broken mid-sentence by the page.
+SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", "»", '"', "“", ")")
 
 
 @dataclass
@@ -124,6 +136,54 @@ def _split_glued(entity: Entity, sentence: Sentence, titles: list) -> list[Entit
     return [entity] if len(toks) == len(entity.tokens) else [_entity(toks)]
 
 
+def _title_across_break(parsed: Parsed, si: int, regions: list[SentenceRegions],
+                        kazakh_republic: bool, source: TextSource) -> Role | None:
+    """The title a line ends with, for a name opening the next one: scraped text breaks a
+    sentence at a line end ("Соглашение подписали губернатор Астраханской области" /
+    "Александр Жилкин и аким ..."), and the segmenter then splits it in two. Not after the
+    headline, which ends without a full stop of its own."""
+    prev = parsed.sentences[si - 1] if si > 1 else None
+    if prev is None or not prev.tokens or prev.text.rstrip().endswith(SENTENCE_ENDS):
+        return None
+    last = len(prev.tokens) - 1
+    if not (any(m.stop == last + 1 for m in role_matches(prev.lemmas))
+            or any(m.start <= prev.tokens[last].start < m.stop for m in regions[si - 1].mentions)):
+        return None  # the line ends with the title or its place, not with other words
+    end = prev.tokens[-1].stop
+    role = find_role(prev, Entity("PER", "", end + 1, end + 1, []), 0, regions[si - 1],
+                     kazakh_republic, source)
+    return role if role is not None and role.case == "Nom" else None  # the subject's title
+
+
+def _with_first_name(entity: Entity, sentence: Sentence) -> Entity:
+    """natasha leaves out a first name it does not know before a patronymic ("заместитель
+    акима Айжан Серикбаевна Есмагамбетова" tagged "Серикбаевна Есмагамбетова"): the
+    capitalised name word right before a mention that opens with a patronymic is its first
+    name."""
+    first, _ = token_span(sentence, entity)
+    if first == 0 or len(entity.tokens) < 2 or not PATRONYMIC.search(entity.tokens[0].text):
+        return entity
+    before = sentence.tokens[first - 1]
+    if not (before.text[:1].isupper() and before.text.isalpha() and is_name_word(before.text)):
+        return entity
+    return _entity([before] + list(entity.tokens))
+
+
+def _whose_deputy(sentence: Sentence, first: int, role: Role, people: list[Person]) -> Role | None:
+    """A bare deputy's title after a possessive ("аким Асаин Байханов ... его заместитель
+    Ерлан Сатыбалдин") names the deputy of the head named last: that head's deputy role
+    and side, not a Russian deputy governor's."""
+    words = role.phrase.lower().split()
+    start = first - len(words)
+    if not words or not set(words) <= DEPUTY_WORDS or start < 1 \
+            or sentence.tokens[start - 1].text.lower() not in POSSESSIVES:
+        return None
+    head = next((p for p in reversed(people) if p.role and p.role.role in DEPUTY_OF), None)
+    if head is None:
+        return None
+    return Role(DEPUTY_OF[head.role.role], head.role.side, role.phrase, role.case)
+
+
 def _country_before(parsed: Parsed, si: int) -> str:
     """RU or KZ: the country named last in the sentences just before sentence si, for a
     national official whose own sentence names no country ("Руководство Казахстана ...
@@ -163,7 +223,28 @@ def _names_inside_places(sentence: Sentence, places: list[tuple[int, int]]) -> l
         if 2 <= len(words) <= 3 and len(words) == len(rest) and known_as(words[0].text, "Name"):
             found.append(Entity("PER", " ".join(t.text for t in words), words[0].start,
                                 words[-1].stop, words))
+        elif (tail := _name_ending(sentence, ent)):
+            found.append(Entity("PER", " ".join(t.text for t in tail), tail[0].start, tail[-1].stop, tail))
     return found
+
+
+def _name_ending(sentence: Sentence, ent: Entity) -> list:
+    """A first name and surname natasha glued to the end of an organisation's name ("ректор
+    КазНУ им. аль-Фараби Жансеит Туймебаев"): the entity's last capitalised words before a
+    line break or its end, the last shaped like a surname, after a word that is not one."""
+    toks = []
+    for t in ent.tokens:
+        if toks and "\n" in sentence.text[toks[-1].stop - sentence.start:t.start - sentence.start]:
+            break  # natasha ran on across a line break
+        toks.append(t)
+    while toks and not toks[-1].text.isalpha():
+        toks.pop()
+    run = []
+    while toks and toks[-1].text[:1].isupper() and toks[-1].text.isalpha() and len(run) < 3:
+        run.insert(0, toks.pop())
+    if len(run) < 2 or not toks or not looks_like_surname(run[-1].text, run[-1].pos == "PROPN"):
+        return []
+    return run
 
 
 def _names_tagged_as_places(sentence: Sentence, regions: SentenceRegions, titles: list) -> list[Entity]:
@@ -186,8 +267,9 @@ def _names_tagged_as_places(sentence: Sentence, regions: SentenceRegions, titles
             k -= 1  # "аким района Акулов", "глава города, Бекмуханов", "аким СКО Аксакалов"
         last = ent.tokens[-1]
         if (any(j in title_ends for j in range(k, i + 1)) and last.pos in {"PROPN", "NOUN"}
-                and looks_like_surname(last.text, last.pos == "PROPN")):
-            found.append(Entity("PER", ent.text, ent.start, ent.stop, ent.tokens))
+                and (looks_like_surname(last.text, last.pos == "PROPN") or GLUED_NAME.fullmatch(last.text))):
+            text = GLUED_PARTS.sub(" ", ent.text)  # "ЕркинымТукумовым": read as two words
+            found.append(Entity("PER", text, ent.start, ent.stop, ent.tokens))
     return found
 
 
@@ -211,6 +293,7 @@ def find_people(parsed: Parsed, relevant: list[bool],
         named = ([e for e in sent.entities if e.type == "PER"] + _names_inside_places(sent, places)
                  + _names_tagged_as_places(sent, regions[si], titles))
         named = [part for e in named for part in _split_glued(_without_places(e, places), sent, titles)]
+        named = [_with_first_name(e, sent) for e in named]
         named = [e for e in named if not _only_a_title(sent, e, titles) and not parsed.runs_off_the_end(e.stop)]
         for ent in sorted(named, key=lambda e: e.start):
             first_tok, last_tok = token_span(sent, ent)
@@ -218,11 +301,15 @@ def find_people(parsed: Parsed, relevant: list[bool],
             coordinated = previous is not None and between <= {",", "и"} and bool(between)
             role = None if coordinated else find_role(sent, ent, floor, regions[si],
                                                       kazakh_republic, source)
+            if role is None and not coordinated and first_tok == 0:
+                role = _title_across_break(parsed, si, regions, kazakh_republic, source)
             parts = normalise_name(ent, role.case if role else "")
             if not (parts.surname or parts.first) or any(a <= ent.start < b for a, b in places):
                 continue
             if coordinated:  # "депутаты Павел Иткин, Павел Крупник и Валерий Гарнец"
                 role = previous.role
+            elif role and _whose_deputy(sent, first_tok, role, people):
+                role = _whose_deputy(sent, first_tok, role, people)
             elif role and not role.side and role.role == "federal_official":
                 role.side = _country_before(parsed, si)
             floor = last_tok
@@ -246,12 +333,51 @@ def find_people(parsed: Parsed, relevant: list[bool],
                 person.excluded = role.role
             elif role and (person.role is None or (not person.role.side and role.side)):
                 person.role = role
+    _titles_elsewhere(parsed, relevant, regions, people, kazakh_republic, source)
     _lone_surnames(parsed, relevant, people)
     for person in people:
         if all(other_occasion(parsed.sentences[i]) for i in person.sentences):
             person.excluded = person.excluded or "quoted from another occasion"
     _give_bare_titles(parsed, relevant, regions, people)
+    _untitled_actors(parsed, people)
     return people
+
+
+def _untitled_actors(parsed: Parsed, people: list[Person]) -> None:
+    """A person the text gives no title anywhere who meets, visits or signs ("19 мая Бердыбек
+    Сапарбаев встретился с губернатором Оренбургской области Юрием Бергом") takes part:
+    role other (SPEC.md "Roles"), of the side opposite the titled people of that sentence,
+    when they are all of one side; else no side can be told and the name is left out."""
+    for person in people:
+        if person.role is not None or person.excluded or not person.name.surname:
+            continue
+        for start, stop, si in person.spans:
+            toks = parsed.sentences[si].tokens
+            after = next((k for k, t in enumerate(toks) if t.start >= stop), len(toks))
+            if after >= len(toks) or toks[after].lemma not in EVENT_VERBS:
+                continue
+            met = {p.side for p in people if p is not person and p.role and p.side and si in p.sentences}
+            if len(met) == 1:
+                person.role = Role("other", OTHER_SIDE[met.pop()], "")
+                break
+
+
+def _titles_elsewhere(parsed: Parsed, relevant: list[bool], regions: list[SentenceRegions],
+                      people: list[Person], kazakh_republic: bool, source: TextSource) -> None:
+    """A person named without a title where the text speaks of Kazakhstan takes the title
+    the text gives them in a sentence that does not ("в ходе встречи с Алексеем Текслером"
+    ... "губернатор Алексей Текслер расспрашивает сборщика"): relevance chooses whom
+    to look at, not which of their titles counts."""
+    untitled = {p.name.key: p for p in people if p.role is None and not p.excluded and p.name.surname}
+    for si, sent in enumerate(parsed.sentences):
+        if relevant[si] or not untitled:
+            continue
+        for ent in sent.entities:
+            person = untitled.get(normalise_name(ent).key) if ent.type == "PER" else None
+            role = person and find_role(sent, ent, 0, regions[si], kazakh_republic, source)
+            if role and role.role not in EXCLUDED_ROLES:
+                person.role = role
+                del untitled[person.name.key]
 
 
 def _lone_surnames(parsed: Parsed, relevant: list[bool], people: list[Person]) -> None:
@@ -286,9 +412,26 @@ def _give_bare_titles(parsed: Parsed, relevant: list[bool], regions: list[Senten
     held = {p.role.role for p in people if p.role}
     free = [r for r in bare_titles(parsed, relevant, regions) if r.role not in held]
     for person in people:
-        if person.role is None and not person.excluded and len(person.sentences) >= 2 and free:
+        if person.role is None and not person.excluded and len(person.sentences) == 1 and free:
+            person.role = _title_opening_next(parsed, relevant, regions, person.sentences[0], free)
+        elif person.role is None and not person.excluded and len(person.sentences) >= 2 and free:
             person.role = free.pop(0)
+        if person.role is not None:
             free = [r for r in free if r.role != person.role.role]
+
+
+def _title_opening_next(parsed: Parsed, relevant: list[bool], regions: list[SentenceRegions],
+                        si: int, free: list[Role]) -> Role | None:
+    """The free title that opens the sentence after a name's only one: a lead names the
+    person without a title and goes on with it ("Александр Моор встретился с послом ..." /
+    "Губернатор Тюменской области проинформировал ...")."""
+    nxt = si + 1
+    if nxt >= len(parsed.sentences) or not relevant[nxt] or not parsed.sentences[nxt].tokens:
+        return None
+    mask = [k == nxt for k in range(len(parsed.sentences))]
+    opening = parsed.sentences[nxt].tokens[0].text
+    return next((r for r in bare_titles(parsed, mask, regions)
+                 if r.phrase.split()[0] == opening and any(f.role == r.role for f in free)), None)
 
 
 def participants(people: list[Person]) -> list[Person]:

@@ -33,6 +33,11 @@ ACTOR_NOUNS = word_list("region_words", "actor_after_adjective")
 PLACE_ACTORS = word_list("region_words", "actor_before_place")
 PLACE_ACTOR_ENDINGS = tuple(word_list("region_words", "actor_before_place_ending"))
 TOWN_TITLE = word_list("region_words", "town_title")
+HEAD_COUNTRIES = word_list("region_words", "head_country")
+ROUTE_NOUNS = word_list("region_words", "route_noun")
+LOCATION_NOUNS = word_list("region_words", "location_noun")
+TWIN_WORDS = word_list("region_words", "twin_word")
+ROUTE_REACH = 3  # tokens before a town a route's noun may stand ("авиасообщения между Астаной")
 MONTHS = frozenset(r["nominative"] for r in read_vocab("months"))  # lemmas of month names
 ADJECTIVE_CHAIN = 4  # adjectives between a region adjective and its noun ("государственный технический")
 ACTOR_REACH = 3  # tokens before a town an actor word may stand ("главой города Актау")
@@ -92,11 +97,30 @@ def _acts(sentence: Sentence, i: int) -> bool:
 def _before_title(sentence: Sentence, i: int) -> int:
     """The index of the word before the title words of the town at token i ("города",
     "г.", an adjective), or -1 past ACTOR_REACH: the word that may govern the town."""
+    toks = sentence.tokens
     k = i - 1
-    while k >= 0 and i - k <= ACTOR_REACH and (sentence.tokens[k].lemma in TOWN_TITLE
-                                                or sentence.tokens[k].pos == "ADJ"):
+    while k >= 0 and i - k <= ACTOR_REACH and (toks[k].lemma in TOWN_TITLE or toks[k].pos == "ADJ"
+                                                or _country_after_title(toks, k)):
         k -= 1
     return k if i - k <= ACTOR_REACH else -1
+
+
+def _country_after_title(toks: list, k: int) -> bool:
+    """Token k names a country after a town's title: "в столице Казахстана Нур-Султане"."""
+    return toks[k].lemma in HEAD_COUNTRIES and k > 0 and toks[k - 1].lemma in TOWN_TITLE
+
+
+def _twins(sentence: Sentence) -> bool:
+    """The sentence makes or calls its towns twins ("стали городами-побратимами")."""
+    return any(t.lemma.split("-")[-1] in TWIN_WORDS for t in sentence.tokens)
+
+
+def _a_route_or_location(sentence: Sentence, i: int) -> bool:
+    """The town at token i ends a route ("авиасообщения между Астаной и Челябинском", "рейсы
+    из Алматы") or locates a place ("на рынках г. Москвы"): a place, no partner."""
+    k = _before_title(sentence, i)
+    before = {t.lemma for t in sentence.tokens[max(0, i - ROUTE_REACH):i]}
+    return bool(before & ROUTE_NOUNS) or (k >= 0 and sentence.tokens[k].lemma in LOCATION_NOUNS)
 
 
 def _opens_a_dateline(sentence: Sentence, i: int) -> bool:
@@ -126,10 +150,10 @@ def _is_partner(sentence: Sentence, m: RegionMention) -> bool:
     if m.text.isupper() and len(m.text) > 3 or _opens_a_dateline(sentence, i):
         return False  # a dateline ("АСТАНА, 19 фев", "Астана, 15 октября."), not a partner
     if m.form == "city" or m.region.kind == "city":
-        if _in_history(sentence, i, ANNIVERSARY_BEFORE):
+        if _in_history(sentence, i, ANNIVERSARY_BEFORE) or _a_route_or_location(sentence, i):
             return False
-        if _acts(sentence, i):
-            return True  # its administration or people: the town's region, or the capital
+        if _acts(sentence, i) or (_twins(sentence) and not _venue_before(sentence, i)):
+            return True  # its administration or people, or a twin town: its region, or the capital
         if m.form == "city" and m.region.kind != "city":
             return False  # a town inside a region is a place
         near = {t.lemma for t in sentence.tokens[max(0, i - 2):i + 3]}

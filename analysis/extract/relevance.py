@@ -84,6 +84,15 @@ def _dealt_with(sentence: Sentence, start: int, stop: int) -> bool:
     return toks[start].pos == "ADJ" and stop < len(toks) and toks[stop].lemma in PARTNER_NOUNS
 
 
+def _another_countrys_story(named: list[set[str]]) -> bool:
+    """The headline names another country and not Kazakhstan, and Kazakhstan comes up only
+    in lists of several countries ("ведомств Узбекистана, Белоруссии, Казахстана и
+    Киргизии"): an article about that other country, which yields no facts (SPEC.md)."""
+    head = named[0] if named else set()
+    return bool(head - {"RU", "KZ"}) and "KZ" not in head \
+        and all(len(n - {"RU", "KZ"}) >= 2 for n in named if "KZ" in n)
+
+
 def _russian_title(parsed: Parsed) -> bool:
     return any(RUSSIAN_TITLES.intersection(s.lemmas) for s in parsed.sentences)
 
@@ -92,7 +101,8 @@ def relevant_sentences(parsed: Parsed, regions: list[SentenceRegions]) -> list[b
     """One flag per sentence: True where the text is about Kazakhstan (or neutral in such a text)."""
     named = [countries_named(s, r) for s, r in zip(parsed.sentences, regions)]
     if not any("KZ" in n for n in named) or not (
-            any("RU" in n for n in named) or _russian_title(parsed) or names_kazakhstan_from_outside(parsed)):
+            any("RU" in n for n in named) or _russian_title(parsed) or names_kazakhstan_from_outside(parsed)) \
+            or _another_countrys_story(named):
         return [False] * len(named)
     flags: list[bool] = []
     other_passage = False

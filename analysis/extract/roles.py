@@ -26,9 +26,18 @@ SPEECH_QUOTES = {"«", "„", '"'}  # a quote mark that opens direct speech ...
 SPEECH_LEADS = {",", ":", "—", "–", "-"}  # ... after one of these
 DIPLOMATIC_ROLES = {"ambassador", "consul_general", "consul", "diplomat"}
 MINISTERIAL_ROLES = {"regional_minister", "regional_official", "deputy_governor"}
+#: A rank before a dash outranks the post after it: the person's role is the rank
+#: ("вице-губернатор Свердловской области - руководитель администрации губернатора").
+RANKS = {"governor": 5, "akim": 5, "deputy_governor": 4, "deputy_akim": 4, "regional_minister": 3,
+         "regional_official": 2, "other": 1}
+TITLE_DASHES = {"—", "–", "-"}
+#: What ends a title in apposition after a name: "Марат Каримов, заместитель акима ЗКО: - ..."
+APPOSITION_ENDS = {",", ".", ":", ";"} | TITLE_DASHES
 EXCLUDED_ROLES = {"head_of_state", "not_participant"}
-#: The deputy's role of a head's title after a deputy word ("заместитель главы области").
-DEPUTY_OF = {"governor": "deputy_governor", "akim": "deputy_akim"}
+#: The deputy's role of a head's title after a deputy word ("заместитель главы области");
+#: a regional minister's or department head's deputy is a regional civil servant (SPEC.md).
+DEPUTY_OF = {"governor": "deputy_governor", "akim": "deputy_akim",
+             "regional_minister": "regional_official"}
 #: A Russian title for the head of a place (глава, губернатор, глава города) right before a
 #: Kazakh region or town is that place's akim's (SPEC.md "Roles": akims of regions and towns).
 KZ_EQUIVALENTS = {"governor": "akim", "deputy_governor": "deputy_akim",
@@ -48,6 +57,8 @@ KAZAKH_SOURCES = [tuple(w.split()) for w in word_list("role_words", "kazakh_sour
 COUNTRYLESS_HEADS = word_list("role_words", "countryless_head")
 FEDERAL_BODIES = tuple(word_list("role_words", "federal_body"))
 BODY_HEADS = word_list("role_words", "body_head")
+MINISTRIES = tuple(word_list("role_words", "ministry"))
+PUBLIC_ORGANISATIONS = word_list("role_words", "public_organisation")
 GENERIC_HEADS = {"other"}  # a chair's or head's title that says nothing of the body it heads
 PLACE_HEADS = word_list("role_words", "place_head")
 TOWN_TITLES = word_list("region_words", "town_title")  # "г.", "город" before a town's name
@@ -119,6 +130,11 @@ def _adjust(role: str, tail: list, n: int, mentions: list[RegionMention]) -> str
     """
     if role == "governor" and GOVERNOR_TITLES & {t.lemma for t in tail[:n]}:
         return role
+    if role == "governor" and {t.lemma for t in tail[:n]} <= BODY_HEADS and n < len(tail):
+        if tail[n].lemma.startswith(MINISTRIES):
+            return "regional_minister"  # глава Минприроды России: a minister, of the country named
+        if PUBLIC_ORGANISATIONS & {t.lemma for t in tail[n:]}:
+            return "other"  # глава национально-культурной автономии
     if role == "business" and PUBLIC_BODIES & {t.lemma for t in tail[n:]}:
         return "other"
     if role in GENERIC_HEADS and _names_legislature([t.lemma for t in tail[n:]]):
@@ -186,6 +202,9 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
         elif len(matches) > 1 and m.stop - m.start == 1 and m.payload[0] == "other" \
                 and {t.text for t in toks[lo + matches[-2].stop:lo + m.start]} & {"—", "–"}:
             m = matches[-2]
+        elif len(matches) > 1 and {t.text for t in toks[lo + matches[-2].stop:lo + m.start]} & TITLE_DASHES \
+                and RANKS.get(matches[-2].payload[0], 0) > RANKS.get(m.payload[0], 0):
+            m = matches[-2]  # "вице-губернатор области - руководитель администрации губернатора"
         elif len(matches) > 1 and matches[-2].stop == m.start - 1 \
                 and toks[lo + m.start - 1].text == "(":
             m = matches[-2]  # "Аким (губернатор) области": the bracket glosses the title
@@ -196,6 +215,8 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
         start, stop = lo + m.start, first
         if _quote_between(sentence, lo + m.stop, first):
             return None  # «...» opens after the title: the name is in someone's words
+        if first - 1 >= lo + m.stop and toks[first - 1].pos == "ADP":
+            return None  # "аким области на встрече с Алексеем Текслером": a preposition's object
         head = lo + _chain_start(matches, m.start)
     else:
         after = toks[last:last + APPOSITION_TOKENS]
@@ -209,7 +230,9 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
         m = matches[0]
         start = head = last + 1 + m.start
         limit = min(len(toks), last + APPOSITION_TOKENS)
-        stop = next((k for k in range(start, limit) if toks[k].text in {",", ".", "—"}), limit)
+        stop = next((k for k in range(start, limit) if toks[k].text in APPOSITION_ENDS), limit)
+        if _name_follows(sentence, start):
+            return None  # "X, заместитель начальника управления Y": the title is Y's
     role, side = m.payload
     phrase = toks[start:stop]
     n = m.stop - m.start
@@ -244,6 +267,16 @@ def find_role(sentence: Sentence, entity: Entity, floor: int,
         named = near[0][1] if near else ""
     return Role(role, side or named, " ".join(t.text for t in phrase),
                 _agreeing_case(toks[head:start + n], phrase[n:]) if stop == first else "")
+
+
+def _name_follows(sentence: Sentence, start: int) -> bool:
+    """A name after the title starting at token `start`, before the clause ends: in a list
+    of people ("Канат Габдулин, начальник управления области Урал Нургазин") the title is
+    that name's, not an apposition to the name before it."""
+    toks = sentence.tokens
+    end = next((k for k in range(start, len(toks)) if toks[k].text in {",", ".", "—", ";"}), len(toks))
+    limit = toks[end].start if end < len(toks) else sentence.stop
+    return any(e.type == "PER" and toks[start].start < e.start < limit for e in sentence.entities)
 
 
 def _heads_a_kazakh_place(phrase: list, n: int, start: int, regions: SentenceRegions) -> bool:

@@ -26,6 +26,9 @@ SIDE_NOUNS = word_list("sector_words", "describes_side")
 SIDE_VERBS = word_list("sector_words", "describes_side_verb")
 IDIOMS = word_list("sector_words", "idiom")
 FARM_MAKERS = word_list("sector_words", "farm_maker")
+COMMEMORATED_PERSONS = word_list("sector_words", "commemorated_person")
+ANNIVERSARY_WORDS = word_list("sector_words", "anniversary")
+ANNIVERSARY_REACH = 4  # tokens between an anniversary and the person ("190-летию выдающегося казахского")
 FARM_PRODUCT_REACH = 2  # tokens after "производство" a farm product may begin at ("производства зерна")
 COORDINATORS = frozenset({"и", ","})  # between coordinated adjectives
 INSTITUTION_REACH = 4  # tokens between the head and the sector word ("науки и высшего")
@@ -77,6 +80,16 @@ def _makes_farm_produce(sentence: Sentence, start: int, stop: int) -> bool:
         return False
     after = _matcher().find(sentence.lemmas[stop:stop + FARM_PRODUCT_REACH])
     return bool(after) and after[0].start == 0 and "agriculture" in after[0].payload
+
+
+def _commemorates(sentence: Sentence, start: int, stop: int) -> bool:
+    """A person's trigger shortly after an anniversary ("к 190-летию выдающегося казахского
+    учёного"): the person remembered, not the field."""
+    if stop - start != 1 or sentence.lemmas[start] not in COMMEMORATED_PERSONS:
+        return False
+    endings = tuple(w[1:] for w in ANNIVERSARY_WORDS if w.startswith("*"))
+    return any(lemma in ANNIVERSARY_WORDS or lemma.endswith(endings)
+               for lemma in sentence.lemmas[max(0, start - ANNIVERSARY_REACH):start])
 
 
 def _names_an_institution(sentence: Sentence, start: int) -> bool:
@@ -150,7 +163,8 @@ def find_sectors(parsed: Parsed, relevant: list[bool]) -> list[SectorEvidence]:
                     or in_quoted_name(sent.text, sent.tokens[m.start].start - sent.start)
                     or parsed.runs_off_the_end(sent.tokens[m.stop - 1].stop)
                     or _in_an_idiom(sent, m.start, m.stop)
-                    or _makes_farm_produce(sent, m.start, m.stop)):
+                    or _makes_farm_produce(sent, m.start, m.stop)
+                    or _commemorates(sent, m.start, m.stop)):
                 continue
             start, stop = sent.tokens[m.start].start, sent.tokens[m.stop - 1].stop
             for key in m.payload:
