@@ -299,3 +299,8 @@ def test_the_kazakh_spelling_of_aktobe_region():
 ])
 def test_border_districts_and_municipalities(text, expected):
     assert regions(text) == expected
+
+
+def test_towns_named_after_cooperation_between():
+    text = "Губернатор обсудил сотрудничество между Омском и Павлодаром с Казахстаном."
+    assert regions(text) == (["Омская область"], ["Павлодарская область"])
