@@ -304,3 +304,13 @@ def test_border_districts_and_municipalities(text, expected):
 def test_towns_named_after_cooperation_between():
     text = "Губернатор обсудил сотрудничество между Омском и Павлодаром с Казахстаном."
     assert regions(text) == (["Омская область"], ["Павлодарская область"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Глава Палласовского района встретился с акимом Жанибекского района Казахстана.",
+     (["Волгоградская область"], ["Западно-Казахстанская область"])),
+    ("Глава Соль-Илецкого городского округа подписал соглашение с акимом Актюбинской области.",
+     (["Оренбургская область"], ["Актюбинская область"])),
+])
+def test_russian_border_districts(text, expected):
+    assert regions(text) == expected
