@@ -499,3 +499,9 @@ def test_a_name_ends_at_its_line_and_its_sentence():
     regions = [sentence_regions(s) for s in parsed.sentences]
     people = participants(find_people(parsed, relevant_sentences(parsed, regions), regions))
     assert {p.name.canonical(): p.mention for p in people}["Ермек Кошербаев"] == "Ермека Кошербаева"
+
+
+def test_a_lone_name_inside_its_sentence_takes_no_title_from_the_next():
+    text = ("Фото предоставил Иван Сидоров. Губернатор Тюменской области рассказал о соглашениях "
+            "с акиматами Казахстана.")
+    assert not any(name == "Иван Сидоров" for name, _, _ in _participants(text))

@@ -422,12 +422,19 @@ def _give_bare_titles(parsed: Parsed, relevant: list[bool], regions: list[Senten
     held = {p.role.role for p in people if p.role}
     free = [r for r in bare_titles(parsed, relevant, regions) if r.role not in held]
     for person in people:
-        if person.role is None and not person.excluded and len(person.sentences) == 1 and free:
+        if person.role is None and not person.excluded and len(person.sentences) == 1 and free \
+                and _opens_its_sentence(parsed, person):
             person.role = _title_opening_next(parsed, relevant, regions, person.sentences[0], free)
         elif person.role is None and not person.excluded and len(person.sentences) >= 2 and free:
             person.role = free.pop(0)
         if person.role is not None:
             free = [r for r in free if r.role != person.role.role]
+
+
+def _opens_its_sentence(parsed: Parsed, person: Person) -> bool:
+    """The person's name is the first words of a sentence: its subject, as a lead's."""
+    return any(parsed.sentences[si].tokens and parsed.sentences[si].tokens[0].start == start
+               for start, _, si in person.spans)
 
 
 def _title_opening_next(parsed: Parsed, relevant: list[bool], regions: list[SentenceRegions],
