@@ -489,3 +489,19 @@ def test_a_name_glued_to_the_end_of_a_university_is_a_person():
             "заключения в Омск приехали замминистра науки РФ Константин Могилевский и ректор КазНУ "
             "им. аль-Фараби Жансеит Туймебаев.")
     assert ("Жансеит Туймебаев", "other", "KZ") in _participants(text)
+
+
+def test_a_name_ends_at_its_line_and_its_sentence():
+    text = ("Встреча Алексея Шмыкова и Ермека Кошербаева\n\nСтороны также обсудили сотрудничество "
+            "Свердловской области и Казахстана. Первый замгубернатора Свердловской области Алексей "
+            "Шмыков обсудил с послом Казахстана в России Ермеком Кошербаевым поставки.")
+    parsed = parse(text)
+    regions = [sentence_regions(s) for s in parsed.sentences]
+    people = participants(find_people(parsed, relevant_sentences(parsed, regions), regions))
+    assert {p.name.canonical(): p.mention for p in people}["Ермек Кошербаев"] == "Ермека Кошербаева"
+
+
+def test_a_lone_name_inside_its_sentence_takes_no_title_from_the_next():
+    text = ("Фото предоставил Иван Сидоров. Губернатор Тюменской области рассказал о соглашениях "
+            "с акиматами Казахстана.")
+    assert not any(name == "Иван Сидоров" for name, _, _ in _participants(text))

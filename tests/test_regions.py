@@ -286,3 +286,31 @@ def test_routes_locations_venues_and_twins(text, expected):
 def test_the_kazakh_spelling_of_aktobe_region():
     text = "Губернатор Оренбургской области встретился с делегацией Актобинской области."
     assert regions(text) == (["Оренбургская область"], ["Актюбинская область"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Kazakh border districts lie in their regions; a district acts through its akim or delegation
+    ("Делегация Жанибекского района посетила Волгоградскую область.",
+     (["Волгоградская область"], ["Западно-Казахстанская область"])),
+    ("Аким Шемонаихинского района встретился с делегацией Алтайского края.",
+     (["Алтайский край"], ["Восточно-Казахстанская область"])),
+    # a region's municipalities act for it
+    ("Волгоградские муниципалитеты укрепляют связи с Казахстаном.", (["Волгоградская область"], [])),
+])
+def test_border_districts_and_municipalities(text, expected):
+    assert regions(text) == expected
+
+
+def test_towns_named_after_cooperation_between():
+    text = "Губернатор обсудил сотрудничество между Омском и Павлодаром с Казахстаном."
+    assert regions(text) == (["Омская область"], ["Павлодарская область"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Глава Палласовского района встретился с акимом Жанибекского района Казахстана.",
+     (["Волгоградская область"], ["Западно-Казахстанская область"])),
+    ("Глава Соль-Илецкого городского округа подписал соглашение с акимом Актюбинской области.",
+     (["Оренбургская область"], ["Актюбинская область"])),
+])
+def test_russian_border_districts(text, expected):
+    assert regions(text) == expected

@@ -155,6 +155,20 @@ def _title_across_break(parsed: Parsed, si: int, regions: list[SentenceRegions],
     return role if role is not None and role.case == "Nom" else None  # the subject's title
 
 
+def _before_a_break(entity: Entity, sentence: Sentence) -> Entity:
+    """natasha runs a name on across a line break into the next line's first word ("Встреча
+    Алексея Шмыкова и Ермека Кошербаева" / "Стороны также обсудили ..."): the name ends
+    at the break, or where its sentence does."""
+    toks = list(entity.tokens[:1])
+    for t in entity.tokens[1:]:
+        if "\n" in sentence.text[toks[-1].stop - sentence.start:t.start - sentence.start]:
+            break
+        toks.append(t)
+    if not toks or (len(toks) == len(entity.tokens) and entity.stop <= sentence.stop):
+        return entity
+    return _entity(toks)  # also where the entity runs on past its sentence's end
+
+
 def _with_first_name(entity: Entity, sentence: Sentence) -> Entity:
     """natasha leaves out a first name it does not know before a patronymic ("заместитель
     акима Айжан Серикбаевна Есмагамбетова" tagged "Серикбаевна Есмагамбетова"): the
@@ -232,11 +246,7 @@ def _name_ending(sentence: Sentence, ent: Entity) -> list:
     """A first name and surname natasha glued to the end of an organisation's name ("ректор
     КазНУ им. аль-Фараби Жансеит Туймебаев"): the entity's last capitalised words before a
     line break or its end, the last shaped like a surname, after a word that is not one."""
-    toks = []
-    for t in ent.tokens:
-        if toks and "\n" in sentence.text[toks[-1].stop - sentence.start:t.start - sentence.start]:
-            break  # natasha ran on across a line break
-        toks.append(t)
+    toks = list(_before_a_break(ent, sentence).tokens)
     while toks and not toks[-1].text.isalpha():
         toks.pop()
     run = []
@@ -293,7 +303,7 @@ def find_people(parsed: Parsed, relevant: list[bool],
         named = ([e for e in sent.entities if e.type == "PER"] + _names_inside_places(sent, places)
                  + _names_tagged_as_places(sent, regions[si], titles))
         named = [part for e in named for part in _split_glued(_without_places(e, places), sent, titles)]
-        named = [_with_first_name(e, sent) for e in named]
+        named = [_with_first_name(_before_a_break(e, sent), sent) for e in named]
         named = [e for e in named if not _only_a_title(sent, e, titles) and not parsed.runs_off_the_end(e.stop)]
         for ent in sorted(named, key=lambda e: e.start):
             first_tok, last_tok = token_span(sent, ent)
@@ -412,12 +422,19 @@ def _give_bare_titles(parsed: Parsed, relevant: list[bool], regions: list[Senten
     held = {p.role.role for p in people if p.role}
     free = [r for r in bare_titles(parsed, relevant, regions) if r.role not in held]
     for person in people:
-        if person.role is None and not person.excluded and len(person.sentences) == 1 and free:
+        if person.role is None and not person.excluded and len(person.sentences) == 1 and free \
+                and _opens_its_sentence(parsed, person):
             person.role = _title_opening_next(parsed, relevant, regions, person.sentences[0], free)
         elif person.role is None and not person.excluded and len(person.sentences) >= 2 and free:
             person.role = free.pop(0)
         if person.role is not None:
             free = [r for r in free if r.role != person.role.role]
+
+
+def _opens_its_sentence(parsed: Parsed, person: Person) -> bool:
+    """The person's name is the first words of a sentence: its subject, as a lead's."""
+    return any(parsed.sentences[si].tokens and parsed.sentences[si].tokens[0].start == start
+               for start, _, si in person.spans)
 
 
 def _title_opening_next(parsed: Parsed, relevant: list[bool], regions: list[SentenceRegions],
