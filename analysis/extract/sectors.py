@@ -82,14 +82,17 @@ def _makes_farm_produce(sentence: Sentence, start: int, stop: int) -> bool:
     return bool(after) and after[0].start == 0 and "agriculture" in after[0].payload
 
 
+@lru_cache(maxsize=1)
+def _anniversaries() -> LemmaMatcher[bool]:
+    return LemmaMatcher((word, True) for word in ANNIVERSARY_WORDS)
+
+
 def _commemorates(sentence: Sentence, start: int, stop: int) -> bool:
     """A person's trigger shortly after an anniversary ("к 190-летию выдающегося казахского
     учёного"): the person remembered, not the field."""
     if stop - start != 1 or sentence.lemmas[start] not in COMMEMORATED_PERSONS:
         return False
-    endings = tuple(w[1:] for w in ANNIVERSARY_WORDS if w.startswith("*"))
-    return any(lemma in ANNIVERSARY_WORDS or lemma.endswith(endings)
-               for lemma in sentence.lemmas[max(0, start - ANNIVERSARY_REACH):start])
+    return bool(_anniversaries().find(sentence.lemmas[max(0, start - ANNIVERSARY_REACH):start]))
 
 
 def _names_an_institution(sentence: Sentence, start: int) -> bool:

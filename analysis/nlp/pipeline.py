@@ -174,15 +174,13 @@ def _tag_morph(doc: Doc, tagger: NewsMorphTagger, words: list[str], ids: WordIds
     padding is), so only the order of the work changes (test_nlp_pipeline).
     """
     bounds = list(itertools.accumulate((len(sent.tokens) for sent in doc.sents), initial=0))
-    spans = sorted(zip(bounds, bounds[1:]), key=lambda span: span[1] - span[0])
+    order = sorted(range(len(doc.sents)), key=lambda i: len(doc.sents[i].tokens))
     infer = tagger.infer
-    items = [(ids[0][a:b], ids[1][a:b]) for a, b in spans]
+    items = [(ids[0][bounds[i]:bounds[i + 1]], ids[1][bounds[i]:bounds[i + 1]]) for i in order]
     batches = (infer.encoder.input(batch) for batch in chop(items, tagger.batch_size))
-    tags = infer.decoder(infer.process(batches))
-    by_start = {a: i for i, a in enumerate(bounds[:-1])}
-    for (a, b), sentence_tags in zip(spans, tags):
-        markup = MorphMarkup.from_tuples(zip(words[a:b], sentence_tags))
-        inject_morph(doc.sents[by_start[a]].tokens, markup.tokens)
+    for i, sentence_tags in zip(order, infer.decoder(infer.process(batches))):
+        markup = MorphMarkup.from_tuples(zip(words[bounds[i]:bounds[i + 1]], sentence_tags))
+        inject_morph(doc.sents[i].tokens, markup.tokens)
 
 
 def _tag_ner(doc: Doc, tagger: NewsNERTagger, words: list[str], ids: WordIds | None) -> None:
