@@ -318,8 +318,8 @@ def find_people(parsed: Parsed, relevant: list[bool],
                 continue
             if coordinated:  # "депутаты Павел Иткин, Павел Крупник и Валерий Гарнец"
                 role = previous.role
-            elif role and _whose_deputy(sent, first_tok, role, people):
-                role = _whose_deputy(sent, first_tok, role, people)
+            elif role and (deputy := _whose_deputy(sent, first_tok, role, people)):
+                role = deputy
             elif role and not role.side and role.role == "federal_official":
                 role.side = _country_before(parsed, si)
             floor = last_tok
